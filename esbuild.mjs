@@ -36,8 +36,9 @@ const ctx = await esbuild.context({
   sourcemap: !production,
   sourcesContent: false,
   metafile,
-  logLevel: 'silent',
-  plugins: [problemReporter],
+  // Watch mode reports through the problem matcher format; one-off builds let esbuild print.
+  logLevel: watch ? 'silent' : 'warning',
+  plugins: watch ? [problemReporter] : [],
 });
 
 if (watch) {

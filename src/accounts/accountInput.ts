@@ -1,0 +1,33 @@
+import type { Jurisdiction } from './account';
+
+/** What the first Add Account step understood from the text the user typed or pasted. */
+export type AccountLocation =
+  | { kind: 'r2'; accountId: string; jurisdiction?: Jurisdiction }
+  | { kind: 'custom'; endpoint: string };
+
+const ACCOUNT_ID = /^[0-9a-f]{32}$/i;
+// The endpoint Cloudflare's API token page shows: https://<ACCOUNT_ID>[.eu|.fedramp].r2.cloudflarestorage.com
+const R2_ENDPOINT_HOST = /^([0-9a-f]{32})(?:\.(eu|fedramp))?\.r2\.cloudflarestorage\.com$/i;
+
+/** Reads an account ID, a pasted R2 endpoint URL, or a custom S3 endpoint; undefined when it is none. */
+export function parseAccountLocation(input: string): AccountLocation | undefined {
+  const text = input.trim();
+  if (ACCOUNT_ID.test(text)) {
+    return { kind: 'r2', accountId: text.toLowerCase() };
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return undefined;
+  }
+  const r2 = R2_ENDPOINT_HOST.exec(url.hostname);
+  if (r2) {
+    return { kind: 'r2', accountId: r2[1].toLowerCase(), jurisdiction: (r2[2]?.toLowerCase() as Jurisdiction | undefined) ?? 'default' };
+  }
+  // Keep the path: some S3-compatible servers live under one.
+  return { kind: 'custom', endpoint: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}

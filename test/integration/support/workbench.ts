@@ -1,0 +1,31 @@
+// The workbench as a user sees it: the test runner that drives the browser answers these over
+// loopback (R2_TEST_UI_PROBE), since the extension host cannot read the DOM.
+import type { Context } from 'mocha';
+
+const probe = process.env.R2_TEST_UI_PROBE;
+
+async function ask<T>(path: string, body: object): Promise<T> {
+  const response = await fetch(`${probe}${path}`, { method: 'POST', body: JSON.stringify(body) });
+  if (!response.ok) {
+    throw new Error(`UI probe ${path} answered ${response.status}: ${await response.text()}`);
+  }
+  return (await response.json()) as T;
+}
+
+/** Marks the test pending where no browser drives the workbench (VS Code desktop host). */
+export function requireWorkbench(test: Context): void {
+  if (!probe) {
+    test.skip();
+  }
+}
+
+/** Waits until an element with this text (or matching this CSS selector) is visible in the page. */
+export async function isVisible(target: { text: string } | { selector: string }, timeoutMs = 10000): Promise<boolean> {
+  return (await ask<{ visible: boolean }>('/visible', { ...target, timeoutMs })).visible;
+}
+
+export async function screenshot(name: string): Promise<void> {
+  if (probe) {
+    await ask('/screenshot', { name });
+  }
+}

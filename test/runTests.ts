@@ -1,0 +1,88 @@
+// `npm test`: every tier, one closing line `N passed, N failed` summed over all of them, and a
+// non-zero exit on any failure. Tiers: unit (plain Node, local R2 server), conformance against
+// Ceph RGW (when radosgw is installed; required in CI), and integration inside a real VS Code.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Counts } from './support/mochaSuite';
+import { chooseHost } from './support/vscodeHost/chooseHost';
+import { runInCodeServer } from './support/vscodeHost/codeServerHost';
+import { runInElectron } from './support/vscodeHost/electronHost';
+import { MissingToolError } from './support/vscodeHost/install';
+
+const root = resolve(__dirname, '..', '..');
+const out = join(root, 'out', 'test');
+
+interface TierResult {
+  name: string;
+  counts: Counts;
+  /** Set when the tier could not run at all: counted as one failure. */
+  error?: string;
+}
+
+function readCounts(file: string): Counts | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Counts) : undefined;
+}
+
+function runNodeTier(name: string, dirs: string[], env: NodeJS.ProcessEnv, runDir: string): TierResult {
+  const resultFile = join(runDir, `${name}.json`);
+  console.log(`\n=== ${name} ===`);
+  const child = spawnSync(process.execPath, [join(out, 'support', 'mochaTier.js'), resultFile, ...dirs], { stdio: 'inherit', env });
+  const counts = readCounts(resultFile);
+  return counts ? { name, counts } : { name, counts: { passed: 0, failed: 0, skipped: 0 }, error: `exited with ${child.status} before reporting` };
+}
+
+async function runIntegrationTier(runDir: string): Promise<TierResult> {
+  const name = 'integration (VS Code)';
+  console.log(`\n=== ${name} ===`);
+  const resultFile = join(runDir, 'integration.json');
+  const workspacePath = join(runDir, 'workspace');
+  mkdirSync(workspacePath, { recursive: true });
+  const run = {
+    extensionPath: root,
+    testsPath: join(out, 'integration', 'index.js'),
+    workspacePath,
+    runDir: join(runDir, 'vscode'),
+    env: { R2_TEST_RESULT_FILE: resultFile },
+    timeoutMs: Number(process.env.R2_TEST_TIMEOUT_MS ?? 20 * 60 * 1000),
+  };
+  try {
+    const host = await chooseHost();
+    console.log(`[test host] ${host.kind === 'electron' ? `VS Code desktop${host.executable ? ` (${host.executable})` : ''}` : 'code-server in headless Chromium'}`);
+    const exitCode = host.kind === 'electron' ? await runInElectron(run, host.executable) : await runInCodeServer(run);
+    const counts = readCounts(resultFile);
+    if (!counts) {
+      return { name, counts: { passed: 0, failed: 0, skipped: 0 }, error: `the suite did not report (exit code ${exitCode})` };
+    }
+    return { name, counts };
+  } catch (error) {
+    const reason = error instanceof MissingToolError ? error.message : String(error instanceof Error ? error.stack : error);
+    return { name, counts: { passed: 0, failed: 0, skipped: 0 }, error: reason };
+  }
+}
+
+async function main(): Promise<void> {
+  const runDir = mkdtempSync(join(tmpdir(), 'r2-explorer-test-'));
+  const tiers: TierResult[] = [];
+  tiers.push(runNodeTier('unit', [join(out, 'unit')], process.env, runDir));
+  tiers.push(await runIntegrationTier(runDir));
+
+  console.log('');
+  for (const tier of tiers) {
+    const { passed, failed, skipped } = tier.counts;
+    console.log(`${tier.name}: ${passed} passed, ${failed} failed, ${skipped} skipped${tier.error ? ` — did not complete: ${tier.error}` : ''}`);
+  }
+  const sum = (key: keyof Counts) => tiers.reduce((total, tier) => total + tier.counts[key], 0);
+  const failed = sum('failed') + tiers.filter((tier) => tier.error).length;
+  const skipped = sum('skipped');
+  console.log(`${sum('passed')} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  if (failed === 0) {
+    rmSync(runDir, { recursive: true, force: true });
+  } else {
+    console.log(`(run folder kept for inspection: ${runDir})`);
+  }
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+void main();

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 import { ensureChromium, ensureCodeServer, ensureNode24 } from './install';
 import type { SuiteRun } from './suiteRun';
@@ -20,6 +21,9 @@ const QUIET_SETTINGS = {
   'chat.disableAIFeatures': true,
   'workbench.enableExperiments': false,
 };
+
+// Workbench start-up chatter that says nothing about the suite.
+const NOISE = /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|\[AccountPolicyGate\]|\[AgentHost)/;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -171,7 +175,11 @@ export async function runInCodeServer(run: SuiteRun): Promise<number> {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
     });
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
-      const line = args.map(String).join(' ');
+      // The extension host forwards console calls unformatted: arguments still hold `%s` templates.
+      const line = format(...args);
+      if (NOISE.test(line)) {
+        return;
+      }
       (type === 'error' ? console.error : console.log)(line);
     });
     const payload = [

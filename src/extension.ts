@@ -1,17 +1,28 @@
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
+import { ClientPool } from './accounts/clientPool';
 import { registerCommands } from './commands';
 import { contextKeys } from './tree/contextValues';
+import type { ExplorerNode } from './tree/explorerNode';
 import { ExplorerProvider } from './tree/explorerProvider';
+import { ViewState } from './tree/viewState';
 import { createLog } from './ui/log';
+
+/** What activate() returns: the view and its data, for the integration tests to inspect. */
+export interface ExtensionApi {
+  readonly explorer: ExplorerProvider;
+  readonly view: vscode.TreeView<ExplorerNode>;
+}
 
 // Composition root: builds the services and registers everything. No network here: R2 is first
 // contacted when the user expands a node or runs a command.
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLog();
   const accounts = new AccountStore(context.globalState, context.secrets);
-  const explorer = new ExplorerProvider(accounts);
-  const view = vscode.window.createTreeView('r2Explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  const clients = new ClientPool(accounts);
+  const viewState = new ViewState();
+  const explorer = new ExplorerProvider({ accounts, clients, viewState, log });
+  const view = vscode.window.createTreeView<ExplorerNode>('r2Explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
 
   // The welcome view (package.json viewsWelcome) shows while this key is false.
   const updateHasAccounts = () => vscode.commands.executeCommand('setContext', contextKeys.hasAccounts, accounts.list().length > 0);
@@ -20,11 +31,13 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     log,
     accounts,
+    clients,
     explorer,
     view,
     accounts.onDidChange(() => void updateHasAccounts()),
-    ...registerCommands({ accounts, explorer, log }),
+    ...registerCommands({ accounts, clients, explorer, view, viewState, log }),
   );
+  return { explorer, view };
 }
 
 export function deactivate(): void {

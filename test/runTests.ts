@@ -2,10 +2,12 @@
 // non-zero exit on any failure. Tiers: unit (plain Node, local R2 server), conformance against
 // Ceph RGW (when radosgw is installed; required in CI), and integration inside a real VS Code.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Counts } from './support/mochaSuite';
+import { startR2Server } from './support/r2server';
 import { chooseHost } from './support/vscodeHost/chooseHost';
 import { runInCodeServer } from './support/vscodeHost/codeServerHost';
 import { runInElectron } from './support/vscodeHost/electronHost';
@@ -39,12 +41,27 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
   const resultFile = join(runDir, 'integration.json');
   const workspacePath = join(runDir, 'workspace');
   mkdirSync(workspacePath, { recursive: true });
+  // The local R2 server behind the suite: an admin key, and a key scoped to one bucket like R2's
+  // object-level tokens. The suite reaches its control endpoints for counts and faults.
+  const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+  const admin = { accessKeyId: hex(16), secretAccessKey: hex(32) };
+  const scoped = { accessKeyId: hex(16), secretAccessKey: hex(32), buckets: ['scoped-bucket'] };
+  const server = await startR2Server({ credentials: [admin, scoped] });
   const run = {
     extensionPath: root,
     testsPath: join(out, 'integration', 'index.js'),
     workspacePath,
     runDir: join(runDir, 'vscode'),
-    env: { R2_TEST_RESULT_FILE: resultFile },
+    env: {
+      R2_TEST_RESULT_FILE: resultFile,
+      R2_TEST_ENDPOINT: server.endpoint,
+      R2_TEST_ACCESS_KEY_ID: admin.accessKeyId,
+      R2_TEST_SECRET_ACCESS_KEY: admin.secretAccessKey,
+      R2_TEST_SCOPED_ACCESS_KEY_ID: scoped.accessKeyId,
+      R2_TEST_SCOPED_SECRET_ACCESS_KEY: scoped.secretAccessKey,
+      R2_TEST_SCOPED_BUCKET: scoped.buckets[0],
+      R2_TEST_RUN_DIR: join(runDir, 'vscode'),
+    },
     timeoutMs: Number(process.env.R2_TEST_TIMEOUT_MS ?? 20 * 60 * 1000),
   };
   try {
@@ -59,14 +76,22 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
   } catch (error) {
     const reason = error instanceof MissingToolError ? error.message : String(error instanceof Error ? error.stack : error);
     return { name, counts: { passed: 0, failed: 0, skipped: 0 }, error: reason };
+  } finally {
+    await server.close();
   }
 }
 
 async function main(): Promise<void> {
   const runDir = mkdtempSync(join(tmpdir(), 'r2-explorer-test-'));
+  // R2_TEST_TIERS=unit,integration runs some tiers only (while developing); all by default.
+  const wanted = (tier: string) => !process.env.R2_TEST_TIERS || process.env.R2_TEST_TIERS.split(',').includes(tier);
   const tiers: TierResult[] = [];
-  tiers.push(runNodeTier('unit', [join(out, 'unit')], process.env, runDir));
-  tiers.push(await runIntegrationTier(runDir));
+  if (wanted('unit')) {
+    tiers.push(runNodeTier('unit', [join(out, 'unit')], process.env, runDir));
+  }
+  if (wanted('integration')) {
+    tiers.push(await runIntegrationTier(runDir));
+  }
 
   console.log('');
   for (const tier of tiers) {

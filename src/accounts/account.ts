@@ -1,9 +1,8 @@
-/** R2 jurisdictions: each has its own endpoint, and a jurisdictional bucket answers only there. */
-export type Jurisdiction = 'default' | 'eu' | 'fedramp';
+import type { EndpointConfig, Jurisdiction } from '../r2';
 
 /** What is kept about an account outside SecretStorage: everything but the secret access key. */
 export interface Account {
-  /** Stable id of this entry (not the Cloudflare account ID): keys the secret and tree ids. */
+  /** Stable id of this entry (not the Cloudflare account ID): keys the secret, tree ids and r2: URIs. */
   readonly id: string;
   readonly name: string;
   /** Cloudflare account ID; absent for a custom S3 endpoint. */
@@ -13,4 +12,17 @@ export interface Account {
   readonly endpoint?: string;
   readonly forcePathStyle?: boolean;
   readonly accessKeyId: string;
+  /**
+   * Buckets the user added by name: the only way to reach buckets with a bucket-scoped token,
+   * which cannot list them. Admin tokens may pin buckets too.
+   */
+  readonly pinnedBuckets?: readonly string[];
+  /** Public base URL (r2.dev or a custom domain) per bucket name; S3 cannot discover these. */
+  readonly publicBaseUrls?: Readonly<Record<string, string>>;
+}
+
+export function endpointConfig(account: Account): EndpointConfig {
+  return account.endpoint !== undefined
+    ? { kind: 'custom', url: account.endpoint, forcePathStyle: account.forcePathStyle ?? true }
+    : { kind: 'r2', accountId: account.accountId ?? '', jurisdiction: account.jurisdiction };
 }

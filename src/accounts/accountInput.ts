@@ -1,18 +1,18 @@
-import type { Jurisdiction } from './account';
+import type { Jurisdiction } from '../r2';
+import { isValidAccountId } from '../r2';
 
 /** What the first Add Account step understood from the text the user typed or pasted. */
 export type AccountLocation =
   | { kind: 'r2'; accountId: string; jurisdiction?: Jurisdiction }
   | { kind: 'custom'; endpoint: string };
 
-const ACCOUNT_ID = /^[0-9a-f]{32}$/i;
 // The endpoint Cloudflare's API token page shows: https://<ACCOUNT_ID>[.eu|.fedramp].r2.cloudflarestorage.com
 const R2_ENDPOINT_HOST = /^([0-9a-f]{32})(?:\.(eu|fedramp))?\.r2\.cloudflarestorage\.com$/i;
 
 /** Reads an account ID, a pasted R2 endpoint URL, or a custom S3 endpoint; undefined when it is none. */
 export function parseAccountLocation(input: string): AccountLocation | undefined {
   const text = input.trim();
-  if (ACCOUNT_ID.test(text)) {
+  if (isValidAccountId(text)) {
     return { kind: 'r2', accountId: text.toLowerCase() };
   }
   let url: URL;

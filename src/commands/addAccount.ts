@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Jurisdiction } from '../accounts/account';
+import { endpointConfig } from '../accounts/account';
+import type { Account } from '../accounts/account';
 import { parseAccountLocation } from '../accounts/accountInput';
+import { AccountProblem, validateAccount } from '../accounts/validateAccount';
+import type { Jurisdiction } from '../r2';
 import { messages } from '../ui/messages';
+import { ask, withCancellableProgress } from '../ui/prompts';
 import type { Services } from './services';
 
 const JURISDICTIONS: ReadonlyArray<vscode.QuickPickItem & { jurisdiction: Jurisdiction }> = [
@@ -11,55 +15,76 @@ const JURISDICTIONS: ReadonlyArray<vscode.QuickPickItem & { jurisdiction: Jurisd
   { label: 'FedRAMP', description: '<ACCOUNT_ID>.fedramp.r2.cloudflarestorage.com', jurisdiction: 'fedramp' },
 ];
 
-function required(value: string): string | undefined {
-  return value.trim() ? undefined : messages.required;
+/** What the walk-through collected; kept between attempts so a retry only fixes what was wrong. */
+export interface AccountDraft {
+  location?: string;
+  jurisdiction?: Jurisdiction;
+  accessKeyId?: string;
+  name?: string;
+  id?: string;
 }
 
-/** Asks for one value; a dismissed box cancels the whole walk-through. */
-async function ask(options: vscode.InputBoxOptions): Promise<string> {
-  const value = await vscode.window.showInputBox({ ignoreFocusOut: true, validateInput: required, ...options });
-  if (value === undefined) {
-    throw new vscode.CancellationError();
-  }
-  return value.trim();
+function describeLocation(account: Account): string {
+  return account.endpoint ?? `https://${account.accountId ?? ''}${account.jurisdiction === 'default' ? '' : `.${account.jurisdiction}`}.r2.cloudflarestorage.com`;
 }
 
-export async function addAccount({ accounts }: Services): Promise<void> {
+/** Walks through the account's fields (prefilled from `draft`), validates them with one request, then saves. */
+export async function runAccountWalkthrough(services: Services, title: string, draft: AccountDraft = {}): Promise<Account | undefined> {
   const locationText = await ask({
-    title: 'Add R2 Account (1/4)',
+    title: `${title} (1/4)`,
     prompt: messages.accountIdOrEndpointPrompt,
     placeHolder: messages.accountIdOrEndpointPlaceholder,
+    value: draft.location,
     validateInput: (value) => (parseAccountLocation(value) ? undefined : messages.accountIdOrEndpointInvalid),
   });
   const location = parseAccountLocation(locationText)!;
   let jurisdiction: Jurisdiction = 'default';
   if (location.kind === 'r2') {
-    const picked = location.jurisdiction ?? (await vscode.window.showQuickPick(JURISDICTIONS, {
-      title: 'Add R2 Account (2/4)',
-      placeHolder: messages.jurisdictionPlaceholder,
-      ignoreFocusOut: true,
-    }))?.jurisdiction;
+    const picked = location.jurisdiction ?? (await vscode.window.showQuickPick(
+      JURISDICTIONS.map((item) => ({ ...item, picked: item.jurisdiction === draft.jurisdiction })),
+      { title: `${title} (2/4)`, placeHolder: messages.jurisdictionPlaceholder, ignoreFocusOut: true },
+    ))?.jurisdiction;
     if (!picked) {
       throw new vscode.CancellationError();
     }
     jurisdiction = picked;
   }
-  const accessKeyId = await ask({ title: 'Add R2 Account (3/4)', prompt: messages.accessKeyIdPrompt });
-  const secretAccessKey = await ask({ title: 'Add R2 Account (3/4)', prompt: messages.secretAccessKeyPrompt, password: true });
+  const accessKeyId = await ask({ title: `${title} (3/4)`, prompt: messages.accessKeyIdPrompt, value: draft.accessKeyId });
+  const secretAccessKey = await ask({ title: `${title} (3/4)`, prompt: messages.secretAccessKeyPrompt, password: true });
   const name = await ask({
-    title: 'Add R2 Account (4/4)',
+    title: `${title} (4/4)`,
     prompt: messages.displayNamePrompt,
-    value: location.kind === 'r2' ? `R2 ${location.accountId.slice(0, 8)}` : new URL(location.endpoint).host,
+    value: draft.name ?? (location.kind === 'r2' ? `R2 ${location.accountId.slice(0, 8)}` : new URL(location.endpoint).host),
   });
-  await accounts.save(
-    {
-      id: randomUUID(),
-      name,
-      jurisdiction,
-      accessKeyId,
-      ...(location.kind === 'r2' ? { accountId: location.accountId } : { endpoint: location.endpoint, forcePathStyle: true }),
-    },
-    secretAccessKey,
-  );
-  void vscode.window.showInformationMessage(messages.accountAdded(name));
+  const existing = draft.id ? services.accounts.get(draft.id) : undefined;
+  const account: Account = {
+    ...existing,
+    id: draft.id ?? randomUUID(),
+    name,
+    jurisdiction,
+    accessKeyId,
+    ...(location.kind === 'r2' ? { accountId: location.accountId, endpoint: undefined } : { endpoint: location.endpoint, forcePathStyle: true, accountId: undefined }),
+  };
+  const retryDraft: AccountDraft = { location: locationText, jurisdiction, accessKeyId, name, id: draft.id };
+  try {
+    await withCancellableProgress(messages.checkingAccount(describeLocation(account)), (signal) =>
+      validateAccount(endpointConfig(account), { accessKeyId, secretAccessKey }, signal));
+  } catch (error) {
+    if (!(error instanceof AccountProblem)) {
+      throw error;
+    }
+    services.log.warn(`Account check failed for ${describeLocation(account)}: ${error.message}`);
+    // Nothing is saved; "Fix" walks through again with everything but the secret filled in.
+    const choice = await vscode.window.showErrorMessage(error.message, messages.fixAction);
+    return choice === messages.fixAction ? runAccountWalkthrough(services, title, retryDraft) : undefined;
+  }
+  await services.accounts.save(account, secretAccessKey);
+  return account;
+}
+
+export async function addAccount(services: Services): Promise<void> {
+  const account = await runAccountWalkthrough(services, 'Add R2 Account');
+  if (account) {
+    void vscode.window.showInformationMessage(messages.accountAdded(account.name));
+  }
 }

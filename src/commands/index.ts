@@ -1,10 +1,21 @@
 import * as vscode from 'vscode';
-import { messages } from '../ui/messages';
+import { isR2Error } from '../r2';
 import { redact } from '../ui/log';
+import { messages } from '../ui/messages';
 import { addAccount } from './addAccount';
+import { addBucketByName } from './addBucketByName';
+import { clearFilter } from './clearFilter';
+import { editAccount } from './editAccount';
+import { filter } from './filter';
+import { goToKey } from './goToKey';
+import { importAwsProfile } from './importAwsProfile';
+import { loadMore } from './loadMore';
 import { refresh } from './refresh';
 import { removeAccount } from './removeAccount';
+import { removeBucketFromList } from './removeBucketFromList';
+import { renameAccount } from './renameAccount';
 import type { Services } from './services';
+import { setPublicBaseUrl } from './setPublicBaseUrl';
 
 type Handler = (services: Services, ...args: never[]) => unknown;
 
@@ -12,20 +23,41 @@ type Handler = (services: Services, ...args: never[]) => unknown;
 // (an integration test checks both directions).
 const COMMANDS: Record<string, Handler> = {
   'r2.addAccount': addAccount,
+  'r2.editAccount': editAccount,
+  'r2.renameAccount': renameAccount,
   'r2.removeAccount': removeAccount,
+  'r2.importAwsProfile': importAwsProfile,
+  'r2.addBucketByName': addBucketByName,
+  'r2.removeBucketFromList': removeBucketFromList,
+  'r2.setPublicBaseUrl': setPublicBaseUrl,
   'r2.refresh': refresh,
+  'r2.loadMore': loadMore,
+  'r2.filter': filter,
+  'r2.clearFilter': clearFilter,
+  'r2.goToKey': goToKey,
 };
 
 function isCancellation(error: unknown): boolean {
-  return error instanceof vscode.CancellationError || (error instanceof Error && error.name === 'Canceled');
+  return error instanceof vscode.CancellationError || isR2Error(error, 'Cancelled');
+}
+
+/** The one useful next step for a failure, besides the log. */
+function nextStep(error: unknown): string | undefined {
+  if (isR2Error(error, 'InvalidCredentials') || isR2Error(error, 'AccessDenied')) {
+    return messages.editAccountAction;
+  }
+  if (isR2Error(error) && ['Network', 'Timeout', 'ServerError', 'Throttled'].includes(error.code)) {
+    return messages.retryAction;
+  }
+  return undefined;
 }
 
 /**
  * The one place commands fail: cancellation is silent; anything else is logged in full (redacted)
- * and shown once, with the log one click away.
+ * and shown once, with at most two actions: the next step and the log.
  */
 function register(id: string, handler: Handler, services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (...args: never[]) => {
+  const run = async (...args: never[]): Promise<unknown> => {
     try {
       return await handler(services, ...args);
     } catch (error) {
@@ -34,13 +66,19 @@ function register(id: string, handler: Handler, services: Services): vscode.Disp
       }
       const detail = error instanceof Error ? error.message : String(error);
       services.log.error(`${id} failed: ${redact(error instanceof Error ? error.stack ?? detail : detail)}`);
-      const action = await vscode.window.showErrorMessage(messages.commandFailed(redact(detail)), messages.showLogAction);
+      const step = nextStep(error);
+      const action = await vscode.window.showErrorMessage(messages.commandFailed(redact(detail)), ...(step ? [step] : []), messages.showLogAction);
       if (action === messages.showLogAction) {
         services.log.show();
+      } else if (action === messages.retryAction) {
+        return run(...args);
+      } else if (action === messages.editAccountAction) {
+        await vscode.commands.executeCommand('r2.editAccount');
       }
       return undefined;
     }
-  });
+  };
+  return vscode.commands.registerCommand(id, run);
 }
 
 export function registerCommands(services: Services): vscode.Disposable[] {

@@ -1,30 +1,87 @@
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
+import { isR2Error, listBuckets } from '../r2';
+import type { R2Bucket } from '../r2';
+import { BucketNode } from './bucketNode';
 import { contextValues } from './contextValues';
 import type { ExplorerNode } from './explorerNode';
+import { MessageNode } from './messageNode';
+import type { TreeContext } from './treeContext';
+
+// Bounds a listing the view waits for; the client's own timeouts fire first on a stalled connection.
+const LIST_BUCKETS_TIMEOUT_MS = 60_000;
 
 export class AccountNode implements ExplorerNode {
   readonly id: string;
+  private buckets?: Map<string, BucketNode>;
 
-  constructor(readonly account: Account) {
+  constructor(
+    private readonly context: TreeContext,
+    readonly account: Account,
+  ) {
     this.id = `account:${account.id}`;
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.account.name, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(this.account.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('cloud');
     item.contextValue = contextValues.account;
     item.description = this.account.endpoint ?? (this.account.jurisdiction === 'default' ? undefined : this.account.jurisdiction.toUpperCase());
-    item.tooltip = this.account.endpoint ?? `Account ${this.account.accountId ?? ''}`;
+    item.tooltip = this.account.endpoint
+      ? `${this.account.name}\n${this.account.endpoint}\nAccess key ${this.account.accessKeyId}`
+      : `${this.account.name}\nAccount ${this.account.accountId ?? ''}${this.account.jurisdiction === 'default' ? '' : ` (${this.account.jurisdiction})`}\nAccess key ${this.account.accessKeyId}`;
     return item;
   }
 
-  getChildren(): Promise<ExplorerNode[]> {
-    return Promise.resolve([]);
+  /** The bucket node already shown for this name, if any (for reveal). */
+  loadedBucket(name: string): BucketNode | undefined {
+    return this.buckets?.get(name);
   }
 
-  getParent(): ExplorerNode | undefined {
+  async getChildren(): Promise<ExplorerNode[]> {
+    const pinned = this.account.pinnedBuckets ?? [];
+    let listed: R2Bucket[] = [];
+    const messages: ExplorerNode[] = [];
+    try {
+      listed = await listBuckets(await this.context.clients.get(this.account), AbortSignal.timeout(LIST_BUCKETS_TIMEOUT_MS));
+    } catch (error) {
+      // AccessDenied here is an Object Read/Write token scoped to some buckets, not a failure.
+      if (isR2Error(error, 'AccessDenied')) {
+        messages.push(new MessageNode(this, 'This token cannot list buckets: Add Bucket by Name…', {
+          kind: 'info',
+          icon: 'add',
+          tooltip: 'Object Read/Write tokens reach only the buckets they are scoped to, and cannot list them. Add each by name.',
+          command: { command: 'r2.addBucketByName', title: 'Add Bucket by Name…', arguments: [this] },
+        }));
+      } else {
+        this.context.log.error(`Listing buckets of ${this.account.name} failed: ${String(error)}`);
+        const reason = error instanceof Error ? error.message : String(error);
+        messages.push(new MessageNode(this, `${reason} Click to retry.`, {
+          kind: 'error',
+          tooltip: reason,
+          command: { command: 'r2.refresh', title: 'Retry', arguments: [this] },
+        }));
+      }
+    }
+    const byName = new Map<string, BucketNode>();
+    for (const bucket of listed) {
+      byName.set(bucket.name, new BucketNode(this.context, this, this.account, bucket.name, { pinned: pinned.includes(bucket.name), creationDate: bucket.creationDate }));
+    }
+    for (const name of pinned) {
+      if (!byName.has(name)) {
+        byName.set(name, new BucketNode(this.context, this, this.account, name, { pinned: true }));
+      }
+    }
+    this.buckets = byName;
+    const buckets = [...byName.values()].sort((a, b) => a.bucket.localeCompare(b.bucket));
+    if (buckets.length === 0 && messages.length === 0) {
+      messages.push(new MessageNode(this, 'No buckets', { kind: 'info' }));
+    }
+    return [...messages, ...buckets];
+  }
+
+  getParent(): undefined {
     return undefined;
   }
 }

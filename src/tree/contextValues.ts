@@ -1,7 +1,18 @@
-// Context values used by `when` clauses in package.json menus; matched there with regular expressions.
+// Context values for `when` clauses in package.json menus, matched there with regular expressions
+// (e.g. `viewItem =~ /^r2\.prefix\b/`). States are dot-suffixes: `r2.bucket.filtered.pinned`.
 export const contextValues = {
   account: 'r2.account',
+  bucket: 'r2.bucket',
+  prefix: 'r2.prefix',
+  object: 'r2.object',
+  loadMore: 'r2.loadMore',
+  message: 'r2.message',
+  error: 'r2.error',
 } as const;
+
+export function withStates(base: string, states: Record<string, boolean>): string {
+  return [base, ...Object.entries(states).filter(([, on]) => on).map(([state]) => state)].join('.');
+}
 
 /** Context keys set on the window. */
 export const contextKeys = {

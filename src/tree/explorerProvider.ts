@@ -1,19 +1,43 @@
 import * as vscode from 'vscode';
-import type { AccountStore } from '../accounts/accountStore';
+import { headObject } from '../r2';
 import { AccountNode } from './accountNode';
 import type { ExplorerNode } from './explorerNode';
+import { ListingNode } from './listingNode';
+import { ObjectNode } from './objectNode';
+import type { TreeContext } from './treeContext';
 
 /** The R2 view's data: accounts at the root. An empty root shows the welcome view. */
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  private roots?: AccountNode[];
 
-  constructor(private readonly accounts: AccountStore) {
-    this.subscription = accounts.onDidChange(() => this.refresh());
+  constructor(private readonly context: TreeContext) {
+    this.subscriptions = [
+      this.changed,
+      context.accounts.onDidChange(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('r2.sortBy') || event.affectsConfiguration('r2.pageSize')) {
+          this.refresh();
+        }
+      }),
+    ];
   }
 
+  /** Lists `node` (or everything) anew; ids are stable, so expanded nodes stay expanded. */
   refresh(node?: ExplorerNode): void {
+    if (node instanceof ListingNode) {
+      node.reset();
+    }
+    if (!node) {
+      this.roots = undefined;
+    }
+    this.changed.fire(node);
+  }
+
+  /** Redraws `node` from what is loaded, without listing again. */
+  redraw(node: ExplorerNode): void {
     this.changed.fire(node);
   }
 
@@ -25,18 +49,67 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (node) {
       return node.getChildren();
     }
-    const roots = [...this.accounts.list()]
+    this.roots ??= [...this.context.accounts.list()]
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((account) => new AccountNode(account));
-    return Promise.resolve(roots);
+      .map((account) => new AccountNode(this.context, account));
+    return Promise.resolve(this.roots);
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
     return node.getParent();
   }
 
+  /** Tooltips of objects come from a HEAD request, made only when the user hovers. */
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node instanceof ObjectNode && item.tooltip === undefined) {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        const head = await headObject(await this.context.clients.get(node.account), { bucket: node.bucket, key: node.key }, controller.signal);
+        item.tooltip = node.tooltip(head);
+      } catch (error) {
+        item.tooltip = error instanceof Error ? error.message : String(error);
+      } finally {
+        subscription.dispose();
+      }
+    }
+    return item;
+  }
+
+  /**
+   * The node of a key (object, or folder when it ends with '/'), loading each level on the way;
+   * undefined when it does not exist. Levels filtered to reach it are redrawn.
+   */
+  async findKey(accountId: string, bucket: string, key: string): Promise<ExplorerNode | undefined> {
+    const roots = await this.getChildren();
+    const accountNode = roots.find((root): root is AccountNode => root instanceof AccountNode && root.account.id === accountId);
+    if (!accountNode) {
+      return undefined;
+    }
+    if (!accountNode.loadedBucket(bucket)) {
+      await accountNode.getChildren();
+    }
+    let level: ExplorerNode | undefined = accountNode.loadedBucket(bucket);
+    // Each folder on the way is a prefix ending at a '/'; the last step is the key itself.
+    const steps = [...key.matchAll(/\//g)].map((match) => key.slice(0, match.index + 1));
+    if (!key.endsWith('/')) {
+      steps.push(key);
+    }
+    for (const step of steps) {
+      if (!(level instanceof ListingNode)) {
+        return undefined;
+      }
+      const filtered = level.filter;
+      const child: ExplorerNode | undefined = await level.childFor(step);
+      if (level.filter !== filtered) {
+        this.redraw(level);
+      }
+      level = child;
+    }
+    return level;
+  }
+
   dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+    this.subscriptions.forEach((subscription) => subscription.dispose());
   }
 }

@@ -1,0 +1,24 @@
+import { ListingNode } from '../tree/listingNode';
+import { messages } from '../ui/messages';
+import { ask } from '../ui/prompts';
+import type { Services } from './services';
+
+/** Narrows a bucket or folder to keys starting with some text, by listing with that prefix on the server. */
+export async function filter({ explorer, viewState }: Services, node?: unknown): Promise<void> {
+  if (!(node instanceof ListingNode)) {
+    return;
+  }
+  const text = await ask({
+    title: 'Filter',
+    prompt: messages.filterPrompt(`${node.bucket}/${node.prefix}`),
+    placeHolder: messages.filterPlaceholder,
+    value: node.filter,
+    validateInput: () => undefined,
+  });
+  if (text === '') {
+    viewState.filters.delete(node.id);
+  } else {
+    viewState.filters.set(node.id, text);
+  }
+  explorer.refresh(node);
+}

@@ -1,0 +1,11 @@
+import { AccountNode } from '../tree/accountNode';
+import { messages } from '../ui/messages';
+import { pickAccount } from '../ui/pickers';
+import { ask } from '../ui/prompts';
+import type { Services } from './services';
+
+export async function renameAccount({ accounts }: Services, node?: unknown): Promise<void> {
+  const account = node instanceof AccountNode ? node.account : await pickAccount(accounts, 'Rename R2 Account');
+  const name = await ask({ title: `Rename ${account.name}`, prompt: messages.renamePrompt, value: account.name });
+  await accounts.save({ ...account, name });
+}

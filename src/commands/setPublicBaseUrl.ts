@@ -1,0 +1,37 @@
+import { BucketNode } from '../tree/bucketNode';
+import { messages } from '../ui/messages';
+import { pickAccount, pickBucket } from '../ui/pickers';
+import { ask } from '../ui/prompts';
+import type { Services } from './services';
+
+function urlProblem(value: string): string | undefined {
+  if (value.trim() === '') {
+    return undefined;
+  }
+  try {
+    return new URL(value.trim()).protocol === 'https:' ? undefined : messages.publicUrlInvalid;
+  } catch {
+    return messages.publicUrlInvalid;
+  }
+}
+
+/** Remembers the bucket's public base URL (r2.dev or custom domain), which S3 cannot tell. */
+export async function setPublicBaseUrl({ accounts, clients }: Services, node?: unknown): Promise<void> {
+  const account = node instanceof BucketNode ? node.account : await pickAccount(accounts, 'Set Public URL');
+  const bucket = node instanceof BucketNode ? node.bucket : await pickBucket(account, clients, 'Set Public URL');
+  const value = await ask({
+    title: `Public URL of ${bucket}`,
+    prompt: messages.publicUrlPrompt(bucket),
+    value: account.publicBaseUrls?.[bucket],
+    placeHolder: 'https://pub-…r2.dev or https://assets.example.com',
+    validateInput: urlProblem,
+  });
+  const current = accounts.get(account.id) ?? account;
+  const publicBaseUrls = { ...current.publicBaseUrls };
+  if (value === '') {
+    delete publicBaseUrls[bucket];
+  } else {
+    publicBaseUrls[bucket] = value.replace(/\/+$/, '');
+  }
+  await accounts.save({ ...current, publicBaseUrls });
+}

@@ -1,0 +1,83 @@
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  HeadBucketCommand,
+  ListBucketsCommand,
+} from '@aws-sdk/client-s3';
+import type { BucketLocationConstraint, CreateBucketCommandInput, CreateBucketCommandOutput } from '@aws-sdk/client-s3';
+import type { InitializeMiddleware } from '@smithy/types';
+import type { R2Client } from './client';
+import { R2Error } from './errors';
+import type { R2Bucket } from './types';
+
+/** R2's location hints for new buckets. */
+export const LOCATION_HINTS = ['wnam', 'enam', 'weur', 'eeur', 'apac', 'oc'] as const;
+export type LocationHint = (typeof LOCATION_HINTS)[number];
+
+/** Why `name` is not a valid R2 bucket name, or undefined if it is (for input validation too). */
+export function bucketNameProblem(name: string): string | undefined {
+  if (name.length < 3 || name.length > 63) {
+    return 'Bucket names are 3 to 63 characters long.';
+  }
+  if (!/^[a-z0-9-]+$/.test(name)) {
+    return 'Bucket names use only lower-case letters, digits and hyphens.';
+  }
+  if (!/^[a-z0-9].*[a-z0-9]$/.test(name)) {
+    return 'Bucket names start and end with a letter or digit.';
+  }
+  return undefined;
+}
+
+/**
+ * Every bucket the credentials can list (following continuation tokens). A token scoped to some
+ * buckets gets R2Error `AccessDenied`: callers then let the user add buckets by name.
+ */
+export async function listBuckets(client: R2Client, signal: AbortSignal): Promise<R2Bucket[]> {
+  const buckets: R2Bucket[] = [];
+  let token: string | undefined;
+  do {
+    const output = await client.send(new ListBucketsCommand({ ContinuationToken: token }), { operation: 'ListBuckets' }, signal);
+    for (const bucket of output.Buckets ?? []) {
+      buckets.push({ name: bucket.Name ?? '', creationDate: bucket.CreationDate });
+    }
+    token = output.ContinuationToken;
+  } while (token !== undefined && token !== '');
+  return buckets;
+}
+
+export interface CreateBucketInput {
+  bucket: string;
+  locationHint?: LocationHint;
+}
+
+export async function createBucket(client: R2Client, input: CreateBucketInput, signal: AbortSignal): Promise<void> {
+  const { bucket, locationHint } = input;
+  const context = { operation: 'CreateBucket', bucket };
+  const problem = bucketNameProblem(bucket);
+  if (problem !== undefined) {
+    throw new R2Error('InvalidBucketName', context, { message: problem });
+  }
+  const command = new CreateBucketCommand({
+    Bucket: bucket,
+    // R2 reads its location hints from the S3 location constraint; the SDK's type lists AWS regions.
+    CreateBucketConfiguration: locationHint === undefined ? undefined : { LocationConstraint: locationHint as BucketLocationConstraint },
+  });
+  if (locationHint === undefined) {
+    // The SDK fills in the client's region ("auto") as the constraint, which other S3 servers
+    // refuse; without a hint, send none and let the server choose.
+    const dropConstraint: InitializeMiddleware<CreateBucketCommandInput, CreateBucketCommandOutput> = (next) => async (args) =>
+      await next({ ...args, input: { ...args.input, CreateBucketConfiguration: undefined } });
+    command.middlewareStack.addRelativeTo(dropConstraint, { relation: 'after', toMiddleware: 'locationConstraintMiddleware' });
+  }
+  await client.send(command, context, signal);
+}
+
+/** Deletes an empty bucket; a non-empty one fails with R2Error `BucketNotEmpty`. */
+export async function deleteBucket(client: R2Client, bucket: string, signal: AbortSignal): Promise<void> {
+  await client.send(new DeleteBucketCommand({ Bucket: bucket }), { operation: 'DeleteBucket', bucket }, signal);
+}
+
+/** Resolves if the bucket exists and is reachable; otherwise `NoSuchBucket` or `AccessDenied`. */
+export async function headBucket(client: R2Client, bucket: string, signal: AbortSignal): Promise<void> {
+  await client.send(new HeadBucketCommand({ Bucket: bucket }), { operation: 'HeadBucket', bucket }, signal);
+}

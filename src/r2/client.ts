@@ -1,0 +1,118 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import type { $Command, S3ClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { EndpointConfig, ResolvedEndpoint } from './endpoint';
+import { resolveEndpoint } from './endpoint';
+import type { ErrorContext } from './errors';
+import { classifyError, R2Error } from './errors';
+
+export interface R2Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface R2ClientOptions {
+  endpoint: EndpointConfig;
+  credentials: R2Credentials;
+  /** Attempts per request including the first; retries back off exponentially. Default 4. */
+  maxAttempts?: number;
+  /** A request fails when no bytes have moved for this long. Default 30 s. */
+  idleTimeoutMs?: number;
+  /** Default 10 s. */
+  connectTimeoutMs?: number;
+  /** Keep-alive sockets per client; parallel multipart parts each hold one. Default 32. */
+  maxSockets?: number;
+}
+
+export const CLIENT_DEFAULTS = {
+  maxAttempts: 4,
+  idleTimeoutMs: 30_000,
+  connectTimeoutMs: 10_000,
+  maxSockets: 32,
+} as const;
+
+type S3Command<Input extends ServiceInputTypes, Output extends ServiceOutputTypes> = $Command<
+  Input,
+  Output,
+  S3ClientResolvedConfig,
+  ServiceInputTypes,
+  ServiceOutputTypes
+>;
+
+// The SDK warns on the console (e.g. "non-retryable streaming request", where this layer retries
+// itself); the extension reports through its own log instead.
+const SILENT_LOGGER = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function checkPositiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new R2Error('InvalidArgument', { operation: 'createClient' }, { message: `${name} must be a positive integer.` });
+  }
+  return value;
+}
+
+/**
+ * One connection to one S3 endpoint (for R2: one account and jurisdiction). The only object that
+ * holds the credentials; they live inside the SDK client, in a private field.
+ */
+export class R2Client {
+  readonly endpoint: ResolvedEndpoint;
+  /** Also used by this layer's own retries of streamed bodies, which the SDK cannot replay. */
+  readonly maxAttempts: number;
+  readonly #s3: S3Client;
+
+  constructor(options: R2ClientOptions) {
+    this.endpoint = resolveEndpoint(options.endpoint);
+    const { accessKeyId, secretAccessKey } = options.credentials;
+    if (accessKeyId === '' || secretAccessKey === '') {
+      throw new R2Error('InvalidCredentials', { operation: 'createClient' });
+    }
+    this.maxAttempts = checkPositiveInteger('maxAttempts', options.maxAttempts ?? CLIENT_DEFAULTS.maxAttempts);
+    const agent = { keepAlive: true, maxSockets: checkPositiveInteger('maxSockets', options.maxSockets ?? CLIENT_DEFAULTS.maxSockets) };
+    this.#s3 = new S3Client({
+      endpoint: this.endpoint.url,
+      forcePathStyle: this.endpoint.forcePathStyle,
+      region: 'auto',
+      credentials: { accessKeyId, secretAccessKey },
+      // R2 rejected the SDK's default CRC32 headers; Cloudflare's documented fix.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      maxAttempts: this.maxAttempts,
+      retryMode: 'standard',
+      requestHandler: {
+        // An idle (not total) timeout: a multi-gigabyte transfer may take hours but never stalls.
+        socketTimeout: checkPositiveInteger('idleTimeoutMs', options.idleTimeoutMs ?? CLIENT_DEFAULTS.idleTimeoutMs),
+        connectionTimeout: checkPositiveInteger('connectTimeoutMs', options.connectTimeoutMs ?? CLIENT_DEFAULTS.connectTimeoutMs),
+        httpAgent: agent,
+        httpsAgent: agent,
+      },
+      logger: SILENT_LOGGER,
+    });
+  }
+
+  /** Sends one command; every failure leaves as a classified R2Error. */
+  async send<Input extends ServiceInputTypes, Output extends ServiceOutputTypes>(
+    command: S3Command<Input, Output>,
+    context: ErrorContext,
+    signal: AbortSignal,
+  ): Promise<Output> {
+    try {
+      return await this.#s3.send(command, { abortSignal: signal });
+    } catch (err) {
+      throw classifyError(err, context, signal);
+    }
+  }
+
+  /** Signs a URL locally, without a request. `signedHeaders` must then be sent as signed. */
+  async presign<Input extends ServiceInputTypes, Output extends ServiceOutputTypes>(
+    command: S3Command<Input, Output>,
+    expiresInSeconds: number,
+    signedHeaders: ReadonlySet<string>,
+  ): Promise<string> {
+    return await getSignedUrl(this.#s3, command, { expiresIn: expiresInSeconds, signableHeaders: new Set(signedHeaders) });
+  }
+
+  /** Closes the kept-alive sockets. */
+  destroy(): void {
+    this.#s3.destroy();
+  }
+}

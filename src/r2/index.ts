@@ -1,0 +1,33 @@
+// The S3 layer: the only code that talks to R2. No `vscode` here; every network call takes an AbortSignal.
+export type { CorsRule, LifecycleRule } from './bucketConfig';
+export {
+  deleteBucketCors,
+  deleteBucketLifecycle,
+  getBucketCors,
+  getBucketLifecycle,
+  putBucketCors,
+  putBucketLifecycle,
+} from './bucketConfig';
+export type { CreateBucketInput, LocationHint } from './buckets';
+export { bucketNameProblem, createBucket, deleteBucket, headBucket, listBuckets, LOCATION_HINTS } from './buckets';
+export type { R2ClientOptions, R2Credentials } from './client';
+export { CLIENT_DEFAULTS, R2Client } from './client';
+export type { CopyObjectInput, CopyResult, UpdateMetadataInput } from './copy';
+export { copyObject, moveObject, updateMetadata } from './copy';
+export type { DeleteManyResult, DeletePrefixInput, DeletePrefixResult } from './deletion';
+export { deleteObjects, deletePrefix } from './deletion';
+export type { EndpointConfig, EndpointWarning, ResolvedEndpoint } from './endpoint';
+export { isValidAccountId, resolveEndpoint } from './endpoint';
+export type { ErrorContext, R2ErrorCode } from './errors';
+export { classifyError, isR2Error, R2Error } from './errors';
+export { isValidKey } from './keys';
+export type { ListPageInput } from './listing';
+export { listPage, MAX_PAGE_SIZE } from './listing';
+export { MAX_OBJECT_BYTES } from './multipart';
+export type { ByteRange, GetObjectInput, ObjectStream, PutObjectInput } from './objects';
+export { deleteObject, getObjectBytes, getObjectStream, headObject, MAX_SINGLE_PUT_BYTES, putObject } from './objects';
+export type { PresignInput } from './presign';
+export { MAX_PRESIGN_SECONDS, presignUrl } from './presign';
+export type { DownloadFileInput, UploadFileInput } from './transfer';
+export { downloadFile, UPLOAD_DEFAULTS, uploadFile } from './transfer';
+export type * from './types';

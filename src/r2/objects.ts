@@ -1,0 +1,202 @@
+import { PassThrough, Readable } from 'node:stream';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { HeadObjectCommandOutput } from '@aws-sdk/client-s3';
+import type { R2Client } from './client';
+import type { ErrorContext } from './errors';
+import { classifyError, R2Error } from './errors';
+import { checkKey, quoteEtag, unquoteEtag } from './keys';
+import type { ObjectLocation, ObjectProperties, R2ObjectHead, WriteConditions } from './types';
+
+/** Largest single PUT R2 accepts: 5 GiB − 5 MiB. */
+export const MAX_SINGLE_PUT_BYTES = 5 * 1024 ** 3 - 5 * 1024 ** 2;
+
+/** Inclusive byte offsets; without `end`, to the end of the object. */
+export interface ByteRange {
+  start: number;
+  end?: number;
+}
+
+export interface GetObjectInput extends ObjectLocation {
+  range?: ByteRange;
+  /** Fail with `PreconditionFailed` unless the object still has this etag. */
+  ifMatch?: string;
+  /** Fail with `NotModified` if the object still has this etag (a cache check). */
+  ifNoneMatch?: string;
+}
+
+export interface ObjectStream {
+  head: R2ObjectHead;
+  /** Bytes in `body`: the object's size, or the range's length. */
+  contentLength: number;
+  body: Readable;
+}
+
+export interface PutObjectInput extends ObjectLocation, ObjectProperties, WriteConditions {
+  /** A stream is sent once: it cannot be replayed, so the SDK does not retry it. */
+  body: Buffer | Uint8Array | string | Readable;
+  /** Required for a stream body. */
+  contentLength?: number;
+}
+
+type HeadFields = Pick<
+  HeadObjectCommandOutput,
+  'ContentLength' | 'ETag' | 'LastModified' | 'StorageClass' | 'ContentType' | 'CacheControl' | 'ContentDisposition' | 'ContentEncoding' | 'Metadata'
+>;
+
+export function toHead(key: string, output: HeadFields, size = output.ContentLength ?? 0): R2ObjectHead {
+  return {
+    key,
+    size,
+    etag: unquoteEtag(output.ETag),
+    lastModified: output.LastModified ?? new Date(0),
+    storageClass: output.StorageClass,
+    contentType: output.ContentType,
+    cacheControl: output.CacheControl,
+    contentDisposition: output.ContentDisposition,
+    contentEncoding: output.ContentEncoding,
+    metadata: output.Metadata ?? {},
+  };
+}
+
+/** SDK fields for the system and user metadata of a write. */
+export function s3Properties(properties: ObjectProperties) {
+  return {
+    ContentType: properties.contentType,
+    CacheControl: properties.cacheControl,
+    ContentDisposition: properties.contentDisposition,
+    ContentEncoding: properties.contentEncoding,
+    Metadata: properties.metadata,
+  };
+}
+
+export function s3Conditions(conditions: WriteConditions) {
+  return {
+    IfMatch: conditions.ifMatch === undefined ? undefined : quoteEtag(conditions.ifMatch),
+    IfNoneMatch: conditions.ifNoneMatch,
+  };
+}
+
+export async function headObject(client: R2Client, location: ObjectLocation, signal: AbortSignal): Promise<R2ObjectHead> {
+  const { bucket, key } = location;
+  const context = { operation: 'HeadObject', bucket, key };
+  checkKey(key, context);
+  const output = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), context, signal);
+  return toHead(key, output);
+}
+
+/** `bytes 0-9/1234` → 1234: a ranged response's Content-Length is only the range's. */
+function totalSize(contentRange: string | undefined, contentLength: number): number {
+  const total = contentRange === undefined ? undefined : /\/(\d+)$/.exec(contentRange)?.[1];
+  return total === undefined ? contentLength : Number(total);
+}
+
+function rangeHeader(range: ByteRange | undefined, context: ErrorContext): string | undefined {
+  if (range === undefined) {
+    return undefined;
+  }
+  const { start, end } = range;
+  if (!Number.isSafeInteger(start) || start < 0 || (end !== undefined && (!Number.isSafeInteger(end) || end < start))) {
+    throw new R2Error('InvalidRange', context);
+  }
+  return `bytes=${start}-${end ?? ''}`;
+}
+
+/** Re-emits the body's errors as R2Errors, so that a reset mid-download is classified too. */
+function classifiedBody(body: Readable, context: ErrorContext, signal: AbortSignal): Readable {
+  const out = new PassThrough();
+  body.on('error', (err) => out.destroy(classifyError(err, context, signal)));
+  out.on('close', () => body.destroy());
+  return body.pipe(out);
+}
+
+/** Opens the object (or a range of it) as a stream; the caller must consume or destroy `body`. */
+export async function getObjectStream(client: R2Client, input: GetObjectInput, signal: AbortSignal): Promise<ObjectStream> {
+  const { bucket, key } = input;
+  const context = { operation: 'GetObject', bucket, key };
+  checkKey(key, context);
+  const output = await client.send(
+    new GetObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Range: rangeHeader(input.range, context),
+      IfMatch: input.ifMatch === undefined ? undefined : quoteEtag(input.ifMatch),
+      IfNoneMatch: input.ifNoneMatch === undefined ? undefined : quoteEtag(input.ifNoneMatch),
+    }),
+    context,
+    signal,
+  );
+  if (!(output.Body instanceof Readable)) {
+    throw new R2Error('Unknown', context, { message: 'The response had no body stream.' });
+  }
+  const contentLength = output.ContentLength ?? 0;
+  return {
+    head: toHead(key, output, totalSize(output.ContentRange, contentLength)),
+    contentLength,
+    body: classifiedBody(output.Body, context, signal),
+  };
+}
+
+/**
+ * Reads the object (or a range) into memory, refusing with `EntityTooLarge` anything over
+ * `maxBytes`: decided from Content-Length before any of the body is read.
+ */
+export async function getObjectBytes(
+  client: R2Client,
+  input: GetObjectInput & { maxBytes: number },
+  signal: AbortSignal,
+): Promise<{ head: R2ObjectHead; bytes: Buffer }> {
+  const { head, contentLength, body } = await getObjectStream(client, input, signal);
+  const tooLarge = () => new R2Error('EntityTooLarge', { operation: 'GetObject', bucket: input.bucket, key: input.key }, {
+    message: `"${input.key}" is larger than the ${input.maxBytes} bytes that can be opened here.`,
+  });
+  if (contentLength > input.maxBytes) {
+    body.destroy();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let received = 0;
+  for await (const chunk of body) {
+    received += (chunk as Buffer).length;
+    // Content-Length is trusted but checked: a server could send more than it announced.
+    if (received > input.maxBytes) {
+      body.destroy();
+      throw tooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return { head, bytes: Buffer.concat(chunks) };
+}
+
+export async function putObject(client: R2Client, input: PutObjectInput, signal: AbortSignal): Promise<{ etag: string }> {
+  const { bucket, key, body } = input;
+  const context = { operation: 'PutObject', bucket, key };
+  checkKey(key, context);
+  const length = body instanceof Readable ? input.contentLength : Buffer.byteLength(body);
+  if (length === undefined) {
+    throw new R2Error('InvalidArgument', context, { message: 'A stream body needs its content length.' });
+  }
+  if (length > MAX_SINGLE_PUT_BYTES) {
+    throw new R2Error('EntityTooLarge', context);
+  }
+  const output = await client.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: body,
+      ContentLength: length,
+      ...s3Properties(input),
+      ...s3Conditions(input),
+    }),
+    context,
+    signal,
+  );
+  return { etag: unquoteEtag(output.ETag) };
+}
+
+/** Deleting a key that does not exist succeeds, as in S3. */
+export async function deleteObject(client: R2Client, location: ObjectLocation, signal: AbortSignal): Promise<void> {
+  const { bucket, key } = location;
+  const context = { operation: 'DeleteObject', bucket, key };
+  checkKey(key, context);
+  await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), context, signal);
+}

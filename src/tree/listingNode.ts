@@ -1,0 +1,158 @@
+import type * as vscode from 'vscode';
+import type { Account } from '../accounts/account';
+import { isR2Error, listPage } from '../r2';
+import type { R2Object } from '../r2';
+import type { ExplorerNode } from './explorerNode';
+import { LoadMoreNode } from './loadMoreNode';
+import { MessageNode } from './messageNode';
+import { ObjectNode } from './objectNode';
+import type { TreeContext } from './treeContext';
+import type { SortOrder } from './viewState';
+
+/** The pages loaded so far; child nodes are kept so `reveal()` finds the same instances. */
+interface Loaded {
+  readonly folders: Map<string, ExplorerNode>;
+  readonly objects: Map<string, ObjectNode>;
+  nextToken?: string;
+}
+
+const COMPARE: Record<SortOrder, (a: R2Object, b: R2Object) => number> = {
+  name: () => 0,
+  size: (a, b) => b.size - a.size,
+  date: (a, b) => b.lastModified.getTime() - a.lastModified.getTime(),
+};
+
+/**
+ * A level of a bucket (the bucket itself or a folder): one ListObjectsV2 page per expand, more on
+ * "Load more…". Keys are compared as listed, in the server's (UTF-8 byte) order.
+ */
+export abstract class ListingNode implements ExplorerNode {
+  abstract readonly id: string;
+  private loaded?: Loaded;
+  private failure?: unknown;
+  private controller = new AbortController();
+
+  constructor(
+    protected readonly context: TreeContext,
+    readonly account: Account,
+    readonly bucket: string,
+    /** Empty for the bucket's root, otherwise ends with '/'. */
+    readonly prefix: string,
+  ) {}
+
+  abstract getTreeItem(): vscode.TreeItem;
+  abstract getParent(): ExplorerNode | undefined;
+  protected abstract createFolder(prefix: string): ExplorerNode;
+
+  get filter(): string | undefined {
+    return this.context.viewState.filters.get(this.id);
+  }
+
+  /** Forgets the loaded pages (and stops a listing in flight): the next expand lists anew. */
+  reset(): void {
+    this.controller.abort();
+    this.controller = new AbortController();
+    this.loaded = undefined;
+    this.failure = undefined;
+  }
+
+  get hasMore(): boolean {
+    return this.loaded?.nextToken !== undefined;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    if (!this.loaded && !this.failure) {
+      await this.loadPage();
+    }
+    return this.render();
+  }
+
+  /** Loads the next page into this level; a failure shows as an error node. */
+  async loadMore(): Promise<void> {
+    if (this.hasMore) {
+      await this.loadPage();
+    }
+  }
+
+  /** The loaded child for a key or folder prefix directly under this level, if loaded. */
+  loadedChild(keyOrPrefix: string): ExplorerNode | undefined {
+    return this.loaded?.folders.get(keyOrPrefix) ?? this.loaded?.objects.get(keyOrPrefix);
+  }
+
+  /**
+   * The child for a key or folder prefix directly under this level, loading the first page if
+   * needed. When it is not on the loaded pages, the level is filtered down to it: far cheaper than
+   * paging through a large folder.
+   */
+  async childFor(keyOrPrefix: string): Promise<ExplorerNode | undefined> {
+    if (!this.loaded) {
+      await this.getChildren();
+    }
+    if (!this.loadedChild(keyOrPrefix) && this.hasMore) {
+      this.context.viewState.filters.set(this.id, keyOrPrefix.slice(this.prefix.length));
+      this.reset();
+      await this.getChildren();
+    }
+    return this.loadedChild(keyOrPrefix);
+  }
+
+  private async loadPage(): Promise<void> {
+    const signal = this.controller.signal;
+    try {
+      const client = await this.context.clients.get(this.account);
+      const page = await listPage(client, {
+        bucket: this.bucket,
+        prefix: this.prefix + (this.filter ?? ''),
+        token: this.loaded?.nextToken,
+        pageSize: this.context.viewState.pageSize(),
+      }, signal);
+      if (signal.aborted) {
+        return;
+      }
+      const loaded: Loaded = this.loaded ?? { folders: new Map(), objects: new Map() };
+      for (const prefix of page.prefixes) {
+        loaded.folders.set(prefix, this.createFolder(prefix));
+      }
+      for (const object of page.objects) {
+        loaded.objects.set(object.key, new ObjectNode(this, this.account, this.bucket, object, this.prefix));
+      }
+      loaded.nextToken = page.nextToken;
+      this.loaded = loaded;
+      this.failure = undefined;
+    } catch (error) {
+      if (isR2Error(error, 'Cancelled')) {
+        return;
+      }
+      this.context.log.error(`Listing ${this.bucket}/${this.prefix} failed: ${String(error)}`);
+      this.failure = error;
+    }
+  }
+
+  private render(): ExplorerNode[] {
+    const children: ExplorerNode[] = [];
+    if (this.loaded) {
+      const compare = COMPARE[this.context.viewState.sortBy()];
+      children.push(...this.loaded.folders.values());
+      children.push(...[...this.loaded.objects.values()].sort((a, b) => compare(a.object, b.object)));
+      if (this.loaded.nextToken !== undefined) {
+        children.push(new LoadMoreNode(this, this.loaded.folders.size + this.loaded.objects.size));
+      } else if (children.length === 0) {
+        children.push(new MessageNode(this, this.filter ? `No keys start with "${this.filter}"` : 'No objects', { kind: 'info' }));
+      }
+    }
+    if (this.failure !== undefined) {
+      const reason = this.failure instanceof Error ? this.failure.message : String(this.failure);
+      children.push(new MessageNode(this, `${reason} Click to retry.`, {
+        kind: 'error',
+        tooltip: reason,
+        // A failed first page lists anew; a failed "Load more" asks for that page again.
+        command: this.loaded ? { command: 'r2.loadMore', title: 'Retry', arguments: [this] } : { command: 'r2.refresh', title: 'Retry', arguments: [this] },
+      }));
+    }
+    return children;
+  }
+
+  protected filteredDescription(): string | undefined {
+    return this.filter !== undefined ? `filter: ${this.filter}*` : undefined;
+  }
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import type { Account } from '../accounts/account';
+import { toR2Uri } from '../fs/r2Uri';
+import type { R2Object, R2ObjectHead } from '../r2';
+import { formatBytes, formatRelativeTime } from '../ui/format';
+import { contextValues } from './contextValues';
+import type { ExplorerNode } from './explorerNode';
+
+export class ObjectNode implements ExplorerNode {
+  readonly id: string;
+  readonly uri: vscode.Uri;
+
+  constructor(
+    private readonly parent: ExplorerNode,
+    readonly account: Account,
+    readonly bucket: string,
+    readonly object: R2Object,
+    /** The listing prefix the label is relative to. */
+    private readonly prefix: string,
+  ) {
+    this.uri = toR2Uri({ accountId: account.id, bucket, key: object.key });
+    this.id = this.uri.toString();
+  }
+
+  get key(): string {
+    return this.object.key;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    // The key as stored, relative to its folder: never trimmed, normalized or decoded.
+    const item = new vscode.TreeItem({ label: this.object.key.slice(this.prefix.length) }, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    // With resourceUri the user's file icon theme picks the icon, as in VS Code's Explorer.
+    item.resourceUri = this.uri;
+    item.iconPath = vscode.ThemeIcon.File;
+    item.description = `${formatBytes(this.object.size)} · ${formatRelativeTime(this.object.lastModified)}`;
+    item.contextValue = contextValues.object;
+    return item;
+  }
+
+  /** The rich tooltip, built on hover from a HEAD request (content type is not in listings). */
+  tooltip(head: R2ObjectHead): vscode.MarkdownString {
+    const rows: Array<[string, string | undefined]> = [
+      ['Size', `${formatBytes(head.size)} (${head.size.toLocaleString('en')} bytes)`],
+      ['Last modified', head.lastModified.toLocaleString()],
+      ['ETag', head.etag],
+      ['Content type', head.contentType],
+      ['Storage class', head.storageClass ?? this.object.storageClass ?? 'STANDARD'],
+    ];
+    const markdown = new vscode.MarkdownString(undefined, true);
+    markdown.appendMarkdown('**');
+    markdown.appendText(this.object.key);
+    markdown.appendMarkdown('**\n\n');
+    for (const [name, value] of rows) {
+      if (value !== undefined) {
+        markdown.appendMarkdown(`${name}: `);
+        markdown.appendText(value);
+        markdown.appendMarkdown('  \n');
+      }
+    }
+    return markdown;
+  }
+
+  getChildren(): Promise<ExplorerNode[]> {
+    return Promise.resolve([]);
+  }
+
+  getParent(): ExplorerNode {
+    return this.parent;
+  }
+}

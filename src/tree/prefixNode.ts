@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import type { Account } from '../accounts/account';
+import { toR2Uri } from '../fs/r2Uri';
+import { contextValues, withStates } from './contextValues';
+import type { ExplorerNode } from './explorerNode';
+import { ListingNode } from './listingNode';
+import type { TreeContext } from './treeContext';
+
+/** A folder: a common prefix ending in '/' (there may or may not be a `prefix/` marker object). */
+export class PrefixNode extends ListingNode {
+  readonly id: string;
+
+  constructor(
+    context: TreeContext,
+    private readonly parent: ListingNode,
+    account: Account,
+    bucket: string,
+    prefix: string,
+  ) {
+    super(context, account, bucket, prefix);
+    this.id = toR2Uri({ accountId: account.id, bucket, key: prefix }).toString();
+  }
+
+  /** The folder's own segment with its '/', so an empty segment (from `//`) still shows as "/". */
+  get label(): string {
+    return this.prefix.slice(this.parent.prefix.length);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = vscode.ThemeIcon.Folder;
+    item.resourceUri = toR2Uri({ accountId: this.account.id, bucket: this.bucket, key: this.prefix });
+    item.description = this.filteredDescription();
+    item.contextValue = withStates(contextValues.prefix, { filtered: this.filter !== undefined });
+    item.tooltip = `${this.bucket}/${this.prefix}`;
+    return item;
+  }
+
+  getParent(): ExplorerNode {
+    return this.parent;
+  }
+
+  protected createFolder(prefix: string): ExplorerNode {
+    return new PrefixNode(this.context, this, this.account, this.bucket, prefix);
+  }
+}

@@ -1,0 +1,41 @@
+// Display formats shared by the tree, tooltips and summaries. Pure: unit-tested without VS Code.
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
+
+/** 1024-based, like VS Code's own file sizes: "0 B", "999 B", "12.3 KB", "4 GB". */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 || Number.isInteger(value) ? 0 : 1;
+  return `${value.toFixed(digits).replace(/\.0$/, '')} ${UNITS[unit]}`;
+}
+
+const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "just now", "5 minutes ago", "yesterday", "3 months ago". */
+export function formatRelativeTime(date: Date, now: Date = new Date()): string {
+  let amount = (now.getTime() - date.getTime()) / 1000;
+  if (Math.abs(amount) < 45) {
+    return 'just now';
+  }
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(amount) < size) {
+      return relative.format(-Math.round(amount), unit);
+    }
+    amount /= size;
+  }
+  return date.toISOString();
+}

@@ -1,0 +1,101 @@
+// The extension under test and the local R2 server behind it (started by test/runTests.ts, which
+// passes its endpoint and keys in the environment).
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension';
+import { R2Client } from '../../../src/r2';
+import type { ExplorerNode } from '../../../src/tree/explorerNode';
+import { scriptPrompts } from './prompts';
+
+export const EXTENSION_ID = 'r2-explorer.r2-explorer';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: run the suite through test/runTests.ts`);
+  }
+  return value;
+}
+
+export const server = {
+  endpoint: required('R2_TEST_ENDPOINT'),
+  admin: { accessKeyId: required('R2_TEST_ACCESS_KEY_ID'), secretAccessKey: required('R2_TEST_SECRET_ACCESS_KEY') },
+  scoped: {
+    accessKeyId: required('R2_TEST_SCOPED_ACCESS_KEY_ID'),
+    secretAccessKey: required('R2_TEST_SCOPED_SECRET_ACCESS_KEY'),
+    bucket: required('R2_TEST_SCOPED_BUCKET'),
+  },
+};
+
+/** A client of the test's own, to arrange buckets and objects and check results behind the UI. */
+export function adminClient(): R2Client {
+  return new R2Client({ endpoint: { kind: 'custom', url: server.endpoint }, credentials: server.admin });
+}
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${server.endpoint}/__r2/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) {
+    throw new Error(`control ${method} ${path}: ${response.status} ${await response.text()}`);
+  }
+  return response.status === 204 ? undefined : response.json();
+}
+
+export const faults = {
+  inject: (fault: { type: 'error' | 'delay'; operation?: string; times?: number; status?: 500 | 503; ms?: number }) => control('POST', 'faults', fault),
+  clear: () => control('DELETE', 'faults'),
+};
+
+export const requests = {
+  reset: () => control('POST', 'stats/reset'),
+  /** Requests per S3 operation since the last reset. */
+  byOperation: async () => ((await control('GET', 'stats')) as { operations: Record<string, number> }).operations,
+};
+
+export async function api(): Promise<ExtensionApi> {
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!extension) {
+    throw new Error(`${EXTENSION_ID} is not installed in the test host`);
+  }
+  return extension.activate();
+}
+
+export async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
+  return (await api()).explorer.getChildren(node);
+}
+
+export function label(node: ExplorerNode): string {
+  const value = node.getTreeItem().label;
+  return typeof value === 'string' ? value : value?.label ?? '';
+}
+
+/** The child whose label is `name`; fails the test when there is none. */
+export async function child(parent: ExplorerNode | undefined, name: string): Promise<ExplorerNode> {
+  const all = await children(parent);
+  const found = all.find((node) => label(node) === name);
+  if (!found) {
+    throw new Error(`no child "${name}" under ${parent?.id ?? 'the root'}; children: ${all.map(label).join(', ')}`);
+  }
+  return found;
+}
+
+/** Adds an account for the local server through the real walk-through. */
+export async function addServerAccount(name: string, credentials: { accessKeyId: string; secretAccessKey: string } = server.admin): Promise<ExplorerNode> {
+  const prompts = scriptPrompts([server.endpoint, credentials.accessKeyId, credentials.secretAccessKey, name]);
+  try {
+    await vscode.commands.executeCommand('r2.addAccount');
+  } finally {
+    prompts.restore();
+  }
+  return child(undefined, name);
+}
+
+/** Removes every account, as a user would, confirming each. */
+export async function removeAllAccounts(): Promise<void> {
+  for (const node of await children()) {
+    const prompts = scriptPrompts([], 'Remove');
+    try {
+      await vscode.commands.executeCommand('r2.removeAccount', node);
+    } finally {
+      prompts.restore();
+    }
+  }
+}

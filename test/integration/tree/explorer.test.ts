@@ -1,0 +1,164 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { createBucket, deleteBucket, deletePrefix, putObject } from '../../../src/r2';
+import type { ExplorerNode } from '../../../src/tree/explorerNode';
+import { addServerAccount, adminClient, api, child, children, faults, label, removeAllAccounts, requests, server } from '../support/extension';
+import { scriptPrompts } from '../support/prompts';
+import { isVisible, requireWorkbench, screenshot } from '../support/workbench';
+
+const BUCKET = 'tree-bucket';
+const WEIRD_KEYS = ['with space.txt', 'plus+sign.txt', 'percent%20.txt', 'hash#.txt', 'question?.txt', 'ünïcødé 名前.txt', ' leading-space.txt'];
+const signal = () => AbortSignal.timeout(120_000);
+
+async function runItemCommand(node: ExplorerNode): Promise<void> {
+  const command = node.getTreeItem().command;
+  assert.ok(command, `${label(node)} has a command`);
+  await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+}
+
+describe('Explorer tree', function () {
+  this.timeout(180_000);
+  const client = adminClient();
+  let bucket: ExplorerNode;
+
+  before(async () => {
+    await createBucket(client, { bucket: BUCKET }, signal());
+    await createBucket(client, { bucket: 'other-bucket' }, signal());
+    const puts: Array<Promise<unknown>> = [];
+    const put = (key: string, body = key) => puts.push(putObject(client, { bucket: BUCKET, key, body }, signal()));
+    for (let i = 0; i < 2500; i++) {
+      put(`big/key-${String(i).padStart(5, '0')}.txt`);
+      if (puts.length >= 50) {
+        await Promise.all(puts.splice(0));
+      }
+    }
+    WEIRD_KEYS.forEach((key) => put(`weird/${key}`));
+    put('weird/double//slash.txt');
+    put('marker/', '');
+    put('marker/inside.txt');
+    put('readme.md', '# hello');
+    put('assets/logo.svg', '<svg/>');
+    await Promise.all(puts);
+    const account = await addServerAccount('Local R2');
+    bucket = await child(account, BUCKET);
+  });
+
+  after(async () => {
+    await removeAllAccounts();
+    await deletePrefix(client, { bucket: BUCKET, prefix: '' }, signal());
+    await deleteBucket(client, BUCKET, signal());
+    await deleteBucket(client, 'other-bucket', signal());
+  });
+
+  it('lists buckets, then folders first and objects of one level', async () => {
+    const account = (await children())[0];
+    assert.deepEqual((await children(account)).map(label), ['other-bucket', BUCKET]);
+    assert.deepEqual((await children(bucket)).map(label), ['assets/', 'big/', 'marker/', 'weird/', 'readme.md']);
+    const readme = await child(bucket, 'readme.md');
+    assert.match(String(readme.getTreeItem().description), /^7 B · just now$/);
+  });
+
+  it('shows a folder of 2,500 keys one page per expand: 1,000, then 2,000, then 2,500 and no more', async () => {
+    await requests.reset();
+    const big = await child(bucket, 'big/');
+    let level = await children(big);
+    assert.equal(level.length, 1001);
+    assert.equal(label(level[1000]), 'Load more…');
+    await runItemCommand(level[1000]);
+    level = await children(big);
+    assert.equal(level.length, 2001);
+    await runItemCommand(level[2000]);
+    level = await children(big);
+    assert.equal(level.length, 2500);
+    assert.equal(label(level[2499]), 'key-02499.txt');
+    // Exactly one ListObjectsV2 per page, nothing else.
+    assert.deepEqual(await requests.byOperation(), { ListObjectsV2: 3 });
+  });
+
+  it('displays odd keys exactly as stored, and a folder marker as the folder', async () => {
+    const weird = await child(bucket, 'weird/');
+    const labels = (await children(weird)).map(label);
+    assert.deepEqual(new Set(labels), new Set(['double/', ...WEIRD_KEYS]));
+    // `double//slash.txt`: the empty segment between the slashes is a folder of its own, shown as "/".
+    const double = await child(weird, 'double/');
+    assert.deepEqual((await children(double)).map(label), ['/']);
+    assert.deepEqual((await children(await child(double, '/'))).map(label), ['slash.txt']);
+    assert.deepEqual((await children(await child(bucket, 'marker/'))).map(label), ['inside.txt']);
+  });
+
+  it('turns a failed listing into an error node whose Retry works', async () => {
+    const assets = await child(bucket, 'assets/');
+    // One more failure than the client's attempts, so the listing fails for good.
+    await faults.inject({ type: 'error', operation: 'ListObjectsV2', status: 500, times: 4 });
+    (await api()).explorer.refresh(assets);
+    const failed = await children(assets);
+    assert.equal(failed.length, 1);
+    assert.match(label(failed[0]), /server failed/i);
+    assert.equal(failed[0].getTreeItem().contextValue, 'r2.error');
+    await faults.clear();
+    await runItemCommand(failed[0]);
+    assert.deepEqual((await children(assets)).map(label), ['logo.svg']);
+  });
+
+  it('filters a folder by a server-side prefix, and clears it', async () => {
+    const big = await child(bucket, 'big/');
+    const prompts = scriptPrompts(['key-0249']);
+    try {
+      await vscode.commands.executeCommand('r2.filter', big);
+    } finally {
+      prompts.restore();
+    }
+    assert.equal(big.getTreeItem().description, 'filter: key-0249*');
+    assert.equal((await children(big)).length, 10);
+    await vscode.commands.executeCommand('r2.clearFilter', big);
+    assert.equal((await children(big)).length, 1001);
+  });
+
+  it('keeps expanded folders expanded across a refresh', async function () {
+    requireWorkbench(this);
+    const { view } = await api();
+    await vscode.commands.executeCommand('workbench.view.extension.r2-explorer');
+    const assets = await child(bucket, 'assets/');
+    await view.reveal(assets, { expand: true, select: false });
+    await view.reveal(await child(bucket, 'weird/'), { expand: true, select: false });
+    const expanded = '.part.sidebar .monaco-list-row[aria-expanded="true"]:has-text("assets/")';
+    assert.equal(await isVisible({ selector: expanded }), true);
+    await screenshot('tree');
+    await vscode.commands.executeCommand('r2.refresh');
+    assert.equal(await isVisible({ selector: '.part.sidebar .monaco-list-row:has-text("logo.svg")' }), true);
+    assert.equal(await isVisible({ selector: expanded }), true);
+  });
+
+  it('reveals a key with Go to Key, past the first page', async function () {
+    requireWorkbench(this);
+    const prompts = scriptPrompts(['big/key-02222.txt']);
+    try {
+      await vscode.commands.executeCommand('r2.goToKey', bucket);
+    } finally {
+      prompts.restore();
+    }
+    const { view } = await api();
+    assert.equal(view.selection.map(label).join(), 'key-02222.txt');
+  });
+});
+
+describe('Bucket-scoped tokens', () => {
+  after(removeAllAccounts);
+
+  it('say the token cannot list buckets, and work after Add Bucket by Name', async () => {
+    await createBucket(adminClient(), { bucket: server.scoped.bucket }, signal());
+    const account = await addServerAccount('Scoped', server.scoped);
+    const before = await children(account);
+    assert.equal(before.length, 1);
+    assert.match(label(before[0]), /cannot list buckets/);
+    const prompts = scriptPrompts([server.scoped.bucket]);
+    try {
+      await runItemCommand(before[0]);
+    } finally {
+      prompts.restore();
+    }
+    const after = await children(await child(undefined, 'Scoped'));
+    assert.deepEqual(after.map(label).slice(1), [server.scoped.bucket]);
+    assert.deepEqual((await children(after[1])).map(label), ['No objects']);
+  });
+});

@@ -1,0 +1,45 @@
+// Request counts per operation and per R2 billing class, so tests can assert what a client costs.
+import type { OperationClass } from './operations';
+import { OPERATIONS } from './operations';
+
+export interface R2Stats {
+  /** Requests per operation name (e.g. `ListObjectsV2`), including refused and failed ones, as R2 bills them. */
+  operations: Record<string, number>;
+  classA: number;
+  classB: number;
+  free: number;
+  total: number;
+}
+
+function billingOf(operation: string): OperationClass {
+  return Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation as keyof typeof OPERATIONS].billing : 'free';
+}
+
+export class Stats {
+  private counts = new Map<string, number>();
+
+  count(operation: string): void {
+    this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
+  }
+
+  reset(): void {
+    this.counts = new Map();
+  }
+
+  snapshot(): R2Stats {
+    const stats: R2Stats = { operations: {}, classA: 0, classB: 0, free: 0, total: 0 };
+    for (const [operation, n] of [...this.counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      stats.operations[operation] = n;
+      stats.total += n;
+      const billing = billingOf(operation);
+      if (billing === 'A') {
+        stats.classA += n;
+      } else if (billing === 'B') {
+        stats.classB += n;
+      } else {
+        stats.free += n;
+      }
+    }
+    return stats;
+  }
+}

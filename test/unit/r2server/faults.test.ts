@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { R2Stats } from '../../support/r2server';
+import { clientFor, rejectsWith, useServer } from './helpers';
+
+describe('r2server: stats and faults', function () {
+  const h = useServer();
+  const payload = Buffer.alloc(256 * 1024, 7);
+
+  before(async () => {
+    await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'blob', Body: payload }));
+  });
+  afterEach(() => h.server.clearFaults());
+
+  const control = (path: string, init?: RequestInit): Promise<Response> => fetch(`${h.server.endpoint}/__r2/${path}`, init);
+  const noRetry = () => clientFor(h.server, undefined, { maxAttempts: 1 });
+
+  it('counts requests per operation and per R2 class', async () => {
+    h.server.resetStats();
+    await h.client.send(new ListObjectsV2Command({ Bucket: h.bucket }));
+    await h.client.send(new ListObjectsV2Command({ Bucket: h.bucket }));
+    await h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+    await rejectsWith(h.client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'missing' })), 'NoSuchKey');
+    const stats = h.server.stats();
+    assert.deepEqual(stats, { operations: { GetObject: 1, HeadObject: 1, ListObjectsV2: 2 }, classA: 2, classB: 2, free: 0, total: 4 } satisfies R2Stats);
+  });
+
+  it('serves stats and takes faults over the control endpoint', async () => {
+    await control('stats/reset', { method: 'POST' });
+    await h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+    const stats = (await (await control('stats')).json()) as R2Stats;
+    assert.deepEqual(stats.operations, { HeadObject: 1 });
+
+    const armed = await control('faults', { method: 'POST', body: JSON.stringify({ type: 'error', status: 503, operation: 'HeadObject', times: 2 }) });
+    assert.equal(armed.status, 200);
+    assert.deepEqual(await armed.json(), [{ type: 'error', status: 503, operation: 'HeadObject', times: 2 }]);
+    await assert.rejects(noRetry().send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' })), (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 503);
+    assert.deepEqual(await (await control('faults')).json(), [{ type: 'error', status: 503, operation: 'HeadObject', times: 1 }]);
+    assert.equal((await control('faults', { method: 'DELETE' })).status, 204);
+    await noRetry().send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+
+    const invalid = await control('faults', { method: 'POST', body: JSON.stringify({ type: 'explode' }) });
+    assert.equal(invalid.status, 400);
+  });
+
+  it('fails exactly N requests, then succeeds', async () => {
+    h.server.inject({ type: 'error', operation: 'GetObject', times: 2 });
+    const client = noRetry();
+    await rejectsWith(client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'blob' })), 'InternalError', 500);
+    // Other operations are not affected by a fault aimed at GetObject.
+    await client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+    await rejectsWith(client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'blob' })), 'InternalError', 500);
+    const got = await client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+    assert.equal((await got.Body?.transformToByteArray())?.length, payload.length);
+
+    h.server.inject({ type: 'error', status: 503, times: 2 });
+    h.server.resetStats();
+    // The SDK's standard retries (3 attempts) ride over two SlowDowns.
+    await h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+    assert.equal(h.server.stats().operations.HeadObject, 3);
+  });
+
+  it('cuts a GET mid-body, leaving the object intact', async () => {
+    h.server.inject({ type: 'cutResponse', operation: 'GetObject', afterBytes: 1000 });
+    const res = await noRetry().send(new GetObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+    assert.equal(res.ContentLength, payload.length);
+    await assert.rejects(res.Body?.transformToByteArray() ?? Promise.resolve());
+    const again = await h.client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+    assert.ok(Buffer.from((await again.Body?.transformToByteArray()) ?? []).equals(payload));
+  });
+
+  it('cuts a PUT mid-body: no object is created or changed', async () => {
+    const client = noRetry();
+    h.server.inject({ type: 'cutRequest', operation: 'PutObject', afterBytes: 64 * 1024, times: 2 });
+    await assert.rejects(client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'never', Body: payload })));
+    await assert.rejects(client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'never' })), (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 404);
+    await assert.rejects(client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'blob', Body: Buffer.alloc(payload.length, 9) })));
+    const got = await client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+    assert.ok(Buffer.from((await got.Body?.transformToByteArray()) ?? []).equals(payload));
+  });
+
+  it('delays responses of one operation', async () => {
+    h.server.inject({ type: 'delay', operation: 'ListObjectsV2', ms: 300 });
+    let start = Date.now();
+    await h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+    assert.ok(Date.now() - start < 250, 'other operations are not delayed');
+    start = Date.now();
+    await h.client.send(new ListObjectsV2Command({ Bucket: h.bucket }));
+    assert.ok(Date.now() - start >= 300);
+    start = Date.now();
+    await h.client.send(new ListObjectsV2Command({ Bucket: h.bucket }));
+    assert.ok(Date.now() - start < 250, 'the delay was consumed once');
+  });
+
+  it('keeps a fault with times "always" until cleared', async () => {
+    h.server.inject({ type: 'error', operation: 'HeadObject', times: 'always' });
+    for (let i = 0; i < 3; i++) {
+      await assert.rejects(noRetry().send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' })));
+    }
+    assert.deepEqual(h.server.faults(), [{ type: 'error', operation: 'HeadObject', times: 'always' }]);
+    h.server.clearFaults();
+    await noRetry().send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+  });
+});

@@ -16,6 +16,8 @@ import { MissingToolError } from './support/vscodeHost/install';
 const root = resolve(__dirname, '..', '..');
 const out = join(root, 'out', 'test');
 
+const NO_COUNTS: Counts = { passed: 0, failed: 0, skipped: 0 };
+
 interface TierResult {
   name: string;
   counts: Counts;
@@ -32,7 +34,38 @@ function runNodeTier(name: string, dirs: string[], env: NodeJS.ProcessEnv, runDi
   console.log(`\n=== ${name} ===`);
   const child = spawnSync(process.execPath, [join(out, 'support', 'mochaTier.js'), resultFile, ...dirs], { stdio: 'inherit', env });
   const counts = readCounts(resultFile);
-  return counts ? { name, counts } : { name, counts: { passed: 0, failed: 0, skipped: 0 }, error: `exited with ${child.status} before reporting` };
+  return counts ? { name, counts } : { name, counts: NO_COUNTS, error: `exited with ${child.status} before reporting` };
+}
+
+const RADOSGW = '/usr/bin/radosgw';
+
+/**
+ * The src/r2 conformance suite against Ceph RGW, a real S3 implementation, so the local server
+ * cannot drift from one. Required in CI; elsewhere it runs when radosgw is installed.
+ */
+function runRgwTier(runDir: string): TierResult | undefined {
+  const name = 'conformance (Ceph RGW)';
+  const install = 'apt-get install radosgw ceph-mon ceph-osd ceph-common';
+  if (!existsSync(RADOSGW)) {
+    if (process.env.CI) {
+      return { name, counts: NO_COUNTS, error: `radosgw is not installed (${install})` };
+    }
+    console.log(`\n=== ${name}: not run, radosgw is not installed (${install}) ===`);
+    return undefined;
+  }
+  const script = join(root, 'test', 'support', 'rgw.sh');
+  const dir = join(runDir, 'rgw');
+  console.log(`\n=== ${name} ===`);
+  const started = spawnSync('bash', [script, 'start', dir], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  try {
+    if (started.status !== 0) {
+      return { name, counts: NO_COUNTS, error: `rgw.sh start failed (exit ${started.status}); logs in ${dir}` };
+    }
+    const env = Object.fromEntries([...started.stdout.matchAll(/^export (\w+)=(.*)$/gm)].map(([, key, value]) => [key, value]));
+    return runNodeTier(name, [join(out, 'unit', 'r2')], { ...process.env, ...env }, runDir);
+  } finally {
+    spawnSync('bash', [script, 'stop', dir], { stdio: 'inherit' });
+  }
 }
 
 async function runIntegrationTier(runDir: string): Promise<TierResult> {
@@ -70,12 +103,12 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
     const exitCode = host.kind === 'electron' ? await runInElectron(run, host.executable) : await runInCodeServer(run);
     const counts = readCounts(resultFile);
     if (!counts) {
-      return { name, counts: { passed: 0, failed: 0, skipped: 0 }, error: `the suite did not report (exit code ${exitCode})` };
+      return { name, counts: NO_COUNTS, error: `the suite did not report (exit code ${exitCode})` };
     }
     return { name, counts };
   } catch (error) {
     const reason = error instanceof MissingToolError ? error.message : String(error instanceof Error ? error.stack : error);
-    return { name, counts: { passed: 0, failed: 0, skipped: 0 }, error: reason };
+    return { name, counts: NO_COUNTS, error: reason };
   } finally {
     await server.close();
   }
@@ -83,11 +116,17 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
 
 async function main(): Promise<void> {
   const runDir = mkdtempSync(join(tmpdir(), 'r2-explorer-test-'));
-  // R2_TEST_TIERS=unit,integration runs some tiers only (while developing); all by default.
+  // R2_TEST_TIERS=unit,rgw,integration runs some tiers only (while developing); all by default.
   const wanted = (tier: string) => !process.env.R2_TEST_TIERS || process.env.R2_TEST_TIERS.split(',').includes(tier);
   const tiers: TierResult[] = [];
   if (wanted('unit')) {
     tiers.push(runNodeTier('unit', [join(out, 'unit')], process.env, runDir));
+  }
+  if (wanted('rgw')) {
+    const rgw = runRgwTier(runDir);
+    if (rgw) {
+      tiers.push(rgw);
+    }
   }
   if (wanted('integration')) {
     tiers.push(await runIntegrationTier(runDir));

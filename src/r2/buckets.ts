@@ -4,13 +4,11 @@ import {
   HeadBucketCommand,
   ListBucketsCommand,
 } from '@aws-sdk/client-s3';
-import type { BucketLocationConstraint, CreateBucketCommandInput, CreateBucketCommandOutput } from '@aws-sdk/client-s3';
-import type { InitializeMiddleware } from '@smithy/types';
+import type { BucketLocationConstraint } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import { R2Error } from './errors';
 import type { R2Bucket } from './types';
 
-/** R2's location hints for new buckets. */
 export const LOCATION_HINTS = ['wnam', 'enam', 'weur', 'eeur', 'apac', 'oc'] as const;
 export type LocationHint = (typeof LOCATION_HINTS)[number];
 
@@ -64,10 +62,11 @@ export async function createBucket(client: R2Client, input: CreateBucketInput, s
   });
   if (locationHint === undefined) {
     // The SDK fills in the client's region ("auto") as the constraint, which other S3 servers
-    // refuse; without a hint, send none and let the server choose.
-    const dropConstraint: InitializeMiddleware<CreateBucketCommandInput, CreateBucketCommandOutput> = (next) => async (args) =>
-      await next({ ...args, input: { ...args.input, CreateBucketConfiguration: undefined } });
-    command.middlewareStack.addRelativeTo(dropConstraint, { relation: 'after', toMiddleware: 'locationConstraintMiddleware' });
+    // refuse; without a hint, send none and let the server choose. Low priority: after the SDK's.
+    command.middlewareStack.add((next) => async (args) => await next({ ...args, input: { ...args.input, CreateBucketConfiguration: undefined } }), {
+      step: 'initialize',
+      priority: 'low',
+    });
   }
   await client.send(command, context, signal);
 }

@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { $Command, S3ClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -67,7 +69,9 @@ export class R2Client {
       throw new R2Error('InvalidCredentials', { operation: 'createClient' });
     }
     this.maxAttempts = checkPositiveInteger('maxAttempts', options.maxAttempts ?? CLIENT_DEFAULTS.maxAttempts);
-    const agent = { keepAlive: true, maxSockets: checkPositiveInteger('maxSockets', options.maxSockets ?? CLIENT_DEFAULTS.maxSockets) };
+    // Agent instances rather than options: the SDK then keeps using them for "Expect: 100-continue"
+    // uploads too, instead of opening a fresh connection (a TLS handshake) for every part.
+    const agentOptions = { keepAlive: true, maxSockets: checkPositiveInteger('maxSockets', options.maxSockets ?? CLIENT_DEFAULTS.maxSockets) };
     this.#s3 = new S3Client({
       endpoint: this.endpoint.url,
       forcePathStyle: this.endpoint.forcePathStyle,
@@ -82,8 +86,8 @@ export class R2Client {
         // An idle (not total) timeout: a multi-gigabyte transfer may take hours but never stalls.
         socketTimeout: checkPositiveInteger('idleTimeoutMs', options.idleTimeoutMs ?? CLIENT_DEFAULTS.idleTimeoutMs),
         connectionTimeout: checkPositiveInteger('connectTimeoutMs', options.connectTimeoutMs ?? CLIENT_DEFAULTS.connectTimeoutMs),
-        httpAgent: agent,
-        httpsAgent: agent,
+        httpAgent: new HttpAgent(agentOptions),
+        httpsAgent: new HttpsAgent(agentOptions),
       },
       logger: SILENT_LOGGER,
     });
@@ -111,7 +115,6 @@ export class R2Client {
     return await getSignedUrl(this.#s3, command, { expiresIn: expiresInSeconds, signableHeaders: new Set(signedHeaders) });
   }
 
-  /** Closes the kept-alive sockets. */
   destroy(): void {
     this.#s3.destroy();
   }

@@ -42,7 +42,7 @@ function resolveCustom(raw: string, forcePathStyle: boolean): ResolvedEndpoint {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw invalid(`"${raw}" is not a URL.`);
+    throw invalid('The endpoint is not a valid URL.');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw invalid('The endpoint must be an http:// or https:// URL.');

@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline, Transform } from 'node:stream';
 
-/** A pass-through that reports the size of each chunk going by. */
 export function byteCounter(onBytes: (bytes: number) => void): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {

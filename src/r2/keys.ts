@@ -8,7 +8,6 @@ export function isValidKey(key: string): boolean {
   return key !== '' && Buffer.byteLength(key, 'utf8') <= MAX_KEY_BYTES;
 }
 
-/** Refuses an invalid key before any request is made. */
 export function checkKey(key: string, context: ErrorContext): void {
   if (!isValidKey(key)) {
     throw new R2Error('InvalidKey', context);

@@ -23,8 +23,11 @@ export const MAX_PART_BYTES = 5 * 1024 ** 3;
 export const MAX_PARTS = 10_000;
 /** Largest object R2 stores: 5 TiB − 5 GiB. */
 export const MAX_OBJECT_BYTES = 5 * 1024 ** 4 - 5 * 1024 ** 3;
-/** Cleanup runs after the caller's signal may have fired, so it gets its own deadline. */
-const ABORT_UPLOAD_TIMEOUT_MS = 30_000;
+/**
+ * Creating and aborting an upload run on their own deadline, not the caller's signal: an upload
+ * created without our learning its ID could not be aborted, and cleanup follows cancellation.
+ */
+const BOOKKEEPING_TIMEOUT_MS = 30_000;
 
 export interface MultipartUploadPlan extends ObjectLocation {
   filePath: string;
@@ -140,7 +143,7 @@ async function abortUpload(client: R2Client, { bucket, key }: ObjectLocation, up
     .send(
       new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }),
       { operation: 'AbortMultipartUpload', bucket, key },
-      AbortSignal.timeout(ABORT_UPLOAD_TIMEOUT_MS),
+      AbortSignal.timeout(BOOKKEEPING_TIMEOUT_MS),
     )
     .catch(() => undefined);
 }
@@ -153,7 +156,7 @@ export async function uploadFileInParts(client: R2Client, plan: MultipartUploadP
   const created = await client.send(
     new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ...s3Properties(plan.properties) }),
     context,
-    signal,
+    AbortSignal.timeout(BOOKKEEPING_TIMEOUT_MS),
   );
   const uploadId = created.UploadId ?? '';
   let etag: string;

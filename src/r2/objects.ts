@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import type { HeadObjectCommandOutput } from '@aws-sdk/client-s3';
+import type { HeadObjectCommandOutput, PutObjectCommandInput } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
 import { classifyError, R2Error } from './errors';
@@ -43,7 +43,7 @@ type HeadFields = Pick<
   'ContentLength' | 'ETag' | 'LastModified' | 'StorageClass' | 'ContentType' | 'CacheControl' | 'ContentDisposition' | 'ContentEncoding' | 'Metadata'
 >;
 
-export function toHead(key: string, output: HeadFields, size = output.ContentLength ?? 0): R2ObjectHead {
+function toHead(key: string, output: HeadFields, size = output.ContentLength ?? 0): R2ObjectHead {
   return {
     key,
     size,
@@ -58,8 +58,7 @@ export function toHead(key: string, output: HeadFields, size = output.ContentLen
   };
 }
 
-/** SDK fields for the system and user metadata of a write. */
-export function s3Properties(properties: ObjectProperties) {
+export function s3Properties(properties: ObjectProperties): Pick<PutObjectCommandInput, 'ContentType' | 'CacheControl' | 'ContentDisposition' | 'ContentEncoding' | 'Metadata'> {
   return {
     ContentType: properties.contentType,
     CacheControl: properties.cacheControl,
@@ -69,7 +68,7 @@ export function s3Properties(properties: ObjectProperties) {
   };
 }
 
-export function s3Conditions(conditions: WriteConditions) {
+export function s3Conditions(conditions: WriteConditions): Pick<PutObjectCommandInput, 'IfMatch' | 'IfNoneMatch'> {
   return {
     IfMatch: conditions.ifMatch === undefined ? undefined : quoteEtag(conditions.ifMatch),
     IfNoneMatch: conditions.ifNoneMatch,

@@ -39,7 +39,6 @@ export interface ObjectLocation {
   key: string;
 }
 
-/** System and user metadata a write can set. */
 export interface ObjectProperties {
   contentType?: string;
   cacheControl?: string;

@@ -3,6 +3,7 @@ import { AccountStore } from './accounts/accountStore';
 import { ClientPool } from './accounts/clientPool';
 import { registerCommands } from './commands';
 import { contextKeys } from './tree/contextValues';
+import { ExplorerDragAndDrop } from './tree/dragAndDrop';
 import type { ExplorerNode } from './tree/explorerNode';
 import { ExplorerProvider } from './tree/explorerProvider';
 import { ViewState } from './tree/viewState';
@@ -22,7 +23,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const clients = new ClientPool(accounts);
   const viewState = new ViewState();
   const explorer = new ExplorerProvider({ accounts, clients, viewState, log });
-  const view = vscode.window.createTreeView<ExplorerNode>('r2Explorer', { treeDataProvider: explorer, showCollapseAll: true, canSelectMany: true });
+  const view = vscode.window.createTreeView<ExplorerNode>('r2Explorer', {
+    treeDataProvider: explorer,
+    dragAndDropController: new ExplorerDragAndDrop(),
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
 
   // The welcome view (package.json viewsWelcome) shows while this key is false.
   const updateHasAccounts = () => vscode.commands.executeCommand('setContext', contextKeys.hasAccounts, accounts.list().length > 0);
@@ -35,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     explorer,
     view,
     accounts.onDidChange(() => void updateHasAccounts()),
-    ...registerCommands({ accounts, clients, explorer, view, viewState, log }),
+    ...registerCommands({ accounts, clients, explorer, view, viewState, log, state: context.globalState }),
   );
   return { explorer, view };
 }

@@ -1,5 +1,5 @@
 import { headBucket, isR2Error, listBuckets, R2Client } from '../r2';
-import type { EndpointConfig, R2Credentials , R2Error } from '../r2';
+import type { EndpointConfig, R2Credentials, R2Error } from '../r2';
 
 export type AccountCheck =
   /** Admin token: it lists buckets. */

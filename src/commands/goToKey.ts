@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ListingNode } from '../tree/listingNode';
+import { revealKey } from '../tree/revealKey';
 import { messages } from '../ui/messages';
 import { pickAccount, pickBucket } from '../ui/pickers';
 import { ask } from '../ui/prompts';
@@ -10,10 +11,7 @@ export async function goToKey({ accounts, clients, explorer, view }: Services, n
   const account = node instanceof ListingNode ? node.account : await pickAccount(accounts, 'Go to Key');
   const bucket = node instanceof ListingNode ? node.bucket : await pickBucket(account, clients, 'Go to Key');
   const key = await ask({ title: 'Go to Key', prompt: messages.keyPrompt(bucket), value: node instanceof ListingNode ? node.prefix : undefined }, { verbatim: true });
-  const target = await explorer.findKey(account.id, bucket, key);
-  if (!target) {
+  if (!(await revealKey(explorer, view, account.id, bucket, key))) {
     void vscode.window.showWarningMessage(messages.keyNotFound(key, bucket));
-    return;
   }
-  await view.reveal(target, { select: true, focus: true, expand: key.endsWith('/') });
 }

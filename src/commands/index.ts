@@ -3,6 +3,18 @@ import { isR2Error } from '../r2';
 import { redact } from '../ui/log';
 import { messages } from '../ui/messages';
 import { addAccount } from './addAccount';
+import { copyKey } from './copyKey';
+import { copyS3Uri } from './copyS3Uri';
+import { copyTo } from './copyTo';
+import { createBucket } from './createBucket';
+import { deleteCommand } from './delete';
+import { deleteBucket } from './deleteBucket';
+import { download } from './download';
+import { newFolder } from './newFolder';
+import { properties } from './properties';
+import { rename } from './rename';
+import { upload } from './upload';
+import { uploadActiveFile } from './uploadActiveFile';
 import { addBucketByName } from './addBucketByName';
 import { clearFilter } from './clearFilter';
 import { editAccount } from './editAccount';
@@ -35,6 +47,18 @@ const COMMANDS: Record<string, Handler> = {
   'r2.filter': filter,
   'r2.clearFilter': clearFilter,
   'r2.goToKey': goToKey,
+  'r2.upload': upload,
+  'r2.uploadActiveFile': uploadActiveFile,
+  'r2.download': download,
+  'r2.delete': deleteCommand,
+  'r2.newFolder': newFolder,
+  'r2.rename': rename,
+  'r2.copyTo': copyTo,
+  'r2.copyKey': copyKey,
+  'r2.copyS3Uri': copyS3Uri,
+  'r2.createBucket': createBucket,
+  'r2.deleteBucket': deleteBucket,
+  'r2.properties': properties,
 };
 
 function isCancellation(error: unknown): boolean {

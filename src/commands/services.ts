@@ -13,4 +13,6 @@ export interface Services {
   readonly view: vscode.TreeView<ExplorerNode>;
   readonly viewState: ViewState;
   readonly log: vscode.LogOutputChannel;
+  /** The extension's globalState: remembered choices such as the last upload destination. */
+  readonly state: vscode.Memento;
 }

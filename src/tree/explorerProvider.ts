@@ -6,6 +6,11 @@ import { ListingNode } from './listingNode';
 import { ObjectNode } from './objectNode';
 import type { TreeContext } from './treeContext';
 
+/** The folder prefixes on the way to a key: `a/b/c.txt` → `a/`, `a/b/`. */
+function folderSteps(key: string): string[] {
+  return [...key.matchAll(/\//g)].map((match) => key.slice(0, match.index + 1));
+}
+
 /** The R2 view's data: accounts at the root. An empty root shows the welcome view. */
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
@@ -77,6 +82,24 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   /**
+   * Lists anew the deepest level already shown on the way to `prefix` (after an upload, a delete or
+   * a new folder there): new keys appear without a manual refresh, and nothing unseen is listed.
+   */
+  refreshLocation(accountId: string, bucket: string, prefix: string): void {
+    let level: ListingNode | undefined = this.roots?.find((root) => root.account.id === accountId)?.loadedBucket(bucket);
+    for (const step of folderSteps(prefix)) {
+      const next = level?.loadedChild(step);
+      if (!(next instanceof ListingNode)) {
+        break;
+      }
+      level = next;
+    }
+    if (level) {
+      this.refresh(level);
+    }
+  }
+
+  /**
    * The node of a key (object, or folder when it ends with '/'), loading each level on the way;
    * undefined when it does not exist. Levels filtered to reach it are redrawn.
    */
@@ -91,7 +114,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     }
     let level: ExplorerNode | undefined = accountNode.loadedBucket(bucket);
     // Each folder on the way is a prefix ending at a '/'; the last step is the key itself.
-    const steps = [...key.matchAll(/\//g)].map((match) => key.slice(0, match.index + 1));
+    const steps = folderSteps(key);
     if (!key.endsWith('/')) {
       steps.push(key);
     }

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
-import { bucketNameProblem, isR2Error, listBuckets } from '../r2';
+import { bucketNameProblem, isR2Error, listBuckets, listPage } from '../r2';
+import { describeDestination } from '../transfers/destination';
+import type { Destination } from '../transfers/destination';
 import { messages } from './messages';
 import { ask, pick } from './prompts';
 
@@ -43,4 +45,79 @@ export async function pickBucket(account: Account, clients: ClientPool, title: s
   })();
   const picked = await pick(items, { title, placeHolder: messages.bucketPlaceholder(account.name) });
   return picked.bucket ?? askBucketName(title);
+}
+
+const LAST_DESTINATION_KEY = 'r2.lastDestination';
+
+interface StoredDestination {
+  accountId: string;
+  bucket: string;
+  prefix: string;
+}
+
+export interface DestinationDeps {
+  readonly accounts: AccountStore;
+  readonly clients: ClientPool;
+  /** Remembers the last destination (no secrets: ids and names only). */
+  readonly state: vscode.Memento;
+}
+
+/** Browses the folders of a bucket one level at a time; resolves to the chosen prefix. */
+async function pickFolder(account: Account, bucket: string, clients: ClientPool, title: string, preview: string, start = ''): Promise<string> {
+  let prefix = start;
+  for (;;) {
+    const here = prefix;
+    const items = (async () => {
+      const page = await listPage(await clients.get(account), { bucket, prefix: here, pageSize: 1000 }, AbortSignal.timeout(30_000));
+      return [
+        { label: messages.destinationHere, description: `${bucket}/${here}`, detail: `→ ${here}${preview}`, alwaysShow: true, action: 'here' as const },
+        ...(here ? [{ label: '$(arrow-up) ..', description: messages.destinationUp, action: 'up' as const }] : []),
+        ...page.prefixes.map((sub) => ({ label: `$(folder) ${sub.slice(here.length)}`, action: 'open' as const, prefix: sub })),
+        { label: messages.destinationNewFolder, alwaysShow: true, action: 'new' as const },
+      ];
+    })();
+    const picked = await pick(items, { title, placeHolder: messages.destinationPlaceholder(`${bucket}/${here}`) });
+    switch (picked.action) {
+      case 'here':
+        return here;
+      case 'up':
+        prefix = here.slice(0, here.slice(0, -1).lastIndexOf('/') + 1);
+        break;
+      case 'open':
+        prefix = (picked as { prefix: string }).prefix;
+        break;
+      case 'new':
+        prefix = `${here}${await ask({ title, prompt: messages.newFolderPrompt(`${bucket}/${here}`), validateInput: folderNameProblem }, { verbatim: true })}/`;
+        break;
+    }
+  }
+}
+
+export function folderNameProblem(name: string): string | undefined {
+  return name === '' ? messages.required : name.includes('/') ? messages.folderNameSlash : undefined;
+}
+
+/**
+ * Account → bucket → folder, offering the last destination first. `preview` is the first key
+ * suffix to upload (shown as "→ folder/preview").
+ */
+export async function pickDestination(deps: DestinationDeps, title: string, preview: string): Promise<Destination> {
+  const stored = deps.state.get<StoredDestination>(LAST_DESTINATION_KEY);
+  const lastAccount = stored ? deps.accounts.get(stored.accountId) : undefined;
+  let destination: Destination | undefined;
+  if (stored && lastAccount) {
+    const last = { account: lastAccount, bucket: stored.bucket, prefix: stored.prefix };
+    const choice = await pick([
+      { label: `$(history) ${describeDestination(last)}`, description: lastAccount.name, detail: `→ ${last.prefix}${preview}`, last: true },
+      { label: messages.destinationElsewhere, last: false },
+    ], { title });
+    destination = choice.last ? last : undefined;
+  }
+  if (!destination) {
+    const account = await pickAccount(deps.accounts, title);
+    const bucket = await pickBucket(account, deps.clients, title);
+    destination = { account, bucket, prefix: await pickFolder(account, bucket, deps.clients, title, preview) };
+  }
+  await deps.state.update(LAST_DESTINATION_KEY, { accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix } satisfies StoredDestination);
+  return destination;
 }

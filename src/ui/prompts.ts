@@ -34,3 +34,21 @@ export function withCancellableProgress<T>(title: string, work: (signal: AbortSi
     return work(controller.signal, progress).finally(() => subscription.dispose());
   }));
 }
+
+/** Files and folders to upload, from the OS dialog; dismissing cancels the command. */
+export async function pickLocalPaths(title: string): Promise<vscode.Uri[]> {
+  const picked = await vscode.window.showOpenDialog({ title, canSelectFiles: true, canSelectFolders: true, canSelectMany: true, openLabel: 'Upload' });
+  if (!picked || picked.length === 0) {
+    throw new vscode.CancellationError();
+  }
+  return picked;
+}
+
+/** A local folder to download into; dismissing cancels the command. */
+export async function pickLocalFolder(title: string): Promise<vscode.Uri> {
+  const picked = await vscode.window.showOpenDialog({ title, canSelectFiles: false, canSelectFolders: true, canSelectMany: false, openLabel: 'Download Here' });
+  if (!picked || picked.length === 0) {
+    throw new vscode.CancellationError();
+  }
+  return picked[0];
+}

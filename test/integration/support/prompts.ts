@@ -2,28 +2,32 @@
 // (both load from the extension's folder), so replacing window functions here is what the command sees.
 import * as vscode from 'vscode';
 
-type Answer = string | undefined | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined);
+type Answer = string | undefined | vscode.Uri[] | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined);
 
 export interface PromptLog {
   /** Titles or prompts of every box and picker shown, in order. */
   readonly asked: string[];
   /** Every message shown, with the buttons offered. */
   readonly shown: Array<{ level: 'info' | 'warning' | 'error'; message: string; items: string[] }>;
+  /** Problems an input box's validation reported for a scripted answer (the box was then dismissed). */
+  readonly refused: string[];
   restore(): void;
 }
 
 /**
- * Replaces input boxes and quick picks with the given answers (in order), and messages with the
- * `messageAnswer` (the button to press; undefined dismisses).
+ * Replaces input boxes, quick picks and open dialogs with the given answers (in order), and
+ * messages with `messageAnswer`: the button to press on every message, or one per message in
+ * order (undefined dismisses).
  */
-export function scriptPrompts(answers: Answer[], messageAnswer?: string): PromptLog {
+export function scriptPrompts(answers: Answer[], messageAnswer?: string | Array<string | undefined>): PromptLog {
   const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
-  const replaced = ['showInputBox', 'showQuickPick', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const;
+  const replaced = ['showInputBox', 'showQuickPick', 'showOpenDialog', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const;
   const original = Object.fromEntries(replaced.map((name) => [name, window[name]]));
   const queue = [...answers];
   const log: PromptLog = {
     asked: [],
     shown: [],
+    refused: [],
     restore: () => Object.assign(window, original),
   };
   const next = (title: string | undefined): Answer => {
@@ -38,7 +42,8 @@ export function scriptPrompts(answers: Answer[], messageAnswer?: string): Prompt
     if (typeof answer === 'string' && options?.validateInput) {
       const problem = await options.validateInput(answer);
       if (problem) {
-        throw new Error(`scripted answer "${answer}" was refused: ${JSON.stringify(problem)}`);
+        log.refused.push(typeof problem === 'string' ? problem : problem.message);
+        return undefined;
       }
     }
     return answer;
@@ -46,13 +51,28 @@ export function scriptPrompts(answers: Answer[], messageAnswer?: string): Prompt
   window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
     const answer = next(options?.title ?? options?.placeHolder);
     const resolved = await items;
-    return typeof answer === 'function' ? answer(resolved) : resolved.find((item) => item.label === answer);
+    if (typeof answer === 'function') {
+      return answer(resolved);
+    }
+    const found = resolved.find((item) => item.label === answer);
+    if (answer !== undefined && !found) {
+      throw new Error(`no item "${String(answer)}" in "${options?.title}": ${resolved.map((item) => item.label).join(' | ')}`);
+    }
+    return found;
   }) as unknown as typeof window.showQuickPick;
+  window.showOpenDialog = (async (options?: vscode.OpenDialogOptions) => {
+    const answer = next(options?.title ?? options?.openLabel);
+    if (answer !== undefined && !Array.isArray(answer)) {
+      throw new Error(`the open dialog "${options?.title}" needs Uri[] as its scripted answer`);
+    }
+    return answer;
+  }) as typeof window.showOpenDialog;
   const message = (level: 'info' | 'warning' | 'error') =>
     (async (text: string, ...rest: unknown[]) => {
       const items = rest.filter((item): item is string => typeof item === 'string');
       log.shown.push({ level, message: text, items });
-      return items.includes(messageAnswer ?? '') ? messageAnswer : undefined;
+      const answer = Array.isArray(messageAnswer) ? messageAnswer.shift() : messageAnswer;
+      return answer !== undefined && items.includes(answer) ? answer : undefined;
     }) as typeof window.showInformationMessage;
   window.showInformationMessage = message('info');
   window.showWarningMessage = message('warning');

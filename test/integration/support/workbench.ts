@@ -24,6 +24,11 @@ export async function isVisible(target: { text: string } | { selector: string },
   return (await ask<{ visible: boolean }>('/visible', { ...target, timeoutMs })).visible;
 }
 
+/** Clicks the first element matching the CSS selector, as a user would. */
+export async function click(selector: string, timeoutMs = 10000): Promise<void> {
+  await ask('/click', { selector, timeoutMs });
+}
+
 export async function screenshot(name: string): Promise<void> {
   if (probe) {
     await ask('/screenshot', { name });

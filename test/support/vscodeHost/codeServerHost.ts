@@ -106,6 +106,10 @@ async function answerProbe(page: Page, screenshotDir: string, url: string, body:
       return { visible: false };
     }
   }
+  if (url === '/click') {
+    await page.locator(request.selector ?? '').first().click({ timeout: request.timeoutMs ?? 10000 });
+    return { clicked: true };
+  }
   if (url === '/screenshot') {
     const path = join(screenshotDir, `${(request.name ?? 'screenshot').replace(/[^\w.-]+/g, '_')}.png`);
     await page.screenshot({ path });

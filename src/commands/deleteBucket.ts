@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { deleteBucket as deleteR2Bucket, deletePrefix, isR2Error } from '../r2';
+import { BucketNode } from '../tree/bucketNode';
+import { messages } from '../ui/messages';
+import { ask, withCancellableProgress } from '../ui/prompts';
+import type { Services } from './services';
+
+/**
+ * Deletes an empty bucket. A bucket with objects is refused unless the user chooses to empty it
+ * and types its name to confirm.
+ */
+export async function deleteBucket(services: Services, node?: unknown): Promise<void> {
+  if (!(node instanceof BucketNode)) {
+    return;
+  }
+  const { account, bucket } = node;
+  const client = await services.clients.get(account);
+  if ((await vscode.window.showWarningMessage(messages.confirmDeleteBucket(bucket), { modal: true }, messages.deleteAction)) !== messages.deleteAction) {
+    return;
+  }
+  try {
+    await deleteR2Bucket(client, bucket, AbortSignal.timeout(60_000));
+  } catch (error) {
+    if (!isR2Error(error, 'BucketNotEmpty')) {
+      throw error;
+    }
+    if ((await vscode.window.showWarningMessage(messages.bucketNotEmpty(bucket), { modal: true }, messages.emptyAndDeleteAction)) !== messages.emptyAndDeleteAction) {
+      return;
+    }
+    await ask({ title: `Empty and Delete ${bucket}`, prompt: messages.typeBucketToConfirm(bucket), validateInput: (value) => (value === bucket ? undefined : messages.typeBucketMismatch) });
+    const emptied = await withCancellableProgress(messages.emptying(bucket), (signal, progress) =>
+      deletePrefix(client, { bucket, prefix: '', onProgress: (deleted) => progress.report({ message: messages.deletedSoFar(deleted) }) }, signal));
+    if (emptied.failed > 0) {
+      throw new Error(messages.deletePartial(emptied.deleted, emptied.failed));
+    }
+    await deleteR2Bucket(client, bucket, AbortSignal.timeout(60_000));
+  }
+  const current = services.accounts.get(account.id);
+  if (current?.pinnedBuckets?.includes(bucket)) {
+    await services.accounts.save({ ...current, pinnedBuckets: current.pinnedBuckets.filter((name) => name !== bucket) });
+  }
+  services.explorer.refresh();
+  void vscode.window.showInformationMessage(messages.bucketDeleted(bucket));
+}

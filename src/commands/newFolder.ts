@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { isR2Error, putObject } from '../r2';
+import { ListingNode } from '../tree/listingNode';
+import { messages } from '../ui/messages';
+import { folderNameProblem } from '../ui/pickers';
+import { ask } from '../ui/prompts';
+import type { Services } from './services';
+
+/** Creates a folder as a `prefix/` marker object (the folder exists before anything is in it). */
+export async function newFolder(services: Services, node?: unknown): Promise<void> {
+  if (!(node instanceof ListingNode)) {
+    return;
+  }
+  const name = await ask({ title: 'New Folder', prompt: messages.newFolderPrompt(`${node.bucket}/${node.prefix}`), validateInput: folderNameProblem }, { verbatim: true });
+  const key = `${node.prefix}${name}/`;
+  try {
+    await putObject(await services.clients.get(node.account), { bucket: node.bucket, key, body: '', ifNoneMatch: '*' }, AbortSignal.timeout(60_000));
+  } catch (error) {
+    if (!isR2Error(error, 'PreconditionFailed')) {
+      throw error;
+    }
+    void vscode.window.showInformationMessage(messages.folderExists(key));
+  }
+  services.explorer.refresh(node);
+}

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { headObject, updateMetadata } from '../r2';
+import type { R2ObjectHead } from '../r2';
+import { ObjectNode } from '../tree/objectNode';
+import { formatBytes } from '../ui/format';
+import { messages } from '../ui/messages';
+import { ask, pick } from '../ui/prompts';
+import type { Services } from './services';
+
+type Editable = 'contentType' | 'cacheControl' | 'contentDisposition' | 'contentEncoding';
+
+interface Row extends vscode.QuickPickItem {
+  /** A system field to edit, a metadata name to edit, 'add' for new metadata, or nothing (copy the value). */
+  readonly edit?: Editable | { metadata: string } | 'add';
+  readonly value?: string;
+}
+
+function rows(head: R2ObjectHead): Row[] {
+  const field = (label: string, value: string | undefined, edit?: Editable): Row => ({ label, description: value ?? '—', value, edit, detail: edit ? messages.clickToEdit : undefined });
+  return [
+    { label: 'Key', description: head.key, value: head.key },
+    { label: 'Size', description: `${formatBytes(head.size)} (${head.size.toLocaleString('en')} bytes)`, value: String(head.size) },
+    { label: 'Last modified', description: head.lastModified.toISOString(), value: head.lastModified.toISOString() },
+    { label: 'ETag', description: head.etag, value: head.etag },
+    { label: 'Storage class', description: head.storageClass ?? 'STANDARD', value: head.storageClass ?? 'STANDARD' },
+    field('Content-Type', head.contentType, 'contentType'),
+    field('Cache-Control', head.cacheControl, 'cacheControl'),
+    field('Content-Disposition', head.contentDisposition, 'contentDisposition'),
+    field('Content-Encoding', head.contentEncoding, 'contentEncoding'),
+    ...Object.entries(head.metadata).map(([name, value]): Row => ({ label: `x-amz-meta-${name}`, description: value, value, edit: { metadata: name }, detail: messages.clickToEdit })),
+    { label: messages.addMetadata, edit: 'add', alwaysShow: true },
+  ];
+}
+
+/**
+ * Shows an object's properties; system fields and custom metadata can be edited (CopyObject onto
+ * itself with REPLACE, bound to the ETag shown so a concurrent change is not overwritten).
+ */
+export async function properties(services: Services, node?: unknown): Promise<void> {
+  if (!(node instanceof ObjectNode)) {
+    return;
+  }
+  const client = await services.clients.get(node.account);
+  const location = { bucket: node.bucket, key: node.key };
+  for (;;) {
+    const head = await headObject(client, location, AbortSignal.timeout(60_000));
+    const row = await pick(rows(head), { title: messages.propertiesTitle(node.key), placeHolder: messages.propertiesPlaceholder });
+    if (row.edit === undefined) {
+      await vscode.env.clipboard.writeText(row.value ?? '');
+      return;
+    }
+    const next = { contentType: head.contentType, cacheControl: head.cacheControl, contentDisposition: head.contentDisposition, contentEncoding: head.contentEncoding, metadata: { ...head.metadata } };
+    if (row.edit === 'add') {
+      const name = (await ask({ title: messages.addMetadata, prompt: messages.metadataNamePrompt, validateInput: (value) => (/^[a-z0-9-_.]+$/i.test(value.trim()) ? undefined : messages.metadataNameInvalid) })).toLowerCase();
+      next.metadata[name] = await ask({ title: `x-amz-meta-${name}`, prompt: messages.metadataValuePrompt, validateInput: () => undefined });
+    } else if (typeof row.edit === 'object') {
+      const value = await ask({ title: row.label, prompt: messages.metadataValuePrompt, value: row.value, validateInput: () => undefined });
+      if (value === '') {
+        delete next.metadata[row.edit.metadata];
+      } else {
+        next.metadata[row.edit.metadata] = value;
+      }
+    } else {
+      const value = await ask({ title: row.label, prompt: messages.fieldValuePrompt(row.label), value: row.value, validateInput: () => undefined });
+      next[row.edit] = value === '' ? undefined : value;
+    }
+    await updateMetadata(client, { ...location, ...next, ifMatch: head.etag }, AbortSignal.timeout(60_000));
+  }
+}

@@ -1,0 +1,138 @@
+import { strict as assert } from 'node:assert';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { createBucket, deleteBucket, deletePrefix, getObjectBytes, headObject, isR2Error } from '../../../src/r2';
+import { addServerAccount, adminClient, child, children, faults, label, removeAllAccounts } from '../support/extension';
+import { bucketContents, localTree, openMultipartUploads, randomContent, sha256 } from '../support/files';
+import { scriptPrompts } from '../support/prompts';
+import { click, requireWorkbench } from '../support/workbench';
+
+const BUCKET = 'upload-bucket';
+const signal = () => AbortSignal.timeout(120_000);
+const HERE = '$(check) Upload here';
+
+/** The destination picker's answers: account and bucket are implied (one each), then a folder. */
+function toFolder(...folders: string[]): string[] {
+  return [BUCKET, ...folders.map((folder) => `$(folder) ${folder}`), HERE];
+}
+
+describe('Upload', function () {
+  this.timeout(120_000);
+  const client = adminClient();
+
+  before(async () => {
+    await createBucket(client, { bucket: BUCKET }, signal());
+    await addServerAccount('Local R2');
+  });
+
+  after(async () => {
+    await removeAllAccounts();
+    await deletePrefix(client, { bucket: BUCKET, prefix: '' }, signal());
+    await deleteBucket(client, BUCKET, signal());
+  });
+
+  afterEach(() => faults.clear());
+
+  it('uploads files and folders from the Explorer selection, keeping structure and bytes', async () => {
+    const files = { 'site/index.html': '<h1>hi</h1>', 'site/css/a b.css': 'body{}', 'site/img/logo.bin': randomContent(40_000), 'notes.txt': 'n' };
+    const root = await localTree(files);
+    const site = vscode.Uri.file(join(root, 'site'));
+    const notes = vscode.Uri.file(join(root, 'notes.txt'));
+    const prompts = scriptPrompts(toFolder());
+    try {
+      // Explorer right-click passes the clicked item and the whole selection.
+      await vscode.commands.executeCommand('r2.upload', site, [site, notes]);
+    } finally {
+      prompts.restore();
+    }
+    const expected = Object.fromEntries(Object.entries(files).map(([path, content]) => [path, sha256(content)]));
+    assert.deepEqual(await bucketContents(client, BUCKET), expected);
+    assert.equal((await headObject(client, { bucket: BUCKET, key: 'site/css/a b.css' }, signal())).contentType, 'text/css; charset=utf-8');
+    assert.match(prompts.shown.at(-1)?.message ?? '', /^4 uploaded\.$/);
+    // The tree shows them without a manual refresh.
+    const bucketNode = await child(await child(undefined, 'Local R2'), BUCKET);
+    assert.deepEqual((await children(await child(bucketNode, 'site/'))).map(label), ['css/', 'img/', 'index.html']);
+  });
+
+  it('never overwrites an existing key without the user choosing to', async () => {
+    const root = await localTree({ 'notes.txt': 'second version' });
+    const notes = vscode.Uri.file(join(root, 'notes.txt'));
+    const skip = scriptPrompts(['$(history) upload-bucket/'], 'Skip');
+    try {
+      await vscode.commands.executeCommand('r2.upload', notes);
+    } finally {
+      skip.restore();
+    }
+    assert.match(skip.shown.find((m) => m.level === 'warning')?.message ?? '', /"notes\.txt" already exists/);
+    assert.deepEqual(skip.shown.find((m) => m.level === 'warning')?.items, ['Overwrite', 'Skip', 'Overwrite All', 'Skip All']);
+    assert.equal((await getObjectBytes(client, { bucket: BUCKET, key: 'notes.txt', maxBytes: 100 }, signal())).bytes.toString(), 'n');
+    assert.match(skip.shown.at(-1)?.message ?? '', /0 uploaded, 1 skipped/);
+
+    const overwrite = scriptPrompts(['$(history) upload-bucket/'], 'Overwrite');
+    try {
+      await vscode.commands.executeCommand('r2.upload', notes);
+    } finally {
+      overwrite.restore();
+    }
+    assert.equal((await getObjectBytes(client, { bucket: BUCKET, key: 'notes.txt', maxBytes: 100 }, signal())).bytes.toString(), 'second version');
+  });
+
+  it('uploads into a folder node from a file dialog, and by drop onto the node', async () => {
+    const root = await localTree({ 'a.txt': 'a', 'b.txt': 'b' });
+    const bucketNode = await child(await child(undefined, 'Local R2'), BUCKET);
+    const site = await child(bucketNode, 'site/');
+    const dialog = scriptPrompts([[vscode.Uri.file(join(root, 'a.txt'))]]);
+    try {
+      await vscode.commands.executeCommand('r2.upload', site);
+    } finally {
+      dialog.restore();
+    }
+    // What the tree's drag-and-drop controller runs for a drop of Explorer files on the node.
+    const drop = scriptPrompts([]);
+    try {
+      await vscode.commands.executeCommand('r2.upload', site, [vscode.Uri.file(join(root, 'b.txt'))]);
+    } finally {
+      drop.restore();
+    }
+    const contents = await bucketContents(client, BUCKET, 'site/');
+    assert.equal(contents['site/a.txt'], sha256('a'));
+    assert.equal(contents['site/b.txt'], sha256('b'));
+  });
+
+  it('uploads the active file from the palette', async () => {
+    const root = await localTree({ 'active.md': '# active' });
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(join(root, 'active.md')));
+    await vscode.window.showTextDocument(document);
+    const prompts = scriptPrompts(['$(folder-opened) Choose another destination…', ...toFolder('site/')]);
+    try {
+      await vscode.commands.executeCommand('r2.uploadActiveFile');
+    } finally {
+      prompts.restore();
+    }
+    assert.equal((await headObject(client, { bucket: BUCKET, key: 'site/active.md' }, signal())).contentType, 'text/markdown; charset=utf-8');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('cancelling a 200 MiB upload leaves no object and no multipart upload', async function () {
+    requireWorkbench(this);
+    const root = await localTree({});
+    const big = join(root, 'big.bin');
+    await writeFile(big, randomContent(200 * 1024 * 1024));
+    // Slow parts down so the upload is surely in flight when Cancel is pressed.
+    await faults.inject({ type: 'delay', operation: 'UploadPart', ms: 1500, times: 1000 });
+    const prompts = scriptPrompts(['$(history) upload-bucket/site/']);
+    try {
+      const upload = vscode.commands.executeCommand('r2.upload', vscode.Uri.file(big));
+      // Progress notifications sit in the notification center while the page has no focus.
+      await vscode.commands.executeCommand('notifications.showList');
+      await click('.notifications-center .notification-list-item:has-text("Uploading to") .monaco-button:has-text("Cancel")', 30_000);
+      await upload;
+    } finally {
+      prompts.restore();
+    }
+    await assert.rejects(headObject(client, { bucket: BUCKET, key: 'site/big.bin' }, signal()), (error) => isR2Error(error, 'NoSuchKey'));
+    assert.deepEqual(await openMultipartUploads(BUCKET), []);
+    assert.match(prompts.shown.at(-1)?.message ?? '', /0 uploaded, 1 not done \(cancelled\)/);
+  });
+});

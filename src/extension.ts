@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { ClientPool } from './accounts/clientPool';
+import { configureSandboxAccount } from './accounts/sandboxAccount';
 import { registerCommands } from './commands';
+import { registerFileSystems } from './fs';
 import { contextKeys } from './tree/contextValues';
 import { ExplorerDragAndDrop } from './tree/dragAndDrop';
 import type { ExplorerNode } from './tree/explorerNode';
@@ -20,7 +22,9 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLog();
   const accounts = new AccountStore(context.globalState, context.secrets);
-  const clients = new ClientPool(accounts);
+  const clients = new ClientPool(accounts, () => ({
+    idleTimeoutMs: 1000 * vscode.workspace.getConfiguration('r2').get<number>('requestTimeoutSeconds', 30),
+  }));
   const viewState = new ViewState();
   const explorer = new ExplorerProvider({ accounts, clients, viewState, log });
   const view = vscode.window.createTreeView<ExplorerNode>('r2Explorer', {
@@ -33,6 +37,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // The welcome view (package.json viewsWelcome) shows while this key is false.
   const updateHasAccounts = () => vscode.commands.executeCommand('setContext', contextKeys.hasAccounts, accounts.list().length > 0);
   void updateHasAccounts();
+  // Only under `npm start`: the sandbox's demo account, its secret into SecretStorage.
+  configureSandboxAccount(accounts).catch((error: unknown) => log.error(`Sandbox account not configured: ${String(error)}`));
 
   context.subscriptions.push(
     log,
@@ -41,7 +47,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     explorer,
     view,
     accounts.onDidChange(() => void updateHasAccounts()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('r2.requestTimeoutSeconds')) {
+        clients.clear();
+      }
+    }),
     ...registerCommands({ accounts, clients, explorer, view, viewState, log, state: context.globalState }),
+    ...registerFileSystems(accounts, clients, log),
   );
   return { explorer, view };
 }

@@ -16,7 +16,8 @@ export class ClientPool implements vscode.Disposable {
 
   constructor(
     private readonly accounts: AccountStore,
-    private readonly options: Partial<Omit<R2ClientOptions, 'endpoint' | 'credentials'>> = {},
+    /** Read for each new client, so changed settings apply after `clear()`. */
+    private readonly options: () => Partial<Omit<R2ClientOptions, 'endpoint' | 'credentials'>> = () => ({}),
   ) {
     this.subscription = accounts.onDidChange(() => this.clear());
   }
@@ -39,10 +40,11 @@ export class ClientPool implements vscode.Disposable {
         message: `No secret access key is stored for "${account.name}".`,
       });
     }
-    return new R2Client({ ...this.options, endpoint: endpointConfig(account), credentials: { accessKeyId: account.accessKeyId, secretAccessKey } });
+    return new R2Client({ ...this.options(), endpoint: endpointConfig(account), credentials: { accessKeyId: account.accessKeyId, secretAccessKey } });
   }
 
-  private clear(): void {
+  /** Drops every client; the next request builds one with the current secret and settings. */
+  clear(): void {
     for (const client of this.clients.values()) {
       client.then((created) => created.destroy(), () => undefined);
     }

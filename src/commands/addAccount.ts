@@ -4,6 +4,7 @@ import { endpointConfig } from '../accounts/account';
 import type { Account } from '../accounts/account';
 import { parseAccountLocation } from '../accounts/accountInput';
 import { AccountProblem, validateAccount } from '../accounts/validateAccount';
+import { resolveEndpoint } from '../r2';
 import type { Jurisdiction } from '../r2';
 import { messages } from '../ui/messages';
 import { ask, withCancellableProgress } from '../ui/prompts';
@@ -79,6 +80,10 @@ export async function runAccountWalkthrough(services: Services, title: string, d
     return choice === messages.fixAction ? runAccountWalkthrough(services, title, retryDraft) : undefined;
   }
   await services.accounts.save(account, secretAccessKey);
+  // Saved (the user chose this endpoint), but plain http off this machine exposes keys and data.
+  for (const warning of resolveEndpoint(endpointConfig(account)).warnings) {
+    void vscode.window.showWarningMessage(warning.message);
+  }
   return account;
 }
 

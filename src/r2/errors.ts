@@ -28,6 +28,8 @@ export type R2ErrorCode =
   | 'Cancelled'
   /** A local file could not be read or written during a transfer. */
   | 'FileSystem'
+  /** A local file changed (size or time) while it was being uploaded. */
+  | 'FileChanged'
   | 'Unknown';
 
 /** What was being attempted: it makes messages specific and resolves bodiless HEAD errors. */
@@ -224,6 +226,7 @@ const DESCRIPTIONS: Record<R2ErrorCode, (context: ErrorContext) => string> = {
   Timeout: () => 'The server did not respond in time.',
   Cancelled: () => 'Cancelled.',
   FileSystem: () => 'A local file could not be read or written.',
+  FileChanged: (c) => `The file changed while it was uploaded to ${describeTarget(c)}; nothing was kept. Upload it again once it is complete.`,
   Unknown: (c) => `${c.operation} failed.`,
 };
 

@@ -1,12 +1,24 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline, Transform } from 'node:stream';
+import type { ErrorContext } from './errors';
+import { R2Error } from './errors';
 
-export function byteCounter(onBytes: (bytes: number) => void): Transform {
+/**
+ * Passes bytes through, counting them. With `expected`, a stream that ends short fails: a file
+ * cut short since its size was taken would otherwise leave the request waiting for bytes that
+ * never come (the Content-Length promised them).
+ */
+export function byteCounter(onBytes: (bytes: number) => void, expected?: { length: number; context: ErrorContext }): Transform {
+  let counted = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
+      counted += chunk.length;
       onBytes(chunk.length);
       callback(null, chunk);
+    },
+    flush(callback) {
+      callback(expected === undefined || counted === expected.length ? null : new R2Error('FileChanged', expected.context));
     },
   });
 }
@@ -15,8 +27,8 @@ export function byteCounter(onBytes: (bytes: number) => void): Transform {
  * `length` bytes of the file from `start`, counted as they are read. Each call opens the file
  * afresh, so a failed request can be retried with a new stream; memory stays at one buffer.
  */
-export function fileRangeStream(filePath: string, start: number, length: number, onBytes: (bytes: number) => void): Readable {
-  const counter = byteCounter(onBytes);
+export function fileRangeStream(filePath: string, start: number, length: number, onBytes: (bytes: number) => void, context: ErrorContext): Readable {
+  const counter = byteCounter(onBytes, { length, context });
   if (length === 0) {
     // createReadStream treats `end: start - 1` as "to the end of the file".
     counter.end();
@@ -24,4 +36,31 @@ export function fileRangeStream(filePath: string, start: number, length: number,
   }
   // pipeline() destroys the counter with any read error, which fails the request using it.
   return pipeline(createReadStream(filePath, { start, end: start + length - 1 }), counter, () => undefined);
+}
+
+/**
+ * Sends `length` bytes of the file from `start` as a request body. The SDK pipes the body without
+ * watching it for errors, so a read failure (or a file cut short) would leave the request waiting
+ * for bytes until it times out: here it aborts the request and reports the read failure instead.
+ */
+export async function sendFileRange<T>(
+  filePath: string,
+  range: { start: number; length: number },
+  onBytes: (bytes: number) => void,
+  context: ErrorContext,
+  signal: AbortSignal,
+  send: (body: Readable, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const bodyFailed = new AbortController();
+  let bodyError: unknown;
+  const body = fileRangeStream(filePath, range.start, range.length, onBytes, context);
+  body.once('error', (error) => {
+    bodyError = error;
+    bodyFailed.abort();
+  });
+  try {
+    return await send(body, AbortSignal.any([signal, bodyFailed.signal]));
+  } catch (error) {
+    throw signal.aborted ? error : bodyError ?? error;
+  }
 }

@@ -11,7 +11,7 @@ import type { CompletedPart } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
 import { classifyError, isR2Error, R2Error } from './errors';
-import { fileRangeStream } from './fileStreams';
+import { sendFileRange } from './fileStreams';
 import { unquoteEtag } from './keys';
 import { headObject, s3Conditions, s3Properties } from './objects';
 import { withRetries } from './retry';
@@ -109,9 +109,8 @@ async function uploadParts(client: R2Client, plan: MultipartUploadPlan, uploadId
     const length = Math.min(partSize, size - start);
     const output = await withRetries(client.maxAttempts, context, partSignal, async () => {
       progress.restart(part);
-      const body = fileRangeStream(filePath, start, length, (bytes) => progress.add(part, bytes));
-      const command = new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: part + 1, ContentLength: length, Body: body });
-      return await client.send(command, context, partSignal);
+      return await sendFileRange(filePath, { start, length }, (bytes) => progress.add(part, bytes), context, partSignal, (body, attemptSignal) =>
+        client.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: part + 1, ContentLength: length, Body: body }), context, attemptSignal));
     });
     return { PartNumber: part + 1, ETag: output.ETag };
   };

@@ -6,10 +6,10 @@ import { pipeline } from 'node:stream/promises';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
 import { classifyError, R2Error } from './errors';
-import { byteCounter, fileRangeStream } from './fileStreams';
+import { byteCounter, sendFileRange } from './fileStreams';
 import { checkKey } from './keys';
 import { choosePartSize, MAX_OBJECT_BYTES, MAX_PART_BYTES, MIN_PART_BYTES, uploadFileInParts } from './multipart';
-import { getObjectStream, MAX_SINGLE_PUT_BYTES, putObject } from './objects';
+import { deleteObject, getObjectStream, MAX_SINGLE_PUT_BYTES, putObject } from './objects';
 import { withRetries } from './retry';
 import type { ObjectLocation, ObjectProperties, ProgressCallback, R2ObjectHead, WriteConditions } from './types';
 
@@ -51,14 +51,27 @@ function checkSetting(name: string, value: number, min: number, max: number, con
   return value;
 }
 
-async function regularFileSize(filePath: string, context: ErrorContext): Promise<number> {
+/** Size and modification time: compared before and after an upload to catch a file being written meanwhile. */
+async function regularFileVersion(filePath: string, context: ErrorContext): Promise<{ size: number; mtimeMs: number }> {
   const stats = await stat(filePath).catch((err: unknown) => {
     throw classifyError(err, context);
   });
   if (!stats.isFile()) {
     throw new R2Error('FileSystem', context, { message: `${filePath} is not a file.` });
   }
-  return stats.size;
+  return { size: stats.size, mtimeMs: stats.mtimeMs };
+}
+
+/**
+ * The object holds a mix of old and new bytes when the file changed during the upload: remove it
+ * (it is ours, just written) and say so, rather than leave a copy that matches no version.
+ */
+async function checkUnchanged(client: R2Client, input: UploadFileInput, before: { size: number; mtimeMs: number }, context: ErrorContext, signal: AbortSignal): Promise<void> {
+  const after = await regularFileVersion(input.filePath, context);
+  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+    await deleteObject(client, { bucket: input.bucket, key: input.key }, signal);
+    throw new R2Error('FileChanged', context);
+  }
 }
 
 /** Uploads a file of any size, streamed from disk: one PUT up to the threshold, multipart above it. */
@@ -69,7 +82,8 @@ export async function uploadFile(client: R2Client, input: UploadFileInput, signa
   const threshold = checkSetting('multipartThreshold', input.multipartThreshold ?? UPLOAD_DEFAULTS.multipartThreshold, 0, MAX_SINGLE_PUT_BYTES, context);
   const partSize = checkSetting('partSize', input.partSize ?? UPLOAD_DEFAULTS.partSize, MIN_PART_BYTES, MAX_PART_BYTES, context);
   const concurrency = checkSetting('concurrency', input.concurrency ?? UPLOAD_DEFAULTS.concurrency, 1, 64, context);
-  const size = await regularFileSize(filePath, context);
+  const version = await regularFileVersion(filePath, context);
+  const { size } = version;
   if (size > MAX_OBJECT_BYTES) {
     throw new R2Error('EntityTooLarge', context, { message: `${filePath} is larger than the 5 TiB − 5 GiB an object can hold.` });
   }
@@ -84,16 +98,20 @@ export async function uploadFile(client: R2Client, input: UploadFileInput, signa
 
   if (size > threshold) {
     const plan = { bucket, key, filePath, size, partSize: choosePartSize(size, partSize), concurrency, properties, conditions, onProgress };
-    return { ...(await uploadFileInParts(client, plan, signal)), size };
+    const { etag } = await uploadFileInParts(client, plan, signal);
+    await checkUnchanged(client, input, version, context, signal);
+    return { etag, size };
   }
   const { etag } = await withRetries(client.maxAttempts, context, signal, async () => {
     let sent = 0;
-    const body = fileRangeStream(filePath, 0, size, (bytes) => {
+    const onBytes = (bytes: number) => {
       sent += bytes;
       onProgress?.(sent, size);
-    });
-    return await putObject(client, { bucket, key, body, contentLength: size, ...properties, ...conditions }, signal);
+    };
+    return await sendFileRange(filePath, { start: 0, length: size }, onBytes, context, signal, (body, attemptSignal) =>
+      putObject(client, { bucket, key, body, contentLength: size, ...properties, ...conditions }, attemptSignal));
   });
+  await checkUnchanged(client, input, version, context, signal);
   return { etag, size };
 }
 

@@ -5,6 +5,8 @@
 //   GET    /__r2/faults         → 200 armed faults as JSON (times = what is left)
 //   POST   /__r2/faults         body: one R2Fault or an array → 200 armed faults; 400 {"error"} if invalid
 //   DELETE /__r2/faults         → 204
+//   POST   /__r2/revoke         body {"accessKeyId"} → 204; the key is unknown from then on (a revoked token)
+//   POST   /__r2/outage         body {"ms"} → 204, then the server refuses connections for that long
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Faults, R2Fault } from './faults';
 import { validateFault } from './faults';
@@ -39,7 +41,13 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 
-export async function handleControl(req: IncomingMessage, res: ServerResponse, path: string, stats: Stats, faults: Faults): Promise<void> {
+/** Server-wide actions the control endpoints can take beyond counts and faults. */
+export interface ServerControls {
+  revoke(accessKeyId: string): void;
+  outage(ms: number): void;
+}
+
+export async function handleControl(req: IncomingMessage, res: ServerResponse, path: string, stats: Stats, faults: Faults, controls: ServerControls): Promise<void> {
   if (!isLoopback(req.socket.remoteAddress)) {
     sendJson(res, 403, { error: 'control endpoints answer loopback callers only' });
     return;
@@ -73,6 +81,27 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
       faults.clear();
       sendJson(res, 204);
       return;
+    case 'POST revoke': {
+      const { accessKeyId } = (await readJson(req)) as { accessKeyId?: unknown };
+      if (typeof accessKeyId !== 'string') {
+        sendJson(res, 400, { error: '"accessKeyId" must be a string' });
+        return;
+      }
+      controls.revoke(accessKeyId);
+      sendJson(res, 204);
+      return;
+    }
+    case 'POST outage': {
+      const { ms } = (await readJson(req)) as { ms?: unknown };
+      if (typeof ms !== 'number' || !(ms > 0)) {
+        sendJson(res, 400, { error: '"ms" must be a positive number' });
+        return;
+      }
+      // Answer first: the outage drops every connection, this one included.
+      res.once('finish', () => controls.outage(ms));
+      sendJson(res, 204);
+      return;
+    }
     default:
       sendJson(res, 404, { error: `unknown control endpoint: ${route}` });
   }

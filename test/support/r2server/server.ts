@@ -47,6 +47,10 @@ export interface R2Server {
   /** Faults still armed. */
   faults(): R2Fault[];
   clearFaults(): void;
+  /** Forgets an access key, as when a token is revoked: its requests get InvalidAccessKeyId. */
+  revoke(accessKeyId: string): void;
+  /** Refuses every connection for `ms` (the server process "stops"), then listens again on the same port. */
+  outage(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -113,12 +117,22 @@ export async function startR2Server(options: R2ServerOptions = {}): Promise<R2Se
     keys: new Map(credentials.map((c) => [c.accessKeyId, c])),
   };
 
+  const controls = {
+    revoke: (accessKeyId: string) => {
+      parts.keys.delete(accessKeyId);
+    },
+    outage: (ms: number) => {
+      server.close();
+      server.closeAllConnections();
+      setTimeout(() => server.listen(port, host), ms);
+    },
+  };
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const rawPath = q < 0 ? url : url.slice(0, q);
     const work = rawPath.startsWith(CONTROL_PREFIX)
-      ? handleControl(req, res, rawPath, parts.stats, parts.faults)
+      ? handleControl(req, res, rawPath, parts.stats, parts.faults, controls)
       : handleS3(req, res, rawPath, q < 0 ? '' : url.slice(q + 1), parts);
     work.catch(() => res.destroy());
   });
@@ -147,6 +161,8 @@ export async function startR2Server(options: R2ServerOptions = {}): Promise<R2Se
     inject: (fault) => parts.faults.add(fault),
     faults: () => parts.faults.list(),
     clearFaults: () => parts.faults.clear(),
+    revoke: controls.revoke,
+    outage: controls.outage,
     close: async () => {
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());

@@ -79,7 +79,9 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
   const hex = (bytes: number) => randomBytes(bytes).toString('hex');
   const admin = { accessKeyId: hex(16), secretAccessKey: hex(32) };
   const scoped = { accessKeyId: hex(16), secretAccessKey: hex(32), buckets: ['scoped-bucket'] };
-  const server = await startR2Server({ credentials: [admin, scoped] });
+  // A second admin key the reliability tests revoke while the extension uses it.
+  const revocable = { accessKeyId: hex(16), secretAccessKey: hex(32) };
+  const server = await startR2Server({ credentials: [admin, scoped, revocable] });
   const run = {
     extensionPath: root,
     testsPath: join(out, 'integration', 'index.js'),
@@ -93,6 +95,8 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
       R2_TEST_SCOPED_ACCESS_KEY_ID: scoped.accessKeyId,
       R2_TEST_SCOPED_SECRET_ACCESS_KEY: scoped.secretAccessKey,
       R2_TEST_SCOPED_BUCKET: scoped.buckets[0],
+      R2_TEST_REVOCABLE_ACCESS_KEY_ID: revocable.accessKeyId,
+      R2_TEST_REVOCABLE_SECRET_ACCESS_KEY: revocable.secretAccessKey,
       R2_TEST_RUN_DIR: join(runDir, 'vscode'),
     },
     timeoutMs: Number(process.env.R2_TEST_TIMEOUT_MS ?? 20 * 60 * 1000),

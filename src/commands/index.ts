@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isR2Error } from '../r2';
-import { redact } from '../ui/log';
+import { redact } from '../ui/redact';
 import { messages } from '../ui/messages';
 import { addAccount } from './addAccount';
 import { copyKey } from './copyKey';
@@ -15,6 +15,13 @@ import { properties } from './properties';
 import { rename } from './rename';
 import { upload } from './upload';
 import { uploadActiveFile } from './uploadActiveFile';
+import { compareWith } from './compareWith';
+import { copyPresignedUrl } from './copyPresignedUrl';
+import { copyPublicUrl } from './copyPublicUrl';
+import { editCorsRules } from './editCorsRules';
+import { editLifecycleRules } from './editLifecycleRules';
+import { openObject } from './openObject';
+import { openToSide } from './openToSide';
 import { addBucketByName } from './addBucketByName';
 import { clearFilter } from './clearFilter';
 import { editAccount } from './editAccount';
@@ -59,6 +66,13 @@ const COMMANDS: Record<string, Handler> = {
   'r2.createBucket': createBucket,
   'r2.deleteBucket': deleteBucket,
   'r2.properties': properties,
+  'r2.openObject': openObject,
+  'r2.openToSide': openToSide,
+  'r2.compareWith': compareWith,
+  'r2.copyPresignedUrl': copyPresignedUrl,
+  'r2.copyPublicUrl': copyPublicUrl,
+  'r2.editCorsRules': editCorsRules,
+  'r2.editLifecycleRules': editLifecycleRules,
 };
 
 function isCancellation(error: unknown): boolean {

@@ -24,6 +24,7 @@ export const server = {
     secretAccessKey: required('R2_TEST_SCOPED_SECRET_ACCESS_KEY'),
     bucket: required('R2_TEST_SCOPED_BUCKET'),
   },
+  revocable: { accessKeyId: required('R2_TEST_REVOCABLE_ACCESS_KEY_ID'), secretAccessKey: required('R2_TEST_REVOCABLE_SECRET_ACCESS_KEY') },
 };
 
 /** A client of the test's own, to arrange buckets and objects and check results behind the UI. */
@@ -40,8 +41,13 @@ async function control(method: string, path: string, body?: unknown): Promise<un
 }
 
 export const faults = {
-  inject: (fault: { type: 'error' | 'delay'; operation?: string; times?: number; status?: 500 | 503; ms?: number }) => control('POST', 'faults', fault),
+  inject: (fault: { type: 'error' | 'delay' | 'cutRequest' | 'cutResponse'; operation?: string; times?: number | 'always'; status?: 500 | 503; ms?: number; afterBytes?: number }) =>
+    control('POST', 'faults', fault),
   clear: () => control('DELETE', 'faults'),
+  /** The server refuses connections for `ms`, as if stopped and started again. */
+  outage: (ms: number) => control('POST', 'outage', { ms }),
+  /** The key stops working, as when its token is revoked. */
+  revoke: (accessKeyId: string) => control('POST', 'revoke', { accessKeyId }),
 };
 
 export const requests = {

@@ -19,7 +19,10 @@ export interface PromptLog {
  * messages with `messageAnswer`: the button to press on every message, or one per message in
  * order (undefined dismisses).
  */
-export function scriptPrompts(answers: Answer[], messageAnswer?: string | Array<string | undefined>): PromptLog {
+/** A button to press, or a function choosing one (it may wait, e.g. until a server is back). */
+type MessageAnswer = string | undefined | ((message: string) => Promise<string | undefined>);
+
+export function scriptPrompts(answers: Answer[], messageAnswer?: MessageAnswer | MessageAnswer[]): PromptLog {
   const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
   const replaced = ['showInputBox', 'showQuickPick', 'showOpenDialog', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const;
   const original = Object.fromEntries(replaced.map((name) => [name, window[name]]));
@@ -71,7 +74,8 @@ export function scriptPrompts(answers: Answer[], messageAnswer?: string | Array<
     (async (text: string, ...rest: unknown[]) => {
       const items = rest.filter((item): item is string => typeof item === 'string');
       log.shown.push({ level, message: text, items });
-      const answer = Array.isArray(messageAnswer) ? messageAnswer.shift() : messageAnswer;
+      const scripted = Array.isArray(messageAnswer) ? messageAnswer.shift() : messageAnswer;
+      const answer = typeof scripted === 'function' ? await scripted(text) : scripted;
       return answer !== undefined && items.includes(answer) ? answer : undefined;
     }) as typeof window.showInformationMessage;
   window.showInformationMessage = message('info');

@@ -1,0 +1,120 @@
+// The secret access key goes to SecretStorage and nowhere else: not settings, not globalState,
+// not the log, not a message, not a URL, not a file. Commands run here include failures.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { AccountStore } from '../../../src/accounts/accountStore';
+import { createBucket, deleteBucket, deletePrefix, putObject } from '../../../src/r2';
+import { addServerAccount, adminClient, child, children, faults, removeAllAccounts, server } from '../support/extension';
+import { localTree } from '../support/files';
+import type { PromptLog } from '../support/prompts';
+import { scriptPrompts } from '../support/prompts';
+
+const BUCKET = 'hygiene-bucket';
+const SECRETS = [server.admin.secretAccessKey, server.scoped.secretAccessKey, server.revocable.secretAccessKey];
+const signal = () => AbortSignal.timeout(120_000);
+
+function leaks(text: string): string[] {
+  return SECRETS.filter((secret) => text.includes(secret));
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile());
+}
+
+class MemoryMemento implements vscode.Memento {
+  readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T {
+    return (this.values.has(key) ? this.values.get(key) : defaultValue) as T;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
+}
+
+class MemorySecrets implements vscode.SecretStorage {
+  readonly values = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+  readonly onDidChange = this.changed.event;
+  async get(key: string) {
+    return this.values.get(key);
+  }
+  async store(key: string, value: string) {
+    this.values.set(key, value);
+  }
+  async delete(key: string) {
+    this.values.delete(key);
+  }
+}
+
+describe('Secret hygiene', function () {
+  this.timeout(120_000);
+  const shown: PromptLog['shown'] = [];
+  const run = async (command: string, args: unknown[], answers: Parameters<typeof scriptPrompts>[0] = [], messageAnswer?: string) => {
+    const prompts = scriptPrompts(answers, messageAnswer);
+    try {
+      await vscode.commands.executeCommand(command, ...args);
+    } finally {
+      prompts.restore();
+      shown.push(...prompts.shown);
+    }
+  };
+
+  before(async () => {
+    await createBucket(adminClient(), { bucket: BUCKET }, signal());
+    await putObject(adminClient(), { bucket: BUCKET, key: 'doc.txt', body: 'doc' }, signal());
+  });
+
+  after(async () => {
+    await removeAllAccounts();
+    await deletePrefix(adminClient(), { bucket: BUCKET, prefix: '' }, signal());
+    await deleteBucket(adminClient(), BUCKET, signal());
+  });
+
+  it('the account store keeps the secret in SecretStorage only, and removing the account deletes it', async () => {
+    const state = new MemoryMemento();
+    const secrets = new MemorySecrets();
+    const store = new AccountStore(state, secrets);
+    const account = { id: 'a1', name: 'A', jurisdiction: 'default' as const, endpoint: server.endpoint, accessKeyId: server.admin.accessKeyId };
+    await store.save(account, server.admin.secretAccessKey);
+    assert.deepEqual(leaks(JSON.stringify([...state.values])), []);
+    assert.deepEqual([...secrets.values.values()], [server.admin.secretAccessKey]);
+    await store.remove('a1');
+    assert.equal(secrets.values.size, 0);
+    store.dispose();
+  });
+
+  it('appears in no message, setting, clipboard or file after commands that succeed and fail', async () => {
+    // A wrong secret that is one character off the real one must not be echoed either.
+    await run('r2.addAccount', [], [server.endpoint, server.admin.accessKeyId, `${server.admin.secretAccessKey.slice(0, -1)}0`, 'Wrong']);
+    const account = await addServerAccount('Hygiene');
+    const bucket = await child(account, BUCKET);
+    await children(bucket);
+    const root = await localTree({ 'up.txt': 'up' });
+    await run('r2.upload', [bucket, [vscode.Uri.file(join(root, 'up.txt'))]]);
+    await run('r2.copyS3Uri', [await child(bucket, 'doc.txt')]);
+    // Failures that reach the log and the error message.
+    await faults.inject({ type: 'error', status: 500, operation: 'PutObject', times: 'always' });
+    await run('r2.newFolder', [bucket], ['failing']);
+    await faults.clear();
+    await run('r2.newFolder', [bucket], ['x/y']);
+
+    assert.ok(shown.some((message) => message.level === 'error'), 'a failure was shown');
+    assert.deepEqual(shown.filter((message) => leaks(message.message).length > 0), []);
+    assert.deepEqual(leaks(JSON.stringify(vscode.workspace.getConfiguration('r2'))), []);
+    assert.deepEqual(leaks(await vscode.env.clipboard.readText()), []);
+    // Settings, global state, logs (the output channel's file included) live under the run folder.
+    const runDir = process.env.R2_TEST_RUN_DIR!;
+    const files = filesUnder(runDir);
+    assert.ok(files.some((file) => file.includes('R2 Explorer')), 'the output channel has a log file');
+    assert.deepEqual(files.filter((file) => leaks(readFileSync(file, 'latin1')).length > 0), []);
+    const log = files.filter((file) => file.includes('R2 Explorer')).map((file) => readFileSync(file, 'utf8')).join('\n');
+    assert.doesNotMatch(log, /Signature=[0-9a-f]{64}/);
+  });
+});

@@ -1,4 +1,4 @@
-import { copyObject, getObjectStream, isR2Error, putObject } from '../r2';
+import { copyObject, getObjectStream, isR2Error, objectExists, putObject } from '../r2';
 import type { R2Client } from '../r2';
 import { ObjectNode } from '../tree/objectNode';
 import { selectedNodes } from '../tree/selection';
@@ -11,7 +11,6 @@ import { messages } from '../ui/messages';
 import { pickDestination } from '../ui/pickers';
 import { withCancellableProgress } from '../ui/prompts';
 import { askOverwrite, showTransferSummary } from '../ui/transferSummary';
-import { keyExists } from './rename';
 import type { Services } from './services';
 
 /**
@@ -53,7 +52,7 @@ export async function copyTo(services: Services, node?: unknown, selection?: unk
       if (object.account.id === destination.account.id && object.bucket === destination.bucket && object.key === key) {
         throw new Error(messages.copyOntoItself(key));
       }
-      if ((await keyExists(targetClient, destination.bucket, key, itemSignal)) && (await policy.decide(key)) === 'skip') {
+      if ((await objectExists(targetClient, { bucket: destination.bucket, key }, itemSignal)) && (await policy.decide(key)) === 'skip') {
         return 'skipped';
       }
       try {

@@ -1,22 +1,9 @@
 import * as vscode from 'vscode';
-import { headObject, isR2Error, isValidKey, moveObject } from '../r2';
-import type { R2Client } from '../r2';
+import { isValidKey, moveObject, objectExists } from '../r2';
 import { ObjectNode } from '../tree/objectNode';
 import { messages } from '../ui/messages';
 import { ask } from '../ui/prompts';
 import type { Services } from './services';
-
-export async function keyExists(client: R2Client, bucket: string, key: string, signal: AbortSignal): Promise<boolean> {
-  try {
-    await headObject(client, { bucket, key }, signal);
-    return true;
-  } catch (error) {
-    if (isR2Error(error, 'NoSuchKey')) {
-      return false;
-    }
-    throw error;
-  }
-}
 
 function parentOf(key: string): string {
   return key.slice(0, key.lastIndexOf('/') + 1);
@@ -44,7 +31,7 @@ export async function rename(services: Services, node?: unknown): Promise<void> 
   }
   const client = await services.clients.get(account);
   const signal = AbortSignal.timeout(10 * 60_000);
-  if (await keyExists(client, bucket, target, signal)) {
+  if (await objectExists(client, { bucket, key: target }, signal)) {
     const answer = await vscode.window.showWarningMessage(messages.alreadyExists(target, bucket), { modal: true }, messages.overwriteAction);
     if (answer !== messages.overwriteAction) {
       return;

@@ -25,7 +25,7 @@ export type { ListPageInput } from './listing';
 export { listPage, MAX_PAGE_SIZE } from './listing';
 export { MAX_OBJECT_BYTES } from './multipart';
 export type { ByteRange, GetObjectInput, ObjectStream, PutObjectInput } from './objects';
-export { deleteObject, getObjectBytes, getObjectStream, headObject, MAX_SINGLE_PUT_BYTES, putObject } from './objects';
+export { deleteObject, getObjectBytes, getObjectStream, headObject, MAX_SINGLE_PUT_BYTES, objectExists, putObject } from './objects';
 export type { PresignInput } from './presign';
 export { MAX_PRESIGN_SECONDS, presignUrl } from './presign';
 export type { DownloadFileInput, UploadFileInput } from './transfer';

@@ -3,7 +3,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectComm
 import type { HeadObjectCommandOutput, PutObjectCommandInput } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
-import { classifyError, R2Error } from './errors';
+import { classifyError, isR2Error, R2Error } from './errors';
 import { checkKey, quoteEtag, unquoteEtag } from './keys';
 import type { ObjectLocation, ObjectProperties, R2ObjectHead, WriteConditions } from './types';
 
@@ -109,6 +109,19 @@ function classifiedBody(body: Readable, context: ErrorContext, signal: AbortSign
 }
 
 /** Opens the object (or a range of it) as a stream; the caller must consume or destroy `body`. */
+/** Whether a key exists (one HEAD); any error but NoSuchKey is thrown. */
+export async function objectExists(client: R2Client, location: ObjectLocation, signal: AbortSignal): Promise<boolean> {
+  try {
+    await headObject(client, location, signal);
+    return true;
+  } catch (err) {
+    if (isR2Error(err, 'NoSuchKey')) {
+      return false;
+    }
+    throw err;
+  }
+}
+
 export async function getObjectStream(client: R2Client, input: GetObjectInput, signal: AbortSignal): Promise<ObjectStream> {
   const { bucket, key } = input;
   const context = { operation: 'GetObject', bucket, key };

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { contentType } from 'mime-types';
 import type { Account } from '../accounts/account';
 import { publicUrl, s3Uri } from '../links/objectLinks';
-import { headObject, isR2Error, UPLOAD_DEFAULTS, uploadFile } from '../r2';
+import { isR2Error, objectExists, UPLOAD_DEFAULTS, uploadFile } from '../r2';
 import type { R2Client } from '../r2';
 import type { Services } from '../commands/services';
 import { revealKey } from '../tree/revealKey';
@@ -31,18 +31,6 @@ function uploadConcurrency(): number {
   return Math.max(1, Math.min(16, vscode.workspace.getConfiguration('r2').get<number>('uploadConcurrency', 4)));
 }
 
-async function exists(client: R2Client, bucket: string, key: string, signal: AbortSignal): Promise<boolean> {
-  try {
-    await headObject(client, { bucket, key }, signal);
-    return true;
-  } catch (error) {
-    if (isR2Error(error, 'NoSuchKey')) {
-      return false;
-    }
-    throw error;
-  }
-}
-
 /**
  * One file: created with If-None-Match: * so an existing key is never replaced without the user's
  * answer. Large files are checked first, as multipart finds the conflict only after every part.
@@ -67,7 +55,7 @@ async function uploadOne(client: R2Client, destination: Destination, file: Local
       },
     }, signal);
   };
-  const askFirst = file.size > UPLOAD_DEFAULTS.multipartThreshold && (await exists(client, bucket, key, signal));
+  const askFirst = file.size > UPLOAD_DEFAULTS.multipartThreshold && (await objectExists(client, { bucket, key }, signal));
   if (!askFirst) {
     try {
       await attempt('*');

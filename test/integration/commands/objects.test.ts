@@ -3,21 +3,12 @@ import * as vscode from 'vscode';
 import { createBucket, deleteBucket, deletePrefix, getObjectBytes, headBucket, headObject, isR2Error, listPage, putObject } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
 import { addServerAccount, adminClient, child, children, label, removeAllAccounts, requests } from '../support/extension';
-import { scriptPrompts } from '../support/prompts';
+import { runWithPrompts } from '../support/prompts';
 
 const BUCKET = 'objects-bucket';
 const OTHER = 'objects-other';
 const signal = () => AbortSignal.timeout(120_000);
 
-async function run(command: string, args: unknown[], answers: Parameters<typeof scriptPrompts>[0] = [], messageAnswer?: Parameters<typeof scriptPrompts>[1]) {
-  const prompts = scriptPrompts(answers, messageAnswer);
-  try {
-    await vscode.commands.executeCommand(command, ...args);
-  } finally {
-    prompts.restore();
-  }
-  return prompts;
-}
 
 describe('Object and bucket commands', function () {
   this.timeout(180_000);
@@ -49,7 +40,7 @@ describe('Object and bucket commands', function () {
 
   it('deletes a folder of 2,500 keys after saying how many, and exactly those', async () => {
     const folder = await child(bucketNode, 'del/');
-    const prompts = await run('r2.delete', [folder], [], 'Delete');
+    const prompts = await runWithPrompts('r2.delete', [folder], [], 'Delete');
     assert.match(prompts.shown[0].message, /Permanently delete 2,500 objects from objects-bucket\?/);
     const remaining = await listPage(client, { bucket: BUCKET, delimiter: '' }, signal());
     assert.deepEqual(remaining.objects.map((o) => o.key), ['del-sibling/keep.txt', 'delx', 'doc.txt', 'taken.txt']);
@@ -57,22 +48,22 @@ describe('Object and bucket commands', function () {
   });
 
   it('deletes nothing when the confirmation is dismissed', async () => {
-    await run('r2.delete', [await child(bucketNode, 'delx')], [], undefined);
+    await runWithPrompts('r2.delete', [await child(bucketNode, 'delx')], [], undefined);
     assert.ok(await headObject(client, { bucket: BUCKET, key: 'delx' }, signal()));
   });
 
   it('creates a folder as a marker object', async () => {
-    await run('r2.newFolder', [bucketNode], ['made']);
+    await runWithPrompts('r2.newFolder', [bucketNode], ['made']);
     assert.equal((await headObject(client, { bucket: BUCKET, key: 'made/' }, signal())).size, 0);
     assert.ok((await children(bucketNode)).some((node) => label(node) === 'made/'));
   });
 
   it('renames with metadata kept, and refuses to overwrite unless confirmed', async () => {
-    const refused = await run('r2.rename', [await child(bucketNode, 'doc.txt')], ['taken.txt'], undefined);
+    const refused = await runWithPrompts('r2.rename', [await child(bucketNode, 'doc.txt')], ['taken.txt'], undefined);
     assert.match(refused.shown[0].message, /"taken\.txt" already exists/);
     assert.equal((await getObjectBytes(client, { bucket: BUCKET, key: 'taken.txt', maxBytes: 10 }, signal())).bytes.toString(), 'taken');
 
-    await run('r2.rename', [await child(bucketNode, 'doc.txt')], ['made/doc.txt']);
+    await runWithPrompts('r2.rename', [await child(bucketNode, 'doc.txt')], ['made/doc.txt']);
     const moved = await headObject(client, { bucket: BUCKET, key: 'made/doc.txt' }, signal());
     assert.equal(moved.contentType, 'text/plain');
     assert.deepEqual(moved.metadata, { owner: 'ops' });
@@ -81,7 +72,7 @@ describe('Object and bucket commands', function () {
 
   it('copies an object to another bucket with its metadata', async () => {
     const doc = await child(await child(bucketNode, 'made/'), 'doc.txt');
-    await run('r2.copyTo', [doc, [doc]], [OTHER, '$(check) Upload here']);
+    await runWithPrompts('r2.copyTo', [doc, [doc]], [OTHER, '$(check) Upload here']);
     const copy = await headObject(client, { bucket: OTHER, key: 'doc.txt' }, signal());
     assert.deepEqual(copy.metadata, { owner: 'ops' });
     assert.equal(copy.contentType, 'text/plain');
@@ -98,7 +89,7 @@ describe('Object and bucket commands', function () {
   it('edits Content-Type and custom metadata from Properties', async () => {
     const doc = await child(await child(bucketNode, 'made/'), 'doc.txt');
     // Edit Content-Type, then add metadata, then close the list (dismiss).
-    await run('r2.properties', [doc], ['Content-Type', 'text/markdown', '$(add) Add custom metadata…', 'Reviewed-By', 'me', undefined]);
+    await runWithPrompts('r2.properties', [doc], ['Content-Type', 'text/markdown', '$(add) Add custom metadata…', 'Reviewed-By', 'me', undefined]);
     const head = await headObject(client, { bucket: BUCKET, key: 'made/doc.txt' }, signal());
     assert.equal(head.contentType, 'text/markdown');
     assert.deepEqual(head.metadata, { owner: 'ops', 'reviewed-by': 'me' });
@@ -108,21 +99,21 @@ describe('Object and bucket commands', function () {
   it('creates a bucket (names checked before any request) and deletes a non-empty one after typed confirmation', async () => {
     const account = await child(undefined, 'Local R2');
     await requests.reset();
-    const invalid = await run('r2.createBucket', [account], ['Bad_Name']);
+    const invalid = await runWithPrompts('r2.createBucket', [account], ['Bad_Name']);
     assert.match(invalid.refused[0], /lower-case letters/);
     assert.deepEqual(await requests.byOperation(), {});
-    await run('r2.createBucket', [account], ['made-bucket', 'Automatic']);
+    await runWithPrompts('r2.createBucket', [account], ['made-bucket', 'Automatic']);
     await headBucket(client, 'made-bucket', signal());
     await putObject(client, { bucket: 'made-bucket', key: 'x', body: 'x' }, signal());
     const made = await child(account, 'made-bucket');
-    const refused = await run('r2.deleteBucket', [made], [], 'Delete');
+    const refused = await runWithPrompts('r2.deleteBucket', [made], [], 'Delete');
     assert.match(refused.shown.at(-1)?.message ?? '', /not empty/);
     await headBucket(client, 'made-bucket', signal());
     // A wrongly typed name empties nothing.
-    const mistyped = await run('r2.deleteBucket', [made], ['made-bucke'], ['Delete', 'Empty and Delete…']);
+    const mistyped = await runWithPrompts('r2.deleteBucket', [made], ['made-bucke'], ['Delete', 'Empty and Delete…']);
     assert.equal(mistyped.refused[0], 'The name does not match.');
     await headBucket(client, 'made-bucket', signal());
-    await run('r2.deleteBucket', [made], ['made-bucket'], ['Delete', 'Empty and Delete…', undefined]);
+    await runWithPrompts('r2.deleteBucket', [made], ['made-bucket'], ['Delete', 'Empty and Delete…', undefined]);
     await assert.rejects(headBucket(client, 'made-bucket', signal()), (error) => isR2Error(error, 'NoSuchBucket'));
   });
 });

@@ -10,27 +10,18 @@ import { createBucket, deleteBucket, deletePrefix, headObject, isR2Error, putObj
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
 import { addServerAccount, adminClient, api, child, children, faults, label, removeAllAccounts, requests, server } from '../support/extension';
 import { bucketContents, localTree, openMultipartUploads, randomContent, sha256 } from '../support/files';
-import { scriptPrompts } from '../support/prompts';
+import { runWithPrompts } from '../support/prompts';
 
 const BUCKET = 'faults-bucket';
 const signal = () => AbortSignal.timeout(120_000);
 
-async function run(command: string, args: unknown[], answers: Parameters<typeof scriptPrompts>[0] = [], messageAnswer?: Parameters<typeof scriptPrompts>[1]) {
-  const prompts = scriptPrompts(answers, messageAnswer);
-  try {
-    await vscode.commands.executeCommand(command, ...args);
-  } finally {
-    prompts.restore();
-  }
-  return prompts;
-}
 
 describe('Faults', function () {
   this.timeout(180_000);
   const client = adminClient();
   let bucketNode: ExplorerNode;
-  const uploadTo = (node: ExplorerNode, paths: string[], messageAnswer?: Parameters<typeof scriptPrompts>[1]) =>
-    run('r2.upload', [node, paths.map((path) => vscode.Uri.file(path))], [], messageAnswer);
+  const uploadTo = (node: ExplorerNode, paths: string[], messageAnswer?: Parameters<typeof runWithPrompts>[3]) =>
+    runWithPrompts('r2.upload', [node, paths.map((path) => vscode.Uri.file(path))], [], messageAnswer);
 
   before(async () => {
     await createBucket(client, { bucket: BUCKET }, signal());
@@ -60,7 +51,7 @@ describe('Faults', function () {
     const target = await mkdtemp(join(tmpdir(), 'r2-faults-'));
     await faults.inject({ type: 'error', status: 503, operation: 'GetObject', times: 2 });
     const blob = await child(await child(bucketNode, 'get/'), 'blob.bin');
-    const prompts = await run('r2.download', [blob], [[vscode.Uri.file(target)]]);
+    const prompts = await runWithPrompts('r2.download', [blob], [[vscode.Uri.file(target)]]);
     assert.match(prompts.shown.at(-1)?.message ?? '', /^1 downloaded\.$/);
     assert.equal(sha256(readFileSync(join(target, 'blob.bin'))), (await bucketContents(client, BUCKET, 'get/'))['get/blob.bin']);
   });
@@ -111,7 +102,7 @@ describe('Faults', function () {
     await writeFile(join(target, 'blob.bin'), 'the old local copy');
     await faults.inject({ type: 'cutResponse', afterBytes: 100_000, operation: 'GetObject', times: 'always' });
     const blob = await child(await child(bucketNode, 'get/'), 'blob.bin');
-    const prompts = await run('r2.download', [blob], [[vscode.Uri.file(target)]], ['Overwrite', undefined]);
+    const prompts = await runWithPrompts('r2.download', [blob], [[vscode.Uri.file(target)]], ['Overwrite', undefined]);
     assert.match(prompts.shown.at(-1)?.message ?? '', /^0 downloaded, 1 failed\.$/);
     assert.equal(readFileSync(join(target, 'blob.bin'), 'utf8'), 'the old local copy');
     assert.deepEqual(readdirSync(target), ['blob.bin']);
@@ -146,7 +137,7 @@ describe('Faults', function () {
     (await api()).explorer.refresh(bucket);
     const failed = await children(bucket);
     assert.match(label(failed[0]), /access key ID or secret access key is not valid/);
-    const prompts = await run('r2.newFolder', [bucket], ['new-folder']);
+    const prompts = await runWithPrompts('r2.newFolder', [bucket], ['new-folder']);
     assert.match(prompts.shown.at(-1)?.message ?? '', /access key ID or secret access key is not valid/);
     assert.deepEqual(prompts.shown.at(-1)?.items, ['Edit Account', 'Show Log']);
   });

@@ -9,7 +9,7 @@ import { createBucket, deleteBucket, deletePrefix, putObject } from '../../../sr
 import { addServerAccount, adminClient, child, children, faults, removeAllAccounts, server } from '../support/extension';
 import { localTree } from '../support/files';
 import type { PromptLog } from '../support/prompts';
-import { scriptPrompts } from '../support/prompts';
+import { runWithPrompts } from '../support/prompts';
 
 const BUCKET = 'hygiene-bucket';
 const SECRETS = [server.admin.secretAccessKey, server.scoped.secretAccessKey, server.revocable.secretAccessKey];
@@ -56,14 +56,8 @@ class MemorySecrets implements vscode.SecretStorage {
 describe('Secret hygiene', function () {
   this.timeout(120_000);
   const shown: PromptLog['shown'] = [];
-  const run = async (command: string, args: unknown[], answers: Parameters<typeof scriptPrompts>[0] = [], messageAnswer?: string) => {
-    const prompts = scriptPrompts(answers, messageAnswer);
-    try {
-      await vscode.commands.executeCommand(command, ...args);
-    } finally {
-      prompts.restore();
-      shown.push(...prompts.shown);
-    }
+  const run = async (command: string, args: unknown[], answers: Parameters<typeof runWithPrompts>[2] = []) => {
+    shown.push(...(await runWithPrompts(command, args, answers)).shown);
   };
 
   before(async () => {

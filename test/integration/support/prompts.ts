@@ -83,3 +83,14 @@ export function scriptPrompts(answers: Answer[], messageAnswer?: MessageAnswer |
   window.showErrorMessage = message('error');
   return log;
 }
+
+/** Runs a command as a user would, answering its prompts from the script; returns what was asked and shown. */
+export async function runWithPrompts(command: string, args: unknown[], answers: Answer[] = [], messageAnswer?: MessageAnswer | MessageAnswer[]): Promise<PromptLog> {
+  const prompts = scriptPrompts(answers, messageAnswer);
+  try {
+    await vscode.commands.executeCommand(command, ...args);
+  } finally {
+    prompts.restore();
+  }
+  return prompts;
+}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
+import { openOnClick } from '../fs/openPolicy';
 import { toR2Uri } from '../fs/r2Uri';
 import type { R2Object, R2ObjectHead } from '../r2';
 import { formatBytes, formatRelativeTime } from '../ui/format';
@@ -35,6 +36,7 @@ export class ObjectNode implements ExplorerNode {
     item.iconPath = vscode.ThemeIcon.File;
     item.description = `${formatBytes(this.object.size)} · ${formatRelativeTime(this.object.lastModified)}`;
     item.contextValue = contextValues.object;
+    item.command = openOnClick(this);
     return item;
   }
 

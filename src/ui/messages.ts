@@ -124,6 +124,7 @@ export const messages = {
   fsNotEmpty: (prefix: string) => `"${prefix}" is not empty.`,
   fsDeleteFailed: (count: number, prefix: string) => `${count.toLocaleString('en')} of the objects under "${prefix}" could not be deleted.`,
   fsRenameScope: 'Objects can be renamed within one account, inside buckets only.',
+  fsMoveIntoItself: (prefix: string) => `"${prefix}" cannot be moved into itself.`,
   fsTruncatedFolder: (uri: string, count: number) => `${uri}: showing the first ${count.toLocaleString('en')} entries only.`,
   configInvalid: (problem: string, more: number) => `${problem}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''} Nothing was changed in R2.`,
   configChanged: (what: string, bucket: string) => `The ${what} of bucket "${bucket}" changed in R2 since they were opened; nothing was changed. Save again to compare.`,

@@ -1,0 +1,70 @@
+import { posix } from 'node:path';
+import { contentType } from 'mime-types';
+import * as vscode from 'vscode';
+import { describeDuration, EXPIRY_PRESETS, parseExpiry } from '../links/presignExpiry';
+import { presignUrl } from '../r2';
+import type { PresignInput } from '../r2';
+import { messages } from '../ui/messages';
+import { ask, pick } from '../ui/prompts';
+import { objectTarget } from './objectTarget';
+import type { Services } from './services';
+
+const TITLE = 'Copy Presigned URL';
+
+async function pickMethod(): Promise<PresignInput['method']> {
+  const methods = [
+    { label: 'GET', description: messages.presignGetDescription, method: 'GET' as const },
+    { label: 'PUT', description: messages.presignPutDescription, method: 'PUT' as const },
+    { label: 'HEAD', description: messages.presignHeadDescription, method: 'HEAD' as const },
+  ];
+  return (await pick(methods, { title: TITLE, placeHolder: messages.presignMethodPlaceholder })).method;
+}
+
+async function pickExpirySeconds(): Promise<number> {
+  const custom = { label: messages.presignCustomExpiry, seconds: undefined };
+  const picked = await pick([...EXPIRY_PRESETS.map((preset) => ({ label: preset.label, seconds: preset.seconds as number | undefined })), custom], {
+    title: TITLE,
+    placeHolder: messages.presignExpiryPlaceholder,
+  });
+  if (picked.seconds !== undefined) {
+    return picked.seconds;
+  }
+  const typed = await ask({
+    title: TITLE,
+    prompt: messages.presignCustomExpiryPrompt,
+    placeHolder: 'e.g. 90, 30m, 12h, 3d',
+    validateInput: (text) => {
+      const parsed = parseExpiry(text);
+      return 'problem' in parsed ? parsed.problem : undefined;
+    },
+  });
+  const parsed = parseExpiry(typed);
+  if ('problem' in parsed) {
+    throw new Error(parsed.problem);
+  }
+  return parsed.seconds;
+}
+
+/**
+ * Signs a URL for one object on this machine (no request to R2) and copies it: GET by default, or
+ * PUT (optionally bound to a Content-Type, which the upload must then send) or HEAD. Resolves to
+ * the URL.
+ */
+export async function copyPresignedUrl(services: Services, arg?: unknown): Promise<string> {
+  const target = await objectTarget(services, arg, TITLE, { useActiveEditor: true });
+  const method = await pickMethod();
+  let boundType: string | undefined;
+  if (method === 'PUT') {
+    const typed = await ask(
+      { title: TITLE, prompt: messages.presignContentTypePrompt, value: contentType(posix.extname(target.key)) || '', validateInput: () => undefined },
+    );
+    boundType = typed === '' ? undefined : typed;
+  }
+  const seconds = await pickExpirySeconds();
+  const client = await services.clients.get(target.account);
+  const url = await presignUrl(client, { bucket: target.bucket, key: target.key, method, expiresInSeconds: seconds, contentType: boundType });
+  await vscode.env.clipboard.writeText(url);
+  const expires = new Date(Date.now() + seconds * 1000);
+  void vscode.window.showInformationMessage(messages.presignedUrlCopied(method, target.key, describeDuration(seconds), expires.toLocaleString(), boundType));
+  return url;
+}

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { ConfigKind } from '../fs/bucketConfigDocument';
+import { toConfigUri } from '../fs/bucketConfigProvider';
+import { BucketNode } from '../tree/bucketNode';
+import { pickAccount, pickBucket } from '../ui/pickers';
+import type { Services } from './services';
+
+const TITLES: Record<ConfigKind, string> = { cors: 'Edit CORS Rules', lifecycle: 'Edit Lifecycle Rules' };
+
+/** Opens a bucket setting as a JSON document (an `r2-config:` URI); saving it checks and applies it. */
+export async function editBucketConfig({ accounts, clients }: Services, node: unknown, kind: ConfigKind): Promise<void> {
+  const account = node instanceof BucketNode ? node.account : await pickAccount(accounts, TITLES[kind]);
+  const bucket = node instanceof BucketNode ? node.bucket : await pickBucket(account, clients, TITLES[kind]);
+  const document = await vscode.workspace.openTextDocument(toConfigUri({ accountId: account.id, bucket, kind }));
+  await vscode.window.showTextDocument(document, { preview: false });
+  if (!document.isDirty) {
+    // A document opened before may still show the rules of then: R2 cannot tell VS Code they changed.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
+
+/** Opens the bucket's lifecycle rules as a JSON document; saving it applies them. */
+export async function editLifecycleRules(services: Services, node?: unknown): Promise<void> {
+  await editBucketConfig(services, node, 'lifecycle');
+}

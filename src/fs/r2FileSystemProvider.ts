@@ -1,0 +1,396 @@
+import { posix } from 'node:path';
+import { contentType } from 'mime-types';
+import * as vscode from 'vscode';
+import type { Account } from '../accounts/account';
+import type { AccountStore } from '../accounts/accountStore';
+import type { ClientPool } from '../accounts/clientPool';
+import {
+  deleteObject,
+  deletePrefix,
+  getObjectBytes,
+  headObject,
+  isR2Error,
+  listBuckets,
+  listPage,
+  moveObject,
+  putObject,
+  R2Error,
+} from '../r2';
+import type { ObjectProperties, R2Client, R2Object, R2ObjectHead, WriteConditions } from '../r2';
+import { messages } from '../ui/messages';
+import { toFileSystemError } from './fileSystemErrors';
+import { fromR2Uri, toR2Uri } from './r2Uri';
+import type { R2Location } from './r2Uri';
+import { VersionLedger } from './versionLedger';
+
+/** Largest object read into an editor; the open commands ask well before (r2.openSizeLimitMB). */
+export const MAX_READ_BYTES = 1024 ** 3;
+/** Entries of one folder listed for readDirectory (10 pages). */
+const MAX_DIRECTORY_ENTRIES = 10_000;
+/** How long an entry from a listing answers stat: VS Code stats every child it has just listed. */
+const LISTED_TTL_MS = 5_000;
+const METADATA_TIMEOUT_MS = 60_000;
+/** Bodies: the client's idle timeout catches a stalled connection long before this. */
+const TRANSFER_TIMEOUT_MS = 60 * 60_000;
+
+const DIRECTORY: vscode.FileStat = { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+
+/** The last thing stat learned about a key: what a write right after it must find on the server. */
+type Seen = { kind: 'absent' } | { kind: 'object'; etag: string; head?: R2ObjectHead };
+
+interface Listed {
+  readonly at: number;
+  readonly object?: R2Object;
+}
+
+interface Target {
+  readonly uri: vscode.Uri;
+  readonly location: R2Location;
+  readonly client: R2Client;
+}
+
+function isFolderKey(key: string): boolean {
+  return key === '' || key.endsWith('/');
+}
+
+function folderPrefix(key: string): string {
+  return isFolderKey(key) ? key : `${key}/`;
+}
+
+function timeout(ms = METADATA_TIMEOUT_MS): AbortSignal {
+  return AbortSignal.timeout(ms);
+}
+
+function keptProperties(head: R2ObjectHead): ObjectProperties {
+  const { contentType: type, cacheControl, contentDisposition, contentEncoding, metadata } = head;
+  return { contentType: type, cacheControl, contentDisposition, contentEncoding, metadata };
+}
+
+/**
+ * R2 objects as files: `r2://<account entry id>/<bucket>/<key>`. Folders are key prefixes, listed
+ * one level at a time. A save never replaces a version its editor has not seen: stat reports each
+ * new version as newer (VersionLedger), so VS Code's own "file is newer" check stops the save; and
+ * the write is `If-Match` the version that stat saw (VS Code stats right before every write), or
+ * `If-None-Match: *` where stat found nothing, so a change in between fails the write too.
+ */
+export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  private readonly ledger = new VersionLedger();
+  private readonly seen = new Map<string, Seen>();
+  private readonly listed = new Map<string, Listed>();
+
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly clients: ClientPool,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  watch(): vscode.Disposable {
+    // R2 has no change notifications; conflicts are caught when saving instead.
+    return new vscode.Disposable(() => undefined);
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    return this.run(uri, 'stat', async (target) => {
+      const { bucket, key } = target.location;
+      if (bucket === '' || isFolderKey(key)) {
+        return DIRECTORY;
+      }
+      const listed = this.listed.get(uri.toString());
+      if (listed && Date.now() - listed.at < LISTED_TTL_MS) {
+        return listed.object ? this.fileStat(uri, listed.object) : DIRECTORY;
+      }
+      try {
+        const head = await headObject(target.client, { bucket, key }, timeout());
+        return this.fileStat(uri, head, head);
+      } catch (error) {
+        if (!isR2Error(error, 'NoSuchKey')) {
+          throw error;
+        }
+      }
+      // `photos` is a folder when any key starts with `photos/` (a marker `photos/` included).
+      const page = await listPage(target.client, { bucket, prefix: `${key}/`, delimiter: '', pageSize: 1 }, timeout());
+      if (page.objects.length > 0) {
+        return DIRECTORY;
+      }
+      this.remember(uri, { kind: 'absent' });
+      throw vscode.FileSystemError.FileNotFound(uri);
+    });
+  }
+
+  async readDirectory(uri: vscode.Uri): Promise<Array<[string, vscode.FileType]>> {
+    return this.run(uri, 'readDirectory', async (target) => {
+      const { accountId, bucket, key } = target.location;
+      if (bucket === '') {
+        return this.readBuckets(target);
+      }
+      const prefix = folderPrefix(key);
+      const entries: Array<[string, vscode.FileType]> = [];
+      const at = Date.now();
+      let token: string | undefined;
+      do {
+        const page = await listPage(target.client, { bucket, prefix, token }, timeout());
+        for (const folder of page.prefixes) {
+          const name = folder.slice(prefix.length, -1);
+          // An empty segment (from `a//b`) has no name a file system path can hold.
+          if (name !== '') {
+            entries.push([name, vscode.FileType.Directory]);
+            this.listed.set(toR2Uri({ accountId, bucket, key: folder.slice(0, -1) }).toString(), { at });
+          }
+        }
+        for (const object of page.objects) {
+          const name = object.key.slice(prefix.length);
+          if (name !== '') {
+            entries.push([name, vscode.FileType.File]);
+            this.listed.set(toR2Uri({ accountId, bucket, key: object.key }).toString(), { at, object });
+          }
+        }
+        token = page.nextToken;
+      } while (token !== undefined && entries.length < MAX_DIRECTORY_ENTRIES);
+      if (token !== undefined) {
+        this.log.warn(messages.fsTruncatedFolder(uri.toString(), entries.length));
+      }
+      this.pruneListed();
+      return entries;
+    });
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    return this.run(uri, 'readFile', async (target) => {
+      const { bucket, key } = target.location;
+      if (isFolderKey(key)) {
+        throw vscode.FileSystemError.FileIsADirectory(uri);
+      }
+      const { head, bytes } = await getObjectBytes(target.client, { bucket, key, maxBytes: MAX_READ_BYTES }, timeout(TRANSFER_TIMEOUT_MS));
+      this.ledger.observe(uri.toString(), { etag: head.etag, size: head.size, lastModified: head.lastModified.getTime() });
+      return bytes;
+    });
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array, options: { readonly create: boolean; readonly overwrite: boolean }): Promise<void> {
+    return this.run(uri, 'writeFile', async (target) => {
+      const { bucket, key } = target.location;
+      if (isFolderKey(key)) {
+        throw vscode.FileSystemError.FileIsADirectory(uri);
+      }
+      const seen = this.seen.get(uri.toString()) ?? (await this.lookUp(target));
+      let conditions: WriteConditions;
+      let properties: ObjectProperties;
+      if (seen.kind === 'absent') {
+        if (!options.create) {
+          throw vscode.FileSystemError.FileNotFound(uri);
+        }
+        conditions = { ifNoneMatch: '*' };
+        properties = { contentType: contentType(posix.extname(key)) || undefined };
+      } else {
+        if (!options.overwrite) {
+          throw vscode.FileSystemError.FileExists(uri);
+        }
+        conditions = { ifMatch: seen.etag };
+        // A listing does not carry the headers to keep; a HEAD does, and it must be the same version.
+        const head = seen.head ?? (await headObject(target.client, { bucket, key }, timeout()));
+        if (head.etag !== seen.etag) {
+          throw this.changedOnServer(uri);
+        }
+        properties = keptProperties(head);
+      }
+      try {
+        const { etag } = await putObject(target.client, { bucket, key, body: content, ...properties, ...conditions }, timeout(TRANSFER_TIMEOUT_MS));
+        // VS Code stats right after a write; until then the next write keeps the same headers.
+        this.remember(uri, { kind: 'object', etag, head: { key, etag, size: content.byteLength, lastModified: new Date(), ...properties, metadata: properties.metadata ?? {} } });
+      } catch (error) {
+        if (isR2Error(error, 'PreconditionFailed')) {
+          this.seen.delete(uri.toString());
+          throw seen.kind === 'absent' ? vscode.FileSystemError.FileExists(uri) : this.changedOnServer(uri);
+        }
+        throw error;
+      }
+      this.listed.delete(uri.toString());
+      this.changed.fire([{ type: seen.kind === 'absent' ? vscode.FileChangeType.Created : vscode.FileChangeType.Changed, uri }]);
+    });
+  }
+
+  async createDirectory(uri: vscode.Uri): Promise<void> {
+    return this.run(uri, 'createDirectory', async (target) => {
+      const { bucket, key } = target.location;
+      if (bucket === '' || key === '') {
+        throw vscode.FileSystemError.NoPermissions(messages.fsBucketsInView);
+      }
+      try {
+        await putObject(target.client, { bucket, key: folderPrefix(key), body: '', ifNoneMatch: '*' }, timeout());
+      } catch (error) {
+        throw isR2Error(error, 'PreconditionFailed') ? vscode.FileSystemError.FileExists(uri) : error;
+      }
+      this.changed.fire([{ type: vscode.FileChangeType.Created, uri }]);
+    });
+  }
+
+  async delete(uri: vscode.Uri, options: { readonly recursive: boolean }): Promise<void> {
+    return this.run(uri, 'delete', async (target) => {
+      const { bucket, key } = target.location;
+      if (bucket === '' || key === '') {
+        throw vscode.FileSystemError.NoPermissions(messages.fsBucketsInView);
+      }
+      const stat = await this.stat(uri);
+      if (stat.type === vscode.FileType.Directory) {
+        const prefix = folderPrefix(key);
+        if (!options.recursive) {
+          const page = await listPage(target.client, { bucket, prefix, delimiter: '', pageSize: 2 }, timeout());
+          if (page.objects.some((object) => object.key !== prefix)) {
+            throw vscode.FileSystemError.NoPermissions(messages.fsNotEmpty(prefix));
+          }
+        }
+        const result = await deletePrefix(target.client, { bucket, prefix }, timeout(TRANSFER_TIMEOUT_MS));
+        if (result.failed > 0) {
+          throw new vscode.FileSystemError(messages.fsDeleteFailed(result.failed, prefix));
+        }
+      } else {
+        await deleteObject(target.client, { bucket, key }, timeout());
+      }
+      this.forget(uri);
+      this.changed.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
+    });
+  }
+
+  async rename(oldUri: vscode.Uri, newUri: vscode.Uri, options: { readonly overwrite: boolean }): Promise<void> {
+    return this.run(oldUri, 'rename', async (source) => {
+      const destination = fromR2Uri(newUri);
+      if (destination.accountId !== source.location.accountId || destination.bucket === '' || source.location.key === '' || destination.key === '') {
+        throw vscode.FileSystemError.NoPermissions(messages.fsRenameScope);
+      }
+      const existing = await this.stat(newUri).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+            return false;
+          }
+          throw error;
+        },
+      );
+      if (existing && !options.overwrite) {
+        throw vscode.FileSystemError.FileExists(newUri);
+      }
+      const stat = await this.stat(oldUri);
+      const signal = timeout(TRANSFER_TIMEOUT_MS);
+      if (stat.type === vscode.FileType.Directory) {
+        await this.movePrefix(source.client, source.location, destination, signal);
+      } else {
+        await moveObject(source.client, { source: source.location, destination }, signal);
+      }
+      this.forget(oldUri);
+      this.forget(newUri);
+      this.changed.fire([{ type: vscode.FileChangeType.Deleted, uri: oldUri }, { type: vscode.FileChangeType.Created, uri: newUri }]);
+    });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  /** Every key under the folder moves one by one (copy, then delete): R2 has no rename. */
+  private async movePrefix(client: R2Client, from: R2Location, to: R2Location, signal: AbortSignal): Promise<void> {
+    const fromPrefix = folderPrefix(from.key);
+    const toPrefix = folderPrefix(to.key);
+    if (from.bucket === to.bucket && toPrefix.startsWith(fromPrefix)) {
+      throw vscode.FileSystemError.NoPermissions(messages.fsMoveIntoItself(fromPrefix));
+    }
+    let page = await listPage(client, { bucket: from.bucket, prefix: fromPrefix, delimiter: '' }, signal);
+    for (;;) {
+      for (const object of page.objects) {
+        const destination = { bucket: to.bucket, key: toPrefix + object.key.slice(fromPrefix.length) };
+        await moveObject(client, { source: { bucket: from.bucket, key: object.key }, destination }, signal);
+      }
+      if (page.nextToken === undefined) {
+        return;
+      }
+      // Moved keys are gone, so listing from the start again walks the rest.
+      page = await listPage(client, { bucket: from.bucket, prefix: fromPrefix, delimiter: '' }, signal);
+    }
+  }
+
+  private async readBuckets(target: Target): Promise<Array<[string, vscode.FileType]>> {
+    const account = this.accounts.get(target.location.accountId);
+    let names = [...(account?.pinnedBuckets ?? [])];
+    try {
+      names = [...new Set([...(await listBuckets(target.client, timeout())).map((bucket) => bucket.name), ...names])];
+    } catch (error) {
+      // A bucket-scoped token cannot list buckets: its pinned buckets are all there is.
+      if (!isR2Error(error, 'AccessDenied') || names.length === 0) {
+        throw error;
+      }
+    }
+    return names.map((name) => [name, vscode.FileType.Directory]);
+  }
+
+  /** What is on the server now, for a write that no stat came before. */
+  private async lookUp(target: Target): Promise<Seen> {
+    try {
+      const head = await headObject(target.client, target.location, timeout());
+      return { kind: 'object', etag: head.etag, head };
+    } catch (error) {
+      if (isR2Error(error, 'NoSuchKey')) {
+        return { kind: 'absent' };
+      }
+      throw error;
+    }
+  }
+
+  private fileStat(uri: vscode.Uri, object: R2Object, head?: R2ObjectHead): vscode.FileStat {
+    this.remember(uri, { kind: 'object', etag: object.etag, head });
+    const { mtime, size } = this.ledger.observe(uri.toString(), { etag: object.etag, size: object.size, lastModified: object.lastModified.getTime() });
+    return { type: vscode.FileType.File, ctime: mtime, mtime, size };
+  }
+
+  private remember(uri: vscode.Uri, seen: Seen): void {
+    const id = uri.toString();
+    this.seen.delete(id);
+    this.seen.set(id, seen);
+    // Insertion order is recency order: drop the oldest beyond a bound.
+    for (const oldest of this.seen.keys()) {
+      if (this.seen.size <= 10_000) {
+        break;
+      }
+      this.seen.delete(oldest);
+    }
+  }
+
+  private forget(uri: vscode.Uri): void {
+    this.seen.delete(uri.toString());
+    this.listed.clear();
+  }
+
+  private pruneListed(): void {
+    const now = Date.now();
+    for (const [id, entry] of this.listed) {
+      if (now - entry.at >= LISTED_TTL_MS) {
+        this.listed.delete(id);
+      }
+    }
+  }
+
+  private changedOnServer(uri: vscode.Uri): vscode.FileSystemError {
+    return new vscode.FileSystemError(messages.fsChangedOnServer(fromR2Uri(uri).key));
+  }
+
+  private async target(uri: vscode.Uri): Promise<Target> {
+    const location = fromR2Uri(uri);
+    const account: Account | undefined = this.accounts.get(location.accountId);
+    if (!account) {
+      throw vscode.FileSystemError.Unavailable(messages.fsNoAccount(location.accountId));
+    }
+    return { uri, location, client: await this.clients.get(account) };
+  }
+
+  /** Resolves the target and turns every failure into a FileSystemError, logging unexpected ones. */
+  private async run<T>(uri: vscode.Uri, operation: string, work: (target: Target) => Promise<T>): Promise<T> {
+    try {
+      return await work(await this.target(uri));
+    } catch (error) {
+      if (!(error instanceof vscode.FileSystemError) && !isR2Error(error, 'NoSuchKey')) {
+        this.log.warn(`${operation} ${uri.toString()}: ${error instanceof R2Error ? `${error.code}: ${error.message}` : String(error)}`);
+      }
+      throw toFileSystemError(error, uri);
+    }
+  }
+}

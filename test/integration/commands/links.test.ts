@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import { createBucket, deleteBucket, deletePrefix, getObjectBytes, putObject } from '../../../src/r2';
+import type { ExplorerNode } from '../../../src/tree/explorerNode';
+import { addServerAccount, adminClient, child, removeAllAccounts } from '../support/extension';
+import { localTree } from '../support/files';
+import type { PromptLog } from '../support/prompts';
+import { scriptPrompts } from '../support/prompts';
+
+const BUCKET = `links-${Date.now().toString(36)}`;
+const ODD_KEY = 'odd/a b#1?x=y+z ünï.txt';
+const signal = () => AbortSignal.timeout(60_000);
+const curl = promisify(execFile);
+
+async function run<T>(command: string, args: unknown[], answers: Parameters<typeof scriptPrompts>[0]): Promise<{ result: T; prompts: PromptLog }> {
+  const prompts = scriptPrompts(answers);
+  try {
+    return { result: await vscode.commands.executeCommand<T>(command, ...args), prompts };
+  } finally {
+    prompts.restore();
+  }
+}
+
+function tamper(url: string): string {
+  const parsed = new URL(url);
+  const signature = parsed.searchParams.get('X-Amz-Signature') ?? '';
+  parsed.searchParams.set('X-Amz-Signature', `${signature.slice(0, -1)}${signature.endsWith('0') ? '1' : '0'}`);
+  return parsed.toString();
+}
+
+describe('Presigned and public URLs', function () {
+  this.timeout(60_000);
+  const client = adminClient();
+  let object: ExplorerNode;
+
+  before(async () => {
+    await createBucket(client, { bucket: BUCKET }, signal());
+    await putObject(client, { bucket: BUCKET, key: 'share/report.txt', body: 'quarterly numbers\n', contentType: 'text/plain' }, signal());
+    await putObject(client, { bucket: BUCKET, key: ODD_KEY, body: 'odd' }, signal());
+    const bucket = await child(await addServerAccount('Links'), BUCKET);
+    object = await child(await child(bucket, 'share/'), 'report.txt');
+  });
+
+  after(async () => {
+    await removeAllAccounts();
+    await deletePrefix(client, { bucket: BUCKET, prefix: '' }, signal());
+    await deleteBucket(client, BUCKET, signal());
+  });
+
+  it('copies a presigned GET URL that plain fetch can use, and says when it expires', async () => {
+    const { result: url, prompts } = await run<string>('r2.copyPresignedUrl', [object], ['GET', '1 hour']);
+    assert.match(prompts.shown[0].message, /^Copied a presigned GET URL for "share\/report\.txt"\. It expires in 1 hour, at .+\.$/);
+    assert.equal(await vscode.env.clipboard.readText(), url);
+    const response = await fetch(url);
+    assert.equal(response.status, 200);
+    assert.equal(await response.text(), 'quarterly numbers\n');
+    // One character of the signature changed: refused.
+    assert.equal((await fetch(tamper(url))).status, 403);
+  });
+
+  it('makes URLs that stop working when they expire', async () => {
+    const { result: url } = await run<string>('r2.copyPresignedUrl', [object], ['GET', '$(edit) Custom…', '1']);
+    assert.match(url, /X-Amz-Expires=1&/);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    assert.equal((await fetch(url)).status, 403);
+  });
+
+  it('refuses an expiry over 7 days', async () => {
+    const { result, prompts } = await run<string | undefined>('r2.copyPresignedUrl', [object], ['GET', '$(edit) Custom…', '8d']);
+    assert.equal(result, undefined);
+    assert.deepEqual(prompts.refused, ["A presigned URL can last at most 7 days (604,800 seconds); R2 refuses longer ones."]);
+  });
+
+  it('copies a presigned PUT URL, bound to a Content-Type, that curl uploads with', async () => {
+    const { result: url, prompts } = await run<string>('r2.copyPresignedUrl', [object], ['PUT', 'text/csv', '15 minutes']);
+    assert.match(prompts.shown[0].message, /presigned PUT URL .*Content-Type: text\/csv.* expires in 15 minutes/);
+    const file = join(await localTree({ 'upload.csv': 'a,b\n1,2\n' }), 'upload.csv');
+    const status = async (...headers: string[]) =>
+      (await curl('/usr/bin/curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '-T', file, ...headers.flatMap((header) => ['-H', header]), url])).stdout;
+    // Without the bound type the signature does not match.
+    assert.equal(await status('Content-Type: text/plain'), '403');
+    assert.equal(await status('Content-Type: text/csv'), '200');
+    const { head, bytes } = await getObjectBytes(client, { bucket: BUCKET, key: 'share/report.txt', maxBytes: 1024 }, signal());
+    assert.equal(bytes.toString(), 'a,b\n1,2\n');
+    assert.equal(head.contentType, 'text/csv');
+    await writeFile(file, 'unused');
+  });
+
+  it('copies a presigned HEAD URL', async () => {
+    const { result: url } = await run<string>('r2.copyPresignedUrl', [object], ['HEAD', '1 day']);
+    const response = await fetch(url, { method: 'HEAD' });
+    assert.equal(response.status, 200);
+    assert.equal((await fetch(url)).status, 403, 'a HEAD URL does not download');
+  });
+
+  it('copies the public URL of an odd key as base + encoded key, offering to set the base first', async () => {
+    const bucket = await child(await child(undefined, 'Links'), BUCKET);
+    const odd = await child(await child(bucket, 'odd/'), 'a b#1?x=y+z ünï.txt');
+    const base = 'https://pub-0123456789abcdef.r2.dev';
+    const prompts = scriptPrompts([base], 'Set Public URL…');
+    let url: string | undefined;
+    try {
+      url = await vscode.commands.executeCommand<string>('r2.copyPublicUrl', odd);
+    } finally {
+      prompts.restore();
+    }
+    assert.match(prompts.shown[0].message, /has no public URL yet/);
+    assert.equal(url, `${base}/odd/a%20b%231%3Fx%3Dy%2Bz%20%C3%BCn%C3%AF.txt`);
+    assert.equal(await vscode.env.clipboard.readText(), url);
+  });
+});

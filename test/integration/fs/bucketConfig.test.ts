@@ -1,0 +1,105 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { createBucket, deleteBucket, getBucketCors, getBucketLifecycle, putBucketCors } from '../../../src/r2';
+import type { CorsRule } from '../../../src/r2';
+import type { ExplorerNode } from '../../../src/tree/explorerNode';
+import { addServerAccount, adminClient, child, removeAllAccounts } from '../support/extension';
+import { isVisible, screenshot } from '../support/workbench';
+
+const BUCKET = `config-${Date.now().toString(36)}`;
+const signal = () => AbortSignal.timeout(60_000);
+
+/** Replaces the whole text of the active editor, as a user pasting would. */
+async function replaceText(editor: vscode.TextEditor, text: string): Promise<void> {
+  const document = editor.document;
+  const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+  assert.ok(await editor.edit((edit) => edit.replace(all, text)));
+}
+
+async function openedEditor(scheme: string, name: string): Promise<vscode.TextEditor> {
+  const editor = vscode.window.activeTextEditor;
+  assert.ok(editor, 'an editor is open');
+  assert.equal(editor.document.uri.scheme, scheme);
+  assert.ok(editor.document.uri.path.endsWith(`/${BUCKET}/${name}`), editor.document.uri.toString());
+  return editor;
+}
+
+describe('Bucket settings as documents (r2-config:)', function () {
+  this.timeout(120_000);
+  const client = adminClient();
+  let bucket: ExplorerNode;
+  const original: CorsRule[] = [{ AllowedOrigins: ['https://old.example'], AllowedMethods: ['GET'] }];
+
+  before(async () => {
+    await createBucket(client, { bucket: BUCKET }, signal());
+    // Saves happen when the test says: code-server auto-saves after a delay by default.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    await putBucketCors(client, BUCKET, original, signal());
+    bucket = await child(await addServerAccount('Settings'), BUCKET);
+  });
+
+  afterEach(async () => {
+    if (vscode.window.activeTextEditor?.document.isDirty) {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    await removeAllAccounts();
+    await deleteBucket(client, BUCKET, signal());
+  });
+
+  it('opens the CORS rules as JSON; saving an edit applies it, and [] removes them', async () => {
+    await vscode.commands.executeCommand('r2.editCorsRules', bucket);
+    const editor = await openedEditor('r2-config', 'cors.json');
+    assert.equal(editor.document.languageId, 'json');
+    assert.deepEqual(JSON.parse(editor.document.getText()), original);
+
+    const edited: CorsRule[] = [
+      { ID: 'site', AllowedOrigins: ['https://app.example', 'https://www.example'], AllowedMethods: ['GET', 'PUT'], AllowedHeaders: ['content-type'], ExposeHeaders: ['etag'], MaxAgeSeconds: 600 },
+    ];
+    await replaceText(editor, JSON.stringify(edited, null, 2));
+    assert.equal(await editor.document.save(), true);
+    assert.deepEqual(JSON.parse(JSON.stringify(await getBucketCors(client, BUCKET, signal()))), edited);
+
+    await replaceText(editor, '[]\n');
+    assert.equal(await editor.document.save(), true);
+    assert.deepEqual(await getBucketCors(client, BUCKET, signal()), []);
+    await putBucketCors(client, BUCKET, original, signal());
+  });
+
+  it('refuses an invalid rule with the problem, and leaves the rules in R2 as they were', async () => {
+    await vscode.commands.executeCommand('r2.editCorsRules', bucket);
+    const editor = await openedEditor('r2-config', 'cors.json');
+    await replaceText(editor, JSON.stringify([{ AllowedOrigins: ['*'], AllowedMethods: ['GET', 'PATCH'] }], null, 2));
+    // The problem shows as the user types...
+    const problem = 'Rule 1: AllowedMethods has "PATCH"; R2 allows GET, PUT, POST, DELETE, HEAD.';
+    assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).map((diagnostic) => diagnostic.message), [problem]);
+    // ...and the save fails with it.
+    assert.equal(await editor.document.save(), false);
+    assert.equal(editor.document.isDirty, true);
+    assert.deepEqual(JSON.parse(JSON.stringify(await getBucketCors(client, BUCKET, signal()))), original);
+    if (process.env.R2_TEST_UI_PROBE) {
+      // VS Code's save error notification (shown in the list: a toast needs the page to have focus).
+      await vscode.commands.executeCommand('notifications.showList');
+      assert.equal(await isVisible({ selector: `.notification-list-item:has-text(${JSON.stringify(`${problem} Nothing was changed in R2.`)})` }), true, 'the save error shows the problem');
+      await screenshot('cors-invalid');
+      await vscode.commands.executeCommand('notifications.hideList');
+    }
+  });
+
+  it('edits lifecycle rules the same way', async () => {
+    await vscode.commands.executeCommand('r2.editLifecycleRules', bucket);
+    const editor = await openedEditor('r2-config', 'lifecycle.json');
+    assert.equal(editor.document.getText(), '[]\n');
+    const rules = [{ ID: 'expire logs', Status: 'Enabled', Filter: { Prefix: 'logs/' }, Expiration: { Days: 30 } }];
+    await replaceText(editor, JSON.stringify(rules, null, 2));
+    assert.equal(await editor.document.save(), true);
+    assert.deepEqual(
+      (await getBucketLifecycle(client, BUCKET, signal())).map(({ ID, Status, Filter, Expiration }) => ({ ID, Status, Filter, Expiration: { Days: Expiration?.Days } })),
+      rules,
+    );
+  });
+});

@@ -49,7 +49,7 @@ export async function properties(services: Services, node?: unknown): Promise<vo
       await vscode.env.clipboard.writeText(row.value ?? '');
       return;
     }
-    const next = { contentType: head.contentType, cacheControl: head.cacheControl, contentDisposition: head.contentDisposition, contentEncoding: head.contentEncoding, metadata: { ...head.metadata } };
+    const next = { contentType: head.contentType, cacheControl: head.cacheControl, contentDisposition: head.contentDisposition, contentEncoding: head.contentEncoding, metadata: { ...head.metadata }, storageClass: head.storageClass };
     if (row.edit === 'add') {
       const name = (await ask({ title: messages.addMetadata, prompt: messages.metadataNamePrompt, validateInput: (value) => (/^[a-z0-9-_.]+$/i.test(value.trim()) ? undefined : messages.metadataNameInvalid) })).toLowerCase();
       next.metadata[name] = await ask({ title: `x-amz-meta-${name}`, prompt: messages.metadataValuePrompt, validateInput: () => undefined });

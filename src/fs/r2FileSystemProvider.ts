@@ -62,8 +62,8 @@ function timeout(ms = METADATA_TIMEOUT_MS): AbortSignal {
 }
 
 function keptProperties(head: R2ObjectHead): ObjectProperties {
-  const { contentType: type, cacheControl, contentDisposition, contentEncoding, metadata } = head;
-  return { contentType: type, cacheControl, contentDisposition, contentEncoding, metadata };
+  const { contentType: type, cacheControl, contentDisposition, contentEncoding, metadata, storageClass } = head;
+  return { contentType: type, cacheControl, contentDisposition, contentEncoding, metadata, storageClass };
 }
 
 /**

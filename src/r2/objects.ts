@@ -58,13 +58,14 @@ function toHead(key: string, output: HeadFields, size = output.ContentLength ?? 
   };
 }
 
-export function s3Properties(properties: ObjectProperties): Pick<PutObjectCommandInput, 'ContentType' | 'CacheControl' | 'ContentDisposition' | 'ContentEncoding' | 'Metadata'> {
+export function s3Properties(properties: ObjectProperties): Pick<PutObjectCommandInput, 'ContentType' | 'CacheControl' | 'ContentDisposition' | 'ContentEncoding' | 'Metadata' | 'StorageClass'> {
   return {
     ContentType: properties.contentType,
     CacheControl: properties.cacheControl,
     ContentDisposition: properties.contentDisposition,
     ContentEncoding: properties.contentEncoding,
     Metadata: properties.metadata,
+    StorageClass: properties.storageClass as PutObjectCommandInput['StorageClass'],
   };
 }
 

@@ -45,6 +45,8 @@ export interface ObjectProperties {
   contentDisposition?: string;
   contentEncoding?: string;
   metadata?: Record<string, string>;
+  /** STANDARD or STANDARD_IA. A write without it stores STANDARD: rewrites pass the old class on. */
+  storageClass?: string;
 }
 
 /**

@@ -217,5 +217,19 @@ describe('r2 objects', () => {
       await updateMetadata(client, { bucket: name, key: 'retag-guarded', contentType: 'a/b', ifMatch: current.etag }, live);
       assert.equal((await headObject(client, { bucket: name, key: 'retag-guarded' }, live)).contentType, 'a/b');
     });
+
+    it('keeps InfrequentAccess when a rewrite passes the class on', async function () {
+      if (s3env().flavour === 'rgw') {
+        // RGW has no STANDARD_IA placement unless configured: an R2 storage class, checked locally.
+        this.skip();
+      }
+      const { client, name } = bucket;
+      await putObject(client, { bucket: name, key: 'cold', body: 'v1', storageClass: 'STANDARD_IA' }, live);
+      const head = await headObject(client, { bucket: name, key: 'cold' }, live);
+      assert.equal(head.storageClass, 'STANDARD_IA');
+      await updateMetadata(client, { bucket: name, key: 'cold', contentType: 'text/plain', storageClass: head.storageClass }, live);
+      await putObject(client, { bucket: name, key: 'cold', body: 'v2', storageClass: head.storageClass, ifMatch: (await headObject(client, { bucket: name, key: 'cold' }, live)).etag }, live);
+      assert.equal((await headObject(client, { bucket: name, key: 'cold' }, live)).storageClass, 'STANDARD_IA');
+    });
   });
 });

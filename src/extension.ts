@@ -19,7 +19,7 @@ export interface ExtensionApi {
 
 // Composition root: builds the services and registers everything. No network here: R2 is first
 // contacted when the user expands a node or runs a command.
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const log = createLog();
   const accounts = new AccountStore(context.globalState, context.secrets);
   const clients = new ClientPool(accounts, () => ({
@@ -37,8 +37,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // The welcome view (package.json viewsWelcome) shows while this key is false.
   const updateHasAccounts = () => vscode.commands.executeCommand('setContext', contextKeys.hasAccounts, accounts.list().length > 0);
   void updateHasAccounts();
-  // Only under `npm start`: the sandbox's demo account, its secret into SecretStorage.
-  configureSandboxAccount(accounts).catch((error: unknown) => log.error(`Sandbox account not configured: ${String(error)}`));
 
   context.subscriptions.push(
     log,
@@ -55,6 +53,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerCommands({ accounts, clients, explorer, view, viewState, log, state: context.globalState }),
     ...registerFileSystems(accounts, clients, log),
   );
+  // Only under `npm start`: the sandbox's demo account, stored before a command can run.
+  await configureSandboxAccount(accounts).catch((error: unknown) => log.error(`Sandbox account not configured: ${String(error)}`));
   return { explorer, view };
 }
 

@@ -1,6 +1,7 @@
 // `npm test`: every tier, one closing line `N passed, N failed` summed over all of them, and a
 // non-zero exit on any failure. Tiers: unit (plain Node, local R2 server), conformance against
-// Ceph RGW (when radosgw is installed; required in CI), and integration inside a real VS Code.
+// Ceph RGW (when radosgw is installed; required in CI), integration inside a real VS Code, and e2e
+// (the sandbox driven through the browser).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -120,7 +121,7 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
 
 async function main(): Promise<void> {
   const runDir = mkdtempSync(join(tmpdir(), 'r2-explorer-test-'));
-  // R2_TEST_TIERS=unit,rgw,integration runs some tiers only (while developing); all by default.
+  // R2_TEST_TIERS=unit,rgw,integration,e2e runs some tiers only (while developing); all by default.
   const wanted = (tier: string) => !process.env.R2_TEST_TIERS || process.env.R2_TEST_TIERS.split(',').includes(tier);
   const tiers: TierResult[] = [];
   if (wanted('unit')) {
@@ -134,6 +135,10 @@ async function main(): Promise<void> {
   }
   if (wanted('integration')) {
     tiers.push(await runIntegrationTier(runDir));
+  }
+  if (wanted('e2e')) {
+    // `npm start`'s sandbox, clicked in headless Chromium (test/e2e/); screenshots in the run folder.
+    tiers.push(runNodeTier('e2e (sandbox in a browser)', [join(out, 'e2e')], { ...process.env, R2_E2E_RUN_DIR: join(runDir, 'e2e') }, runDir));
   }
 
   console.log('');

@@ -1,0 +1,184 @@
+// End to end: `npm start`'s sandbox, started as a person starts it, and the workbench it serves,
+// clicked in headless Chromium. The tests run in order on one sandbox, as one person's session:
+// what one uploads, the next opens, edits, shares and deletes. Each saves a screenshot in the
+// run folder (`failed-…` when it failed).
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Context } from 'mocha';
+import { getObjectBytes, headObject, isR2Error, R2Client } from '../../src/r2';
+import { LOG_EVENTS, SEED } from '../sandbox/seed';
+import { SANDBOX_ACCOUNT } from '../sandbox/sandbox';
+import { DEFAULT_CREDENTIAL } from '../support/r2server';
+import { launchBrowser } from '../support/vscodeHost/browser';
+import type { HeadlessBrowser } from '../support/vscodeHost/browser';
+import { eventually } from './support/eventually';
+import { descendants, isRunning } from './support/processes';
+import { readmePicture } from './support/readmePictures';
+import { startSandboxProcess } from './support/sandboxProcess';
+import type { SandboxProcess } from './support/sandboxProcess';
+import { Workbench } from './support/workbench';
+
+const runDir = process.env.R2_E2E_RUN_DIR ?? mkdtempSync(join(tmpdir(), 'r2-e2e-'));
+const screenshots = join(runDir, 'screenshots');
+/** The rows to expand down to the demo-assets bucket. */
+const ASSETS = [SANDBOX_ACCOUNT.name, SEED.assets];
+
+describe('sandbox (npm start) in a browser', () => {
+  let sandbox: SandboxProcess;
+  let headless: HeadlessBrowser;
+  let workbench: Workbench;
+  let s3: R2Client;
+  let shot = 0;
+
+  const objectText = async (key: string) =>
+    (await getObjectBytes(s3, { bucket: SEED.assets, key, maxBytes: 1 << 20 }, AbortSignal.timeout(10_000))).bytes.toString('utf8');
+
+  before(async function () {
+    // The first run may install code-server (about 3 minutes); the sandbox packages the extension.
+    this.timeout(10 * 60_000);
+    mkdirSync(screenshots, { recursive: true });
+    sandbox = await startSandboxProcess(join(runDir, 'sandbox'));
+    s3 = new R2Client({ endpoint: { kind: 'custom', url: sandbox.s3Endpoint }, credentials: DEFAULT_CREDENTIAL });
+    headless = await launchBrowser();
+    workbench = await Workbench.open(headless.browser, sandbox.url);
+  });
+
+  afterEach(async function (this: Context) {
+    const test = this.currentTest;
+    const name = `${String(++shot).padStart(2, '0')}-${test?.title ?? ''}`.replace(/[^\w.-]+/g, '_').slice(0, 80);
+    const failed = test?.state === 'failed';
+    await workbench?.screenshot(join(screenshots, `${failed ? 'failed-' : ''}${name}.png`));
+    if (failed && !workbench.page.isClosed()) {
+      await workbench.dismiss(); // so that one failure does not fail every test after it
+    }
+  });
+
+  after(async () => {
+    await workbench?.close().catch(() => undefined);
+    await headless?.close();
+    s3?.destroy();
+    await sandbox?.interrupt();
+  });
+
+  describe('the R2 view', () => {
+    it('shows the demo account and its seeded buckets at the printed URL', async () => {
+      await workbench.showView('R2 Explorer');
+      await workbench.expand(SANDBOX_ACCOUNT.name);
+      for (const bucket of [SEED.assets, SEED.empty, SEED.logs]) {
+        await workbench.row(bucket).waitFor();
+      }
+    });
+
+    it('expands a bucket into folders and objects, keys shown as stored', async () => {
+      await workbench.expand(...ASSETS, 'notes/');
+      for (const label of ['config/', 'docs/', 'images/', 'site/', 'README.md', SEED.unicodeKey.slice('notes/'.length)]) {
+        await workbench.row(label).waitFor();
+      }
+      await readmePicture(workbench, 'screenshot-tree.png');
+    });
+
+    it(`pages through ${LOG_EVENTS.toLocaleString('en')} keys with Load more…`, async () => {
+      await workbench.expand(SANDBOX_ACCOUNT.name, SEED.logs, 'events/');
+      const loadMore = workbench.row('Load more…');
+      // Rows of events/ (level 4 below account, bucket and folder) say how many siblings they have.
+      const listed = (count: number) => workbench.page.locator(`.part.sidebar .monaco-list-row[aria-level="4"][aria-setsize="${count}"]`).first();
+      for (const loaded of [1000, 2000]) {
+        await listed(loaded + 1).waitFor();
+        // The list draws only the rows on screen: End goes to its last row, as a person scrolls there.
+        await workbench.page.keyboard.press('End');
+        await workbench.click(loadMore.filter({ hasText: `${loaded.toLocaleString('en')} loaded` }));
+      }
+      await listed(LOG_EVENTS).waitFor();
+      await workbench.page.keyboard.press('End');
+      await workbench.row(`event-${String(LOG_EVENTS).padStart(5, '0')}.json`).waitFor();
+      assert.equal(await loadMore.count(), 0, 'everything is loaded: no Load more… left');
+      // Back to the top, and the bucket folded again, as the next tests expect to find the view.
+      await workbench.page.keyboard.press('Home');
+      await workbench.click(workbench.row(SEED.logs));
+    });
+  });
+
+  describe('upload from VS Code\'s Explorer', () => {
+    it('right-click → Upload to R2… → bucket and folder → the object appears in the R2 view', async () => {
+      await workbench.showView('Explorer');
+      await workbench.contextMenu(workbench.row('hello.txt'), 'Upload to R2…');
+      await workbench.pick(SEED.assets);
+      await workbench.pick('docs/');
+      await workbench.quickPickItem('Upload here').waitFor();
+      await readmePicture(workbench, 'screenshot-upload.png');
+      await workbench.pick('Upload here');
+      await workbench.notification('1 uploaded.').waitFor();
+
+      await workbench.showView('R2 Explorer');
+      await workbench.expand(...ASSETS, 'docs/');
+      await workbench.row('hello.txt').waitFor();
+      assert.equal(await objectText('docs/hello.txt'), readFileSync(join(sandbox.dataDir, 'workspace', 'hello.txt'), 'utf8'));
+    });
+  });
+
+  describe('objects in editors', () => {
+    it('opens a text object, edits it and saves it back to the bucket', async () => {
+      const typed = 'Edited in a browser, saved to R2.';
+      await workbench.expand(...ASSETS, 'docs/');
+      await workbench.click(workbench.row('getting-started.md'));
+      const tab = workbench.editorTab('getting-started.md');
+      await tab.waitFor();
+      const editor = workbench.page.locator('.editor-instance .monaco-editor').first();
+      await editor.locator('.view-lines', { hasText: 'Getting started' }).waitFor();
+      await editor.click();
+      await workbench.page.keyboard.press('Control+End');
+      await workbench.page.keyboard.type(`\n${typed}\n`);
+      await workbench.page.keyboard.press('Control+S');
+      await eventually(async () => assert.ok((await objectText(SEED.textKey)).endsWith(`\n${typed}\n`), 'the bucket holds the saved text'));
+      await eventually(async () => assert.doesNotMatch((await tab.getAttribute('class')) ?? '', /\bdirty\b/, 'the tab shows no unsaved changes'));
+      await readmePicture(workbench, 'screenshot-editor.png');
+    });
+
+    it('opens an image in VS Code\'s image preview', async () => {
+      await workbench.expand(...ASSETS, 'images/');
+      await workbench.click(workbench.row('sunset.png'));
+      await workbench.editorTab('sunset.png').waitFor();
+      // The preview puts the decoded image's size in the status bar.
+      await workbench.page.locator('.statusbar').getByText('320x200').waitFor();
+      await readmePicture(workbench, 'screenshot-image.png');
+    });
+  });
+
+  describe('sharing and deleting', () => {
+    it('copies a presigned URL: the notification says so and the URL downloads the object', async () => {
+      await workbench.expand(...ASSETS);
+      await workbench.contextMenu(workbench.row('README.md'), 'Copy Presigned URL…');
+      await workbench.pick('GET');
+      await workbench.pick('1 hour');
+      await workbench.notification('Copied a presigned GET URL for "README.md". It expires in 1 hour').waitFor();
+      const url = await workbench.clipboard();
+      assert.ok(url.startsWith(`${sandbox.s3Endpoint}/${SEED.assets}/README.md?`), url);
+      const response = await fetch(url);
+      assert.equal(response.status, 200);
+      assert.equal(await response.text(), await objectText('README.md'));
+    });
+
+    it('deletes an object after the modal confirmation', async () => {
+      await workbench.expand(...ASSETS, 'docs/');
+      await workbench.contextMenu(workbench.row('hello.txt'), 'Delete…');
+      await workbench.dialog().getByText(`Permanently delete 1 object from ${SEED.assets}? This cannot be undone.`).waitFor();
+      await workbench.click(workbench.dialog().getByRole('button', { name: 'Delete', exact: true }));
+      await workbench.notification(`Deleted 1 object from ${SEED.assets}.`).waitFor();
+      await workbench.row('hello.txt').waitFor({ state: 'detached' });
+      await assert.rejects(headObject(s3, { bucket: SEED.assets, key: 'docs/hello.txt' }, AbortSignal.timeout(10_000)), (error) => isR2Error(error, 'NoSuchKey'));
+    });
+  });
+
+  describe('Ctrl-C', () => {
+    it('stops code-server and the local R2 server, leaving no process behind', async () => {
+      const started = descendants(sandbox.pid);
+      assert.ok(started.length > 0, 'code-server runs below the sandbox');
+      assert.equal(await sandbox.interrupt(), 0, sandbox.output());
+      await assert.rejects(fetch(sandbox.url), 'code-server no longer answers');
+      await assert.rejects(fetch(sandbox.s3Endpoint), 'the local R2 server no longer answers');
+      await eventually(async () => assert.deepEqual(started.filter(isRunning), [], 'every process it started has exited'));
+    });
+  });
+});

@@ -1,0 +1,124 @@
+// Runs one case: every tool once per round, in an order that rotates from round to round so that no
+// tool always goes first (or right after another's disk writes), several rounds, then spreads and ratios.
+import type { RequestCounts } from '../localServer';
+import type { Command, Measured } from '../measure';
+import { measure } from '../measure';
+import type { Spread } from '../summary';
+import { speedRatios, spread } from '../summary';
+import type { Target } from '../target';
+
+export interface ToolResult {
+  tool: string;
+  wallMs: Spread;
+  peakRssBytes: Spread;
+  cpuMs: Spread;
+  /** Ours only: heap still in use after a full GC at the end (what is retained, not GC slack). */
+  retainedHeapBytes?: Spread;
+  /** Ours only: the operation's own time inside the worker, without process start-up. */
+  operationMs?: Spread;
+  /** Requests the server counted in the last round. */
+  requests?: RequestCounts;
+  /** Median MB/s (10^6 bytes), when the case moves a known number of bytes. */
+  throughputMBps?: number;
+}
+
+export interface CaseResult {
+  id: string;
+  title: string;
+  bytes?: number;
+  runs: number;
+  tools: ToolResult[];
+  /** Ours against each peer: peer time / our time, per round. */
+  ratios: Record<string, Spread>;
+  /** Ours against the faster peer (by median time). */
+  vsFaster?: { peer: string; ratio: Spread };
+  /** Diagnostic variants of ours against the same faster peer. */
+  diagnostics?: Record<string, Spread>;
+}
+
+export interface Round {
+  /** The commands of this round: ours first in the list; run order is rotated by the runner. */
+  commands: Command[];
+  /** Checks a tool's result (e.g. the object's size on the server) and removes what it made; untimed. */
+  settle(tool: string, measured: Measured): Promise<void>;
+}
+
+/** Tools named "ours" or "ours (…)" (a diagnostic variant) run our workers; the rest are peers. */
+export function isOurs(tool: string): boolean {
+  return tool === 'ours' || tool.startsWith('ours ');
+}
+
+function parseOurs(measured: Measured): { operationMs: number; retainedHeapBytes: number } {
+  const line = measured.stdout.trim().split('\n').at(-1) ?? '{}';
+  return JSON.parse(line) as { operationMs: number; retainedHeapBytes: number };
+}
+
+function push(map: Map<string, number[]>, tool: string, value: number): void {
+  map.set(tool, [...(map.get(tool) ?? []), value]);
+}
+
+export async function runCase(
+  id: string,
+  title: string,
+  target: Target,
+  runs: number,
+  round: (run: number) => Promise<Round>,
+  bytes?: number,
+): Promise<CaseResult> {
+  const times = new Map<string, number[]>();
+  const rss = new Map<string, number[]>();
+  const cpu = new Map<string, number[]>();
+  const operation = new Map<string, number[]>();
+  const retained = new Map<string, number[]>();
+  const requests = new Map<string, RequestCounts | undefined>();
+  for (let run = 0; run < runs; run++) {
+    const { commands, settle } = await round(run);
+    const order = commands.map((_, i) => commands[(i + run) % commands.length]);
+    for (const command of order) {
+      await target.counts?.resetStats();
+      const measured = await measure(command);
+      requests.set(command.tool, await target.counts?.stats());
+      await settle(command.tool, measured);
+      push(times, command.tool, measured.wallMs);
+      push(rss, command.tool, measured.peakRssBytes);
+      push(cpu, command.tool, measured.cpuMs);
+      if (isOurs(command.tool)) {
+        const own = parseOurs(measured);
+        push(operation, command.tool, own.operationMs);
+        push(retained, command.tool, own.retainedHeapBytes);
+      }
+      process.stdout.write(`  ${id} run ${run + 1}/${runs} ${command.tool}: ${(measured.wallMs / 1000).toFixed(2)} s, peak RSS ${(measured.peakRssBytes / 1e6).toFixed(0)} MB\n`);
+    }
+  }
+  const tools: ToolResult[] = [...times.keys()].map((tool) => {
+    const wallMs = spread(times.get(tool)!);
+    return {
+      tool,
+      wallMs,
+      peakRssBytes: spread(rss.get(tool)!),
+      cpuMs: spread(cpu.get(tool)!),
+      operationMs: isOurs(tool) ? spread(operation.get(tool)!) : undefined,
+      retainedHeapBytes: isOurs(tool) ? spread(retained.get(tool)!) : undefined,
+      requests: requests.get(tool),
+      throughputMBps: bytes === undefined ? undefined : bytes / 1e6 / (wallMs.median / 1000),
+    };
+  });
+  const ours = times.get('ours')!;
+  const peers = tools.filter((t) => !isOurs(t.tool));
+  const ratios = Object.fromEntries(peers.map((peer) => [peer.tool, speedRatios(ours, times.get(peer.tool)!)]));
+  const faster = peers.sort((a, b) => a.wallMs.median - b.wallMs.median)[0];
+  const variants = [...times.keys()].filter((tool) => tool !== 'ours' && isOurs(tool));
+  const diagnostics = faster && variants.length > 0
+    ? Object.fromEntries(variants.map((tool) => [tool, speedRatios(times.get(tool)!, times.get(faster.tool)!)]))
+    : undefined;
+  return {
+    id,
+    title,
+    bytes,
+    runs,
+    tools,
+    ratios,
+    vsFaster: faster ? { peer: faster.tool, ratio: ratios[faster.tool] } : undefined,
+    diagnostics,
+  };
+}

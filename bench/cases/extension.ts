@@ -1,0 +1,121 @@
+// The extension's own cost: bundle and .vsix sizes from a production package of the working tree,
+// and, inside VS Code (code-server in headless Chromium), activation time, extension-host memory
+// after listing a large folder, and requests per user action. Each session is a fresh code-server,
+// so every activation is a cold one.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { putObject } from '../../src/r2';
+import { runInCodeServer } from '../../test/support/vscodeHost/codeServerHost';
+import type { LocalServer } from '../localServer';
+import { REPO_ROOT as ROOT } from '../paths';
+import type { BenchOptions } from '../options';
+import type { SeedFolder } from '../seed';
+import type { Spread } from '../summary';
+import { spread } from '../summary';
+import { clientFor } from '../target';
+import type { SessionMode, SessionResult } from '../vscode/protocol';
+import { SESSION_ENV } from '../vscode/protocol';
+
+/** What `npm run package` needs from the working tree; node_modules is linked, not copied. */
+const PACKAGE_FILES = ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media', 'esbuild.mjs', 'tsconfig.json', 'src'];
+const SESSION_TIMEOUT_MS = 10 * 60_000;
+
+export interface ExtensionResult {
+  bundleBytes: number;
+  vsixBytes: number;
+  /** What `extension.activate()` took, timed around the call in the extension host. */
+  activationMs?: Spread;
+  /** VS Code's activation time as its Running Extensions view shows it: code loading + activate(). */
+  vscodeActivationMs?: Spread;
+  sessions: SessionResult[];
+}
+
+/** A copy of the extension packaged as `npm run package` does, so the shared dist/ is left alone. */
+function packageExtension(stage: string): { bundle: string; vsix: string } {
+  mkdirSync(stage, { recursive: true });
+  for (const file of PACKAGE_FILES) {
+    cpSync(join(ROOT, file), join(stage, file), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(stage, 'node_modules'));
+  const vsix = join(stage, 'r2-explorer.vsix');
+  execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: stage, stdio: 'inherit' });
+  execFileSync(join(stage, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: stage, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The suite runs from inside the extension's folder: VS Code gives it the extension's API object.
+  cpSync(join(ROOT, 'bench', 'out'), join(stage, '.bench'), { recursive: true });
+  return { bundle: join(stage, 'dist', 'extension.js'), vsix };
+}
+
+async function runSession(mode: SessionMode, index: number, stage: string, scratch: string, server: LocalServer, env: Record<string, string>): Promise<SessionResult> {
+  const runDir = join(scratch, `vscode-${index}`);
+  const workspacePath = join(runDir, 'workspace');
+  mkdirSync(workspacePath, { recursive: true });
+  const resultFile = join(runDir, 'result.json');
+  console.log(`  VS Code session ${index + 1} (${mode})…`);
+  const exitCode = await runInCodeServer({
+    extensionPath: stage,
+    testsPath: join(stage, '.bench', 'bench', 'vscode', 'suite.js'),
+    workspacePath,
+    runDir,
+    env: { ...env, [SESSION_ENV.mode]: mode, [SESSION_ENV.resultFile]: resultFile, [SESSION_ENV.endpoint]: server.endpoint },
+    timeoutMs: SESSION_TIMEOUT_MS,
+  });
+  if (!existsSync(resultFile)) {
+    throw new Error(`the VS Code session (${mode}) did not report (exit code ${exitCode}); logs in ${runDir}`);
+  }
+  const result = JSON.parse(readFileSync(resultFile, 'utf8')) as SessionResult;
+  const marks = result.vscodeMarks;
+  const detail = marks ? `; VS Code's marks: code loading ${marks.codeLoadingMs.toFixed(1)} ms + activate() ${marks.activateCallMs.toFixed(1)} ms, ${marks.totalMs.toFixed(1)} ms from load to activated` : '';
+  console.log(`    activate() awaited ${result.activationMs.toFixed(1)} ms${detail}${result.wasInactive ? '' : ' (NOT a cold activation: the extension was already active)'}`);
+  return result;
+}
+
+/** Session modes in order: a clean one for memory, one for requests, then activation-only ones. */
+function plan(options: BenchOptions): SessionMode[] {
+  const modes: SessionMode[] = [];
+  if (options.cases.has('extension')) {
+    modes.push('memory');
+  }
+  if (options.cases.has('requests')) {
+    modes.push('requests');
+  }
+  while (options.cases.has('extension') && modes.length < options.activationRuns) {
+    modes.push('activation');
+  }
+  return modes;
+}
+
+export async function measureExtension(
+  options: BenchOptions,
+  server: LocalServer,
+  folders: { memory: SeedFolder; economy: SeedFolder; economyObject: string },
+  scratch: string,
+): Promise<ExtensionResult> {
+  console.log('packaging the extension (production build, vsce)…');
+  const stage = join(scratch, 'extension');
+  const { bundle, vsix } = packageExtension(stage);
+  const client = clientFor({ url: server.endpoint, credentials: server.credentials });
+  await putObject(client, { bucket: options.bucket, key: folders.economyObject, body: 'A small text object, opened and saved by the bench.\n', contentType: 'text/plain' }, AbortSignal.timeout(30_000));
+  client.destroy();
+  const env = {
+    [SESSION_ENV.accessKeyId]: server.credentials.accessKeyId,
+    [SESSION_ENV.secretAccessKey]: server.credentials.secretAccessKey,
+    [SESSION_ENV.bucket]: options.bucket,
+    [SESSION_ENV.memoryFolder]: folders.memory.prefix,
+    [SESSION_ENV.economyFolder]: folders.economy.prefix,
+    [SESSION_ENV.economyObject]: folders.economyObject,
+  };
+  const sessions: SessionResult[] = [];
+  for (const [index, mode] of plan(options).entries()) {
+    sessions.push(await runSession(mode, index, stage, scratch, server, env));
+  }
+  const cold = sessions.filter((s) => s.wasInactive);
+  const marked = cold.flatMap((s) => (s.vscodeMarks ? [s.vscodeMarks.codeLoadingMs + s.vscodeMarks.activateCallMs] : []));
+  return {
+    bundleBytes: statSync(bundle).size,
+    vsixBytes: statSync(vsix).size,
+    activationMs: options.cases.has('extension') && cold.length > 0 ? spread(cold.map((s) => s.activationMs)) : undefined,
+    vscodeActivationMs: options.cases.has('extension') && marked.length > 0 ? spread(marked) : undefined,
+    sessions,
+  };
+}

@@ -1,0 +1,122 @@
+// `npm run bench`: transfers and listing beside awscli and rclone, request economy counted by the
+// local R2 server, and the extension's own cost inside VS Code. Prints a table, writes
+// bench/results/latest.json. Settings: bench/options.ts (environment variables).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { CaseResult } from './cases/caseRunner';
+import { measureExtension } from './cases/extension';
+import type { ExtensionResult } from './cases/extension';
+import { downloadCase, folderCase, listCase, uploadCase } from './cases/transfers';
+import type { TransferContext } from './cases/transfers';
+import { startLocalServer } from './localServer';
+import type { LocalServer } from './localServer';
+import type { BenchOptions, CaseName } from './options';
+import { readOptions } from './options';
+import { RESULTS_DIR } from './paths';
+import { AWS, RCLONE } from './peers';
+import { printReport } from './report';
+import { seedLocalStore, seedOverS3 } from './seed';
+import type { SeedFolder } from './seed';
+import { clientFor } from './target';
+import type { Target } from './target';
+
+export interface BenchResults {
+  startedAt: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; loadAverageAtStart: number[]; node: string; aws: string; rclone: string };
+  server: string;
+  options: Omit<BenchOptions, 'external' | 'cases'> & { cases: string[] };
+  cases: CaseResult[];
+  extension?: ExtensionResult;
+}
+
+function version(file: string, args: string[]): string {
+  return execFileSync(file, args, { encoding: 'utf8', env: { ...process.env, AWS_CONFIG_FILE: '/dev/null' } }).split('\n')[0].trim();
+}
+
+export function listFolders(options: BenchOptions): SeedFolder[] {
+  return [
+    { prefix: `list-${options.listKeys}/`, keys: options.listKeys },
+    { prefix: `list-${options.listKeysSmall}/`, keys: options.listKeysSmall },
+  ];
+}
+
+/** A little over one page: enough for "expand" and one "load more". Its text object sorts first. */
+const ECONOMY = { folder: { prefix: 'economy/', keys: 1200 }, object: 'economy/a-notes.txt' };
+
+async function main(): Promise<void> {
+  // Node 20 is what this project targets; the SDK's notice about its future support is noise here
+  // (and in every worker, which inherit the environment).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const options = readOptions();
+  const started = new Date();
+  const scratch = mkdtempSync(join(options.tmp, 'r2-bench-'));
+  const loadAverageAtStart = loadavg();
+  let server: LocalServer | undefined;
+  try {
+    // The local server always runs: it counts requests for the request-economy and VS Code cases.
+    const dataDir = join(scratch, 'server');
+    mkdirSync(dataDir);
+    const folders = listFolders(options);
+    console.log(`seeding the local server's store (${[...folders, ECONOMY.folder].map((f) => f.keys).join(' + ')} keys)…`);
+    seedLocalStore(dataDir, options.bucket, [...folders, ECONOMY.folder]);
+    server = await startLocalServer(dataDir);
+    const local: Target = { name: 'local R2 server (test/support/r2server)', url: server.endpoint, credentials: server.credentials, bucket: options.bucket, counts: server };
+    const target: Target = options.external ? { name: options.external.name, url: options.external.url, credentials: options.external.credentials, bucket: options.bucket } : local;
+    const client = clientFor(target);
+    if (options.external) {
+      await seedOverS3(client, options.bucket, folders, AbortSignal.timeout(60 * 60_000));
+    }
+    const ctx: TransferContext = { options, target, client, dir: scratch };
+    const cases: CaseResult[] = [];
+    const want = (name: CaseName) => options.cases.has(name);
+    console.log(`target: ${target.name} at ${target.url}; ${options.runs} runs per case`);
+    if (want('upload')) {
+      cases.push(await uploadCase(ctx, options.largeMiB, true));
+      cases.push(await uploadCase(ctx, options.smallMiB, false));
+    }
+    if (want('download')) {
+      cases.push(await downloadCase(ctx, options.largeMiB, true));
+      cases.push(await downloadCase(ctx, options.smallMiB, false));
+    }
+    if (want('folder')) {
+      cases.push(await folderCase(ctx));
+    }
+    if (want('list')) {
+      cases.push(await listCase(ctx, folders[0].prefix, folders[0].keys, true));
+      cases.push(await listCase(ctx, folders[1].prefix, folders[1].keys, false));
+    }
+    client.destroy();
+    const extension = want('requests') || want('extension') ? await measureExtension(options, server, { memory: folders[1], economy: ECONOMY.folder, economyObject: ECONOMY.object }, scratch) : undefined;
+
+    const results: BenchResults = {
+      startedAt: started.toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? '',
+        memoryGiB: Math.round(totalmem() / 1024 ** 3),
+        loadAverageAtStart,
+        node: process.version,
+        aws: version(AWS, ['--version']),
+        rclone: version(RCLONE, ['--version']),
+      },
+      server: target.name,
+      options: { ...options, external: undefined, cases: [...options.cases] } as BenchResults['options'],
+      cases,
+      extension,
+    };
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    printReport(results);
+    console.log(`\nJSON: ${join(RESULTS_DIR, 'latest.json')}`);
+  } finally {
+    await server?.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

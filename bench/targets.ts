@@ -1,0 +1,34 @@
+// The issue's targets, and how far a result is from each.
+
+export const TARGETS = {
+  /** Ours vs the faster peer, median of per-round ratios. */
+  transferRatio: 1.0,
+  /** Peak RSS of ours in the 1 GiB cases. */
+  transferPeakRssBytes: 150e6,
+  /** Ours vs awscli listing 100,000 keys. */
+  listRatioVsAws: 1.0,
+  activationMs: 50,
+  vsixBytes: 1e6,
+  /** Peak RSS counts as flat when the larger case needs at most this much more. */
+  flatRssSlackBytes: 16e6,
+} as const;
+
+export interface Verdict {
+  met: boolean;
+  /** e.g. "met", "missed by 12% (0.88×)". */
+  text: string;
+}
+
+export function atLeastRatio(value: number, target: number): Verdict {
+  if (value >= target) {
+    return { met: true, text: `met (${value.toFixed(2)}× ≥ ${target.toFixed(1)}×)` };
+  }
+  return { met: false, text: `MISSED by ${((1 - value / target) * 100).toFixed(0)}% (${value.toFixed(2)}× < ${target.toFixed(1)}×)` };
+}
+
+export function atMost(value: number, limit: number, unit: (n: number) => string): Verdict {
+  if (value < limit) {
+    return { met: true, text: `met (${unit(value)} < ${unit(limit)})` };
+  }
+  return { met: false, text: `MISSED by ${unit(value - limit)} (${unit(value)} ≥ ${unit(limit)})` };
+}

@@ -1,0 +1,44 @@
+// What every "ours" worker shares: the endpoint from the environment (as the peers get theirs), one
+// client, and one JSON line on stdout with the time the operation itself took and the process's
+// own view of its peak RSS (a cross-check of what the runner measures from outside).
+import type { R2Client } from '../../src/r2';
+import { clientFor } from '../target';
+
+export interface WorkerContext {
+  client: R2Client;
+  bucket: string;
+  args: string[];
+  signal: AbortSignal;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: workers are started by bench/run`);
+  }
+  return value;
+}
+
+export function runWorker(work: (context: WorkerContext) => Promise<Record<string, unknown>>): void {
+  const client = clientFor({
+    url: required('R2_BENCH_URL'),
+    credentials: { accessKeyId: required('R2_BENCH_KEY_ID'), secretAccessKey: required('R2_BENCH_SECRET') },
+  });
+  const started = performance.now();
+  work({ client, bucket: required('R2_BENCH_BUCKET_NAME'), args: process.argv.slice(2), signal: new AbortController().signal }).then(
+    (extra) => {
+      const operationMs = performance.now() - started;
+      client.destroy();
+      // Started with --expose-gc: what the heap still holds after a full collection is what the
+      // operation retained; peak RSS also counts garbage not yet collected.
+      (globalThis as { gc?: () => void }).gc?.();
+      const retainedHeapBytes = process.memoryUsage().heapUsed;
+      process.stdout.write(`${JSON.stringify({ operationMs, maxRssBytes: process.resourceUsage().maxRSS * 1024, retainedHeapBytes, ...extra })}\n`);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+      client.destroy();
+    },
+  );
+}

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { contentType } from 'mime-types';
 import type { Account } from '../accounts/account';
 import { publicUrl, s3Uri } from '../links/objectLinks';
-import { isR2Error, objectExists, UPLOAD_DEFAULTS, uploadFile } from '../r2';
+import { isR2Error, uploadFile } from '../r2';
 import type { R2Client } from '../r2';
 import type { Services } from '../commands/services';
 import { revealKey } from '../tree/revealKey';
@@ -33,7 +33,7 @@ function uploadConcurrency(): number {
 
 /**
  * One file: created with If-None-Match: * so an existing key is never replaced without the user's
- * answer. Large files are checked first, as multipart finds the conflict only after every part.
+ * answer (uploadFile refuses a multipart upload with a HEAD before sending any part).
  */
 async function uploadOne(client: R2Client, destination: Destination, file: LocalFile, policy: ConflictPolicy, progress: TransferProgress, signal: AbortSignal): Promise<ItemResult> {
   const { bucket } = destination;
@@ -55,15 +55,12 @@ async function uploadOne(client: R2Client, destination: Destination, file: Local
       },
     }, signal);
   };
-  const askFirst = file.size > UPLOAD_DEFAULTS.multipartThreshold && (await objectExists(client, { bucket, key }, signal));
-  if (!askFirst) {
-    try {
-      await attempt('*');
-      return 'done';
-    } catch (error) {
-      if (!isR2Error(error, 'PreconditionFailed')) {
-        throw error;
-      }
+  try {
+    await attempt('*');
+    return 'done';
+  } catch (error) {
+    if (!isR2Error(error, 'PreconditionFailed')) {
+      throw error;
     }
   }
   if ((await policy.decide(key)) === 'skip') {

@@ -124,9 +124,20 @@ describe('Upload', function () {
     const prompts = scriptPrompts(['$(history) upload-bucket/site/']);
     try {
       const upload = vscode.commands.executeCommand('r2.upload', vscode.Uri.file(big));
-      // Progress notifications sit in the notification center while the page has no focus.
-      await vscode.commands.executeCommand('notifications.showList');
-      await click('.notifications-center .notification-list-item:has-text("Uploading to") .monaco-button:has-text("Cancel")', 30_000);
+      // Progress notifications sit in the notification center while the page has no focus; the
+      // center is opened until the upload's notification is in it.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        await vscode.commands.executeCommand('notifications.showList');
+        try {
+          await click('.notifications-center .notification-list-item:has-text("Uploading to") .monaco-button:has-text("Cancel")', 2_000);
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) {
+            throw error;
+          }
+        }
+      }
       await upload;
     } finally {
       prompts.restore();

@@ -109,7 +109,7 @@ describe('sandbox (npm start) in a browser', () => {
       await workbench.quickPickItem('Upload here').waitFor();
       await readmePicture(workbench, 'screenshot-upload.png');
       await workbench.pick('Upload here');
-      await workbench.notification('1 uploaded.').waitFor();
+      await workbench.seeNotification('1 uploaded.');
 
       await workbench.showView('R2 Explorer');
       await workbench.expand(...ASSETS, 'docs/');
@@ -152,7 +152,7 @@ describe('sandbox (npm start) in a browser', () => {
       await workbench.contextMenu(workbench.row('README.md'), 'Copy Presigned URL…');
       await workbench.pick('GET');
       await workbench.pick('1 hour');
-      await workbench.notification('Copied a presigned GET URL for "README.md". It expires in 1 hour').waitFor();
+      await workbench.seeNotification('Copied a presigned GET URL for "README.md". It expires in 1 hour');
       const url = await workbench.clipboard();
       assert.ok(url.startsWith(`${sandbox.s3Endpoint}/${SEED.assets}/README.md?`), url);
       const response = await fetch(url);
@@ -165,7 +165,7 @@ describe('sandbox (npm start) in a browser', () => {
       await workbench.contextMenu(workbench.row('hello.txt'), 'Delete…');
       await workbench.dialog().getByText(`Permanently delete 1 object from ${SEED.assets}? This cannot be undone.`).waitFor();
       await workbench.click(workbench.dialog().getByRole('button', { name: 'Delete', exact: true }));
-      await workbench.notification(`Deleted 1 object from ${SEED.assets}.`).waitFor();
+      await workbench.seeNotification(`Deleted 1 object from ${SEED.assets}.`);
       await workbench.row('hello.txt').waitFor({ state: 'detached' });
       await assert.rejects(headObject(s3, { bucket: SEED.assets, key: 'docs/hello.txt' }, AbortSignal.timeout(10_000)), (error) => isR2Error(error, 'NoSuchKey'));
     });

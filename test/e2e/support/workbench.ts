@@ -96,6 +96,23 @@ export class Workbench {
     return this.page.locator('.notification-toast').filter({ hasText: text });
   }
 
+  /**
+   * Waits for a notification as a person would look for it: the toast, or, once toasts have
+   * gone (they hide after a while, and sooner when the page has no focus), the notification
+   * center opened from the status bar's bell.
+   */
+  async seeNotification(text: string | RegExp): Promise<void> {
+    try {
+      await this.notification(text).waitFor({ timeout: 5_000 });
+    } catch {
+      const bell = this.page.locator('.statusbar [id="status.notifications"]').first();
+      await this.click(bell);
+      await this.page.locator('.notifications-center .notification-list-item').filter({ hasText: text }).first().waitFor();
+      // Closed again, so the center covers nothing the next step clicks.
+      await this.click(bell);
+    }
+  }
+
   /** The modal dialog (confirmations). */
   dialog(): Locator {
     return this.page.locator('.monaco-dialog-box');

@@ -93,6 +93,11 @@ describe('Secret hygiene', function () {
     const root = await localTree({ 'up.txt': 'up' });
     await run('r2.upload', [bucket, [vscode.Uri.file(join(root, 'up.txt'))]]);
     await run('r2.copyS3Uri', [await child(bucket, 'doc.txt')]);
+    // A presigned URL carries the access key ID (S3 requires it) and a signature, never the secret.
+    await run('r2.copyPresignedUrl', [await child(bucket, 'doc.txt')], ['GET', '1 hour']);
+    const presigned = await vscode.env.clipboard.readText();
+    assert.match(presigned, new RegExp(`X-Amz-Credential=${server.admin.accessKeyId}%2F`));
+    assert.deepEqual(leaks(presigned), []);
     // Failures that reach the log and the error message.
     await faults.inject({ type: 'error', status: 500, operation: 'PutObject', times: 'always' });
     await run('r2.newFolder', [bucket], ['failing']);

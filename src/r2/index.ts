@@ -29,5 +29,5 @@ export { deleteObject, getObjectBytes, getObjectStream, headObject, MAX_SINGLE_P
 export type { PresignInput } from './presign';
 export { MAX_PRESIGN_SECONDS, presignUrl } from './presign';
 export type { DownloadFileInput, UploadFileInput } from './transfer';
-export { downloadFile, UPLOAD_DEFAULTS, uploadFile } from './transfer';
+export { downloadFile, objectMatchesFile, UPLOAD_DEFAULTS, uploadFile } from './transfer';
 export type * from './types';

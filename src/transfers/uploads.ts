@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { contentType } from 'mime-types';
 import type { Account } from '../accounts/account';
 import { publicUrl, s3Uri } from '../links/objectLinks';
-import { isR2Error, uploadFile } from '../r2';
+import { isR2Error, objectMatchesFile, uploadFile } from '../r2';
 import type { R2Client } from '../r2';
 import type { Services } from '../commands/services';
 import { revealKey } from '../tree/revealKey';
@@ -38,6 +38,8 @@ function uploadConcurrency(): number {
 async function uploadOne(client: R2Client, destination: Destination, file: LocalFile, policy: ConflictPolicy, progress: TransferProgress, signal: AbortSignal): Promise<ItemResult> {
   const { bucket } = destination;
   const key = destination.prefix + file.relativeKey;
+  // With a charset for text types, so browsers read public text objects right.
+  const type = contentType(basename(file.path)) || 'application/octet-stream';
   let sent = 0;
   const attempt = async (ifNoneMatch: '*' | undefined) => {
     progress.add(-sent);
@@ -46,8 +48,7 @@ async function uploadOne(client: R2Client, destination: Destination, file: Local
       bucket,
       key,
       filePath: file.path,
-      // With a charset for text types, so browsers read public text objects right.
-      contentType: contentType(basename(file.path)) || 'application/octet-stream',
+      contentType: type,
       ifNoneMatch,
       onProgress: (bytes) => {
         progress.add(bytes - sent);
@@ -62,6 +63,11 @@ async function uploadOne(client: R2Client, destination: Destination, file: Local
     if (!isR2Error(error, 'PreconditionFailed')) {
       throw error;
     }
+  }
+  // Already there byte for byte (often this upload's own earlier attempt): nothing to overwrite.
+  if (await objectMatchesFile(client, { bucket, key }, { path: file.path, contentType: type }, signal)) {
+    progress.add(file.size - sent);
+    return 'done';
   }
   if ((await policy.decide(key)) === 'skip') {
     progress.add(-sent);

@@ -76,6 +76,16 @@ describe('Upload', function () {
       overwrite.restore();
     }
     assert.equal((await getObjectBytes(client, { bucket: BUCKET, key: 'notes.txt', maxBytes: 100 }, signal())).bytes.toString(), 'second version');
+
+    // The same bytes again (a retry whose first attempt reached R2): nothing to ask about.
+    const again = scriptPrompts(['$(history) upload-bucket/']);
+    try {
+      await vscode.commands.executeCommand('r2.upload', notes);
+    } finally {
+      again.restore();
+    }
+    assert.equal(again.shown.filter((m) => m.level === 'warning').length, 0);
+    assert.match(again.shown.at(-1)?.message ?? '', /^1 uploaded\.$/);
   });
 
   it('uploads into a folder node from a file dialog, and by drop onto the node', async () => {

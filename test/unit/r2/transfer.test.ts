@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { downloadFile, getObjectBytes, headObject, putObject, uploadFile } from '../../../src/r2';
+import { downloadFile, getObjectBytes, headObject, objectMatchesFile, putObject, uploadFile } from '../../../src/r2';
 import { s3env } from '../../support/s3env';
 import { expectR2Error, live, newClient, openUploads, sha256, sha256File, useBucket, useTempDir, writeRandomFile } from './helpers';
 
@@ -286,6 +286,30 @@ describe('r2 transfers', () => {
       await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key: 'absent', filePath: join(dir, 'x') }, live), 'NoSuchKey');
       await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key, filePath: join(dir, 'no', 'such', 'dir') }, live), 'FileSystem');
       assert.deepEqual(await readdir(dir), []);
+    });
+  });
+
+  describe('objectMatchesFile', () => {
+    it('is true only for the same bytes and Content-Type of a single-PUT object', async () => {
+      const { client, name } = bucket;
+      const path = join(temp.path, 'same.txt');
+      await writeFile(path, 'same bytes');
+      await putObject(client, { bucket: name, key: 'same.txt', body: 'same bytes', contentType: 'text/plain' }, live);
+      assert.equal(await objectMatchesFile(client, { bucket: name, key: 'same.txt' }, { path, contentType: 'text/plain' }, live), true);
+      assert.equal(await objectMatchesFile(client, { bucket: name, key: 'same.txt' }, { path }, live), true);
+      assert.equal(await objectMatchesFile(client, { bucket: name, key: 'same.txt' }, { path, contentType: 'text/html' }, live), false);
+      await putObject(client, { bucket: name, key: 'same.txt', body: 'SAME BYTES', contentType: 'text/plain' }, live);
+      assert.equal(await objectMatchesFile(client, { bucket: name, key: 'same.txt' }, { path, contentType: 'text/plain' }, live), false);
+    });
+
+    it('is false for a multipart object, whose ETag is not the MD5, even with the same bytes', async () => {
+      const { client, name } = bucket;
+      await uploadFile(client, { bucket: name, key: 'parts.bin', filePath: bigFile, ...multipart }, live);
+      assert.equal(await objectMatchesFile(client, { bucket: name, key: 'parts.bin' }, { path: bigFile }, live), false);
+    });
+
+    it('says NoSuchKey for a missing object', async () => {
+      await expectR2Error(objectMatchesFile(bucket.client, { bucket: bucket.name, key: 'missing' }, { path: bigFile }, live), 'NoSuchKey');
     });
   });
 });

@@ -1,11 +1,38 @@
-// Bundles the extension into one CommonJS file: VS Code loads `main` with require(), and a single
-// file keeps the .vsix small and activation fast (no node_modules to resolve at run time).
+// Bundles the extension into CommonJS files: VS Code loads `main` with require(), and bundles keep
+// the .vsix small (no node_modules to resolve at run time).
+//
+// Activation must be quick, and most of the code by weight is the AWS SDK (and mime-types' database)
+// that no activation needs: R2 is first contacted when the user expands a node or runs a command.
+// So those go into bundles of their own, and the main bundle reaches them through a stand-in whose
+// exports load the real bundle on first use.
 import * as esbuild from 'esbuild';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const metafile = process.argv.includes('--metafile');
+
+/** Modules loaded on first use, each bundled alone: what imports them, and the file it becomes. */
+const lazyBundles = [
+  { entry: 'src/r2/index.ts', importedAs: /(^|\/)r2(\/index)?$/, outfile: 'dist/r2.js' },
+  { entry: 'mime-types', importedAs: /^mime-types$/, outfile: 'dist/mime.js' },
+];
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node18',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  metafile,
+  // Watch mode reports through the problem matcher format; one-off builds let esbuild print.
+  logLevel: watch ? 'silent' : 'warning',
+};
 
 /** Prints esbuild's problems in the form VS Code's `$esbuild-watch` problem matcher reads. */
 const problemReporter = {
@@ -24,30 +51,84 @@ const problemReporter = {
   },
 };
 
-const ctx = await esbuild.context({
+/**
+ * Replaces each lazy module, where the main bundle imports it, with a stand-in that has the same
+ * export names (read from the built lazy bundle) as getters that require the bundle when first read.
+ * esbuild turns `import { x } from '...'` into a property read at each use, so nothing loads early.
+ */
+function lazyImports(exportNames) {
+  return {
+    name: 'lazy-imports',
+    setup(build) {
+      for (const [index, lazy] of lazyBundles.entries()) {
+        build.onResolve({ filter: lazy.importedAs }, (args) =>
+          args.namespace === 'lazy' ? undefined : { path: String(index), namespace: 'lazy' });
+      }
+      build.onResolve({ filter: /^\.\/[\w-]+\.js$/, namespace: 'lazy' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+        const lazy = lazyBundles[Number(args.path)];
+        const names = exportNames.get(lazy.outfile);
+        return {
+          loader: 'js',
+          contents: [
+            'let loaded;',
+            `const load = () => (loaded ??= require('./${lazy.outfile.slice('dist/'.length)}'));`,
+            ...names.map((name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] });`),
+          ].join('\n'),
+        };
+      });
+    },
+  };
+}
+
+/**
+ * `import * as vscode from 'vscode'` becomes `__toESM(require('vscode'))` in each of the ~50
+ * modules that have it, and __toESM copies every one of the API's hundreds of properties each time,
+ * at load. TypeScript's `import vscode = require('vscode')` means the same here (the API object is
+ * one CommonJS export) and bundles to a plain require, so sources are read that way.
+ */
+const plainVscodeRequire = {
+  name: 'plain-vscode-require',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => ({
+      loader: 'ts',
+      contents: (await readFile(args.path, 'utf8')).replace(/^import \* as vscode from 'vscode';$/m, "import vscode = require('vscode');"),
+    }));
+  },
+};
+
+/** The names a built CommonJS bundle exports; loading it here is the one sure way to know them. */
+function exportsOf(outfile) {
+  const path = resolve(outfile);
+  const require = createRequire(import.meta.url);
+  delete require.cache[path];
+  return Object.keys(require(path));
+}
+
+const lazyContexts = await Promise.all(lazyBundles.map((lazy) =>
+  esbuild.context({ ...common, entryPoints: [lazy.entry], outfile: lazy.outfile, plugins: watch ? [problemReporter] : [] })));
+const lazyResults = await Promise.all(lazyContexts.map((ctx) => ctx.rebuild()));
+const exportNames = new Map(lazyBundles.map((lazy) => [lazy.outfile, exportsOf(lazy.outfile)]));
+
+// The main bundle's stand-ins only change when a lazy module's exports do; watch rebuilds the
+// lazy bundles themselves on their own.
+const main = await esbuild.context({
+  ...common,
   entryPoints: ['src/extension.ts'],
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node18',
   outfile: 'dist/extension.js',
-  external: ['vscode'],
-  minify: production,
-  sourcemap: !production,
-  sourcesContent: false,
-  metafile,
-  // Watch mode reports through the problem matcher format; one-off builds let esbuild print.
-  logLevel: watch ? 'silent' : 'warning',
-  plugins: watch ? [problemReporter] : [],
+  plugins: [lazyImports(exportNames), plainVscodeRequire, ...(watch ? [problemReporter] : [])],
 });
 
 if (watch) {
-  await ctx.watch();
+  await Promise.all([main, ...lazyContexts].map((ctx) => ctx.watch()));
 } else {
-  const result = await ctx.rebuild();
+  const result = await main.rebuild();
   if (metafile) {
-    await writeFile('dist/meta.json', JSON.stringify(result.metafile));
-    console.log(await esbuild.analyzeMetafile(result.metafile));
+    const metafiles = [result.metafile, ...lazyResults.map((r) => r.metafile)];
+    await writeFile('dist/meta.json', JSON.stringify(metafiles.reduce((all, m) => ({ inputs: { ...all.inputs, ...m.inputs }, outputs: { ...all.outputs, ...m.outputs } }))));
+    for (const m of metafiles) {
+      console.log(await esbuild.analyzeMetafile(m));
+    }
   }
-  await ctx.dispose();
+  await Promise.all([main, ...lazyContexts].map((ctx) => ctx.dispose()));
 }

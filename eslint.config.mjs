@@ -27,4 +27,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The S3 layer is a bundle of its own, loaded on first use (esbuild.mjs): the rest of the
+    // extension reaches it only through its index, and the AWS SDK only through it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/r2/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/r2/*'], message: 'Import from src/r2 (its index), which is loaded on first use.' },
+            { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/r2 talks to the AWS SDK.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -3,7 +3,7 @@
 // after listing a large folder, and requests per user action. Each session is a fresh code-server,
 // so every activation is a cold one.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { putObject } from '../../src/r2';
 import { runInCodeServer } from '../../test/support/vscodeHost/codeServerHost';
@@ -21,18 +21,27 @@ import { SESSION_ENV } from '../vscode/protocol';
 const PACKAGE_FILES = ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media', 'esbuild.mjs', 'tsconfig.json', 'src'];
 const SESSION_TIMEOUT_MS = 10 * 60_000;
 
+/** The production bundles: the main one VS Code loads, and those it loads on first use. */
+const BUNDLES = [
+  { file: 'extension.js', loaded: 'at activation' },
+  { file: 'r2.js', loaded: 'on the first request to R2 (the AWS SDK)' },
+  { file: 'mime.js', loaded: 'on the first upload or new file (MIME types)' },
+];
+
 export interface ExtensionResult {
-  bundleBytes: number;
+  bundles: Array<{ file: string; bytes: number; loaded: string }>;
   vsixBytes: number;
   /** What `extension.activate()` took, timed around the call in the extension host. */
   activationMs?: Spread;
   /** VS Code's activation time as its Running Extensions view shows it: code loading + activate(). */
   vscodeActivationMs?: Spread;
+  /** The same for an extension whose activate() does nothing: what VS Code itself spends. */
+  emptyActivationMs?: Spread;
   sessions: SessionResult[];
 }
 
 /** A copy of the extension packaged as `npm run package` does, so the shared dist/ is left alone. */
-function packageExtension(stage: string): { bundle: string; vsix: string } {
+function packageExtension(stage: string): { dist: string; vsix: string } {
   mkdirSync(stage, { recursive: true });
   for (const file of PACKAGE_FILES) {
     cpSync(join(ROOT, file), join(stage, file), { recursive: true });
@@ -43,7 +52,25 @@ function packageExtension(stage: string): { bundle: string; vsix: string } {
   execFileSync(join(stage, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: stage, stdio: ['ignore', 'ignore', 'inherit'] });
   // The suite runs from inside the extension's folder: VS Code gives it the extension's API object.
   cpSync(join(ROOT, 'bench', 'out'), join(stage, '.bench'), { recursive: true });
-  return { bundle: join(stage, 'dist', 'extension.js'), vsix };
+  return { dist: join(stage, 'dist'), vsix };
+}
+
+/**
+ * The same manifest with a bundle whose activate() does nothing: VS Code's own share of an
+ * activation (creating the extension's API object, its storage and context) measured the same way.
+ */
+function emptyExtension(stage: string, scratch: string): string {
+  const empty = join(scratch, 'empty-extension');
+  mkdirSync(join(empty, 'dist'), { recursive: true });
+  cpSync(join(stage, 'package.json'), join(empty, 'package.json'));
+  cpSync(join(stage, '.bench'), join(empty, '.bench'), { recursive: true });
+  writeFileSync(join(empty, 'dist', 'extension.js'), 'exports.activate = () => ({});\n');
+  return empty;
+}
+
+function activationTotals(sessions: readonly SessionResult[]): Spread | undefined {
+  const totals = sessions.flatMap((s) => (s.wasInactive && s.vscodeMarks ? [s.vscodeMarks.codeLoadingMs + s.vscodeMarks.activateCallMs] : []));
+  return totals.length > 0 ? spread(totals) : undefined;
 }
 
 async function runSession(mode: SessionMode, index: number, stage: string, scratch: string, server: LocalServer, env: Record<string, string>): Promise<SessionResult> {
@@ -93,7 +120,7 @@ export async function measureExtension(
 ): Promise<ExtensionResult> {
   console.log('packaging the extension (production build, vsce)…');
   const stage = join(scratch, 'extension');
-  const { bundle, vsix } = packageExtension(stage);
+  const { dist, vsix } = packageExtension(stage);
   const client = clientFor({ url: server.endpoint, credentials: server.credentials });
   await putObject(client, { bucket: options.bucket, key: folders.economyObject, body: 'A small text object, opened and saved by the bench.\n', contentType: 'text/plain' }, AbortSignal.timeout(30_000));
   client.destroy();
@@ -109,13 +136,21 @@ export async function measureExtension(
   for (const [index, mode] of plan(options).entries()) {
     sessions.push(await runSession(mode, index, stage, scratch, server, env));
   }
+  const emptySessions: SessionResult[] = [];
+  if (options.cases.has('extension')) {
+    console.log('the same manifest with an empty activate(), for VS Code\'s own share:');
+    const empty = emptyExtension(stage, scratch);
+    for (let index = 0; index < options.activationRuns; index++) {
+      emptySessions.push(await runSession('activation', sessions.length + index, empty, scratch, server, env));
+    }
+  }
   const cold = sessions.filter((s) => s.wasInactive);
-  const marked = cold.flatMap((s) => (s.vscodeMarks ? [s.vscodeMarks.codeLoadingMs + s.vscodeMarks.activateCallMs] : []));
   return {
-    bundleBytes: statSync(bundle).size,
+    bundles: BUNDLES.map(({ file, loaded }) => ({ file: `dist/${file}`, bytes: statSync(join(dist, file)).size, loaded })),
     vsixBytes: statSync(vsix).size,
     activationMs: options.cases.has('extension') && cold.length > 0 ? spread(cold.map((s) => s.activationMs)) : undefined,
-    vscodeActivationMs: options.cases.has('extension') && marked.length > 0 ? spread(marked) : undefined,
+    vscodeActivationMs: options.cases.has('extension') ? activationTotals(sessions) : undefined,
+    emptyActivationMs: activationTotals(emptySessions),
     sessions,
   };
 }

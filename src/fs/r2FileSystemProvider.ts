@@ -27,16 +27,37 @@ import { VersionLedger } from './versionLedger';
 export const MAX_READ_BYTES = 1024 ** 3;
 /** Entries of one folder listed for readDirectory (10 pages). */
 const MAX_DIRECTORY_ENTRIES = 10_000;
-/** How long an entry from a listing answers stat: VS Code stats every child it has just listed. */
-const LISTED_TTL_MS = 5_000;
+/**
+ * How long an answer the provider already has stands in for a request: an entry from a listing
+ * (VS Code stats every child it has just listed), the object a write just made (VS Code stats
+ * right after each write), and a first read (VS Code starts an open's stat and read together).
+ */
+const FRESH_MS = 5_000;
+/**
+ * The first stat of a key reads up to this much of it instead of a HEAD (both are one class B
+ * operation), so that the read of a small object needs no second request.
+ */
+const PREFETCH_BYTES = 256 * 1024;
 const METADATA_TIMEOUT_MS = 60_000;
 /** Bodies: the client's idle timeout catches a stalled connection long before this. */
 const TRANSFER_TIMEOUT_MS = 60 * 60_000;
 
 const DIRECTORY: vscode.FileStat = { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
 
-/** The last thing stat learned about a key: what a write right after it must find on the server. */
-type Seen = { kind: 'absent' } | { kind: 'object'; etag: string; head?: R2ObjectHead };
+/**
+ * The last thing stat learned about a key: what a write right after it must find on the server.
+ * `writtenAt` marks a version this provider has just written.
+ */
+type Seen = { kind: 'absent' } | { kind: 'object'; etag: string; head?: R2ObjectHead; writtenAt?: number };
+
+/**
+ * The first read of a key: its headers and first bytes, the whole object when small. VS Code starts
+ * the stat and the read of an open together, and both are answered from this one GET.
+ */
+interface FirstRead {
+  readonly at: number;
+  readonly result: Promise<{ head: R2ObjectHead; bytes: Buffer }>;
+}
 
 interface Listed {
   readonly at: number;
@@ -79,6 +100,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
   private readonly ledger = new VersionLedger();
   private readonly seen = new Map<string, Seen>();
   private readonly listed = new Map<string, Listed>();
+  private readonly firstReads = new Map<string, FirstRead>();
 
   constructor(
     private readonly accounts: AccountStore,
@@ -98,11 +120,15 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
         return DIRECTORY;
       }
       const listed = this.listed.get(uri.toString());
-      if (listed && Date.now() - listed.at < LISTED_TTL_MS) {
+      if (listed && Date.now() - listed.at < FRESH_MS) {
         return listed.object ? this.fileStat(uri, listed.object) : DIRECTORY;
       }
+      const seen = this.seen.get(uri.toString());
+      if (seen?.kind === 'object' && seen.head && seen.writtenAt !== undefined && Date.now() - seen.writtenAt < FRESH_MS) {
+        return this.fileStat(uri, seen.head, seen.head);
+      }
       try {
-        const head = await headObject(target.client, { bucket, key }, timeout());
+        const head = seen === undefined ? (await this.firstRead(target)).head : await headObject(target.client, { bucket, key }, timeout());
         return this.fileStat(uri, head, head);
       } catch (error) {
         if (!isR2Error(error, 'NoSuchKey')) {
@@ -162,6 +188,16 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       if (isFolderKey(key)) {
         throw vscode.FileSystemError.FileIsADirectory(uri);
       }
+      const id = uri.toString();
+      if (!this.seen.has(id) || this.firstReads.has(id)) {
+        const first = await this.firstRead(target);
+        // Used once: a later read (a revert) asks the server again.
+        this.firstReads.delete(id);
+        if (first.bytes.length === first.head.size) {
+          // The version the stat reported: the editor's content and its etag agree.
+          return first.bytes;
+        }
+      }
       const { head, bytes } = await getObjectBytes(target.client, { bucket, key, maxBytes: MAX_READ_BYTES }, timeout(TRANSFER_TIMEOUT_MS));
       this.ledger.observe(uri.toString(), { etag: head.etag, size: head.size, lastModified: head.lastModified.getTime() });
       return bytes;
@@ -198,7 +234,12 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       try {
         const { etag } = await putObject(target.client, { bucket, key, body: content, ...properties, ...conditions }, timeout(TRANSFER_TIMEOUT_MS));
         // VS Code stats right after a write; until then the next write keeps the same headers.
-        this.remember(uri, { kind: 'object', etag, head: { key, etag, size: content.byteLength, lastModified: new Date(), ...properties, metadata: properties.metadata ?? {} } });
+        this.remember(uri, {
+          kind: 'object',
+          etag,
+          head: { key, etag, size: content.byteLength, lastModified: new Date(), ...properties, metadata: properties.metadata ?? {} },
+          writtenAt: Date.now(),
+        });
       } catch (error) {
         if (isR2Error(error, 'PreconditionFailed')) {
           this.seen.delete(uri.toString());
@@ -207,6 +248,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
         throw error;
       }
       this.listed.delete(uri.toString());
+      this.firstReads.delete(uri.toString());
       this.changed.fire([{ type: seen.kind === 'absent' ? vscode.FileChangeType.Created : vscode.FileChangeType.Changed, uri }]);
     });
   }
@@ -323,6 +365,34 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
     return names.map((name) => [name, vscode.FileType.Directory]);
   }
 
+  /** The first read of a key, shared by the calls that arrive while it is fresh. */
+  private firstRead(target: Target): Promise<{ head: R2ObjectHead; bytes: Buffer }> {
+    const id = target.uri.toString();
+    const pending = this.firstReads.get(id);
+    if (pending && Date.now() - pending.at < FRESH_MS) {
+      return pending.result;
+    }
+    const result = this.readFirstBytes(target);
+    this.firstReads.set(id, { at: Date.now(), result });
+    // A failure is for the calls waiting now; the next one asks again.
+    result.catch(() => this.firstReads.delete(id));
+    this.pruneFirstReads();
+    return result;
+  }
+
+  /** Headers and the first bytes from one GET. An empty object has no byte range to read (416): a HEAD then. */
+  private async readFirstBytes(target: Target): Promise<{ head: R2ObjectHead; bytes: Buffer }> {
+    const { bucket, key } = target.location;
+    try {
+      return await getObjectBytes(target.client, { bucket, key, range: { start: 0, end: PREFETCH_BYTES - 1 }, maxBytes: PREFETCH_BYTES }, timeout());
+    } catch (error) {
+      if (!isR2Error(error, 'InvalidRange')) {
+        throw error;
+      }
+      return { head: await headObject(target.client, { bucket, key }, timeout()), bytes: Buffer.alloc(0) };
+    }
+  }
+
   /** What is on the server now, for a write that no stat came before. */
   private async lookUp(target: Target): Promise<Seen> {
     try {
@@ -357,13 +427,23 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
 
   private forget(uri: vscode.Uri): void {
     this.seen.delete(uri.toString());
+    this.firstReads.delete(uri.toString());
     this.listed.clear();
+  }
+
+  private pruneFirstReads(): void {
+    const now = Date.now();
+    for (const [id, entry] of this.firstReads) {
+      if (now - entry.at >= FRESH_MS) {
+        this.firstReads.delete(id);
+      }
+    }
   }
 
   private pruneListed(): void {
     const now = Date.now();
     for (const [id, entry] of this.listed) {
-      if (now - entry.at >= LISTED_TTL_MS) {
+      if (now - entry.at >= FRESH_MS) {
         this.listed.delete(id);
       }
     }

@@ -67,6 +67,8 @@ describe('Objects in editors (r2: file system)', function () {
       putObject(client, { bucket: BUCKET, key: 'notes/conflict.txt', body: 'original text\n', contentType: 'text/plain' }, signal()),
       putObject(client, { bucket: BUCKET, key: 'notes/race.txt', body: 'race original\n' }, signal()),
       putObject(client, { bucket: BUCKET, key: 'images/pixel.png', body: PNG, contentType: 'image/png' }, signal()),
+      putObject(client, { bucket: BUCKET, key: 'notes/empty.txt', body: '' }, signal()),
+      putObject(client, { bucket: BUCKET, key: 'notes/long.txt', body: 'a line of text\n'.repeat(30_000) }, signal()),
       putObject(client, { bucket: BUCKET, key: 'big/sixty.bin', body: Buffer.alloc(60 * 1024 * 1024, 0x61) }, signal()),
       client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'cold/archive.txt', Body: 'kept for years\n', StorageClass: 'STANDARD_IA' }), { operation: 'PutObject' }, signal()),
     ]);
@@ -91,19 +93,38 @@ describe('Objects in editors (r2: file system)', function () {
 
   it('opens a text object on click, and saves an edit back with its Content-Type, Cache-Control and metadata', async () => {
     const node = (await child(await child(bucket, 'notes/'), 'readme.txt')) as ObjectNode;
+    await requests.reset();
     const command = await clickNode(node);
     // The same command as VS Code's Explorer: the view hands it the click (preview, or pinned on double click).
     assert.equal(command.command, 'vscode.open');
     const editor = await waitFor('the editor', () => (vscode.window.activeTextEditor?.document.uri.toString() === node.uri.toString() ? vscode.window.activeTextEditor : undefined));
     assert.equal(editor.document.getText(), '# Notes\n\nfirst line\n');
+    // One GET: the stat before the read fetched the small object whole, and the read used it.
+    assert.deepEqual(await requests.byOperation(), { GetObject: 1 });
     assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(2, 0), 'édité → ')));
+    await requests.reset();
     assert.equal(await editor.document.save(), true);
+    // VS Code's check before the write (HEAD) and the write; the stat after it is answered from the write.
+    assert.deepEqual(await requests.byOperation(), { HeadObject: 1, PutObject: 1 });
     const { head, bytes } = await getObjectBytes(client, { bucket: BUCKET, key: 'notes/readme.txt', maxBytes: 1024 }, signal());
     assert.equal(bytes.toString('utf8'), '# Notes\n\nédité → first line\n');
     assert.deepEqual(bytes, Buffer.from(editor.document.getText(), 'utf8'));
     assert.equal(head.contentType, 'text/x-notes; charset=utf-8');
     assert.equal(head.cacheControl, 'max-age=60');
     assert.deepEqual(head.metadata, { owner: 'alice', team: 'docs' });
+  });
+
+  it('opens an empty object and one larger than the first read, each whole', async () => {
+    await requests.reset();
+    const empty = await vscode.workspace.openTextDocument(toR2Uri({ accountId, bucket: BUCKET, key: 'notes/empty.txt' }));
+    assert.equal(empty.getText(), '');
+    // An empty object has no byte range to read: the range GET is refused (416) and a HEAD says it is empty.
+    assert.deepEqual(await requests.byOperation(), { GetObject: 1, HeadObject: 1 });
+    await requests.reset();
+    const long = await vscode.workspace.openTextDocument(toR2Uri({ accountId, bucket: BUCKET, key: 'notes/long.txt' }));
+    assert.equal(long.getText(), 'a line of text\n'.repeat(30_000));
+    // 450,000 bytes: the first read holds part of it, so the whole object is read after it.
+    assert.deepEqual(await requests.byOperation(), { GetObject: 2 });
   });
 
   it('refuses to save over a change made behind the editor, into VS Code\'s "file is newer" flow; Overwrite then saves', async () => {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { createBucket, deleteBucket, deletePrefix, putObject } from '../../../src/r2';
+import { putObject } from '../../../src/r2';
 import type { ObjectNode } from '../../../src/tree/objectNode';
-import { addServerAccount, adminClient, child, removeAllAccounts } from '../support/extension';
+import { addServerAccount, adminClient, child, useBuckets } from '../support/extension';
 import { localTree } from '../support/files';
 import { scriptPrompts } from '../support/prompts';
 
@@ -17,12 +17,12 @@ function activeDiff(): vscode.TabInputTextDiff | undefined {
 
 describe('Compare objects', function () {
   this.timeout(60_000);
+  useBuckets(BUCKET);
   const client = adminClient();
   let one: ObjectNode;
   let two: ObjectNode;
 
   before(async () => {
-    await createBucket(client, { bucket: BUCKET }, signal());
     await putObject(client, { bucket: BUCKET, key: 'cfg/one.json', body: '{ "a": 1 }\n' }, signal());
     await putObject(client, { bucket: BUCKET, key: 'cfg/two.json', body: '{ "a": 2 }\n' }, signal());
     const folder = await child(await child(await addServerAccount('Compare'), BUCKET), 'cfg/');
@@ -31,12 +31,6 @@ describe('Compare objects', function () {
   });
 
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
-
-  after(async () => {
-    await removeAllAccounts();
-    await deletePrefix(client, { bucket: BUCKET, prefix: '' }, signal());
-    await deleteBucket(client, BUCKET, signal());
-  });
 
   it('compares two objects selected in the view', async () => {
     await vscode.commands.executeCommand('r2.compareWith', one, [one, two]);

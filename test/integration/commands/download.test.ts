@@ -4,8 +4,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { createBucket, deleteBucket, deletePrefix, putObject } from '../../../src/r2';
-import { addServerAccount, adminClient, child, removeAllAccounts } from '../support/extension';
+import { putObject } from '../../../src/r2';
+import { addServerAccount, adminClient, child, useBuckets } from '../support/extension';
 import { scriptPrompts } from '../support/prompts';
 
 const BUCKET = 'download-bucket';
@@ -13,20 +13,14 @@ const signal = () => AbortSignal.timeout(120_000);
 
 describe('Download', function () {
   this.timeout(120_000);
+  useBuckets(BUCKET);
   const client = adminClient();
 
   before(async () => {
-    await createBucket(client, { bucket: BUCKET }, signal());
     for (const key of ['dl/ok.txt', 'dl/sub/deep.txt', 'dl/../evil', 'dl/../../evil2', 'dl//empty-segment', 'dl/marker/', 'single.txt']) {
       await putObject(client, { bucket: BUCKET, key, body: `body of ${key}` }, signal());
     }
     await addServerAccount('Local R2');
-  });
-
-  after(async () => {
-    await removeAllAccounts();
-    await deletePrefix(client, { bucket: BUCKET, prefix: '' }, signal());
-    await deleteBucket(client, BUCKET, signal());
   });
 
   it('downloads a folder into the chosen folder; keys that would escape it are refused and reported', async () => {

@@ -4,9 +4,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import { createBucket, deleteBucket, deletePrefix, getObjectBytes, putObject } from '../../../src/r2';
+import { getObjectBytes, putObject } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
-import { addServerAccount, adminClient, child, removeAllAccounts } from '../support/extension';
+import { addServerAccount, adminClient, child, useBuckets } from '../support/extension';
 import { localTree } from '../support/files';
 import type { PromptLog } from '../support/prompts';
 import { scriptPrompts } from '../support/prompts';
@@ -34,21 +34,15 @@ function tamper(url: string): string {
 
 describe('Presigned and public URLs', function () {
   this.timeout(60_000);
+  useBuckets(BUCKET);
   const client = adminClient();
   let object: ExplorerNode;
 
   before(async () => {
-    await createBucket(client, { bucket: BUCKET }, signal());
     await putObject(client, { bucket: BUCKET, key: 'share/report.txt', body: 'quarterly numbers\n', contentType: 'text/plain' }, signal());
     await putObject(client, { bucket: BUCKET, key: ODD_KEY, body: 'odd' }, signal());
     const bucket = await child(await addServerAccount('Links'), BUCKET);
     object = await child(await child(bucket, 'share/'), 'report.txt');
-  });
-
-  after(async () => {
-    await removeAllAccounts();
-    await deletePrefix(client, { bucket: BUCKET, prefix: '' }, signal());
-    await deleteBucket(client, BUCKET, signal());
   });
 
   it('copies a presigned GET URL that plain fetch can use, and says when it expires', async () => {

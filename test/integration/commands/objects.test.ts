@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { createBucket, deleteBucket, deletePrefix, getObjectBytes, headBucket, headObject, isR2Error, listPage, putObject } from '../../../src/r2';
+import { getObjectBytes, headBucket, headObject, isR2Error, listPage, putObject } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
-import { addServerAccount, adminClient, child, children, label, removeAllAccounts, requests } from '../support/extension';
+import { addServerAccount, adminClient, child, children, label, requests, useBuckets } from '../support/extension';
 import { runWithPrompts } from '../support/prompts';
 
 const BUCKET = 'objects-bucket';
@@ -12,12 +12,11 @@ const signal = () => AbortSignal.timeout(120_000);
 
 describe('Object and bucket commands', function () {
   this.timeout(180_000);
+  useBuckets(BUCKET, OTHER);
   const client = adminClient();
   let bucketNode: ExplorerNode;
 
   before(async () => {
-    await createBucket(client, { bucket: BUCKET }, signal());
-    await createBucket(client, { bucket: OTHER }, signal());
     const keys = Array.from({ length: 2500 }, (_, i) => `del/key-${String(i).padStart(4, '0')}`);
     for (let i = 0; i < keys.length; i += 50) {
       await Promise.all(keys.slice(i, i + 50).map((key) => putObject(client, { bucket: BUCKET, key, body: key }, signal())));
@@ -28,14 +27,6 @@ describe('Object and bucket commands', function () {
     await putObject(client, { bucket: BUCKET, key: 'taken.txt', body: 'taken' }, signal());
     await addServerAccount('Local R2');
     bucketNode = await child(await child(undefined, 'Local R2'), BUCKET);
-  });
-
-  after(async () => {
-    await removeAllAccounts();
-    for (const bucket of [BUCKET, OTHER]) {
-      await deletePrefix(client, { bucket, prefix: '' }, signal()).catch(() => undefined);
-      await deleteBucket(client, bucket, signal()).catch(() => undefined);
-    }
   });
 
   it('deletes a folder of 2,500 keys after saying how many, and exactly those', async () => {

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { createBucket, deleteBucket, deletePrefix, getObjectBytes, headObject, isR2Error } from '../../../src/r2';
-import { addServerAccount, adminClient, child, children, faults, label, removeAllAccounts } from '../support/extension';
+import { getObjectBytes, headObject, isR2Error } from '../../../src/r2';
+import { addServerAccount, adminClient, child, children, faults, label, useBuckets } from '../support/extension';
 import { bucketContents, localTree, openMultipartUploads, randomContent, sha256 } from '../support/files';
 import { scriptPrompts } from '../support/prompts';
 import { click, requireWorkbench } from '../support/workbench';
@@ -19,17 +19,11 @@ function toFolder(...folders: string[]): string[] {
 
 describe('Upload', function () {
   this.timeout(120_000);
+  useBuckets(BUCKET);
   const client = adminClient();
 
   before(async () => {
-    await createBucket(client, { bucket: BUCKET }, signal());
     await addServerAccount('Local R2');
-  });
-
-  after(async () => {
-    await removeAllAccounts();
-    await deletePrefix(client, { bucket: BUCKET, prefix: '' }, signal());
-    await deleteBucket(client, BUCKET, signal());
   });
 
   afterEach(() => faults.clear());

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { createBucket, deleteBucket, getBucketCors, getBucketLifecycle, putBucketCors } from '../../../src/r2';
+import { getBucketCors, getBucketLifecycle, putBucketCors } from '../../../src/r2';
 import type { CorsRule } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
-import { addServerAccount, adminClient, child, removeAllAccounts } from '../support/extension';
+import { addServerAccount, adminClient, child, useBuckets } from '../support/extension';
 import { isVisible, screenshot } from '../support/workbench';
 
 const BUCKET = `config-${Date.now().toString(36)}`;
@@ -26,12 +26,12 @@ async function openedEditor(scheme: string, name: string): Promise<vscode.TextEd
 
 describe('Bucket settings as documents (r2-config:)', function () {
   this.timeout(120_000);
+  useBuckets(BUCKET);
   const client = adminClient();
   let bucket: ExplorerNode;
   const original: CorsRule[] = [{ AllowedOrigins: ['https://old.example'], AllowedMethods: ['GET'] }];
 
   before(async () => {
-    await createBucket(client, { bucket: BUCKET }, signal());
     // Saves happen when the test says: code-server auto-saves after a delay by default.
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     await putBucketCors(client, BUCKET, original, signal());
@@ -47,8 +47,6 @@ describe('Bucket settings as documents (r2-config:)', function () {
 
   after(async () => {
     await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
-    await removeAllAccounts();
-    await deleteBucket(client, BUCKET, signal());
   });
 
   it('opens the CORS rules as JSON; saving an edit applies it, and [] removes them', async () => {

@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import * as vscode from 'vscode';
 import { toR2Uri } from '../../../src/fs/r2Uri';
-import { createBucket, deleteBucket, deletePrefix, getObjectBytes, headObject, listPage, putObject } from '../../../src/r2';
+import { getObjectBytes, headObject, listPage, putObject } from '../../../src/r2';
 import type { BucketNode } from '../../../src/tree/bucketNode';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
 import type { ObjectNode } from '../../../src/tree/objectNode';
-import { addServerAccount, adminClient, api, child, children, faults, label, removeAllAccounts, requests } from '../support/extension';
+import { addServerAccount, adminClient, api, child, children, faults, label, requests, useBuckets } from '../support/extension';
 import { scriptPrompts } from '../support/prompts';
 import { click, isVisible, screenshot } from '../support/workbench';
 
@@ -56,12 +56,12 @@ async function closeAll(): Promise<void> {
 
 describe('Objects in editors (r2: file system)', function () {
   this.timeout(180_000);
+  useBuckets(BUCKET);
   const client = adminClient();
   let bucket: ExplorerNode;
   let accountId: string;
 
   before(async () => {
-    await createBucket(client, { bucket: BUCKET }, signal());
     await Promise.all([
       putObject(client, { bucket: BUCKET, key: 'notes/readme.txt', body: '# Notes\n\nfirst line\n', contentType: 'text/x-notes; charset=utf-8', cacheControl: 'max-age=60', metadata: { owner: 'alice', team: 'docs' } }, signal()),
       putObject(client, { bucket: BUCKET, key: 'notes/conflict.txt', body: 'original text\n', contentType: 'text/plain' }, signal()),
@@ -86,9 +86,6 @@ describe('Objects in editors (r2: file system)', function () {
 
   after(async () => {
     await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
-    await removeAllAccounts();
-    await deletePrefix(client, { bucket: BUCKET, prefix: '' }, signal());
-    await deleteBucket(client, BUCKET, signal());
   });
 
   it('opens a text object on click, and saves an edit back with its Content-Type, Cache-Control and metadata', async () => {

@@ -3,9 +3,9 @@ import { strict as assert } from 'node:assert';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { createBucket, deleteBucket, deletePrefix, headObject, listPage } from '../../../src/r2';
+import { headObject, listPage } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
-import { addServerAccount, adminClient, child, removeAllAccounts } from '../support/extension';
+import { addServerAccount, adminClient, child, useBuckets } from '../support/extension';
 import { localTree } from '../support/files';
 import { scriptPrompts } from '../support/prompts';
 
@@ -25,17 +25,11 @@ async function countKeys(prefix: string): Promise<number> {
 
 describe('Bad input', function () {
   this.timeout(300_000);
+  useBuckets(BUCKET);
   let bucketNode: ExplorerNode;
 
   before(async () => {
-    await createBucket(adminClient(), { bucket: BUCKET }, signal());
     bucketNode = await child(await addServerAccount('Local R2'), BUCKET);
-  });
-
-  after(async () => {
-    await removeAllAccounts();
-    await deletePrefix(adminClient(), { bucket: BUCKET, prefix: '' }, signal());
-    await deleteBucket(adminClient(), BUCKET, signal());
   });
 
   it('uploads a folder of 10,000 files, reporting the count', async () => {

@@ -6,9 +6,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { createBucket, deleteBucket, deletePrefix, headObject, isR2Error, putObject } from '../../../src/r2';
+import { headObject, isR2Error, putObject } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
-import { addServerAccount, adminClient, api, child, children, faults, label, removeAllAccounts, requests, server } from '../support/extension';
+import { addServerAccount, adminClient, api, child, children, faults, label, requests, server, useBuckets } from '../support/extension';
 import { bucketContents, localTree, openMultipartUploads, randomContent, sha256 } from '../support/files';
 import { runWithPrompts } from '../support/prompts';
 
@@ -18,13 +18,13 @@ const signal = () => AbortSignal.timeout(120_000);
 
 describe('Faults', function () {
   this.timeout(180_000);
+  useBuckets(BUCKET);
   const client = adminClient();
   let bucketNode: ExplorerNode;
   const uploadTo = (node: ExplorerNode, paths: string[], messageAnswer?: Parameters<typeof runWithPrompts>[3]) =>
     runWithPrompts('r2.upload', [node, paths.map((path) => vscode.Uri.file(path))], [], messageAnswer);
 
   before(async () => {
-    await createBucket(client, { bucket: BUCKET }, signal());
     await putObject(client, { bucket: BUCKET, key: 'list/a.txt', body: 'a' }, signal());
     await putObject(client, { bucket: BUCKET, key: 'get/blob.bin', body: randomContent(3 * 1024 * 1024) }, signal());
     bucketNode = await child(await addServerAccount('Local R2'), BUCKET);
@@ -34,9 +34,6 @@ describe('Faults', function () {
 
   after(async () => {
     await vscode.workspace.getConfiguration('r2').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
-    await removeAllAccounts();
-    await deletePrefix(client, { bucket: BUCKET, prefix: '' }, signal());
-    await deleteBucket(client, BUCKET, signal());
   });
 
   it('retries a 503 burst on listing, and the folder lists', async () => {

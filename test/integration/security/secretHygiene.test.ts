@@ -5,8 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AccountStore } from '../../../src/accounts/accountStore';
-import { createBucket, deleteBucket, deletePrefix, putObject } from '../../../src/r2';
-import { addServerAccount, adminClient, child, children, faults, removeAllAccounts, server } from '../support/extension';
+import { putObject } from '../../../src/r2';
+import { addServerAccount, adminClient, child, children, faults, server, useBuckets } from '../support/extension';
 import { localTree } from '../support/files';
 import type { PromptLog } from '../support/prompts';
 import { runWithPrompts } from '../support/prompts';
@@ -55,20 +55,14 @@ class MemorySecrets implements vscode.SecretStorage {
 
 describe('Secret hygiene', function () {
   this.timeout(120_000);
+  useBuckets(BUCKET);
   const shown: PromptLog['shown'] = [];
   const run = async (command: string, args: unknown[], answers: Parameters<typeof runWithPrompts>[2] = []) => {
     shown.push(...(await runWithPrompts(command, args, answers)).shown);
   };
 
   before(async () => {
-    await createBucket(adminClient(), { bucket: BUCKET }, signal());
     await putObject(adminClient(), { bucket: BUCKET, key: 'doc.txt', body: 'doc' }, signal());
-  });
-
-  after(async () => {
-    await removeAllAccounts();
-    await deletePrefix(adminClient(), { bucket: BUCKET, prefix: '' }, signal());
-    await deleteBucket(adminClient(), BUCKET, signal());
   });
 
   it('the account store keeps the secret in SecretStorage only, and removing the account deletes it', async () => {

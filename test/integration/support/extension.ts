@@ -2,7 +2,7 @@
 // passes its endpoint and keys in the environment).
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import { R2Client } from '../../../src/r2';
+import { createBucket, deleteBucket, deletePrefix, R2Client } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
 import { scriptPrompts } from './prompts';
 
@@ -104,4 +104,25 @@ export async function removeAllAccounts(): Promise<void> {
       prompts.restore();
     }
   }
+}
+
+/**
+ * A suite's buckets, created before its tests (call it before the suite's own `before`, which fills
+ * them). After the tests the suite's accounts are removed and the buckets emptied and deleted.
+ */
+export function useBuckets(...buckets: string[]): void {
+  const client = adminClient();
+  const signal = () => AbortSignal.timeout(300_000);
+  before(async () => {
+    for (const bucket of buckets) {
+      await createBucket(client, { bucket }, signal());
+    }
+  });
+  after(async () => {
+    await removeAllAccounts();
+    for (const bucket of buckets) {
+      await deletePrefix(client, { bucket, prefix: '' }, signal());
+      await deleteBucket(client, bucket, signal());
+    }
+  });
 }

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { createBucket, deleteBucket, deletePrefix, putObject } from '../../../src/r2';
+import { createBucket, putObject } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
-import { addServerAccount, adminClient, api, child, children, faults, label, removeAllAccounts, requests, server } from '../support/extension';
+import { addServerAccount, adminClient, api, child, children, faults, label, removeAllAccounts, requests, server, useBuckets } from '../support/extension';
 import { scriptPrompts } from '../support/prompts';
 import { isVisible, requireWorkbench, screenshot } from '../support/workbench';
 
@@ -18,12 +18,11 @@ async function runItemCommand(node: ExplorerNode): Promise<void> {
 
 describe('Explorer tree', function () {
   this.timeout(180_000);
+  useBuckets(BUCKET, 'other-bucket');
   const client = adminClient();
   let bucket: ExplorerNode;
 
   before(async () => {
-    await createBucket(client, { bucket: BUCKET }, signal());
-    await createBucket(client, { bucket: 'other-bucket' }, signal());
     const puts: Array<Promise<unknown>> = [];
     const put = (key: string, body = key) => puts.push(putObject(client, { bucket: BUCKET, key, body }, signal()));
     for (let i = 0; i < 2500; i++) {
@@ -41,13 +40,6 @@ describe('Explorer tree', function () {
     await Promise.all(puts);
     const account = await addServerAccount('Local R2');
     bucket = await child(account, BUCKET);
-  });
-
-  after(async () => {
-    await removeAllAccounts();
-    await deletePrefix(client, { bucket: BUCKET, prefix: '' }, signal());
-    await deleteBucket(client, BUCKET, signal());
-    await deleteBucket(client, 'other-bucket', signal());
   });
 
   it('lists buckets, then folders first and objects of one level', async () => {

@@ -1,6 +1,6 @@
-// `node downloadNoFlush.js <key> <file>`: a diagnostic, not something the extension does. The same
-// GET as downloadFile streamed into the file, but without downloadFile's flush to disk (and its
-// temporary file): the difference between the two is what making the download durable costs.
+// `node downloadNoFlush.js <key> <file>`: a diagnostic, not something the extension does. One GET
+// streamed into the file, without downloadFile's ranges in parallel, flush to disk and temporary file:
+// the plainest download the SDK allows, as a floor for what those cost or save.
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { getObjectStream } from '../../src/r2';

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { pipeline, Transform } from 'node:stream';
+import { pipeline, Transform, Writable } from 'node:stream';
 import type { ErrorContext } from './errors';
 import { R2Error } from './errors';
 
@@ -63,4 +64,49 @@ export async function sendFileRange<T>(
   } catch (error) {
     throw signal.aborted ? error : bodyError ?? error;
   }
+}
+
+/**
+ * About this much is gathered before each write: one positional writev per MiB instead of one write
+ * per 64 KiB network chunk took a third off a download's CPU (fewer thread-pool round trips).
+ */
+const WRITE_BATCH_BYTES = 1024 ** 2;
+
+/**
+ * Writes a stream into an open file from `position` on, in batches. Positional, so that parallel
+ * ranges share one handle; `onWritten` counts bytes once they are in the file, so that a range cut
+ * short resumes exactly where its bytes stop. FileHandle.close() waits for a write still in flight.
+ */
+export function fileWriter(handle: FileHandle, position: number, onWritten: (bytes: number) => void): Writable {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (pendingBytes === 0) {
+      return;
+    }
+    const buffers = pending;
+    pending = [];
+    pendingBytes = 0;
+    // libuv finishes partial writes itself: bytesWritten is the whole batch unless the write failed.
+    const { bytesWritten } = await handle.writev(buffers, position);
+    position += bytesWritten;
+    onWritten(bytesWritten);
+  };
+  return new Writable({
+    highWaterMark: WRITE_BATCH_BYTES,
+    writev(chunks, callback) {
+      for (const { chunk } of chunks) {
+        pending.push(chunk as Buffer);
+        pendingBytes += (chunk as Buffer).length;
+      }
+      if (pendingBytes < WRITE_BATCH_BYTES) {
+        callback();
+        return;
+      }
+      flush().then(() => callback(), callback);
+    },
+    final(callback) {
+      flush().then(() => callback(), callback);
+    },
+  });
 }

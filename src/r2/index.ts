@@ -16,6 +16,8 @@ export type { CopyObjectInput, CopyResult, UpdateMetadataInput } from './copy';
 export { copyObject, moveObject, updateMetadata } from './copy';
 export type { DeleteManyResult, DeletePrefixInput, DeletePrefixResult } from './deletion';
 export { deleteObjects, deletePrefix } from './deletion';
+export type { DownloadFileInput } from './download';
+export { DOWNLOAD_DEFAULTS, downloadFile } from './download';
 export type { EndpointConfig, EndpointWarning, ResolvedEndpoint } from './endpoint';
 export { isValidAccountId, resolveEndpoint } from './endpoint';
 export type { ErrorContext, R2ErrorCode } from './errors';
@@ -28,6 +30,6 @@ export type { ByteRange, GetObjectInput, ObjectStream, PutObjectInput } from './
 export { deleteObject, getObjectBytes, getObjectStream, headObject, MAX_SINGLE_PUT_BYTES, objectExists, putObject } from './objects';
 export type { PresignInput } from './presign';
 export { MAX_PRESIGN_SECONDS, presignUrl } from './presign';
-export type { DownloadFileInput, UploadFileInput } from './transfer';
-export { downloadFile, objectMatchesFile, UPLOAD_DEFAULTS, uploadFile } from './transfer';
+export type { UploadFileInput } from './transfer';
+export { objectMatchesFile, UPLOAD_DEFAULTS, uploadFile } from './transfer';
 export type * from './types';

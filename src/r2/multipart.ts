@@ -10,10 +10,11 @@ import {
 import type { CompletedPart } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
-import { classifyError, isR2Error, R2Error } from './errors';
+import { isR2Error, R2Error } from './errors';
 import { sendFileRange } from './fileStreams';
 import { unquoteEtag } from './keys';
 import { headObject, s3Conditions, s3Properties } from './objects';
+import { runPool } from './pool';
 import { withRetries } from './retry';
 import type { ObjectLocation, ObjectProperties, ProgressCallback, WriteConditions } from './types';
 
@@ -96,15 +97,9 @@ async function uploadParts(client: R2Client, plan: MultipartUploadPlan, uploadId
   const { bucket, key, filePath, size, partSize } = plan;
   const partCount = Math.max(1, Math.ceil(size / partSize));
   const progress = new PartProgress(partCount, size, plan.onProgress);
-  // The first failed part stops the others.
-  const failure = new AbortController();
-  const partSignal = AbortSignal.any([signal, failure.signal]);
+  const context = { operation: 'UploadPart', bucket, key };
   const parts: CompletedPart[] = [];
-  let firstError: unknown;
-  let nextPart = 0;
-
-  const uploadPart = async (part: number): Promise<CompletedPart> => {
-    const context = { operation: 'UploadPart', bucket, key };
+  await runPool(partCount, plan.concurrency, context, signal, async (part, partSignal) => {
     const start = part * partSize;
     const length = Math.min(partSize, size - start);
     const output = await withRetries(client.maxAttempts, context, partSignal, async () => {
@@ -112,24 +107,8 @@ async function uploadParts(client: R2Client, plan: MultipartUploadPlan, uploadId
       return await sendFileRange(filePath, { start, length }, (bytes) => progress.add(part, bytes), context, partSignal, (body, attemptSignal) =>
         client.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: part + 1, ContentLength: length, Body: body }), context, attemptSignal));
     });
-    return { PartNumber: part + 1, ETag: output.ETag };
-  };
-
-  const worker = async (): Promise<void> => {
-    while (nextPart < partCount && !partSignal.aborted) {
-      const part = nextPart++;
-      try {
-        parts[part] = await uploadPart(part);
-      } catch (err) {
-        firstError ??= err;
-        failure.abort();
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(plan.concurrency, partCount) }, worker));
-  if (firstError !== undefined || signal.aborted) {
-    throw classifyError(firstError, { operation: 'UploadPart', bucket, key }, signal);
-  }
+    parts[part] = { PartNumber: part + 1, ETag: output.ETag };
+  });
   return parts;
 }
 

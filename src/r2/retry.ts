@@ -20,18 +20,22 @@ async function sleep(ms: number, context: ErrorContext, signal: AbortSignal): Pr
   }
 }
 
-/** Runs `attempt` until it succeeds, fails for good, or `maxAttempts` transient failures happened. */
+/**
+ * Runs `attempt` until it succeeds, fails for good, or `maxAttempts` transient failures happened.
+ * `retryable` can refuse a failure the SDK has already retried, so that attempts do not multiply.
+ */
 export async function withRetries<T>(
   maxAttempts: number,
   context: ErrorContext,
   signal: AbortSignal,
   attempt: () => Promise<T>,
+  retryable: () => boolean = () => true,
 ): Promise<T> {
   for (let attemptNumber = 1; ; attemptNumber++) {
     try {
       return await attempt();
     } catch (err) {
-      if (!isR2Error(err) || !isTransient(err.code) || attemptNumber >= maxAttempts || signal.aborted) {
+      if (!isR2Error(err) || !isTransient(err.code) || !retryable() || attemptNumber >= maxAttempts || signal.aborted) {
         throw err;
       }
     }

@@ -1,17 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
 import { classifyError, R2Error } from './errors';
-import { byteCounter, sendFileRange } from './fileStreams';
+import { sendFileRange } from './fileStreams';
 import { checkKey } from './keys';
 import { choosePartSize, MAX_OBJECT_BYTES, MAX_PART_BYTES, MIN_PART_BYTES, uploadFileInParts } from './multipart';
-import { deleteObject, getObjectStream, headObject, MAX_SINGLE_PUT_BYTES, putObject } from './objects';
+import { deleteObject, headObject, MAX_SINGLE_PUT_BYTES, putObject } from './objects';
 import { withRetries } from './retry';
-import type { ObjectLocation, ObjectProperties, ProgressCallback, R2ObjectHead, WriteConditions } from './types';
+import type { ObjectLocation, ObjectProperties, ProgressCallback, WriteConditions } from './types';
 
 const MiB = 1024 ** 2;
 
@@ -37,44 +37,94 @@ export interface UploadFileInput extends ObjectLocation, ObjectProperties, Write
   concurrency?: number;
 }
 
-export interface DownloadFileInput extends ObjectLocation {
-  filePath: string;
-  /** Download only this version (an etag); otherwise `PreconditionFailed`. */
-  ifMatch?: string;
-  onProgress?: ProgressCallback;
-}
-
-function checkSetting(name: string, value: number, min: number, max: number, context: ErrorContext): number {
+export function checkSetting(name: string, value: number, min: number, max: number, context: ErrorContext): number {
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new R2Error('InvalidArgument', context, { message: `${name} must be an integer from ${min} to ${max}.` });
   }
   return value;
 }
 
-/** Size and modification time: compared before and after an upload to catch a file being written meanwhile. */
-async function regularFileVersion(filePath: string, context: ErrorContext): Promise<{ size: number; mtimeMs: number }> {
-  const stats = await stat(filePath).catch((err: unknown) => {
-    throw classifyError(err, context);
-  });
+/** Size and modification time: compared before and after reading a file to catch it being written meanwhile. */
+interface FileVersion {
+  size: number;
+  mtimeMs: number;
+}
+
+function fileVersion(stats: Stats, filePath: string, context: ErrorContext): FileVersion {
   if (!stats.isFile()) {
     throw new R2Error('FileSystem', context, { message: `${filePath} is not a file.` });
   }
   return { size: stats.size, mtimeMs: stats.mtimeMs };
 }
 
+function sameVersion(a: FileVersion, b: FileVersion): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+async function regularFileVersion(filePath: string, context: ErrorContext): Promise<FileVersion> {
+  const stats = await stat(filePath).catch((err: unknown) => {
+    throw classifyError(err, context);
+  });
+  return fileVersion(stats, filePath, context);
+}
+
+/** `size` bytes from the start of the file, or undefined if it ends sooner (it was cut short meanwhile). */
+async function readFully(handle: FileHandle, size: number): Promise<Buffer | undefined> {
+  const bytes = Buffer.allocUnsafe(size);
+  for (let filled = 0; filled < size; ) {
+    const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+    if (bytesRead === 0) {
+      return undefined;
+    }
+    filled += bytesRead;
+  }
+  return bytes;
+}
+
+/**
+ * The file's version and, when it is at most `inMemoryLimit` bytes, its contents, read through one
+ * handle and checked unchanged right after: the bytes sent are then one version (nothing to remove
+ * afterwards), in a body the SDK retries by itself. For the small files of a folder upload, that is
+ * five file-system calls per file (open, stat, read, stat, close) and no stream pipeline.
+ */
+async function readVersion(filePath: string, inMemoryLimit: number, context: ErrorContext): Promise<{ version: FileVersion; bytes?: Buffer }> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(filePath, 'r');
+    const version = fileVersion(await handle.stat(), filePath, context);
+    if (version.size > inMemoryLimit) {
+      return { version };
+    }
+    const bytes = await readFully(handle, version.size);
+    if (bytes === undefined || !sameVersion(fileVersion(await handle.stat(), filePath, context), version)) {
+      throw new R2Error('FileChanged', context);
+    }
+    return { version, bytes };
+  } catch (err) {
+    throw classifyError(err, context);
+  } finally {
+    await handle?.close();
+  }
+}
+
 /**
  * The object holds a mix of old and new bytes when the file changed during the upload: remove it
  * (it is ours, just written) and say so, rather than leave a copy that matches no version.
  */
-async function checkUnchanged(client: R2Client, input: UploadFileInput, before: { size: number; mtimeMs: number }, context: ErrorContext, signal: AbortSignal): Promise<void> {
-  const after = await regularFileVersion(input.filePath, context);
-  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+async function checkUnchanged(client: R2Client, input: UploadFileInput, before: FileVersion, context: ErrorContext, signal: AbortSignal): Promise<void> {
+  if (!sameVersion(await regularFileVersion(input.filePath, context), before)) {
     await deleteObject(client, { bucket: input.bucket, key: input.key }, signal);
     throw new R2Error('FileChanged', context);
   }
 }
 
-/** Uploads a file of any size, streamed from disk: one PUT up to the threshold, multipart above it. */
+/**
+ * Up to this size a file is read into memory before its PUT (see readVersion): per-file costs are
+ * what a folder of small files is made of, and memory stays at this much per file in flight.
+ */
+const IN_MEMORY_BYTES = MiB;
+
+/** Uploads a file of any size: one PUT up to the threshold (from memory for small files, else streamed), multipart above it. */
 export async function uploadFile(client: R2Client, input: UploadFileInput, signal: AbortSignal): Promise<{ etag: string; size: number }> {
   const { bucket, key, filePath, onProgress } = input;
   const context = { operation: 'UploadFile', bucket, key };
@@ -82,7 +132,7 @@ export async function uploadFile(client: R2Client, input: UploadFileInput, signa
   const threshold = checkSetting('multipartThreshold', input.multipartThreshold ?? UPLOAD_DEFAULTS.multipartThreshold, 0, MAX_SINGLE_PUT_BYTES, context);
   const partSize = checkSetting('partSize', input.partSize ?? UPLOAD_DEFAULTS.partSize, MIN_PART_BYTES, MAX_PART_BYTES, context);
   const concurrency = checkSetting('concurrency', input.concurrency ?? UPLOAD_DEFAULTS.concurrency, 1, 64, context);
-  const version = await regularFileVersion(filePath, context);
+  const { version, bytes } = await readVersion(filePath, Math.min(IN_MEMORY_BYTES, threshold), context);
   const { size } = version;
   if (size > MAX_OBJECT_BYTES) {
     throw new R2Error('EntityTooLarge', context, { message: `${filePath} is larger than the 5 TiB − 5 GiB an object can hold.` });
@@ -95,6 +145,12 @@ export async function uploadFile(client: R2Client, input: UploadFileInput, signa
     metadata: input.metadata,
   };
   const conditions: WriteConditions = { ifMatch: input.ifMatch, ifNoneMatch: input.ifNoneMatch };
+
+  if (bytes !== undefined) {
+    const { etag } = await putObject(client, { bucket, key, body: bytes, ...properties, ...conditions }, signal);
+    onProgress?.(size, size);
+    return { etag, size };
+  }
 
   if (size > threshold) {
     const plan = { bucket, key, filePath, size, partSize: choosePartSize(size, partSize), concurrency, properties, conditions, onProgress };
@@ -137,32 +193,4 @@ export async function objectMatchesFile(client: R2Client, location: ObjectLocati
     throw classifyError(err, context, signal);
   }
   return hash.digest('hex') === head.etag;
-}
-
-/**
- * Downloads into a temporary file next to the target, flushed to disk, then renamed over it: the
- * target is either untouched or complete. Any failure or cancellation removes the temporary file.
- */
-export async function downloadFile(client: R2Client, input: DownloadFileInput, signal: AbortSignal): Promise<R2ObjectHead> {
-  const { bucket, key, filePath, onProgress } = input;
-  const context = { operation: 'DownloadFile', bucket, key };
-  const { head, contentLength, body } = await getObjectStream(client, { bucket, key, ifMatch: input.ifMatch }, signal);
-  const tempPath = join(dirname(filePath), `.${basename(filePath)}.r2-partial-${randomBytes(6).toString('hex')}`);
-  let received = 0;
-  const counter = byteCounter((bytes) => {
-    received += bytes;
-    onProgress?.(received, contentLength);
-  });
-  try {
-    await pipeline(body, counter, createWriteStream(tempPath, { flags: 'wx', flush: true }), { signal });
-    if (received !== contentLength) {
-      throw new R2Error('Network', context, { message: `The download of "${key}" ended early.` });
-    }
-    await rename(tempPath, filePath);
-  } catch (err) {
-    body.destroy();
-    await rm(tempPath, { force: true });
-    throw classifyError(err, context, signal);
-  }
-  return head;
 }

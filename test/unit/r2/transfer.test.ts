@@ -9,6 +9,8 @@ const MiB = 1024 * 1024;
 /** 24 MiB + a bit: four full 5 MiB parts and a short fifth. */
 const MULTIPART_SIZE = 24 * MiB + 12345;
 const multipart = { multipartThreshold: 5 * MiB, partSize: 5 * MiB };
+/** Five ranges of the 24 MiB file, three at a time. */
+const ranged = { rangeSize: 5 * MiB, streams: 3 };
 
 describe('r2 transfers', () => {
   const bucket = useBucket('r2-transfer');
@@ -218,15 +220,17 @@ describe('r2 transfers', () => {
       return (await readdir(dir)).filter((name) => !expected.includes(name));
     }
 
-    it('writes the object to the file, with progress, leaving no temporary file', async () => {
+    it('writes the object to the file in one GET, with progress, leaving no temporary file', async () => {
       const dir = join(temp.path, 'dl-ok');
       await mkdir(dir);
       const target = join(dir, 'out.bin');
       const progress: number[] = [];
+      s3env().local?.resetStats();
       const head = await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, onProgress: (received) => progress.push(received) }, live);
       assert.equal(head.size, MULTIPART_SIZE);
       assert.equal(progress.at(-1), MULTIPART_SIZE);
       assert.equal(await sha256File(target), bigHash);
+      assert.deepEqual(s3env().local?.stats().operations ?? { GetObject: 1 }, { GetObject: 1 });
       assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
     });
 
@@ -255,16 +259,141 @@ describe('r2 transfers', () => {
       assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
     });
 
-    it('leaves neither target nor temporary file when the connection drops midway', async function () {
+    it('resumes a download whose connection dropped midway, fetching only the rest', async function () {
       const local = s3env().local;
       if (local === undefined) {
         this.skip();
       }
-      const dir = join(temp.path, 'dl-cut');
+      const dir = join(temp.path, 'dl-resumed');
       await mkdir(dir);
+      const target = join(dir, 'out.bin');
+      const progress: number[] = [];
+      local.resetStats();
       local.inject({ type: 'cutResponse', afterBytes: 3 * MiB, operation: 'GetObject' });
-      await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key, filePath: join(dir, 'out.bin') }, live), 'Network');
-      assert.deepEqual(await readdir(dir), []);
+      await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, onProgress: (received) => progress.push(received) }, live);
+      assert.equal(await sha256File(target), bigHash);
+      assert.equal(local.stats().operations.GetObject, 2);
+      assert.ok(progress.every((received, i) => i === 0 || received > progress[i - 1]), 'progress never goes back');
+      assert.equal(progress.at(-1), MULTIPART_SIZE);
+      assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
+    });
+
+    it('leaves neither target nor temporary file when the connection keeps dropping', async function () {
+      const local = s3env().local;
+      if (local === undefined) {
+        this.skip();
+      }
+      const client = newClient({ maxAttempts: 2 });
+      try {
+        const dir = join(temp.path, 'dl-cut');
+        await mkdir(dir);
+        local.inject({ type: 'cutResponse', afterBytes: 3 * MiB, operation: 'GetObject', times: 'always' });
+        await expectR2Error(downloadFile(client, { bucket: bucket.name, key, filePath: join(dir, 'out.bin') }, live), 'Network');
+        assert.deepEqual(await readdir(dir), []);
+      } finally {
+        client.destroy();
+      }
+    });
+
+    it('gives up on a range whose GET keeps failing after the SDK\'s attempts, not that many squared', async function () {
+      const local = s3env().local;
+      if (local === undefined) {
+        this.skip();
+      }
+      const client = newClient({ maxAttempts: 2 });
+      try {
+        const dir = join(temp.path, 'dl-503');
+        await mkdir(dir);
+        local.resetStats();
+        let injected = false;
+        // Once the first range is flowing, every later GET fails.
+        const onProgress = () => {
+          if (!injected) {
+            injected = true;
+            local.inject({ type: 'error', status: 503, operation: 'GetObject', times: 'always' });
+          }
+        };
+        await expectR2Error(downloadFile(client, { bucket: bucket.name, key, filePath: join(dir, 'out.bin'), rangeSize: 5 * MiB, streams: 1, onProgress }, live), 'Throttled');
+        assert.equal(local.stats().operations.GetObject, 1 + 2);
+        assert.deepEqual(await readdir(dir), []);
+      } finally {
+        client.destroy();
+      }
+    });
+
+    it('downloads a large object in parallel ranges: exact bytes, progress to the end, one GET per range', async () => {
+      const dir = join(temp.path, 'dl-ranges');
+      await mkdir(dir);
+      const target = join(dir, 'out.bin');
+      const progress: number[] = [];
+      s3env().local?.resetStats();
+      const head = await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, ...ranged, onProgress: (received, total) => {
+        assert.equal(total, MULTIPART_SIZE);
+        progress.push(received);
+      } }, live);
+      assert.equal(head.size, MULTIPART_SIZE);
+      assert.equal(await sha256File(target), bigHash);
+      assert.ok(progress.every((received, i) => i === 0 || received > progress[i - 1]), 'progress never goes back');
+      assert.equal(progress.at(-1), MULTIPART_SIZE);
+      assert.deepEqual(s3env().local?.stats().operations ?? { GetObject: 5 }, { GetObject: 5 });
+      assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
+    });
+
+    it('leaves an existing target untouched and no temporary file when a ranged download is cancelled', async () => {
+      const dir = join(temp.path, 'dl-ranges-cancel');
+      await mkdir(dir);
+      const target = join(dir, 'out.bin');
+      await writeFile(target, 'keep me');
+      const controller = new AbortController();
+      const download = downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, ...ranged, onProgress: (received) => {
+        if (received > 6 * MiB) {
+          controller.abort();
+        }
+      } }, controller.signal);
+      await expectR2Error(download, 'Cancelled');
+      assert.equal(await readFile(target, 'utf8'), 'keep me');
+      assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
+    });
+
+    it('fails with PreconditionFailed, keeping nothing, when the object is replaced mid-download', async () => {
+      const { client, name } = bucket;
+      const replacedKey = 'download/replaced.bin';
+      await uploadFile(client, { bucket: name, key: replacedKey, filePath: bigFile, ...multipart }, live);
+      const dir = join(temp.path, 'dl-replaced');
+      await mkdir(dir);
+      const target = join(dir, 'out.bin');
+      await writeFile(target, 'keep me');
+      // Locally, every range waits a little, so the replacement lands before the later ranges are asked
+      // for; elsewhere it has the time of 20 MiB of download to land.
+      s3env().local?.inject({ type: 'delay', ms: 100, operation: 'GetObject', times: 'always' });
+      let replacement: Promise<unknown> | undefined;
+      const download = downloadFile(client, { bucket: name, key: replacedKey, filePath: target, rangeSize: 5 * MiB, streams: 1, onProgress: () => {
+        replacement ??= putObject(client, { bucket: name, key: replacedKey, body: 'a new version' }, live);
+      } }, live);
+      await expectR2Error(download, 'PreconditionFailed');
+      await replacement;
+      assert.equal(await readFile(target, 'utf8'), 'keep me');
+      assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
+    });
+
+    it('downloads an empty object', async () => {
+      const { client, name } = bucket;
+      await putObject(client, { bucket: name, key: 'download/empty', body: '' }, live);
+      const dir = join(temp.path, 'dl-empty');
+      await mkdir(dir);
+      const target = join(dir, 'out.bin');
+      const head = await downloadFile(client, { bucket: name, key: 'download/empty', filePath: target }, live);
+      assert.equal(head.size, 0);
+      assert.equal((await readFile(target)).length, 0);
+      assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
+    });
+
+    it('refuses bad range settings as InvalidArgument before any request', async () => {
+      s3env().local?.resetStats();
+      const input = { bucket: bucket.name, key, filePath: join(temp.path, 'never') };
+      await expectR2Error(downloadFile(bucket.client, { ...input, rangeSize: MiB - 1 }, live), 'InvalidArgument');
+      await expectR2Error(downloadFile(bucket.client, { ...input, streams: 0 }, live), 'InvalidArgument');
+      assert.equal(s3env().local?.stats().total ?? 0, 0);
     });
 
     it('downloads only the expected version (If-Match), leaving the target alone otherwise', async () => {

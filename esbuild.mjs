@@ -85,15 +85,20 @@ function lazyImports(exportNames) {
  * `import * as vscode from 'vscode'` becomes `__toESM(require('vscode'))` in each of the ~50
  * modules that have it, and __toESM copies every one of the API's hundreds of properties each time,
  * at load. TypeScript's `import vscode = require('vscode')` means the same here (the API object is
- * one CommonJS export) and bundles to a plain require, so sources are read that way.
+ * one CommonJS export) and bundles to a plain require, so sources are read that way. And every
+ * module gets it from one shared module: VS Code answers each require('vscode') by looking up
+ * which extension is asking, so it is asked once.
  */
-const plainVscodeRequire = {
-  name: 'plain-vscode-require',
+const oneVscodeRequire = {
+  name: 'one-vscode-require',
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => ({
       loader: 'ts',
       contents: (await readFile(args.path, 'utf8')).replace(/^import \* as vscode from 'vscode';$/m, "import vscode = require('vscode');"),
     }));
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' });
+    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ loader: 'js', contents: "module.exports = require('vscode');" }));
   },
 };
 
@@ -116,7 +121,7 @@ const main = await esbuild.context({
   ...common,
   entryPoints: ['src/extension.ts'],
   outfile: 'dist/extension.js',
-  plugins: [lazyImports(exportNames), plainVscodeRequire, ...(watch ? [problemReporter] : [])],
+  plugins: [lazyImports(exportNames), oneVscodeRequire, ...(watch ? [problemReporter] : [])],
 });
 
 if (watch) {

@@ -21,13 +21,15 @@ export interface LocalServer {
   readonly dataDir: string;
   stats(): Promise<RequestCounts>;
   resetStats(): Promise<void>;
+  /** Answers every request of `operation` `ms` later (a link's round trip), until cleared with 0. */
+  delay(operation: string, ms: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 const CLI = join(__dirname, '..', 'test', 'support', 'r2server', 'cli.js');
 
-async function control(endpoint: string, method: string, path: string): Promise<Response> {
-  const response = await fetch(`${endpoint}/__r2/${path}`, { method });
+async function control(endpoint: string, method: string, path: string, body?: unknown): Promise<Response> {
+  const response = await fetch(`${endpoint}/__r2/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
   if (!response.ok) {
     throw new Error(`local server ${method} /__r2/${path}: ${response.status}`);
   }
@@ -55,6 +57,9 @@ export async function startLocalServer(dataDir: string): Promise<LocalServer> {
     stats: async () => (await (await control(endpoint, 'GET', 'stats')).json()) as RequestCounts,
     resetStats: async () => {
       await control(endpoint, 'POST', 'stats/reset');
+    },
+    delay: async (operation, ms) => {
+      await (ms === 0 ? control(endpoint, 'DELETE', 'faults') : control(endpoint, 'POST', 'faults', { type: 'delay', ms, operation, times: 'always' }));
     },
     stop: async () => {
       if (child.exitCode === null) {

@@ -1,5 +1,8 @@
 // Everything the bench can be told, read once from the environment (see README "Performance").
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './paths';
 
 export type CaseName = 'upload' | 'download' | 'folder' | 'list' | 'requests' | 'extension';
 export const ALL_CASES: readonly CaseName[] = ['upload', 'download', 'folder', 'list', 'requests', 'extension'];
@@ -25,6 +28,8 @@ export interface BenchOptions {
   folderFiles: number;
   /** Files uploaded at once by ours: the extension's default `r2.uploadConcurrency`. */
   folderConcurrency: number;
+  /** The folder case again with the server answering each PUT this much later (local server only; 0: not run). */
+  folderLatencyMs: number;
   listKeys: number;
   listKeysSmall: number;
   activationRuns: number;
@@ -68,6 +73,14 @@ function external(): ExternalEndpoint | undefined {
   return { url, credentials: { accessKeyId, secretAccessKey }, name: process.env.R2_BENCH_SERVER ?? 'external' };
 }
 
+/** What a user gets: the setting's default in the extension's manifest. */
+function defaultUploadConcurrency(): number {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
+  };
+  return Number(manifest.contributes.configuration.properties['r2.uploadConcurrency'].default);
+}
+
 export function readOptions(): BenchOptions {
   return {
     runs: integer('BENCH_RUNS', 3),
@@ -75,7 +88,8 @@ export function readOptions(): BenchOptions {
     largeMiB: integer('BENCH_LARGE_MIB', 1024),
     smallMiB: integer('BENCH_SMALL_MIB', 256),
     folderFiles: integer('BENCH_FOLDER_FILES', 2000),
-    folderConcurrency: integer('BENCH_FOLDER_CONCURRENCY', 4),
+    folderConcurrency: integer('BENCH_FOLDER_CONCURRENCY', defaultUploadConcurrency()),
+    folderLatencyMs: integer('BENCH_FOLDER_LATENCY_MS', 30),
     listKeys: integer('BENCH_LIST_KEYS', 100_000),
     listKeysSmall: integer('BENCH_LIST_KEYS_SMALL', 10_000),
     activationRuns: integer('BENCH_ACTIVATION_RUNS', 3),

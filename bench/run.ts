@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     console.log(`seeding the local server's store (${[...folders, ECONOMY.folder].map((f) => f.keys).join(' + ')} keys)…`);
     seedLocalStore(dataDir, options.bucket, [...folders, ECONOMY.folder]);
     server = await startLocalServer(dataDir);
-    const local: Target = { name: 'local R2 server (test/support/r2server)', url: server.endpoint, credentials: server.credentials, bucket: options.bucket, counts: server };
+    const local: Target = { name: 'local R2 server (test/support/r2server)', url: server.endpoint, credentials: server.credentials, bucket: options.bucket, counts: server, latency: server };
     const target: Target = options.external ? { name: options.external.name, url: options.external.url, credentials: options.external.credentials, bucket: options.bucket } : local;
     const client = clientFor(target);
     if (options.external) {
@@ -81,7 +81,10 @@ async function main(): Promise<void> {
       cases.push(await downloadCase(ctx, options.smallMiB, false));
     }
     if (want('folder')) {
-      cases.push(await folderCase(ctx));
+      cases.push(await folderCase(ctx, 0));
+      if (target.latency && options.folderLatencyMs > 0) {
+        cases.push(await folderCase(ctx, options.folderLatencyMs));
+      }
     }
     if (want('list')) {
       cases.push(await listCase(ctx, folders[0].prefix, folders[0].keys, true));

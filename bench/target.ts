@@ -11,6 +11,8 @@ export interface Target {
   readonly bucket: string;
   /** Request counters: only the local server has them. */
   readonly counts?: Pick<LocalServer, 'stats' | 'resetStats'>;
+  /** Added latency per request: only the local server can. */
+  readonly latency?: Pick<LocalServer, 'delay'>;
 }
 
 /** How ours (the worker processes) learn the endpoint: environment, as the peers learn theirs. */

@@ -85,14 +85,22 @@ export async function downloadCase(ctx: TransferContext, mib: number, withPeers:
   }
 }
 
-export async function folderCase(ctx: TransferContext): Promise<CaseResult> {
+/**
+ * A folder of small files. With `latencyMs`, the local server answers each PUT that much later, as a
+ * link to R2 would: then files in flight count more than CPU per request, which decides the case on
+ * a machine shared with the server.
+ */
+export async function folderCase(ctx: TransferContext, latencyMs: number): Promise<CaseResult> {
   const { target, client, dir, options } = ctx;
   const folder = join(dir, 'folder');
   mkdirSync(folder, { recursive: true });
   const bytes = smallFilesFolder(folder, options.folderFiles);
+  const files = `${options.folderFiles.toLocaleString('en')} files of 1–64 KiB`;
+  const [id, title] = latencyMs === 0 ? ['folder', `upload folder: ${files}`] : ['folder-latency', `upload folder: ${files}, each PUT answered ${latencyMs} ms later`];
+  await target.latency?.delay('PutObject', latencyMs);
   try {
-    return await runCase('folder', `upload folder: ${options.folderFiles.toLocaleString('en')} files of 1–64 KiB`, target, options.runs, async (run): Promise<Round> => {
-      const prefix = (tool: string) => `bench-folder/${tool}-${run}/`;
+    return await runCase(id, title, target, options.runs, async (run): Promise<Round> => {
+      const prefix = (tool: string) => `bench-${id}/${tool}-${run}/`;
       return {
         commands: [ours(target, 'uploadFolder', [folder, prefix('ours'), String(options.folderConcurrency)]), ...peers.uploadFolder(target, folder, prefix)],
         settle: async (tool) => {
@@ -104,6 +112,7 @@ export async function folderCase(ctx: TransferContext): Promise<CaseResult> {
       };
     }, bytes);
   } finally {
+    await target.latency?.delay('PutObject', 0);
     rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -108,8 +108,9 @@ describe('Faults', function () {
   it('reports exactly what a folder upload finished when the server stops midway, and Retry Failed completes it', async () => {
     const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`batch/file-${String(i).padStart(2, '0')}.txt`, `content ${i}`]));
     const root = await localTree(files);
-    // Slow uploads down so the outage lands in the middle of the batch.
-    await faults.inject({ type: 'delay', ms: 150, operation: 'PutObject', times: 'always' });
+    // Slow uploads down so the outage lands in the middle of the batch: 16 files at a time (the
+    // default r2.uploadConcurrency) take 500 ms a round, and the server stops 700 ms in.
+    await faults.inject({ type: 'delay', ms: 500, operation: 'PutObject', times: 'always' });
     const outageMs = 4000;
     const outageOver = new Promise((resolve) => setTimeout(resolve, 700))
       .then(() => faults.outage(outageMs))

@@ -105,7 +105,11 @@ async function fetchRange(client: R2Client, plan: RangePlan, range: Range, opene
       next += bytes;
       plan.onWritten(bytes);
     });
-    await pipeline(source, writer, { signal });
+    try {
+      await pipeline(source, writer, { signal });
+    } finally {
+      await writer.settled();
+    }
     if (next !== range.end + 1) {
       throw new R2Error('Network', context, { message: `The download of "${key}" ended early.` });
     }

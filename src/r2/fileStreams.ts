@@ -75,15 +75,14 @@ const WRITE_BATCH_BYTES = 1024 ** 2;
 /**
  * Writes a stream into an open file from `position` on, in batches. Positional, so that parallel
  * ranges share one handle; `onWritten` counts bytes once they are in the file, so that a range cut
- * short resumes exactly where its bytes stop. FileHandle.close() waits for a write still in flight.
+ * short resumes exactly where its bytes stop. A pipeline that fails does not wait for a write
+ * already under way: `settled()` does, so the count is final before a resumed request is sized.
  */
-export function fileWriter(handle: FileHandle, position: number, onWritten: (bytes: number) => void): Writable {
+export function fileWriter(handle: FileHandle, position: number, onWritten: (bytes: number) => void): Writable & { settled(): Promise<void> } {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  const flush = async (): Promise<void> => {
-    if (pendingBytes === 0) {
-      return;
-    }
+  let inFlight: Promise<void> = Promise.resolve();
+  const write = async (): Promise<void> => {
     const buffers = pending;
     pending = [];
     pendingBytes = 0;
@@ -92,7 +91,15 @@ export function fileWriter(handle: FileHandle, position: number, onWritten: (byt
     position += bytesWritten;
     onWritten(bytesWritten);
   };
-  return new Writable({
+  const flush = (): Promise<void> => {
+    if (pendingBytes === 0) {
+      return Promise.resolve();
+    }
+    const written = write();
+    inFlight = written.catch(() => undefined);
+    return written;
+  };
+  const writer = new Writable({
     highWaterMark: WRITE_BATCH_BYTES,
     writev(chunks, callback) {
       for (const { chunk } of chunks) {
@@ -109,4 +116,5 @@ export function fileWriter(handle: FileHandle, position: number, onWritten: (byt
       flush().then(() => callback(), callback);
     },
   });
+  return Object.assign(writer, { settled: () => inFlight });
 }

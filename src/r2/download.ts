@@ -10,9 +10,8 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
-import { classifyError, isR2Error, R2Error } from './errors';
+import { classifyError, R2Error } from './errors';
 import { fileWriter } from './fileStreams';
-import type { GetObjectInput, ObjectStream } from './objects';
 import { getObjectStream } from './objects';
 import { runPool } from './pool';
 import { withRetries } from './retry';
@@ -53,19 +52,6 @@ interface RangePlan extends ObjectLocation {
   handle: FileHandle;
   context: ErrorContext;
   onWritten: (bytes: number) => void;
-}
-
-/** The first range; its response tells the size and the ETag the other ranges are pinned to. */
-async function openFirstRange(client: R2Client, input: GetObjectInput, rangeSize: number, signal: AbortSignal): Promise<ObjectStream> {
-  try {
-    return await getObjectStream(client, { ...input, range: { start: 0, end: rangeSize - 1 } }, signal);
-  } catch (err) {
-    // An empty object has no byte 0 for a range to start at (S3 answers 416): ask for all of it.
-    if (isR2Error(err, 'InvalidRange')) {
-      return await getObjectStream(client, input, signal);
-    }
-    throw err;
-  }
 }
 
 /** The rest of the object after the first response's bytes, cut into `rangeSize` pieces. */
@@ -125,7 +111,8 @@ export async function downloadFile(client: R2Client, input: DownloadFileInput, s
   const context = { operation: 'DownloadFile', bucket, key };
   const rangeSize = checkSetting('rangeSize', input.rangeSize ?? DOWNLOAD_DEFAULTS.rangeSize, MiB, Number.MAX_SAFE_INTEGER, context);
   const streams = checkSetting('streams', input.streams ?? DOWNLOAD_DEFAULTS.streams, 1, 64, context);
-  const first = await openFirstRange(client, { bucket, key, ifMatch: input.ifMatch }, rangeSize, signal);
+  // The first range's response tells the size and the ETag the other ranges are pinned to.
+  const first = await getObjectStream(client, { bucket, key, ifMatch: input.ifMatch, range: { start: 0, end: rangeSize - 1 } }, signal);
   const { head } = first;
   // A server that ignores Range sends the whole object here, and then there is nothing more to fetch.
   const ranges = [{ start: 0, end: first.contentLength - 1 }, ...laterRanges(first.contentLength, head.size, rangeSize)];

@@ -127,17 +127,25 @@ export async function getObjectStream(client: R2Client, input: GetObjectInput, s
   const { bucket, key } = input;
   const context = { operation: 'GetObject', bucket, key };
   checkKey(key, context);
-  const output = await client.send(
+  const send = (range: ByteRange | undefined) => client.send(
     new GetObjectCommand({
       Bucket: bucket,
       Key: key,
-      Range: rangeHeader(input.range, context),
+      Range: rangeHeader(range, context),
       IfMatch: input.ifMatch === undefined ? undefined : quoteEtag(input.ifMatch),
       IfNoneMatch: input.ifNoneMatch === undefined ? undefined : quoteEtag(input.ifNoneMatch),
     }),
     context,
     signal,
   );
+  const output = await send(input.range).catch((err: unknown) => {
+    // S3 refuses every range of an empty object (416), even one from byte 0; those bytes are the
+    // whole (empty) object, so it is fetched without the range.
+    if (input.range?.start === 0 && isR2Error(err, 'InvalidRange')) {
+      return send(undefined);
+    }
+    throw err;
+  });
   if (!(output.Body instanceof Readable)) {
     throw new R2Error('Unknown', context, { message: 'The response had no body stream.' });
   }

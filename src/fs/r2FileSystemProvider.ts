@@ -82,6 +82,16 @@ function timeout(ms = METADATA_TIMEOUT_MS): AbortSignal {
   return AbortSignal.timeout(ms);
 }
 
+/** Forgets the answers older than FRESH_MS: they no longer stand in for a request. */
+function dropStale(answers: Map<string, { readonly at: number }>): void {
+  const now = Date.now();
+  for (const [id, entry] of answers) {
+    if (now - entry.at >= FRESH_MS) {
+      answers.delete(id);
+    }
+  }
+}
+
 function keptProperties(head: R2ObjectHead): ObjectProperties {
   const { contentType: type, cacheControl, contentDisposition, contentEncoding, metadata, storageClass } = head;
   return { contentType: type, cacheControl, contentDisposition, contentEncoding, metadata, storageClass };
@@ -177,7 +187,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       if (token !== undefined) {
         this.log.warn(messages.fsTruncatedFolder(uri.toString(), entries.length));
       }
-      this.pruneListed();
+      dropStale(this.listed);
       return entries;
     });
   }
@@ -372,25 +382,13 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
     if (pending && Date.now() - pending.at < FRESH_MS) {
       return pending.result;
     }
-    const result = this.readFirstBytes(target);
+    const { bucket, key } = target.location;
+    const result = getObjectBytes(target.client, { bucket, key, range: { start: 0, end: PREFETCH_BYTES - 1 }, maxBytes: PREFETCH_BYTES }, timeout());
     this.firstReads.set(id, { at: Date.now(), result });
     // A failure is for the calls waiting now; the next one asks again.
     result.catch(() => this.firstReads.delete(id));
-    this.pruneFirstReads();
+    dropStale(this.firstReads);
     return result;
-  }
-
-  /** Headers and the first bytes from one GET. An empty object has no byte range to read (416): a HEAD then. */
-  private async readFirstBytes(target: Target): Promise<{ head: R2ObjectHead; bytes: Buffer }> {
-    const { bucket, key } = target.location;
-    try {
-      return await getObjectBytes(target.client, { bucket, key, range: { start: 0, end: PREFETCH_BYTES - 1 }, maxBytes: PREFETCH_BYTES }, timeout());
-    } catch (error) {
-      if (!isR2Error(error, 'InvalidRange')) {
-        throw error;
-      }
-      return { head: await headObject(target.client, { bucket, key }, timeout()), bytes: Buffer.alloc(0) };
-    }
   }
 
   /** What is on the server now, for a write that no stat came before. */
@@ -429,24 +427,6 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
     this.seen.delete(uri.toString());
     this.firstReads.delete(uri.toString());
     this.listed.clear();
-  }
-
-  private pruneFirstReads(): void {
-    const now = Date.now();
-    for (const [id, entry] of this.firstReads) {
-      if (now - entry.at >= FRESH_MS) {
-        this.firstReads.delete(id);
-      }
-    }
-  }
-
-  private pruneListed(): void {
-    const now = Date.now();
-    for (const [id, entry] of this.listed) {
-      if (now - entry.at >= FRESH_MS) {
-        this.listed.delete(id);
-      }
-    }
   }
 
   private changedOnServer(uri: vscode.Uri): vscode.FileSystemError {

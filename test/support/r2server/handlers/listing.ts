@@ -2,7 +2,7 @@
 import type { RequestContext } from '../context';
 import { S3Error } from '../errors';
 import { MAX_ITEMS_PER_CALL } from '../limits';
-import type { ObjectRecord } from '../store';
+import type { ObjectRecord, Store } from '../store';
 import { urlEncodeKey } from '../uri';
 import type { XmlNode } from '../xml';
 import { el, opt } from '../xml';
@@ -74,6 +74,18 @@ function commonPrefixes(prefixes: string[], encode: (value: string) => string): 
   return prefixes.map((p) => el('CommonPrefixes', [el('Prefix', encode(p))]));
 }
 
+/** What both versions end with: the request's limits and the page itself. */
+function pageElements(p: ListParams, page: ReturnType<Store['list']>): Array<XmlNode | undefined> {
+  return [
+    el('MaxKeys', p.maxKeys),
+    opt('Delimiter', p.delimiter === undefined ? undefined : p.encode(p.delimiter)),
+    el('IsTruncated', page.isTruncated),
+    opt('EncodingType', p.encodingType),
+    ...contents(page.records, p.encode),
+    ...commonPrefixes(page.commonPrefixes, p.encode),
+  ];
+}
+
 export async function listObjectsV2({ ctx, store, bucket }: HandlerArgs): Promise<void> {
   const p = listParams(ctx);
   const token = ctx.param('continuation-token');
@@ -87,12 +99,7 @@ export async function listObjectsV2({ ctx, store, bucket }: HandlerArgs): Promis
     opt('ContinuationToken', token),
     opt('NextContinuationToken', page.isTruncated && page.last !== undefined ? encodeToken(page.last) : undefined),
     el('KeyCount', page.keys.length + page.commonPrefixes.length),
-    el('MaxKeys', p.maxKeys),
-    opt('Delimiter', p.delimiter === undefined ? undefined : p.encode(p.delimiter)),
-    el('IsTruncated', page.isTruncated),
-    opt('EncodingType', p.encodingType),
-    ...contents(page.records, p.encode),
-    ...commonPrefixes(page.commonPrefixes, p.encode),
+    ...pageElements(p, page),
   ]));
 }
 
@@ -105,11 +112,6 @@ export async function listObjects({ ctx, store, bucket }: HandlerArgs): Promise<
     el('Prefix', p.encode(p.prefix)),
     el('Marker', p.encode(marker)),
     opt('NextMarker', page.isTruncated && page.last !== undefined ? p.encode(page.last) : undefined),
-    el('MaxKeys', p.maxKeys),
-    opt('Delimiter', p.delimiter === undefined ? undefined : p.encode(p.delimiter)),
-    el('IsTruncated', page.isTruncated),
-    opt('EncodingType', p.encodingType),
-    ...contents(page.records, p.encode),
-    ...commonPrefixes(page.commonPrefixes, p.encode),
+    ...pageElements(p, page),
   ]));
 }

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { contentType } from 'mime-types';
 import type { Account } from '../accounts/account';
 import { publicUrl, s3Uri } from '../links/objectLinks';
 import { isR2Error, objectMatchesFile, uploadFile } from '../r2';
@@ -13,6 +12,7 @@ import { TransferProgress } from '../ui/transferProgress';
 import { askOverwrite, showTransferSummary } from '../ui/transferSummary';
 import { runBatch } from './batch';
 import type { ItemResult } from './batch';
+import { contentTypeFor } from './contentType';
 import { ConflictPolicy } from './conflicts';
 import type { Destination } from './destination';
 import { describeDestination } from './destination';
@@ -42,8 +42,7 @@ function uploadConcurrency(): number {
 async function uploadOne(client: R2Client, destination: Destination, file: LocalFile, policy: ConflictPolicy, progress: TransferProgress, signal: AbortSignal): Promise<ItemResult> {
   const { bucket } = destination;
   const key = destination.prefix + file.relativeKey;
-  // With a charset for text types, so browsers read public text objects right.
-  const type = contentType(basename(file.path)) || 'application/octet-stream';
+  const type = contentTypeFor(basename(file.path));
   let sent = 0;
   const attempt = async (ifNoneMatch: '*' | undefined) => {
     progress.add(-sent);

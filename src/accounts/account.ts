@@ -1,3 +1,4 @@
+import { isLoopbackEndpoint } from '../r2';
 import type { EndpointConfig, Jurisdiction } from '../r2';
 
 /** What is kept about an account outside SecretStorage: everything but the secret access key. */
@@ -25,4 +26,13 @@ export function endpointConfig(account: Account): EndpointConfig {
   return account.endpoint !== undefined
     ? { kind: 'custom', url: account.endpoint, forcePathStyle: account.forcePathStyle ?? true }
     : { kind: 'r2', accountId: account.accountId ?? '', jurisdiction: account.jurisdiction };
+}
+
+/**
+ * Whether the endpoint is plain http to another machine: the secret then signs requests that cross
+ * the network unencrypted, keys and data in the clear. The scheme is checked first, so R2 and https
+ * accounts never load the S3 bundle (src/r2) just to draw their row.
+ */
+export function sendsUnencrypted(endpoint: string | undefined): boolean {
+  return endpoint !== undefined && /^\s*http:/i.test(endpoint) && !isLoopbackEndpoint(endpoint);
 }

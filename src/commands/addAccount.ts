@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { endpointConfig } from '../accounts/account';
+import { endpointConfig, sendsUnencrypted } from '../accounts/account';
 import type { Account } from '../accounts/account';
 import { parseAccountLocation } from '../accounts/accountInput';
 import { AccountProblem, validateAccount } from '../accounts/validateAccount';
-import { resolveEndpoint } from '../r2';
 import type { Jurisdiction } from '../r2';
 import { messages } from '../ui/messages';
 import { ask, withCancellableProgress } from '../ui/prompts';
@@ -80,11 +79,15 @@ export async function runAccountWalkthrough(services: Services, title: string, d
     return choice === messages.fixAction ? runAccountWalkthrough(services, title, retryDraft) : undefined;
   }
   await services.accounts.save(account, secretAccessKey);
-  // Saved (the user chose this endpoint), but plain http off this machine exposes keys and data.
-  for (const warning of resolveEndpoint(endpointConfig(account)).warnings) {
-    void vscode.window.showWarningMessage(warning.message);
-  }
+  warnIfUnencrypted(account);
   return account;
+}
+
+/** Saved (the user chose this endpoint), but plain http off this machine exposes keys and data: say so. */
+export function warnIfUnencrypted(account: Account): void {
+  if (account.endpoint !== undefined && sendsUnencrypted(account.endpoint)) {
+    void vscode.window.showWarningMessage(messages.unencryptedEndpoint(account.name, new URL(account.endpoint).host));
+  }
 }
 
 export async function addAccount(services: Services): Promise<void> {

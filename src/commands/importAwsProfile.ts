@@ -3,13 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { endpointConfig } from '../accounts/account';
+import { endpointConfig, sendsUnencrypted } from '../accounts/account';
 import type { Account } from '../accounts/account';
 import { parseAccountLocation } from '../accounts/accountInput';
 import { parseAwsProfiles } from '../accounts/awsProfiles';
 import { AccountProblem, validateAccount } from '../accounts/validateAccount';
 import { messages } from '../ui/messages';
 import { ask, pick, withCancellableProgress } from '../ui/prompts';
+import { warnIfUnencrypted } from './addAccount';
 import type { Services } from './services';
 
 async function readIfExists(path: string): Promise<string> {
@@ -32,7 +33,12 @@ export async function importAwsProfile({ accounts }: Services): Promise<void> {
     return;
   }
   const { profile } = await pick(
-    profiles.map((candidate) => ({ label: candidate.name, description: candidate.endpointUrl ?? '(no endpoint_url)', profile: candidate })),
+    profiles.map((candidate) => ({
+      label: candidate.name,
+      description: candidate.endpointUrl === undefined ? '(no endpoint_url)'
+        : `${candidate.endpointUrl}${sendsUnencrypted(candidate.endpointUrl) ? ` · ${messages.notEncrypted}` : ''}`,
+      profile: candidate,
+    })),
     { title: 'Import from AWS Profile', placeHolder: 'Profile to import' },
   );
   const locationText = profile.endpointUrl ?? await ask({
@@ -57,4 +63,5 @@ export async function importAwsProfile({ accounts }: Services): Promise<void> {
     validateAccount(endpointConfig(account), { accessKeyId: account.accessKeyId, secretAccessKey }, signal));
   await accounts.save(account, secretAccessKey);
   void vscode.window.showInformationMessage(messages.accountImported(account.name));
+  warnIfUnencrypted(account);
 }

@@ -19,7 +19,7 @@ export { deleteObjects, deletePrefix } from './deletion';
 export type { DownloadFileInput } from './download';
 export { DOWNLOAD_DEFAULTS, downloadFile } from './download';
 export type { EndpointConfig, EndpointWarning, ResolvedEndpoint } from './endpoint';
-export { isValidAccountId, resolveEndpoint } from './endpoint';
+export { isLoopbackEndpoint, isValidAccountId, resolveEndpoint } from './endpoint';
 export type { ErrorContext, R2ErrorCode } from './errors';
 export { classifyError, isR2Error, R2Error } from './errors';
 export { isValidKey } from './keys';

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { sendsUnencrypted } from '../accounts/account';
 import type { Account } from '../accounts/account';
 import { isR2Error, listBuckets } from '../r2';
 import type { R2Bucket } from '../r2';
+import { messages as text } from '../ui/messages';
 import { BucketNode } from './bucketNode';
 import { contextValues } from './contextValues';
 import type { ExplorerNode } from './explorerNode';
@@ -25,11 +27,15 @@ export class AccountNode implements ExplorerNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.account.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('cloud');
+    // Plain http to another machine: the row says so for as long as the account is configured that way.
+    const unencrypted = sendsUnencrypted(this.account.endpoint);
+    item.iconPath = unencrypted ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('cloud');
     item.contextValue = contextValues.account;
-    item.description = this.account.endpoint ?? (this.account.jurisdiction === 'default' ? undefined : this.account.jurisdiction.toUpperCase());
+    item.description = this.account.endpoint
+      ? `${this.account.endpoint}${unencrypted ? ` · ${text.notEncrypted}` : ''}`
+      : (this.account.jurisdiction === 'default' ? undefined : this.account.jurisdiction.toUpperCase());
     item.tooltip = this.account.endpoint
-      ? `${this.account.name}\n${this.account.endpoint}\nAccess key ${this.account.accessKeyId}`
+      ? `${this.account.name}\n${this.account.endpoint}\nAccess key ${this.account.accessKeyId}${unencrypted ? `\n${text.unencryptedTooltip}` : ''}`
       : `${this.account.name}\nAccount ${this.account.accountId ?? ''}${this.account.jurisdiction === 'default' ? '' : ` (${this.account.jurisdiction})`}\nAccess key ${this.account.accessKeyId}`;
     return item;
   }

@@ -31,6 +31,10 @@ export const messages = {
   publicUrlPrompt: (bucket: string) => `Public base URL of bucket "${bucket}" (its r2.dev URL or a custom domain); leave empty to remove`,
   publicUrlInvalid: 'Enter an https:// URL (or nothing to remove it).',
   noAwsProfiles: (files: string) => `No AWS profile with an access key was found in ${files}.`,
+  unencryptedEndpoint: (name: string, host: string) =>
+    `"${name}" reaches ${host} over plain http: its secret access key signs requests sent unencrypted, which anyone on the network can read, with your data. Use an https:// endpoint unless you trust every network in between.`,
+  notEncrypted: 'not encrypted',
+  unencryptedTooltip: 'Plain http to another machine: the secret access key signs requests sent unencrypted, which anyone on the network can read, with your data.',
   awsProfileNeedsAccount: (profile: string) => `Profile "${profile}" has no endpoint_url: enter the Cloudflare account ID or endpoint for it`,
   destinationHere: '$(check) Upload here',
   destinationUp: 'Parent folder',

@@ -41,10 +41,23 @@ function installOnce(target: string, what: string, install: (tmp: string) => voi
   return target;
 }
 
-function npmInstall(prefix: string, spec: string, env: NodeJS.ProcessEnv = process.env): void {
+/** Set by npm for the script it runs: a child npm would read them as its own config. */
+const PARENT_NPM_VARIABLE = /^(npm_(config|lifecycle|package)_|npm_node_execpath$|npm_execpath$|npm_command$|NODE$)/i;
+
+/**
+ * The environment of a child `npm install`: the parent's without what the parent npm set, plus
+ * `extra`. Under `npm start` / `npm test` the parent's `npm_config_user_agent` names the outer Node
+ * (20), and code-server's postinstall, which runs on Node 24, reads its Node version from there.
+ */
+export function childNpmEnv(parent: NodeJS.ProcessEnv, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const own = Object.entries(parent).filter(([name]) => !PARENT_NPM_VARIABLE.test(name));
+  return { ...Object.fromEntries(own), ...extra };
+}
+
+export function npmInstall(prefix: string, spec: string, extraEnv: NodeJS.ProcessEnv = {}): void {
   execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', spec], {
     stdio: 'inherit',
-    env,
+    env: childNpmEnv(process.env, extraEnv),
   });
 }
 
@@ -81,7 +94,6 @@ export function ensureCodeServer(node24: { node: string; nodeDir: string }): str
   }
   const root = installOnce(join(cacheDir(), `code-server-${CODE_SERVER_VERSION}`), `code-server ${CODE_SERVER_VERSION}`, (tmp) =>
     npmInstall(tmp, `code-server@${CODE_SERVER_VERSION}`, {
-      ...process.env,
       PATH: `${join(node24.nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
       npm_config_nodedir: node24.nodeDir,
     }),

@@ -3,15 +3,17 @@
 // disk) idle part of the time. Every range after the first response is pinned to its ETag (If-Match),
 // so an object replaced meanwhile fails the download rather than mixing two versions in the file.
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
 import { classifyError, R2Error } from './errors';
 import { fileWriter } from './fileStreams';
+import { confirmLocalTarget, prepareLocalTarget } from './localTarget';
 import { getObjectStream } from './objects';
 import { runPool } from './pool';
 import { withRetries } from './retry';
@@ -32,6 +34,11 @@ export const DOWNLOAD_DEFAULTS = {
 
 export interface DownloadFileInput extends ObjectLocation {
   filePath: string;
+  /**
+   * The folder the user chose, which `filePath` lies in: the folders between are created, and none
+   * may be a symbolic link. Without it, the file's folder must exist.
+   */
+  root?: string;
   /** Download only this version (an etag); otherwise `PreconditionFailed`. */
   ifMatch?: string;
   onProgress?: ProgressCallback;
@@ -103,39 +110,52 @@ async function fetchRange(client: R2Client, plan: RangePlan, range: Range, opene
 }
 
 /**
+ * The temporary file: created, never opened through a link (O_EXCL fails on any existing name, a
+ * broken link included; O_NOFOLLOW where the platform has it).
+ */
+const TEMP_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/**
  * Downloads into a temporary file next to the target, flushed to disk, then renamed over it: the
  * target is either untouched or complete. Any failure or cancellation removes the temporary file.
+ * The local path is checked before the first request (see prepareLocalTarget).
  */
 export async function downloadFile(client: R2Client, input: DownloadFileInput, signal: AbortSignal): Promise<R2ObjectHead> {
   const { bucket, key, filePath, onProgress } = input;
   const context = { operation: 'DownloadFile', bucket, key };
   const rangeSize = checkSetting('rangeSize', input.rangeSize ?? DOWNLOAD_DEFAULTS.rangeSize, MiB, Number.MAX_SAFE_INTEGER, context);
   const streams = checkSetting('streams', input.streams ?? DOWNLOAD_DEFAULTS.streams, 1, 64, context);
+  const target = await prepareLocalTarget(filePath, input.root, context, signal);
   // The first range's response tells the size and the ETag the other ranges are pinned to.
   const first = await getObjectStream(client, { bucket, key, ifMatch: input.ifMatch, range: { start: 0, end: rangeSize - 1 } }, signal);
   const { head } = first;
   // A server that ignores Range sends the whole object here, and then there is nothing more to fetch.
   const ranges = [{ start: 0, end: first.contentLength - 1 }, ...laterRanges(first.contentLength, head.size, rangeSize)];
-  const tempPath = join(dirname(filePath), `.${basename(filePath)}.r2-partial-${randomBytes(6).toString('hex')}`);
+  // Short and not made from the file name, so that any name the disk holds can be downloaded.
+  const tempPath = join(target.folder, `.r2-partial-${randomBytes(6).toString('hex')}`);
   let written = 0;
   const onWritten = (bytes: number) => {
     written += bytes;
     onProgress?.(written, head.size);
   };
   try {
-    const handle = await open(tempPath, 'wx');
+    const handle = await open(tempPath, TEMP_FLAGS, 0o666);
     try {
       const plan: RangePlan = { bucket, key, etag: head.etag, handle, context, onWritten };
       await runPool(ranges.length, streams, context, signal, (index, rangeSignal) =>
         fetchRange(client, plan, ranges[index], index === 0 ? first.body : undefined, rangeSignal));
       await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (err) {
+      await handle.close().catch(() => undefined);
+      throw err;
     }
-    await rename(tempPath, filePath);
+    await handle.close();
+    await confirmLocalTarget(target, context);
+    await rename(tempPath, target.path);
   } catch (err) {
     first.body.destroy();
-    await rm(tempPath, { force: true });
+    // Whatever the clean-up meets, the error reported is the one that stopped the download.
+    await rm(tempPath, { force: true }).catch(() => undefined);
     throw classifyError(err, context, signal);
   }
   return head;

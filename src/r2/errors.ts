@@ -30,6 +30,11 @@ export type R2ErrorCode =
   | 'FileSystem'
   /** A local file changed (size or time) while it was being uploaded. */
   | 'FileChanged'
+  /**
+   * A download refused its local path before writing: a symbolic link below the chosen folder, a
+   * way out of it, or a file name the disk cannot hold.
+   */
+  | 'LocalPathRefused'
   | 'Unknown';
 
 /** What was being attempted: it makes messages specific and resolves bodiless HEAD errors. */
@@ -127,6 +132,8 @@ const NODE_CODES: Readonly<Record<string, R2ErrorCode>> = {
   EEXIST: 'FileSystem',
   EROFS: 'FileSystem',
   EMFILE: 'FileSystem',
+  ENAMETOOLONG: 'FileSystem',
+  ELOOP: 'FileSystem',
 };
 
 /** Maps an S3 error code (e.g. a per-key DeleteObjects error) to ours. */
@@ -226,6 +233,7 @@ const DESCRIPTIONS: Record<R2ErrorCode, (context: ErrorContext) => string> = {
   Timeout: () => 'The server did not respond in time.',
   Cancelled: () => 'Cancelled.',
   FileSystem: () => 'A local file could not be read or written.',
+  LocalPathRefused: (c) => `${describeTarget(c)} was not downloaded: its local path is not safe to write.`,
   FileChanged: (c) => `The file changed while it was uploaded to ${describeTarget(c)}; nothing was kept. Upload it again once it is complete.`,
   Unknown: (c) => `${c.operation} failed.`,
 };

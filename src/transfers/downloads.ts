@@ -1,5 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { lstat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { Services } from '../commands/services';
@@ -10,7 +9,7 @@ import { TransferProgress } from '../ui/transferProgress';
 import { askOverwrite, showTransferSummary } from '../ui/transferSummary';
 import { runBatch } from './batch';
 import { ConflictPolicy } from './conflicts';
-import { localPathFor } from './localPaths';
+import { planLocalPaths } from './localPaths';
 import { objectsUnder } from './objectsUnder';
 
 /** One object to download and the key path below the chosen folder it is written to. */
@@ -32,8 +31,10 @@ function lastSegment(path: string): string {
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
-async function exists(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined)) !== undefined;
+/** Whether to ask before writing: a file is there. A link is not asked about: downloadFile refuses it. */
+async function fileExists(path: string): Promise<boolean> {
+  const info = await lstat(path).catch(() => undefined);
+  return info !== undefined && !info.isSymbolicLink();
 }
 
 /** Expands folders into their objects (listing page by page). Folder markers have no file. */
@@ -57,34 +58,31 @@ async function expand(services: Services, sources: readonly DownloadSource[], si
 
 /**
  * Downloads into `folder`, streaming each object to a temporary file renamed into place, so a
- * failure or Cancel never leaves a half file. Keys that are not safe file names are reported, never
- * written (nothing lands outside the chosen folder).
+ * failure or Cancel never leaves a half file. Keys that are not safe file names, or that would be
+ * the same file as another key on this disk, are reported, never written; nothing lands outside the
+ * chosen folder, not even through a symbolic link in it.
  */
 export async function downloadTo(services: Services, folder: string, sources: readonly DownloadSource[]): Promise<void> {
   const policy = new ConflictPolicy((name) => askOverwrite(name, folder));
+  const describe = (item: DownloadItem) => `${item.bucket}/${item.key}`;
   const refused: Array<{ name: string; reason: string }> = [];
   const outcome = await withCancellableProgress(messages.downloading(folder), async (signal, report) => {
-    const planned: Array<DownloadItem & { path: string }> = [];
-    for (const item of await expand(services, sources, signal)) {
-      const local = localPathFor(folder, item.relativePath);
-      if (local.ok) {
-        planned.push({ ...item, path: local.path });
-      } else {
-        refused.push({ name: `${item.bucket}/${item.key}`, reason: local.reason });
-      }
-    }
+    const plan = planLocalPaths(folder, await expand(services, sources, signal), describe);
+    refused.push(...plan.refused.map(({ item, reason }) => ({ name: describe(item), reason })));
+    const { planned } = plan;
     const progress = new TransferProgress(report, planned.reduce((sum, item) => sum + item.size, 0), planned.length);
     return runBatch(planned, 4, signal, async (item, itemSignal) => {
-      if ((await exists(item.path)) && (await policy.decide(item.relativePath)) === 'skip') {
+      if ((await fileExists(item.path)) && (await policy.decide(item.relativePath)) === 'skip') {
         progress.fileDone();
         return 'skipped';
       }
-      await mkdir(dirname(item.path), { recursive: true });
       let received = 0;
+      // downloadFile creates the folders below `folder`, and refuses any symbolic link on the way.
       await downloadFile(await services.clients.get(item.account), {
         bucket: item.bucket,
         key: item.key,
         filePath: item.path,
+        root: folder,
         onProgress: (bytes) => {
           progress.add(bytes - received);
           received = bytes;
@@ -98,7 +96,7 @@ export async function downloadTo(services: Services, folder: string, sources: re
     verb: 'downloaded',
     outcome,
     refused,
-    describe: (item) => `${item.bucket}/${item.key}`,
+    describe,
     log: services.log,
     retryFailed: (failed) => downloadTo(services, folder, failed.map((item) => ({ kind: 'object', ...item }))),
     single: [{ title: messages.revealFileAction, run: async () => vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(outcome.done[0].path)) }],

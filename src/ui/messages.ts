@@ -63,6 +63,17 @@ export const messages = {
   urlCopied: (url: string) => `Copied ${url}`,
   downloading: (folder: string) => `Downloading to ${folder}`,
   revealFileAction: 'Reveal File',
+  // Why a key is not downloaded (after "<bucket>/<key>: not downloaded, ").
+  localPathDotSegment: (relativeKey: string) => `"${relativeKey}" has an empty, "." or ".." path segment`,
+  localPathUnsafeName: (relativeKey: string) => `"${relativeKey}" is not a safe file name`,
+  localPathNameTooLong: (relativeKey: string, maxBytes: number) => `"${relativeKey}" has a name longer than the ${maxBytes} bytes a file name may have`,
+  localPathOutside: (relativeKey: string) => `"${relativeKey}" would be written outside the chosen folder`,
+  localPathSameFile: (others: readonly string[], ignoringCase: boolean) =>
+    ignoringCase
+      ? `it would be the same file as ${others.map((other) => `"${other}"`).join(', ')} on this disk, which ignores letter case`
+      : `it would be written to the same file as ${others.map((other) => `"${other}"`).join(', ')}`,
+  localPathIsFolder: (other: string, ignoringCase: boolean) =>
+    `a folder for "${other}" would have the same name${ignoringCase ? ' on this disk, which ignores letter case' : ''}`,
   selectInView: 'Select objects or folders in the R2 view first.',
   countingObjects: 'Counting the objects to delete…',
   nothingToDelete: 'There is nothing to delete: the selected folders are empty.',

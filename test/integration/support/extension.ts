@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import { createBucket, deleteBucket, deletePrefix, R2Client } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
+import type { R2Fault } from '../../support/r2server';
 import { scriptPrompts } from './prompts';
 
 export const EXTENSION_ID = 'r2-explorer.r2-explorer';
@@ -41,8 +42,7 @@ async function control(method: string, path: string, body?: unknown): Promise<un
 }
 
 export const faults = {
-  inject: (fault: { type: 'error' | 'delay' | 'cutRequest' | 'cutResponse'; operation?: string; times?: number | 'always'; status?: 500 | 503; ms?: number; afterBytes?: number }) =>
-    control('POST', 'faults', fault),
+  inject: (fault: R2Fault) => control('POST', 'faults', fault),
   clear: () => control('DELETE', 'faults'),
   /** The server refuses connections for `ms`, as if stopped and started again. */
   outage: (ms: number) => control('POST', 'outage', { ms }),

@@ -32,7 +32,18 @@ export interface CutRequestFault extends FaultBase {
   afterBytes: number;
 }
 
-export type R2Fault = ErrorFault | DelayFault | CutResponseFault | CutRequestFault;
+/**
+ * Another client writes `body` to `bucket`/`key` (or deletes it, when `body` is null) just before
+ * the matching request is handled: a race between two of our requests, forced without timing.
+ */
+export interface WriteFault extends FaultBase {
+  type: 'write';
+  bucket: string;
+  key: string;
+  body: string | null;
+}
+
+export type R2Fault = ErrorFault | DelayFault | CutResponseFault | CutRequestFault | WriteFault;
 
 export type FaultType = R2Fault['type'];
 
@@ -77,8 +88,13 @@ export function validateFault(value: unknown): R2Fault {
         throw new Error('"afterBytes" must be a non-negative integer');
       }
       break;
+    case 'write':
+      if (typeof f.bucket !== 'string' || typeof f.key !== 'string' || (f.body !== null && typeof f.body !== 'string')) {
+        throw new Error('"bucket" and "key" must be strings, "body" a string or null');
+      }
+      break;
     default:
-      throw new Error('"type" must be one of error, delay, cutResponse, cutRequest');
+      throw new Error('"type" must be one of error, delay, cutResponse, cutRequest, write');
   }
   return value as R2Fault;
 }

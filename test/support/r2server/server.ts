@@ -1,6 +1,7 @@
 // The HTTP front: control endpoints, routing, request counting, injected faults, SigV4, permissions,
 // then the operation's handler.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +12,7 @@ import { authorize } from './access';
 import { RequestContext } from './context';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { S3Error } from './errors';
-import type { R2Fault } from './faults';
+import type { R2Fault, WriteFault } from './faults';
 import { Faults } from './faults';
 import { HANDLERS, isValidBucketName } from './handlers';
 import { UNSUPPORTED } from './operations';
@@ -67,6 +68,26 @@ interface ServerParts {
   keys: Map<string, R2Credential>;
 }
 
+/** What a `write` fault does: another client's PutObject (or DeleteObject), applied directly to the store. */
+function writeAsAnotherClient(store: Store, { bucket, key, body }: WriteFault): void {
+  if (body === null) {
+    store.deleteObject(bucket, key);
+    return;
+  }
+  const bytes = Buffer.from(body);
+  const { blob, path } = store.blobs.create();
+  writeFileSync(path, bytes);
+  const etag = createHash('md5').update(bytes).digest('hex');
+  store.putObject(bucket, {
+    key,
+    size: bytes.length,
+    etag,
+    lastModified: Date.now(),
+    segments: [{ blob, size: bytes.length }],
+    meta: { contentType: 'text/plain', user: {}, storageClass: 'STANDARD' },
+  });
+}
+
 async function handleS3(req: IncomingMessage, res: ServerResponse, rawPath: string, rawQuery: string, parts: ServerParts): Promise<void> {
   const query = parseQuery(rawQuery);
   const ctx = new RequestContext(req, res, rawPath, query ?? []);
@@ -85,6 +106,9 @@ async function handleS3(req: IncomingMessage, res: ServerResponse, rawPath: stri
     ctx.faults = parts.faults.take(route.operation);
     if (ctx.faults.delay) {
       await sleep(ctx.faults.delay.ms);
+    }
+    if (ctx.faults.write) {
+      writeAsAnotherClient(parts.store, ctx.faults.write);
     }
     if (ctx.faults.error) {
       throw ctx.faults.error.status === 503

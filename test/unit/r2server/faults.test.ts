@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { R2Stats } from '../../support/r2server';
 import { clientFor, rejectsWith, useServer } from './helpers';
@@ -90,6 +91,16 @@ describe('r2server: stats and faults', function () {
     start = Date.now();
     await h.client.send(new ListObjectsV2Command({ Bucket: h.bucket }));
     assert.ok(Date.now() - start < 250, 'the delay was consumed once');
+  });
+
+  it("writes as another client just before a request, so the request sees the other writer's version", async () => {
+    h.server.inject({ type: 'write', operation: 'GetObject', bucket: h.bucket, key: 'raced', body: 'theirs' });
+    await assert.rejects(h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'raced' })));
+    const got = await h.client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'raced' }));
+    assert.equal(await got.Body?.transformToString(), 'theirs');
+    assert.equal(got.ETag, `"${createHash('md5').update('theirs').digest('hex')}"`);
+    h.server.inject({ type: 'write', operation: 'HeadObject', bucket: h.bucket, key: 'raced', body: null });
+    await assert.rejects(h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'raced' })), (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 404);
   });
 
   it('keeps a fault with times "always" until cleared', async () => {

@@ -42,6 +42,8 @@ export interface ErrorContext {
   operation: string;
   bucket?: string;
   key?: string;
+  /** The local file of a transfer, named in messages about it. */
+  filePath?: string;
 }
 
 export class R2Error extends Error {
@@ -234,7 +236,8 @@ const DESCRIPTIONS: Record<R2ErrorCode, (context: ErrorContext) => string> = {
   Cancelled: () => 'Cancelled.',
   FileSystem: () => 'A local file could not be read or written.',
   LocalPathRefused: (c) => `${describeTarget(c)} was not downloaded: its local path is not safe to write.`,
-  FileChanged: (c) => `The file changed while it was uploaded to ${describeTarget(c)}; nothing was kept. Upload it again once it is complete.`,
+  FileChanged: (c) =>
+    `${c.filePath ?? 'The file'} changed while it was uploaded to ${describeTarget(c)}: nothing was written, and what the key held before is untouched. Upload it again once the file is complete.`,
   Unknown: (c) => `${c.operation} failed.`,
 };
 

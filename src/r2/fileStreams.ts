@@ -5,31 +5,61 @@ import { pipeline, Transform, Writable } from 'node:stream';
 import type { ErrorContext } from './errors';
 import { R2Error } from './errors';
 
+/** What a counted stream checks before it ends. */
+export interface ExpectedBytes {
+  length: number;
+  context: ErrorContext;
+  /**
+   * Runs once every byte has been read, while the last chunk is still held back: a request cannot
+   * complete (the Content-Length promised that chunk), so a failure here ends it with nothing written.
+   */
+  beforeEnd?: () => Promise<void>;
+}
+
 /**
  * Passes bytes through, counting them. With `expected`, a stream that ends short fails: a file
  * cut short since its size was taken would otherwise leave the request waiting for bytes that
  * never come (the Content-Length promised them).
  */
-export function byteCounter(onBytes: (bytes: number) => void, expected?: { length: number; context: ErrorContext }): Transform {
+export function byteCounter(onBytes: (bytes: number) => void, expected?: ExpectedBytes): Transform {
   let counted = 0;
+  let held: Buffer | undefined;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       counted += chunk.length;
       onBytes(chunk.length);
-      callback(null, chunk);
+      if (expected?.beforeEnd === undefined) {
+        callback(null, chunk);
+        return;
+      }
+      const previous = held;
+      held = chunk;
+      callback(null, previous);
     },
     flush(callback) {
-      callback(expected === undefined || counted === expected.length ? null : new R2Error('FileChanged', expected.context));
+      if (expected !== undefined && counted !== expected.length) {
+        callback(new R2Error('FileChanged', expected.context));
+        return;
+      }
+      (expected?.beforeEnd?.() ?? Promise.resolve()).then(() => callback(null, held), callback);
     },
   });
+}
+
+export interface FileRange {
+  start: number;
+  length: number;
+  /** See ExpectedBytes: e.g. a check that the file is still the version whose size was sent. */
+  beforeEnd?: () => Promise<void>;
 }
 
 /**
  * `length` bytes of the file from `start`, counted as they are read. Each call opens the file
  * afresh, so a failed request can be retried with a new stream; memory stays at one buffer.
  */
-export function fileRangeStream(filePath: string, start: number, length: number, onBytes: (bytes: number) => void, context: ErrorContext): Readable {
-  const counter = byteCounter(onBytes, { length, context });
+export function fileRangeStream(filePath: string, range: FileRange, onBytes: (bytes: number) => void, context: ErrorContext): Readable {
+  const { start, length } = range;
+  const counter = byteCounter(onBytes, { length, context, beforeEnd: range.beforeEnd });
   if (length === 0) {
     // createReadStream treats `end: start - 1` as "to the end of the file".
     counter.end();
@@ -46,7 +76,7 @@ export function fileRangeStream(filePath: string, start: number, length: number,
  */
 export async function sendFileRange<T>(
   filePath: string,
-  range: { start: number; length: number },
+  range: FileRange,
   onBytes: (bytes: number) => void,
   context: ErrorContext,
   signal: AbortSignal,
@@ -54,7 +84,7 @@ export async function sendFileRange<T>(
 ): Promise<T> {
   const bodyFailed = new AbortController();
   let bodyError: unknown;
-  const body = fileRangeStream(filePath, range.start, range.length, onBytes, context);
+  const body = fileRangeStream(filePath, range, onBytes, context);
   body.once('error', (error) => {
     bodyError = error;
     bodyFailed.abort();

@@ -39,6 +39,8 @@ export interface MultipartUploadPlan extends ObjectLocation {
   properties: ObjectProperties;
   conditions: WriteConditions;
   onProgress?: ProgressCallback;
+  /** Runs once every part is stored, before CompleteMultipartUpload; a failure aborts the upload instead. */
+  beforeComplete?: () => Promise<void>;
 }
 
 /** The configured part size, raised (in whole MiB) until the file fits in 10,000 parts. */
@@ -97,7 +99,7 @@ async function uploadParts(client: R2Client, plan: MultipartUploadPlan, uploadId
   const { bucket, key, filePath, size, partSize } = plan;
   const partCount = Math.max(1, Math.ceil(size / partSize));
   const progress = new PartProgress(partCount, size, plan.onProgress);
-  const context = { operation: 'UploadPart', bucket, key };
+  const context = { operation: 'UploadPart', bucket, key, filePath };
   const parts: CompletedPart[] = [];
   await runPool(partCount, plan.concurrency, context, signal, async (part, partSignal) => {
     const start = part * partSize;
@@ -140,6 +142,7 @@ export async function uploadFileInParts(client: R2Client, plan: MultipartUploadP
   let etag: string;
   try {
     const parts = await uploadParts(client, plan, uploadId, signal);
+    await plan.beforeComplete?.();
     const completed = await client.send(
       new CompleteMultipartUploadCommand({
         Bucket: bucket,

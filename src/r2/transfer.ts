@@ -9,7 +9,7 @@ import { classifyError, R2Error } from './errors';
 import { sendFileRange } from './fileStreams';
 import { checkKey } from './keys';
 import { choosePartSize, MAX_OBJECT_BYTES, MAX_PART_BYTES, MIN_PART_BYTES, uploadFileInParts } from './multipart';
-import { deleteObject, headObject, MAX_SINGLE_PUT_BYTES, putObject } from './objects';
+import { headObject, MAX_SINGLE_PUT_BYTES, putObject } from './objects';
 import { withRetries } from './retry';
 import type { ObjectLocation, ObjectProperties, ProgressCallback, WriteConditions } from './types';
 
@@ -108,12 +108,13 @@ async function readVersion(filePath: string, inMemoryLimit: number, context: Err
 }
 
 /**
- * The object holds a mix of old and new bytes when the file changed during the upload: remove it
- * (it is ours, just written) and say so, rather than leave a copy that matches no version.
+ * Fails with FileChanged when the file is no longer the version measured before the upload. Called
+ * before the write becomes visible (before the last bytes of a PUT, before CompleteMultipartUpload),
+ * so that a change leaves the key holding what it held: a whole earlier version, never a mix of two
+ * and never nothing.
  */
-async function checkUnchanged(client: R2Client, input: UploadFileInput, before: FileVersion, context: ErrorContext, signal: AbortSignal): Promise<void> {
-  if (!sameVersion(await regularFileVersion(input.filePath, context), before)) {
-    await deleteObject(client, { bucket: input.bucket, key: input.key }, signal);
+async function checkUnchanged(filePath: string, before: FileVersion, context: ErrorContext): Promise<void> {
+  if (!sameVersion(await regularFileVersion(filePath, context), before)) {
     throw new R2Error('FileChanged', context);
   }
 }
@@ -127,7 +128,7 @@ const IN_MEMORY_BYTES = MiB;
 /** Uploads a file of any size: one PUT up to the threshold (from memory for small files, else streamed), multipart above it. */
 export async function uploadFile(client: R2Client, input: UploadFileInput, signal: AbortSignal): Promise<{ etag: string; size: number }> {
   const { bucket, key, filePath, onProgress } = input;
-  const context = { operation: 'UploadFile', bucket, key };
+  const context = { operation: 'UploadFile', bucket, key, filePath };
   checkKey(key, context);
   const threshold = checkSetting('multipartThreshold', input.multipartThreshold ?? UPLOAD_DEFAULTS.multipartThreshold, 0, MAX_SINGLE_PUT_BYTES, context);
   const partSize = checkSetting('partSize', input.partSize ?? UPLOAD_DEFAULTS.partSize, MIN_PART_BYTES, MAX_PART_BYTES, context);
@@ -153,9 +154,19 @@ export async function uploadFile(client: R2Client, input: UploadFileInput, signa
   }
 
   if (size > threshold) {
-    const plan = { bucket, key, filePath, size, partSize: choosePartSize(size, partSize), concurrency, properties, conditions, onProgress };
+    const plan = {
+      bucket,
+      key,
+      filePath,
+      size,
+      partSize: choosePartSize(size, partSize),
+      concurrency,
+      properties,
+      conditions,
+      onProgress,
+      beforeComplete: () => checkUnchanged(filePath, version, context),
+    };
     const { etag } = await uploadFileInParts(client, plan, signal);
-    await checkUnchanged(client, input, version, context, signal);
     return { etag, size };
   }
   const { etag } = await withRetries(client.maxAttempts, context, signal, async () => {
@@ -164,10 +175,10 @@ export async function uploadFile(client: R2Client, input: UploadFileInput, signa
       sent += bytes;
       onProgress?.(sent, size);
     };
-    return await sendFileRange(filePath, { start: 0, length: size }, onBytes, context, signal, (body, attemptSignal) =>
+    const range = { start: 0, length: size, beforeEnd: () => checkUnchanged(filePath, version, context) };
+    return await sendFileRange(filePath, range, onBytes, context, signal, (body, attemptSignal) =>
       putObject(client, { bucket, key, body, contentLength: size, ...properties, ...conditions }, attemptSignal));
   });
-  await checkUnchanged(client, input, version, context, signal);
   return { etag, size };
 }
 

@@ -199,19 +199,39 @@ export async function putObject(client: R2Client, input: PutObjectInput, signal:
   if (length > MAX_SINGLE_PUT_BYTES) {
     throw new R2Error('EntityTooLarge', context);
   }
-  const output = await client.send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: key,
-      Body: body,
-      ContentLength: length,
-      ...s3Properties(input),
-      ...s3Conditions(input),
-    }),
+  const send = (conditions: Pick<PutObjectCommandInput, 'IfMatch' | 'IfNoneMatch'>) => client.send(
+    new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: length, ...s3Properties(input), ...conditions }),
     context,
     signal,
   );
+  const output = await send(s3Conditions(input)).catch(async (err: unknown) => {
+    if (!(await isUnquotedIfMatchServer(client, input, err, signal))) {
+      throw err;
+    }
+    // Still conditional: if another writer got in since the HEAD, this is refused too.
+    return await send({ ...s3Conditions(input), IfMatch: unquoteEtag(input.ifMatch) });
+  });
   return { etag: unquoteEtag(output.ETag) };
+}
+
+/**
+ * Ceph RGW 16 compares a PUT's If-Match with the bare MD5, so the quoted ETag that R2 and S3 expect
+ * is refused even when current. A refused If-Match while a HEAD shows exactly the expected ETag is
+ * that server (or the key changed back in between): worth one retry with the unquoted form. A
+ * stream was consumed by the first attempt and cannot be sent again.
+ */
+async function isUnquotedIfMatchServer(client: R2Client, input: PutObjectInput, err: unknown, signal: AbortSignal): Promise<boolean> {
+  if (!isR2Error(err, 'PreconditionFailed') || input.ifMatch === undefined || input.body instanceof Readable) {
+    return false;
+  }
+  // A key now gone (NoSuchKey) or a failed look (a flaky network) leaves the refusal as it was.
+  const current = await headObject(client, input, signal).catch((headError: unknown) => {
+    if (signal.aborted) {
+      throw headError;
+    }
+    return undefined;
+  });
+  return current?.etag === unquoteEtag(input.ifMatch);
 }
 
 /** Deleting a key that does not exist succeeds, as in S3. */

@@ -43,7 +43,15 @@ export interface WriteFault extends FaultBase {
   body: string | null;
 }
 
-export type R2Fault = ErrorFault | DelayFault | CutResponseFault | CutRequestFault | WriteFault;
+/**
+ * Not a failure but a dialect: PutObject compares If-Match as Ceph RGW 16 does, the header as sent
+ * with the bare MD5 (s3-servers.md #2), so the quoted ETag R2 expects is refused even when current.
+ */
+export interface RgwIfMatchFault extends FaultBase {
+  type: 'rgwIfMatch';
+}
+
+export type R2Fault = ErrorFault | DelayFault | CutResponseFault | CutRequestFault | WriteFault | RgwIfMatchFault;
 
 export type FaultType = R2Fault['type'];
 
@@ -93,8 +101,10 @@ export function validateFault(value: unknown): R2Fault {
         throw new Error('"bucket" and "key" must be strings, "body" a string or null');
       }
       break;
+    case 'rgwIfMatch':
+      break;
     default:
-      throw new Error('"type" must be one of error, delay, cutResponse, cutRequest, write');
+      throw new Error('"type" must be one of error, delay, cutResponse, cutRequest, write, rgwIfMatch');
   }
   return value as R2Fault;
 }

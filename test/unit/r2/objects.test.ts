@@ -12,7 +12,7 @@ import {
   updateMetadata,
 } from '../../../src/r2';
 import { s3env } from '../../support/s3env';
-import { expectR2Error, live, ODD_KEYS, sha256, useBucket } from './helpers';
+import { expectR2Error, live, newClient, ODD_KEYS, sha256, useBucket } from './helpers';
 
 const properties = {
   contentType: 'text/markdown; charset=utf-8',
@@ -137,16 +137,84 @@ describe('r2 objects', () => {
       assert.equal((await getObjectBytes(client, { bucket: name, key: 'save', maxBytes: 100 }, live)).bytes.toString(), 'v2 by someone else');
     });
 
-    it('If-Match with the current etag writes', async function () {
-      if (s3env().flavour === 'rgw') {
-        // RGW 16 compares If-Match with the unquoted MD5, so the quoted etag R2 and S3 expect gets
-        // 412 even when current: known difference (s3-servers.md #2).
+    it('If-Match with the current etag writes', async () => {
+      const { client, name } = bucket;
+      const { etag } = await putObject(client, { bucket: name, key: 'save-current', body: 'v1' }, live);
+      s3env().local?.resetStats();
+      const saved = await putObject(client, { bucket: name, key: 'save-current', body: 'v2', ifMatch: etag }, live);
+      assert.notEqual(saved.etag, etag);
+      if (s3env().local) {
+        // R2 compares the quoted etag: one PUT, no look before or after.
+        assert.deepEqual(s3env().local?.stats().operations, { PutObject: 1 });
+      }
+    });
+  });
+
+  describe('saves where PUT compares If-Match with the bare MD5 (Ceph RGW 16; emulated on the local server)', () => {
+    const content = async (key: string) => (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 100 }, live)).bytes.toString();
+    /** The real quirk on RGW; on the local server, its `rgwIfMatch` fault makes PutObject answer the same way. */
+    const compareUnquoted = () => s3env().local?.inject({ type: 'rgwIfMatch', operation: 'PutObject', times: 'always' });
+    afterEach(() => s3env().local?.clearFaults());
+
+    it('saves over the version it was given: refused once, a HEAD shows that version, one retry', async () => {
+      const { client, name } = bucket;
+      const { etag } = await putObject(client, { bucket: name, key: 'unquoted-save', body: 'v1' }, live);
+      compareUnquoted();
+      s3env().local?.resetStats();
+      const saved = await putObject(client, { bucket: name, key: 'unquoted-save', body: 'v2', ifMatch: etag }, live);
+      if (s3env().local) {
+        assert.deepEqual(s3env().local?.stats().operations, { PutObject: 2, HeadObject: 1 });
+      }
+      assert.equal(saved.etag, (await headObject(client, { bucket: name, key: 'unquoted-save' }, live)).etag);
+      assert.equal(await content('unquoted-save'), 'v2');
+    });
+
+    it('refuses a save over a version another client wrote since', async () => {
+      const { client, name } = bucket;
+      const { etag } = await putObject(client, { bucket: name, key: 'unquoted-conflict', body: 'v1' }, live);
+      compareUnquoted();
+      const local = s3env().local;
+      if (local) {
+        local.inject({ type: 'write', operation: 'PutObject', bucket: name, key: 'unquoted-conflict', body: 'theirs' });
+      } else {
+        const another = newClient();
+        await putObject(another, { bucket: name, key: 'unquoted-conflict', body: 'theirs' }, live).finally(() => another.destroy());
+      }
+      await expectR2Error(putObject(client, { bucket: name, key: 'unquoted-conflict', body: 'mine', ifMatch: etag }, live), 'PreconditionFailed');
+      assert.equal(await content('unquoted-conflict'), 'theirs');
+    });
+
+    it('refuses a save when another client writes between the refusal and the HEAD (local server)', async function () {
+      const local = s3env().local;
+      if (!local) {
         this.skip();
       }
       const { client, name } = bucket;
-      const { etag } = await putObject(client, { bucket: name, key: 'save-current', body: 'v1' }, live);
-      const saved = await putObject(client, { bucket: name, key: 'save-current', body: 'v2', ifMatch: etag }, live);
-      assert.notEqual(saved.etag, etag);
+      const { etag } = await putObject(client, { bucket: name, key: 'unquoted-race-head', body: 'v1' }, live);
+      compareUnquoted();
+      local.inject({ type: 'write', operation: 'HeadObject', bucket: name, key: 'unquoted-race-head', body: 'theirs' });
+      local.resetStats();
+      await expectR2Error(putObject(client, { bucket: name, key: 'unquoted-race-head', body: 'mine', ifMatch: etag }, live), 'PreconditionFailed');
+      assert.deepEqual(local.stats().operations, { PutObject: 1, HeadObject: 1 }, 'no retry over a version the HEAD did not show');
+      assert.equal(await content('unquoted-race-head'), 'theirs');
+    });
+
+    it('refuses the retry when another client writes between the HEAD and the retry (local server)', async function () {
+      const local = s3env().local;
+      if (!local) {
+        this.skip();
+      }
+      const { client, name } = bucket;
+      const { etag } = await putObject(client, { bucket: name, key: 'unquoted-race-retry', body: 'v1' }, live);
+      compareUnquoted();
+      // One write fault per PutObject: the same bytes again before the first (the version stays),
+      // another client's before the retry.
+      local.inject({ type: 'write', operation: 'PutObject', bucket: name, key: 'unquoted-race-retry', body: 'v1' });
+      local.inject({ type: 'write', operation: 'PutObject', bucket: name, key: 'unquoted-race-retry', body: 'theirs' });
+      local.resetStats();
+      await expectR2Error(putObject(client, { bucket: name, key: 'unquoted-race-retry', body: 'mine', ifMatch: etag }, live), 'PreconditionFailed');
+      assert.deepEqual(local.stats().operations, { PutObject: 2, HeadObject: 1 });
+      assert.equal(await content('unquoted-race-retry'), 'theirs');
     });
   });
 

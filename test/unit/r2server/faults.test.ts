@@ -103,6 +103,22 @@ describe('r2server: stats and faults', function () {
     await assert.rejects(h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'raced' })), (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 404);
   });
 
+  it('compares If-Match on PutObject as Ceph RGW 16 does, when asked: the bare MD5 only', async () => {
+    const { ETag } = await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v1' }));
+    const bare = (ETag ?? '').replace(/"/g, '');
+    h.server.inject({ type: 'rgwIfMatch', operation: 'PutObject', times: 'always' });
+    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v2', IfMatch: ETag })), 'PreconditionFailed', 412);
+    await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v2', IfMatch: bare }));
+    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v3', IfMatch: bare })), 'PreconditionFailed', 412);
+    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw-absent', Body: 'v1', IfMatch: bare })), 'PreconditionFailed', 412);
+    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v3', IfNoneMatch: '*' })), 'PreconditionFailed', 412);
+    // Reads are not affected (RGW compares GET's If-Match like S3).
+    await h.client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'rgw', IfMatch: `"${createHash('md5').update('v2').digest('hex')}"` }));
+    h.server.clearFaults();
+    const current = await h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'rgw' }));
+    await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v3', IfMatch: current.ETag }));
+  });
+
   it('keeps a fault with times "always" until cleared', async () => {
     h.server.inject({ type: 'error', operation: 'HeadObject', times: 'always' });
     for (let i = 0; i < 3; i++) {

@@ -147,6 +147,14 @@ export function checkWrite(current: ObjectRecord | undefined, c: Conditions): vo
   }
 }
 
+/** PutObject's If-Match as Ceph RGW 16 checks it: `*` or exactly the bare MD5, quotes not removed. */
+export function checkWriteAsRgw(current: ObjectRecord | undefined, c: Conditions): void {
+  if (c.ifMatch !== undefined && (!current || (c.ifMatch !== '*' && c.ifMatch !== current.etag))) {
+    throw preconditionFailed('If-Match');
+  }
+  checkWrite(current, { ...c, ifMatch: undefined });
+}
+
 /** Copy-source conditions: any failure, "not modified" included, is a 412. */
 export function checkCopySource(record: ObjectRecord, ctx: RequestContext): void {
   const failure = evaluateRead(record, conditionsFrom(ctx, 'x-amz-copy-source-'));

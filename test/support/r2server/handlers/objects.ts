@@ -5,7 +5,7 @@ import { MAX_COPY_SOURCE_SIZE, MAX_ITEMS_PER_CALL, MAX_PUT_SIZE } from '../limit
 import type { ObjectMetadata, ObjectRecord } from '../store';
 import { childrenNamed, childText, el } from '../xml';
 import { noSuchKey, resolveCopySource } from './copySource';
-import { checkWrite, conditionsFrom, evaluateRead, mergedMetadata, metadataFrom, objectHeaders, preconditionFailed, rejectUnsupportedHeaders, storageClassFrom } from './objectMeta';
+import { checkWrite, checkWriteAsRgw, conditionsFrom, evaluateRead, mergedMetadata, metadataFrom, objectHeaders, preconditionFailed, rejectUnsupportedHeaders, storageClassFrom } from './objectMeta';
 import type { HandlerArgs } from './types';
 
 /** Content-Length is required (no chunked uploads) and checked before a byte of the body is read. */
@@ -24,9 +24,9 @@ export function requireContentLength(args: HandlerArgs, max: number): number {
 }
 
 /** Records an object whose blobs are stored, freeing them if the write is refused. */
-function commit(args: HandlerArgs, record: ObjectRecord): void {
+function commit(args: HandlerArgs, record: ObjectRecord, check = checkWrite): void {
   try {
-    args.store.putObject(args.bucket, record, (current) => checkWrite(current, conditionsFrom(args.ctx)));
+    args.store.putObject(args.bucket, record, (current) => check(current, conditionsFrom(args.ctx)));
   } catch (error) {
     args.store.blobs.discard(record.segments);
     throw error;
@@ -42,7 +42,8 @@ export async function putObject(args: HandlerArgs): Promise<void> {
   const { blob, path } = store.blobs.create();
   const digest = await ctx.receiveToFile(path);
   const etag = digest.md5.toString('hex');
-  commit(args, { key, size: digest.size, etag, lastModified: Date.now(), segments: [{ blob, size: digest.size }], meta });
+  const record = { key, size: digest.size, etag, lastModified: Date.now(), segments: [{ blob, size: digest.size }], meta };
+  commit(args, record, ctx.faults.rgwIfMatch ? checkWriteAsRgw : checkWrite);
   await ctx.send(200, { etag: `"${etag}"`, 'content-length': 0 });
 }
 

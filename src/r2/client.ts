@@ -7,6 +7,7 @@ import type { EndpointConfig, ResolvedEndpoint } from './endpoint';
 import { resolveEndpoint } from './endpoint';
 import type { ErrorContext } from './errors';
 import { classifyError, R2Error } from './errors';
+import type { AbortFailure } from './types';
 
 export interface R2Credentials {
   accessKeyId: string;
@@ -24,6 +25,11 @@ export interface R2ClientOptions {
   connectTimeoutMs?: number;
   /** Keep-alive sockets per client; parallel multipart parts each hold one. Default 32. */
   maxSockets?: number;
+  /**
+   * Told of every multipart upload this client failed to abort after a failure or cancellation: its
+   * parts stay stored, and the error the caller gets is the original one (or a silent Cancelled).
+   */
+  onAbortFailed?: (failure: AbortFailure) => void;
 }
 
 export const CLIENT_DEFAULTS = {
@@ -60,6 +66,7 @@ export class R2Client {
   readonly endpoint: ResolvedEndpoint;
   /** Also used by this layer's own retries of streamed bodies, which the SDK cannot replay. */
   readonly maxAttempts: number;
+  readonly onAbortFailed?: (failure: AbortFailure) => void;
   readonly #s3: S3Client;
 
   constructor(options: R2ClientOptions) {
@@ -69,6 +76,7 @@ export class R2Client {
       throw new R2Error('InvalidCredentials', { operation: 'createClient' });
     }
     this.maxAttempts = checkPositiveInteger('maxAttempts', options.maxAttempts ?? CLIENT_DEFAULTS.maxAttempts);
+    this.onAbortFailed = options.onAbortFailed;
     // Agent instances rather than options: the SDK then keeps using them for "Expect: 100-continue"
     // uploads too, instead of opening a fresh connection (a TLS handshake) for every part.
     const agentOptions = { keepAlive: true, maxSockets: checkPositiveInteger('maxSockets', options.maxSockets ?? CLIENT_DEFAULTS.maxSockets) };

@@ -22,6 +22,8 @@ export type { EndpointConfig, EndpointWarning, ResolvedEndpoint } from './endpoi
 export { isLoopbackEndpoint, isValidAccountId, resolveEndpoint } from './endpoint';
 export type { ErrorContext, R2ErrorCode } from './errors';
 export { classifyError, isR2Error, R2Error } from './errors';
+export type { ListIncompleteUploadsInput } from './incompleteUploads';
+export { abortIncompleteUpload, listIncompleteUploads } from './incompleteUploads';
 export { isValidKey } from './keys';
 export type { ListPageInput } from './listing';
 export { listPage, MAX_PAGE_SIZE } from './listing';

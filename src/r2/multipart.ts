@@ -2,7 +2,6 @@
 // parts, conditional writes must reach CompleteMultipartUpload, and a cancelled or failed upload must
 // leave no parts behind.
 import {
-  AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   UploadPartCommand,
@@ -10,8 +9,9 @@ import {
 import type { CompletedPart } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
-import { isR2Error, R2Error } from './errors';
+import { classifyError, isR2Error, R2Error } from './errors';
 import { sendFileRange } from './fileStreams';
+import { abortIncompleteUpload } from './incompleteUploads';
 import { unquoteEtag } from './keys';
 import { headObject, s3Conditions, s3Properties } from './objects';
 import { runPool } from './pool';
@@ -115,17 +115,16 @@ async function uploadParts(client: R2Client, plan: MultipartUploadPlan, uploadId
 }
 
 /**
- * Parts of an unfinished upload are stored (and billed) until aborted. A failed abort is not
- * reported over the original error; R2 drops the leftovers after seven days anyway.
+ * Parts of an unfinished upload are stored (and billed) until aborted. A failed abort is not thrown
+ * over the original error (nor over a cancellation): it goes to the client's onAbortFailed, so the
+ * user can be told that parts are left and how to remove them.
  */
 async function abortUpload(client: R2Client, { bucket, key }: ObjectLocation, uploadId: string): Promise<void> {
-  await client
-    .send(
-      new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }),
-      { operation: 'AbortMultipartUpload', bucket, key },
-      AbortSignal.timeout(BOOKKEEPING_TIMEOUT_MS),
-    )
-    .catch(() => undefined);
+  try {
+    await abortIncompleteUpload(client, { bucket, key, uploadId }, AbortSignal.timeout(BOOKKEEPING_TIMEOUT_MS));
+  } catch (err) {
+    client.onAbortFailed?.({ bucket, key, uploadId, error: classifyError(err, { operation: 'AbortMultipartUpload', bucket, key }) });
+  }
 }
 
 /** Uploads the file in equal parts (but the last), `concurrency` at a time; aborts the upload on failure. */
@@ -138,7 +137,11 @@ export async function uploadFileInParts(client: R2Client, plan: MultipartUploadP
     context,
     AbortSignal.timeout(BOOKKEEPING_TIMEOUT_MS),
   );
-  const uploadId = created.UploadId ?? '';
+  const uploadId = created.UploadId;
+  if (!uploadId) {
+    // No ID to send parts to or to abort with: requests with an empty one would only fail later.
+    throw new R2Error('ServerError', context, { message: `The server answered CreateMultipartUpload for "${key}" in bucket "${bucket}" with no upload ID.` });
+  }
   let etag: string;
   try {
     const parts = await uploadParts(client, plan, uploadId, signal);

@@ -1,5 +1,5 @@
 // Domain types returned by the S3 layer; callers never see SDK shapes.
-import type { R2ErrorCode } from './errors';
+import type { R2Error, R2ErrorCode } from './errors';
 
 export type Jurisdiction = 'default' | 'eu' | 'fedramp';
 
@@ -65,4 +65,21 @@ export interface DeleteFailure {
   key: string;
   code: R2ErrorCode;
   message: string;
+}
+
+/** A multipart upload started and never completed or aborted: its parts are stored (and billed). */
+export interface IncompleteUpload {
+  bucket: string;
+  key: string;
+  uploadId: string;
+  /** When it was started, if the server says. */
+  initiated?: Date;
+}
+
+/** An upload whose abort failed after the upload itself failed or was cancelled: its parts stay stored. */
+export interface AbortFailure {
+  bucket: string;
+  key: string;
+  uploadId: string;
+  error: R2Error;
 }

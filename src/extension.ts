@@ -11,7 +11,11 @@ import { ExplorerProvider } from './tree/explorerProvider';
 import { ViewState } from './tree/viewState';
 import { createLog } from './ui/log';
 
-/** What activate() returns: the view and its data, for the integration tests to inspect. */
+/**
+ * What activate() returns to the integration tests, and only to them: every other extension can
+ * call `getExtension(...).activate()`, and from the explorer reach the account store, the clients
+ * and the credentials they sign with.
+ */
 export interface ExtensionApi {
   readonly explorer: ExplorerProvider;
   readonly view: vscode.TreeView<ExplorerNode>;
@@ -19,7 +23,7 @@ export interface ExtensionApi {
 
 // Composition root: builds the services and registers everything. No network here: R2 is first
 // contacted when the user expands a node or runs a command.
-export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi | undefined> {
   const log = createLog();
   const accounts = new AccountStore(context.globalState, context.secrets);
   const clients = new ClientPool(accounts, () => ({
@@ -54,8 +58,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     ...registerFileSystems(accounts, clients, log),
   );
   // Only under `npm start`: the sandbox's demo account, stored before a command can run.
-  await configureSandboxAccount(accounts).catch((error: unknown) => log.error(`Sandbox account not configured: ${String(error)}`));
-  return { explorer, view };
+  await configureSandboxAccount(accounts, (message) => log.warn(message)).catch((error: unknown) => log.error(`Sandbox account not configured: ${String(error)}`));
+  return context.extensionMode === vscode.ExtensionMode.Test ? { explorer, view } : undefined;
 }
 
 export function deactivate(): void {

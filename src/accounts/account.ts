@@ -20,6 +20,8 @@ export interface Account {
   readonly pinnedBuckets?: readonly string[];
   /** Public base URL (r2.dev or a custom domain) per bucket name; S3 cannot discover these. */
   readonly publicBaseUrls?: Readonly<Record<string, string>>;
+  /** Configured by the sandbox (`npm start`) through R2_SANDBOX_ACCOUNT, not by the user. */
+  readonly fromSandbox?: boolean;
 }
 
 export function endpointConfig(account: Account): EndpointConfig {

@@ -31,11 +31,13 @@ export class AccountNode implements ExplorerNode {
     const unencrypted = sendsUnencrypted(this.account.endpoint);
     item.iconPath = unencrypted ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('cloud');
     item.contextValue = contextValues.account;
+    const notes = [unencrypted && text.notEncrypted, this.account.fromSandbox && text.sandboxAccount].filter((note) => typeof note === 'string');
     item.description = this.account.endpoint
-      ? `${this.account.endpoint}${unencrypted ? ` · ${text.notEncrypted}` : ''}`
+      ? [this.account.endpoint, ...notes].join(' · ')
       : (this.account.jurisdiction === 'default' ? undefined : this.account.jurisdiction.toUpperCase());
+    const tooltipNotes = [unencrypted && text.unencryptedTooltip, this.account.fromSandbox && text.sandboxTooltip].filter((note) => typeof note === 'string');
     item.tooltip = this.account.endpoint
-      ? `${this.account.name}\n${this.account.endpoint}\nAccess key ${this.account.accessKeyId}${unencrypted ? `\n${text.unencryptedTooltip}` : ''}`
+      ? [this.account.name, this.account.endpoint, `Access key ${this.account.accessKeyId}`, ...tooltipNotes].join('\n')
       : `${this.account.name}\nAccount ${this.account.accountId ?? ''}${this.account.jurisdiction === 'default' ? '' : ` (${this.account.jurisdiction})`}\nAccess key ${this.account.accessKeyId}`;
     return item;
   }

@@ -34,6 +34,8 @@ export const messages = {
   unencryptedEndpoint: (name: string, host: string) =>
     `"${name}" reaches ${host} over plain http: its secret access key signs requests sent unencrypted, which anyone on the network can read, with your data. Use an https:// endpoint unless you trust every network in between.`,
   notEncrypted: 'not encrypted',
+  sandboxAccount: 'sandbox',
+  sandboxTooltip: 'Set up by the sandbox (npm start) for its local R2 server, through the R2_SANDBOX_ACCOUNT environment variable.',
   unencryptedTooltip: 'Plain http to another machine: the secret access key signs requests sent unencrypted, which anyone on the network can read, with your data.',
   awsProfileNeedsAccount: (profile: string) => `Profile "${profile}" has no endpoint_url: enter the Cloudflare account ID or endpoint for it`,
   destinationHere: '$(check) Upload here',

@@ -1,7 +1,7 @@
 // The secret access key goes to SecretStorage and nowhere else: not settings, not globalState,
 // not the log, not a message, not a URL, not a file. Commands run here include failures.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AccountStore } from '../../../src/accounts/accountStore';
@@ -97,6 +97,13 @@ describe('Secret hygiene', function () {
     await run('r2.newFolder', [bucket], ['failing']);
     await faults.clear();
     await run('r2.newFolder', [bucket], ['x/y']);
+    // Downloads refused on the local side: a symbolic link below the chosen folder, a name too long.
+    // A bucket downloads into a folder named after it: the link is planted there.
+    const target = await localTree({ 'outside/keep.txt': 'keep', [`${BUCKET}/.keep`]: '' });
+    symlinkSync(join(target, 'outside'), join(target, BUCKET, 'linked'));
+    await putObject(adminClient(), { bucket: BUCKET, key: 'linked/doc.txt', body: 'doc' }, signal());
+    await putObject(adminClient(), { bucket: BUCKET, key: `linked-not/${'n'.repeat(256)}.txt`, body: 'long' }, signal());
+    await run('r2.download', [bucket], [[vscode.Uri.file(target)]]);
 
     assert.ok(shown.some((message) => message.level === 'error'), 'a failure was shown');
     assert.deepEqual(shown.filter((message) => leaks(message.message).length > 0), []);
@@ -109,5 +116,6 @@ describe('Secret hygiene', function () {
     assert.deepEqual(files.filter((file) => leaks(readFileSync(file, 'latin1')).length > 0), []);
     const log = files.filter((file) => file.includes('R2 Explorer')).map((file) => readFileSync(file, 'utf8')).join('\n');
     assert.doesNotMatch(log, /Signature=[0-9a-f]{64}/);
+    assert.match(log, /linked\/doc\.txt/, 'the refused download was logged');
   });
 });

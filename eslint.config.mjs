@@ -18,6 +18,12 @@ export default tseslint.config(
     },
   },
   {
+    // Test fixtures that VS Code loads as they are, unbuilt: CommonJS extensions.
+    files: ['test/**/fixtures/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The S3 layer stays usable (and testable) outside VS Code.
     files: ['src/r2/**/*.ts'],
     rules: {

@@ -9,6 +9,7 @@ import { ExplorerDragAndDrop } from './tree/dragAndDrop';
 import type { ExplorerNode } from './tree/explorerNode';
 import { ExplorerProvider } from './tree/explorerProvider';
 import { ViewState } from './tree/viewState';
+import { AbortFailureReporter } from './ui/abortFailures';
 import { createLog } from './ui/log';
 
 /**
@@ -26,8 +27,10 @@ export interface ExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi | undefined> {
   const log = createLog();
   const accounts = new AccountStore(context.globalState, context.secrets);
+  const abortFailures = new AbortFailureReporter(log);
   const clients = new ClientPool(accounts, () => ({
     idleTimeoutMs: 1000 * vscode.workspace.getConfiguration('r2').get<number>('requestTimeoutSeconds', 30),
+    onAbortFailed: abortFailures.report,
   }));
   const viewState = new ViewState();
   const explorer = new ExplorerProvider({ accounts, clients, viewState, log });

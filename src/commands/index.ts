@@ -23,6 +23,7 @@ import { editLifecycleRules } from './editLifecycleRules';
 import { openObject } from './openObject';
 import { openToSide } from './openToSide';
 import { addBucketByName } from './addBucketByName';
+import { cleanUpIncompleteUploads } from './cleanUpIncompleteUploads';
 import { clearFilter } from './clearFilter';
 import { editAccount } from './editAccount';
 import { filter } from './filter';
@@ -73,6 +74,7 @@ const COMMANDS: Record<string, Handler> = {
   'r2.copyPublicUrl': copyPublicUrl,
   'r2.editCorsRules': editCorsRules,
   'r2.editLifecycleRules': editLifecycleRules,
+  'r2.cleanUpIncompleteUploads': cleanUpIncompleteUploads,
 };
 
 function isCancellation(error: unknown): boolean {

@@ -147,4 +147,21 @@ export const messages = {
   configChanged: (what: string, bucket: string) => `The ${what} of bucket "${bucket}" changed in R2 since they were opened; nothing was changed. Save again to compare.`,
   configSingleDocument: 'Bucket settings are single documents.',
   configDeleteHint: 'Save an empty array ([]) to remove the rules.',
+  // Incomplete multipart uploads: parts left stored when an abort failed or a session ended mid-upload.
+  cleanUpUploadsAction: 'Clean Up Incomplete Uploads…',
+  partsLeft: (key: string, bucket: string) =>
+    `Parts of "${key}" in bucket "${bucket}" could not be removed: they stay stored (and billed) until removed. Use Clean Up Incomplete Uploads… on the bucket.`,
+  listingIncompleteUploads: (bucket: string) => `Listing incomplete uploads in ${bucket}`,
+  noIncompleteUploads: (bucket: string) => `There are no incomplete uploads in bucket "${bucket}".`,
+  uploadStarted: (relative: string, at: string) => `started ${relative}, ${at}`,
+  incompleteUploadsPlaceholder: (count: number, bucket: string) =>
+    `${count.toLocaleString('en')} incomplete upload${count === 1 ? '' : 's'} in "${bucket}": the selected ones are aborted and their parts deleted (an upload still running elsewhere then fails)`,
+  removingIncompleteUploads: (bucket: string) => `Removing incomplete uploads from ${bucket}`,
+  incompleteUploadsRemoved: (bucket: string, counts: { removed: number; failed: number; notDone: number }) =>
+    [
+      `${counts.removed.toLocaleString('en')} incomplete upload${counts.removed === 1 ? '' : 's'} removed from bucket "${bucket}"`,
+      counts.failed ? `; ${counts.failed.toLocaleString('en')} could not be removed` : '',
+      counts.notDone ? `; ${counts.notDone.toLocaleString('en')} not removed (cancelled)` : '',
+      '.',
+    ].join(''),
 } as const;

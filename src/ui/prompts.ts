@@ -26,6 +26,15 @@ export async function pick<T extends vscode.QuickPickItem>(items: readonly T[] |
   return picked;
 }
 
+/** Picks any number of items (those marked `picked` start selected); dismissing cancels the command. */
+export async function pickMany<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: vscode.QuickPickOptions): Promise<T[]> {
+  const picked = await vscode.window.showQuickPick(items, { ignoreFocusOut: true, ...options, canPickMany: true });
+  if (picked === undefined) {
+    throw new vscode.CancellationError();
+  }
+  return picked;
+}
+
 /** Runs `work` under a notification with Cancel wired to an AbortSignal. */
 export function withCancellableProgress<T>(title: string, work: (signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>) => Promise<T>): Promise<T> {
   return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {

@@ -2,7 +2,8 @@
 // (both load from the extension's folder), so replacing window functions here is what the command sees.
 import * as vscode from 'vscode';
 
-type Answer = string | undefined | vscode.Uri[] | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined);
+/** A quick pick's function answer returns the chosen item, or the chosen items when it picks many. */
+type Answer = string | undefined | vscode.Uri[] | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | readonly vscode.QuickPickItem[] | undefined);
 
 export interface PromptLog {
   /** Titles or prompts of every box and picker shown, in order. */

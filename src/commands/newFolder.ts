@@ -16,7 +16,7 @@ export async function newFolder(services: Services, node?: unknown): Promise<voi
   try {
     await putObject(await services.clients.get(node.account), { bucket: node.bucket, key, body: '', ifNoneMatch: '*' }, AbortSignal.timeout(60_000));
   } catch (error) {
-    if (!isR2Error(error, 'PreconditionFailed')) {
+    if (!isR2Error(error, 'AlreadyExists')) {
       throw error;
     }
     void vscode.window.showInformationMessage(messages.folderExists(key));

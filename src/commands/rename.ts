@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isValidKey, moveObject, objectExists } from '../r2';
+import { isValidKey } from '../r2';
+import { moveOne } from '../transfers/copyOne';
 import { ObjectNode } from '../tree/objectNode';
 import { messages } from '../ui/messages';
 import { ask } from '../ui/prompts';
@@ -11,8 +12,9 @@ function parentOf(key: string): string {
 
 /**
  * Renames or moves an object within its bucket: copy (metadata kept), then delete the original.
- * An existing target is replaced only after the user confirms; the copy is bound to the version
- * shown (a changed source fails instead of moving someone else's write).
+ * An existing target is replaced only after the user confirms, and only the version they were asked
+ * about; only the version shown is copied and deleted (a changed source fails, or is kept, instead of
+ * moving someone else's write).
  */
 export async function rename(services: Services, node?: unknown): Promise<void> {
   if (!(node instanceof ObjectNode)) {
@@ -31,13 +33,13 @@ export async function rename(services: Services, node?: unknown): Promise<void> 
   }
   const client = await services.clients.get(account);
   const signal = AbortSignal.timeout(10 * 60_000);
-  if (await objectExists(client, { bucket, key: target }, signal)) {
-    const answer = await vscode.window.showWarningMessage(messages.alreadyExists(target, bucket), { modal: true }, messages.overwriteAction);
-    if (answer !== messages.overwriteAction) {
-      return;
-    }
+  const confirmOverwrite = async (existing: string, changed: boolean) => {
+    const question = changed ? messages.changedSinceAsked(existing, bucket) : messages.alreadyExists(existing, bucket);
+    return (await vscode.window.showWarningMessage(question, { modal: true }, messages.overwriteAction)) === messages.overwriteAction;
+  };
+  if ((await moveOne({ client, bucket, key, etag: node.object.etag }, target, confirmOverwrite, signal)) === 'skipped') {
+    return;
   }
-  await moveObject(client, { source: { bucket, key }, destination: { bucket, key: target }, sourceIfMatch: node.object.etag }, signal);
   services.explorer.refreshLocation(account.id, bucket, parentOf(key));
   services.explorer.refreshLocation(account.id, bucket, parentOf(target));
 }

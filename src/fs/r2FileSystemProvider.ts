@@ -251,7 +251,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
           writtenAt: Date.now(),
         });
       } catch (error) {
-        if (isR2Error(error, 'PreconditionFailed')) {
+        if (isR2Error(error, 'PreconditionFailed') || isR2Error(error, 'AlreadyExists')) {
           this.seen.delete(uri.toString());
           throw seen.kind === 'absent' ? vscode.FileSystemError.FileExists(uri) : this.changedOnServer(uri);
         }
@@ -272,7 +272,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       try {
         await putObject(target.client, { bucket, key: folderPrefix(key), body: '', ifNoneMatch: '*' }, timeout());
       } catch (error) {
-        throw isR2Error(error, 'PreconditionFailed') ? vscode.FileSystemError.FileExists(uri) : error;
+        throw isR2Error(error, 'AlreadyExists') ? vscode.FileSystemError.FileExists(uri) : error;
       }
       this.changed.fire([{ type: vscode.FileChangeType.Created, uri }]);
     });

@@ -1,8 +1,9 @@
 import { CopyObjectCommand } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
-import { R2Error } from './errors';
+import type { ErrorContext } from './errors';
+import { isR2Error, R2Error } from './errors';
 import { checkKey, encodeCopySource, quoteEtag, unquoteEtag } from './keys';
-import { deleteObject, s3Properties } from './objects';
+import { deleteObject, getObjectStream, headObject, putObject, s3Properties } from './objects';
 import type { ObjectLocation, ObjectProperties } from './types';
 
 export interface CopyObjectInput {
@@ -10,6 +11,10 @@ export interface CopyObjectInput {
   destination: ObjectLocation;
   /** Copy only if the source still has this etag. */
   sourceIfMatch?: string;
+  /** Replace only this version of the destination (an etag). */
+  destinationIfMatch?: string;
+  /** `*`: create the destination only, never replace an object there. */
+  destinationIfNoneMatch?: '*';
 }
 
 export interface CopyResult {
@@ -22,6 +27,32 @@ export interface UpdateMetadataInput extends ObjectLocation, ObjectProperties {
   ifMatch?: string;
 }
 
+/**
+ * Conditions on a copy's destination. S3 reads If-Match and If-None-Match on CopyObject; R2 documents
+ * its own cf-copy-destination-if-match and -if-none-match (beta) and not those, so R2's are sent.
+ * Ceph RGW 16 ignores both kinds: there only the HEAD before the copy (checkDestination) guards.
+ */
+function addDestinationConditions(command: CopyObjectCommand, input: CopyObjectInput): void {
+  const headers: Record<string, string> = {};
+  if (input.destinationIfMatch !== undefined) {
+    headers['cf-copy-destination-if-match'] = quoteEtag(input.destinationIfMatch);
+  }
+  if (input.destinationIfNoneMatch !== undefined) {
+    headers['cf-copy-destination-if-none-match'] = input.destinationIfNoneMatch;
+  }
+  if (Object.keys(headers).length === 0) {
+    return;
+  }
+  // At the build step, so that the headers are signed with the rest.
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      Object.assign((args.request as { headers: Record<string, string> }).headers, headers);
+      return await next(args);
+    },
+    { step: 'build', name: 'r2CopyDestinationConditions' },
+  );
+}
+
 /** One CopyObject: metadata is copied, or replaced by `properties` when given. */
 async function sendCopy(
   client: R2Client,
@@ -32,36 +63,128 @@ async function sendCopy(
   const context = { operation: 'CopyObject', bucket: destination.bucket, key: destination.key };
   checkKey(source.key, context);
   checkKey(destination.key, context);
-  const output = await client.send(
-    new CopyObjectCommand({
-      Bucket: destination.bucket,
-      Key: destination.key,
-      CopySource: encodeCopySource(source.bucket, source.key),
-      CopySourceIfMatch: sourceIfMatch === undefined ? undefined : quoteEtag(sourceIfMatch),
-      MetadataDirective: properties === undefined ? 'COPY' : 'REPLACE',
-      ...(properties === undefined ? {} : s3Properties(properties)),
-    }),
-    context,
-    signal,
-  );
+  const command = new CopyObjectCommand({
+    Bucket: destination.bucket,
+    Key: destination.key,
+    CopySource: encodeCopySource(source.bucket, source.key),
+    CopySourceIfMatch: sourceIfMatch === undefined ? undefined : quoteEtag(sourceIfMatch),
+    MetadataDirective: properties === undefined ? 'COPY' : 'REPLACE',
+    ...(properties === undefined ? {} : s3Properties(properties)),
+  });
+  addDestinationConditions(command, input);
+  const output = await client.send(command, context, signal);
   // RGW 16 sends this ETag unquoted; unquoteEtag accepts both.
   return { etag: unquoteEtag(output.CopyObjectResult?.ETag), lastModified: output.CopyObjectResult?.LastModified };
 }
 
-/** Server-side copy, within or across buckets; system and user metadata are kept. */
-export async function copyObject(client: R2Client, input: CopyObjectInput, signal: AbortSignal): Promise<CopyResult> {
-  return await sendCopy(client, input, signal);
+/** The object's etag, or undefined when there is none. */
+async function currentEtag(client: R2Client, location: ObjectLocation, signal: AbortSignal): Promise<string | undefined> {
+  try {
+    return (await headObject(client, location, signal)).etag;
+  } catch (err) {
+    if (isR2Error(err, 'NoSuchKey')) {
+      return undefined;
+    }
+    throw err;
+  }
 }
 
-/** Copy, then delete the source: only once the copy has succeeded. */
+/**
+ * Refuses early what the destination conditions would refuse: it saves the copy, and on servers that
+ * ignore the conditions (RGW 16) it is the only check, narrowing the window to one round trip.
+ */
+async function checkDestination(client: R2Client, input: CopyObjectInput, signal: AbortSignal): Promise<void> {
+  const { destination, destinationIfMatch, destinationIfNoneMatch } = input;
+  if (destinationIfMatch === undefined && destinationIfNoneMatch === undefined) {
+    return;
+  }
+  const etag = await currentEtag(client, destination, signal);
+  const context = { operation: 'CopyObject', ...destination };
+  if (destinationIfNoneMatch === '*' && etag !== undefined) {
+    throw new R2Error('AlreadyExists', context);
+  }
+  if (destinationIfMatch !== undefined && etag !== unquoteEtag(destinationIfMatch)) {
+    throw new R2Error('PreconditionFailed', context);
+  }
+}
+
+/**
+ * A 412 does not say which condition failed. The source's is SourceChanged; the destination's is
+ * AlreadyExists (create-only) or PreconditionFailed naming the destination. With conditions on both
+ * sides, a HEAD of the source tells them apart.
+ */
+async function copyRefusal(client: R2Client, input: CopyObjectInput, err: unknown, signal: AbortSignal): Promise<unknown> {
+  const { source, destination, sourceIfMatch, destinationIfMatch, destinationIfNoneMatch } = input;
+  if (!isR2Error(err, 'PreconditionFailed')) {
+    return err;
+  }
+  const onDestination = destinationIfMatch !== undefined || destinationIfNoneMatch !== undefined;
+  if (sourceIfMatch !== undefined && (!onDestination || (await currentEtag(client, source, signal)) !== unquoteEtag(sourceIfMatch))) {
+    return new R2Error('SourceChanged', { operation: 'CopyObject', ...source }, { status: err.status, cause: err });
+  }
+  if (destinationIfNoneMatch === '*') {
+    return new R2Error('AlreadyExists', { operation: 'CopyObject', ...destination }, { status: err.status, cause: err });
+  }
+  return err;
+}
+
+/** Server-side copy, within or across buckets; system and user metadata are kept. */
+export async function copyObject(client: R2Client, input: CopyObjectInput, signal: AbortSignal): Promise<CopyResult> {
+  await checkDestination(client, input, signal);
+  try {
+    return await sendCopy(client, input, signal);
+  } catch (err) {
+    throw await copyRefusal(client, input, err, signal);
+  }
+}
+
+/**
+ * Deletes the source of a move, only if it still is the version copied. R2 documents no conditional
+ * DeleteObject (S3 has If-Match on it; RGW 16 ignores it), so the version is checked with a HEAD
+ * just before: where the condition is ignored, only a write within that one round trip could still be
+ * lost. If-Match goes along for the servers that apply it atomically.
+ */
+async function deleteMovedSource(client: R2Client, source: ObjectLocation, etag: string, signal: AbortSignal): Promise<void> {
+  const current = await currentEtag(client, source, signal);
+  if (current === undefined) {
+    // Deleted by someone else meanwhile: the move's end state already.
+    return;
+  }
+  const changed = (cause?: unknown) =>
+    new R2Error('SourceChanged', { operation: 'MoveObject', ...source }, {
+      cause,
+      message: `"${source.key}" in bucket "${source.bucket}" changed on the server after it was copied, so it was not deleted: both are kept.`,
+    });
+  if (current !== etag) {
+    throw changed();
+  }
+  try {
+    await deleteObject(client, { ...source, ifMatch: etag }, signal);
+  } catch (err) {
+    if (isR2Error(err, 'PreconditionFailed')) {
+      throw changed(err);
+    }
+    if (!isR2Error(err, 'NotImplemented')) {
+      throw err;
+    }
+    // A server that refuses the header rather than ignoring it: the HEAD above is the check there.
+    await deleteObject(client, source, signal);
+  }
+}
+
+/**
+ * Copy, then delete the source: only once the copy has succeeded, and only the version copied (the
+ * one listed, `sourceIfMatch`, or else the one found first). A source changed in between is kept.
+ */
 export async function moveObject(client: R2Client, input: CopyObjectInput, signal: AbortSignal): Promise<CopyResult> {
   const { source, destination } = input;
   // Copying onto itself and deleting "the source" would delete the only copy.
   if (source.bucket === destination.bucket && source.key === destination.key) {
     throw new R2Error('InvalidArgument', { operation: 'MoveObject', ...destination }, { message: 'An object cannot be moved onto itself.' });
   }
-  const result = await sendCopy(client, input, signal);
-  await deleteObject(client, source, signal);
+  const sourceIfMatch = input.sourceIfMatch ?? (await headObject(client, source, signal)).etag;
+  const result = await copyObject(client, { ...input, sourceIfMatch }, signal);
+  await deleteMovedSource(client, source, unquoteEtag(sourceIfMatch), signal);
   return result;
 }
 
@@ -73,4 +196,50 @@ export async function updateMetadata(client: R2Client, input: UpdateMetadataInpu
   const { bucket, key, ifMatch, ...properties } = input;
   const location = { bucket, key };
   return await sendCopy(client, { source: location, destination: location, sourceIfMatch: ifMatch, properties }, signal);
+}
+
+/**
+ * Copies by streaming the bytes through this machine, from one client's endpoint to another's (e.g.
+ * between two accounts), with the same system and user metadata. The destination conditions are the
+ * PUT's own If-Match and If-None-Match.
+ */
+export async function streamCopyObject(sourceClient: R2Client, targetClient: R2Client, input: CopyObjectInput, signal: AbortSignal): Promise<CopyResult> {
+  const { source, destination, sourceIfMatch } = input;
+  const context: ErrorContext = { operation: 'CopyObject', ...destination };
+  checkKey(destination.key, context);
+  const { head, contentLength, body } = await getObjectStream(sourceClient, { ...source, ifMatch: sourceIfMatch }, signal).catch((err: unknown) => {
+    throw sourceIfMatch !== undefined && isR2Error(err, 'PreconditionFailed')
+      ? new R2Error('SourceChanged', { operation: 'CopyObject', ...source }, { status: err.status, cause: err })
+      : err;
+  });
+  // As in sendFileRange: the SDK pipes the body without watching it for errors, so a reset of the
+  // source would be an unhandled 'error' and leave the PUT waiting for bytes until its idle timeout.
+  // Here it aborts the PUT and is what gets reported.
+  const bodyFailed = new AbortController();
+  let bodyError: unknown;
+  body.once('error', (error) => {
+    bodyError = error;
+    bodyFailed.abort();
+  });
+  try {
+    const { etag } = await putObject(targetClient, {
+      ...destination,
+      body,
+      contentLength,
+      contentType: head.contentType,
+      cacheControl: head.cacheControl,
+      contentDisposition: head.contentDisposition,
+      contentEncoding: head.contentEncoding,
+      metadata: head.metadata,
+      ifMatch: input.destinationIfMatch,
+      ifNoneMatch: input.destinationIfNoneMatch,
+    }, AbortSignal.any([signal, bodyFailed.signal]));
+    return { etag };
+  } catch (error) {
+    throw signal.aborted ? error : (bodyError ?? error);
+  } finally {
+    // Ends the GET however the PUT ended: a PUT refused before reading the body would otherwise
+    // leave the source response unread, holding its connection until the idle timeout.
+    body.destroy();
+  }
 }

@@ -9,7 +9,7 @@ import {
 import type { CompletedPart } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
-import { classifyError, isR2Error, R2Error } from './errors';
+import { classifyError, createOnlyRefusal, isR2Error, R2Error } from './errors';
 import { sendFileRange } from './fileStreams';
 import { abortIncompleteUpload } from './incompleteUploads';
 import { unquoteEtag } from './keys';
@@ -88,9 +88,10 @@ async function checkConditionsEarly(client: R2Client, plan: MultipartUploadPlan,
     }
     throw err;
   });
-  const existsButShouldNot = ifNoneMatch === '*' && current !== undefined;
-  const isNotTheExpectedVersion = ifMatch !== undefined && current?.etag !== unquoteEtag(ifMatch);
-  if (existsButShouldNot || isNotTheExpectedVersion) {
+  if (ifNoneMatch === '*' && current !== undefined) {
+    throw new R2Error('AlreadyExists', context);
+  }
+  if (ifMatch !== undefined && current?.etag !== unquoteEtag(ifMatch)) {
     throw new R2Error('PreconditionFailed', context);
   }
 }
@@ -160,7 +161,7 @@ export async function uploadFileInParts(client: R2Client, plan: MultipartUploadP
     etag = unquoteEtag(completed.ETag);
   } catch (err) {
     await abortUpload(client, plan, uploadId);
-    throw err;
+    throw createOnlyRefusal(err, plan.conditions);
   }
   // RGW 16 completes with an empty ETag element; only then is the etag looked up separately.
   return { etag: etag !== '' ? etag : (await headObject(client, plan, signal)).etag };

@@ -3,7 +3,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectComm
 import type { HeadObjectCommandOutput, PutObjectCommandInput } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
-import { classifyError, isR2Error, R2Error } from './errors';
+import { classifyError, createOnlyRefusal, isR2Error, R2Error } from './errors';
 import { checkKey, quoteEtag, unquoteEtag } from './keys';
 import type { ObjectLocation, ObjectProperties, R2ObjectHead, WriteConditions } from './types';
 
@@ -206,7 +206,7 @@ export async function putObject(client: R2Client, input: PutObjectInput, signal:
   );
   const output = await send(s3Conditions(input)).catch(async (err: unknown) => {
     if (!(await isUnquotedIfMatchServer(client, input, err, signal))) {
-      throw err;
+      throw createOnlyRefusal(err, input);
     }
     // Still conditional: if another writer got in since the HEAD, this is refused too.
     return await send({ ...s3Conditions(input), IfMatch: unquoteEtag(input.ifMatch) });
@@ -234,10 +234,13 @@ async function isUnquotedIfMatchServer(client: R2Client, input: PutObjectInput, 
   return current?.etag === unquoteEtag(input.ifMatch);
 }
 
-/** Deleting a key that does not exist succeeds, as in S3. */
-export async function deleteObject(client: R2Client, location: ObjectLocation, signal: AbortSignal): Promise<void> {
-  const { bucket, key } = location;
+/**
+ * Deleting a key that does not exist succeeds, as in S3. With `ifMatch`, S3 deletes only that version
+ * (412 otherwise); R2 documents no such condition and Ceph RGW 16 ignores it (see moveObject).
+ */
+export async function deleteObject(client: R2Client, location: ObjectLocation & { ifMatch?: string }, signal: AbortSignal): Promise<void> {
+  const { bucket, key, ifMatch } = location;
   const context = { operation: 'DeleteObject', bucket, key };
   checkKey(key, context);
-  await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), context, signal);
+  await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, IfMatch: ifMatch === undefined ? undefined : quoteEtag(ifMatch) }), context, signal);
 }

@@ -9,9 +9,9 @@ import { classifyError, R2Error } from './errors';
 import { sendFileRange } from './fileStreams';
 import { checkKey } from './keys';
 import { choosePartSize, MAX_OBJECT_BYTES, MAX_PART_BYTES, MIN_PART_BYTES, uploadFileInParts } from './multipart';
-import { headObject, MAX_SINGLE_PUT_BYTES, putObject } from './objects';
+import { MAX_SINGLE_PUT_BYTES, putObject } from './objects';
 import { withRetries } from './retry';
-import type { ObjectLocation, ObjectProperties, ProgressCallback, WriteConditions } from './types';
+import type { ObjectLocation, ObjectProperties, ProgressCallback, R2ObjectHead, WriteConditions } from './types';
 
 const MiB = 1024 ** 2;
 
@@ -183,14 +183,14 @@ export async function uploadFile(client: R2Client, input: UploadFileInput, signa
 }
 
 /**
- * Whether the object already holds exactly the file's bytes (and Content-Type, when given), by its ETag (the MD5 of a single-PUT
- * object). An upload retried after a dropped connection often finds its own first attempt stored:
- * that is no conflict to ask about. Multipart ETags (`md5-of-md5s-N`) depend on the part size
- * used, so they never match here and the caller asks as for any other existing object.
+ * Whether the object (as its HEAD describes it) already holds exactly the file's bytes (and
+ * Content-Type, when given), by its ETag (the MD5 of a single-PUT object). An upload retried after a
+ * dropped connection often finds its own first attempt stored: that is no conflict to ask about.
+ * Multipart ETags (`md5-of-md5s-N`) depend on the part size used, so they never match here and the
+ * caller asks as for any other existing object.
  */
-export async function objectMatchesFile(client: R2Client, location: ObjectLocation, file: { path: string; contentType?: string }, signal: AbortSignal): Promise<boolean> {
-  const context = { operation: 'CompareWithFile', ...location };
-  const head = await headObject(client, location, signal);
+export async function objectMatchesFile(head: R2ObjectHead, file: { path: string; contentType?: string }, signal: AbortSignal): Promise<boolean> {
+  const context = { operation: 'CompareWithFile', key: head.key };
   const comparable = /^[0-9a-f]{32}$/.test(head.etag) && (file.contentType === undefined || head.contentType === file.contentType);
   if (!comparable || head.size !== (await regularFileVersion(file.path, context)).size) {
     return false;

@@ -1,22 +1,33 @@
 // What to do when a target already exists. The user decides per item or for all; questions are
-// asked one at a time even when transfers run in parallel.
+// asked one at a time even when transfers run in parallel. A write then replaces only the version
+// the user was asked about.
+import { headObject, isR2Error } from '../r2';
+import type { ObjectLocation, R2Client, R2ObjectHead, WriteConditions } from '../r2';
 import { CancelBatch } from './batch';
+import type { ItemResult } from './batch';
 
 export type ConflictAnswer = 'overwrite' | 'skip' | 'overwriteAll' | 'skipAll' | 'cancel';
+
+/** `changed`: the user already agreed to replace this target, but it changed again since. */
+export type AskOverwrite = (name: string, changed: boolean) => Promise<ConflictAnswer>;
 
 export class ConflictPolicy {
   private always?: 'overwrite' | 'skip';
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly ask: (name: string) => Promise<ConflictAnswer>) {}
+  constructor(private readonly ask: AskOverwrite) {}
 
-  /** Overwrite or skip `name`; throws CancelBatch when the user cancels. */
-  decide(name: string): Promise<'overwrite' | 'skip'> {
+  /**
+   * Overwrite or skip `name`; throws CancelBatch when the user cancels. "Overwrite All" covers the
+   * objects there when it was chosen, so a target `changed` since it was asked about is asked about
+   * again; "Skip All" always holds (skipping loses nothing).
+   */
+  decide(name: string, changed = false): Promise<'overwrite' | 'skip'> {
     const decision = this.queue.then(async () => {
-      if (this.always) {
+      if (this.always === 'skip' || (this.always === 'overwrite' && !changed)) {
         return this.always;
       }
-      const answer = await this.ask(name);
+      const answer = await this.ask(name, changed);
       switch (answer) {
         case 'overwriteAll':
           this.always = 'overwrite';
@@ -32,5 +43,71 @@ export class ConflictPolicy {
     });
     this.queue = decision.catch(() => undefined);
     return decision;
+  }
+}
+
+export interface GuardedWrite {
+  /** Writes the target under these conditions: create-only (`ifNoneMatch`), or replace that version (`ifMatch`). */
+  write(conditions: WriteConditions): Promise<void>;
+  /** Asks whether to replace the object there; `changed` when asked about this target before. */
+  decide(changed: boolean): Promise<'overwrite' | 'skip'>;
+  /** Whether the object there already is what would be written (then nothing is written or asked). */
+  alreadyThere?(head: R2ObjectHead): Promise<boolean>;
+}
+
+async function headOrNothing(client: R2Client, location: ObjectLocation, signal: AbortSignal): Promise<R2ObjectHead | undefined> {
+  try {
+    return await headObject(client, location, signal);
+  } catch (error) {
+    if (isR2Error(error, 'NoSuchKey')) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Writes a target without replacing anything the user has not agreed to: created only while the key
+ * is free; when it is taken, the user is asked, and only the version they were asked about is
+ * replaced (If-Match). A refused write means another client got in between: what is there now is
+ * looked at, and asked about again if it is another version.
+ */
+export async function writeWithoutClobbering(client: R2Client, target: ObjectLocation, guarded: GuardedWrite, signal: AbortSignal): Promise<ItemResult> {
+  try {
+    await guarded.write({ ifNoneMatch: '*' });
+    return 'done';
+  } catch (error) {
+    if (!isR2Error(error, 'AlreadyExists')) {
+      throw error;
+    }
+  }
+  let askedAbout: string | undefined;
+  let current = await headOrNothing(client, target, signal);
+  for (;;) {
+    try {
+      if (current === undefined) {
+        await guarded.write({ ifNoneMatch: '*' });
+        return 'done';
+      }
+      if (await guarded.alreadyThere?.(current)) {
+        return 'done';
+      }
+      if ((await guarded.decide(askedAbout !== undefined)) === 'skip') {
+        return 'skipped';
+      }
+      askedAbout = current.etag;
+      await guarded.write({ ifMatch: current.etag });
+      return 'done';
+    } catch (error) {
+      if (!isR2Error(error, 'AlreadyExists') && !isR2Error(error, 'PreconditionFailed')) {
+        throw error;
+      }
+      current = await headOrNothing(client, target, signal);
+      // Refused while the key still holds the very version named: the server's doing, not another
+      // writer's (asking again would never end).
+      if (isR2Error(error, 'PreconditionFailed') && current?.etag === askedAbout) {
+        throw error;
+      }
+    }
   }
 }

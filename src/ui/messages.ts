@@ -53,6 +53,7 @@ export const messages = {
   copyUrlAction: 'Copy URL',
   revealAction: 'Reveal in R2',
   alreadyExists: (name: string, where: string) => `"${name}" already exists in ${where}. Overwrite it?`,
+  changedSinceAsked: (name: string, where: string) => `"${name}" in ${where} was changed by someone else after you chose to overwrite it. Overwrite the new version?`,
   transferSummary: (verb: string, counts: { done: number; skipped: number; failed: number; notDone: number }) =>
     [
       `${counts.done.toLocaleString('en')} ${verb}`,
@@ -99,7 +100,6 @@ export const messages = {
   bucketDeleted: (bucket: string) => `Deleted bucket "${bucket}".`,
   copying: (where: string) => `Copying to ${where}`,
   copyOntoItself: (key: string) => `"${key}" cannot be copied onto itself.`,
-  sourceChanged: (key: string) => `"${key}" changed on the server since it was listed; refresh and try again.`,
   clickToEdit: 'Select to edit',
   addMetadata: '$(add) Add custom metadata…',
   propertiesTitle: (key: string) => `Properties of ${key}`,

@@ -45,14 +45,18 @@ export async function showTransferSummary<T>(options: SummaryOptions<T>): Promis
   await single.find((action) => action.title === choice)?.run();
 }
 
-/** Asks what to do with an existing target; Cancel (or closing the dialog) stops the batch. */
-export async function askOverwrite(name: string, where: string): Promise<'overwrite' | 'skip' | 'overwriteAll' | 'skipAll' | 'cancel'> {
+/**
+ * Asks what to do with an existing target; Cancel (or closing the dialog) stops the batch. `changed`:
+ * asked again because the target changed after the user chose to overwrite it.
+ */
+export async function askOverwrite(name: string, where: string, changed = false): Promise<'overwrite' | 'skip' | 'overwriteAll' | 'skipAll' | 'cancel'> {
   const choices = {
     [messages.overwriteAction]: 'overwrite',
     [messages.skipAction]: 'skip',
     [messages.overwriteAllAction]: 'overwriteAll',
     [messages.skipAllAction]: 'skipAll',
   } as const;
-  const choice = await vscode.window.showWarningMessage(messages.alreadyExists(name, where), { modal: true }, ...Object.keys(choices));
+  const question = changed ? messages.changedSinceAsked(name, where) : messages.alreadyExists(name, where);
+  const choice = await vscode.window.showWarningMessage(question, { modal: true }, ...Object.keys(choices));
   return choice === undefined ? 'cancel' : choices[choice as keyof typeof choices];
 }

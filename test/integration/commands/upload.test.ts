@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { getObjectBytes, headObject, isR2Error } from '../../../src/r2';
+import { getObjectBytes, headObject, isR2Error, putObject } from '../../../src/r2';
 import { addServerAccount, adminClient, child, children, faults, label, useBuckets } from '../support/extension';
 import { bucketContents, localTree, openMultipartUploads, randomContent, sha256 } from '../support/files';
 import { scriptPrompts } from '../support/prompts';
@@ -80,6 +80,30 @@ describe('Upload', function () {
     }
     assert.equal(again.shown.filter((m) => m.level === 'warning').length, 0);
     assert.match(again.shown.at(-1)?.message ?? '', /^1 uploaded\.$/);
+  });
+
+  it('overwrites only the version the user saw: one written after Overwrite is asked about again', async () => {
+    const root = await localTree({ 'raced.txt': 'mine' });
+    await putObject(client, { bucket: BUCKET, key: 'raced.txt', body: 'v1' }, signal());
+    const prompts = scriptPrompts(['$(history) upload-bucket/'], [
+      async () => {
+        // Another client writes the key while the question is on screen.
+        await faults.inject({ type: 'write', operation: 'PutObject', bucket: BUCKET, key: 'raced.txt', body: 'theirs' });
+        return 'Overwrite';
+      },
+      'Skip',
+    ]);
+    try {
+      await vscode.commands.executeCommand('r2.upload', vscode.Uri.file(join(root, 'raced.txt')));
+    } finally {
+      prompts.restore();
+    }
+    const questions = prompts.shown.filter((m) => m.level === 'warning').map((m) => m.message);
+    assert.equal(questions.length, 2, questions.join(' | '));
+    assert.match(questions[0], /"raced\.txt" already exists in upload-bucket/);
+    assert.match(questions[1], /"raced\.txt" in upload-bucket was changed by someone else after you chose to overwrite it/);
+    assert.equal((await getObjectBytes(client, { bucket: BUCKET, key: 'raced.txt', maxBytes: 100 }, signal())).bytes.toString(), 'theirs');
+    assert.match(prompts.shown.at(-1)?.message ?? '', /0 uploaded, 1 skipped/);
   });
 
   it('uploads into a folder node from a file dialog, and by drop onto the node', async () => {

@@ -89,7 +89,7 @@ describe('r2 bad input', () => {
     const results = await Promise.allSettled([1, 2, 3].map(() => uploadFile(bucket.client, { bucket: bucket.name, key: 'race', filePath: path, ifNoneMatch: '*' }, live)));
     assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1);
     for (const result of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
-      assert.equal((result.reason as { code: string }).code, 'PreconditionFailed');
+      assert.equal((result.reason as { code: string }).code, 'AlreadyExists');
     }
   });
 

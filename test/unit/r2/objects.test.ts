@@ -122,10 +122,10 @@ describe('r2 objects', () => {
   });
 
   describe('conditional writes', () => {
-    it('If-None-Match: * creates once, then fails with PreconditionFailed', async () => {
+    it('If-None-Match: * creates once, then fails with AlreadyExists', async () => {
       const { client, name } = bucket;
       await putObject(client, { bucket: name, key: 'create-once', body: 'first', ifNoneMatch: '*' }, live);
-      await expectR2Error(putObject(client, { bucket: name, key: 'create-once', body: 'second', ifNoneMatch: '*' }, live), 'PreconditionFailed');
+      await expectR2Error(putObject(client, { bucket: name, key: 'create-once', body: 'second', ifNoneMatch: '*' }, live), 'AlreadyExists');
       assert.equal((await getObjectBytes(client, { bucket: name, key: 'create-once', maxBytes: 10 }, live)).bytes.toString(), 'first');
     });
 
@@ -239,7 +239,7 @@ describe('r2 objects', () => {
       await putObject(client, { bucket: name, key: 'guarded', body: 'x' }, live);
       await expectR2Error(
         copyObject(client, { source: { bucket: name, key: 'guarded' }, destination: { bucket: name, key: 'guarded-copy' }, sourceIfMatch: '0'.repeat(32) }, live),
-        'PreconditionFailed',
+        'SourceChanged',
       );
     });
 

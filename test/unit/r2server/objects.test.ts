@@ -185,6 +185,23 @@ describe('r2server: objects', function () {
       await rejectsWith(h.client.send(new CopyObjectCommand({ Bucket: h.bucket, Key: 'dst4', CopySource: `${h.bucket}/missing` })), 'NoSuchKey', 404);
     });
 
+    it("checks destination conditions: S3's If-Match / If-None-Match and R2's cf-copy-destination-*", async () => {
+      const copy = (key: string, headers: Record<string, string>) =>
+        sendSigned(h.server, { method: 'PUT', path: `/${h.bucket}/${key}`, headers: { 'x-amz-copy-source': `/${source}`, ...headers } });
+      await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'taken', Body: 'theirs' }));
+      const taken = `"${createHash('md5').update('theirs').digest('hex')}"`;
+      for (const prefix of ['', 'cf-copy-destination-']) {
+        const refused = await copy('taken', { [`${prefix}if-none-match`]: '*' });
+        assert.equal(refused.status, 412, refused.body);
+        assert.match(refused.body, /<Code>PreconditionFailed<\/Code>/);
+        assert.equal((await copy('taken', { [`${prefix}if-match`]: '"0123"' })).status, 412);
+        assert.equal((await copy(`fresh${prefix}`, { [`${prefix}if-none-match`]: '*' })).status, 200);
+      }
+      assert.equal((await get('taken')).body, 'theirs');
+      assert.equal((await copy('taken', { 'cf-copy-destination-if-match': taken })).status, 200);
+      assert.equal((await get('taken')).body, 'copy me');
+    });
+
     it('keeps the copy when the source is deleted', async () => {
       await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'temp-src', Body: 'short-lived' }));
       await h.client.send(new CopyObjectCommand({ Bucket: h.bucket, Key: 'temp-dst', CopySource: `${h.bucket}/temp-src` }));
@@ -200,6 +217,16 @@ describe('r2server: objects', function () {
       const second = await h.client.send(new DeleteObjectCommand({ Bucket: h.bucket, Key: 'gone' }));
       assert.equal(first.$metadata.httpStatusCode, 204);
       assert.equal(second.$metadata.httpStatusCode, 204);
+    });
+
+    it('DeleteObject with If-Match deletes only that version (a missing key still answers 204)', async () => {
+      const { ETag } = await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'guarded-delete', Body: 'v1' }));
+      await rejectsWith(h.client.send(new DeleteObjectCommand({ Bucket: h.bucket, Key: 'guarded-delete', IfMatch: '"0123"' })), 'PreconditionFailed', 412);
+      assert.equal((await get('guarded-delete')).body, 'v1');
+      await h.client.send(new DeleteObjectCommand({ Bucket: h.bucket, Key: 'guarded-delete', IfMatch: ETag }));
+      await rejectsWith(get('guarded-delete'), 'NoSuchKey', 404);
+      const missing = await h.client.send(new DeleteObjectCommand({ Bucket: h.bucket, Key: 'guarded-delete', IfMatch: ETag }));
+      assert.equal(missing.$metadata.httpStatusCode, 204);
     });
 
     it('DeleteObjects reports each key, honours Quiet, and limits a call to 1000 keys', async () => {

@@ -147,11 +147,23 @@ export async function copyObject(args: HandlerArgs): Promise<void> {
     release();
   }
   const record: ObjectRecord = { key, size: source.record.size, etag: source.record.etag, lastModified: Date.now(), segments, meta };
-  commit(args, record);
+  // S3's If-Match / If-None-Match on CopyObject, and R2's own cf-copy-destination-* (beta) extension.
+  commit(args, record, (current, conditions) => {
+    checkWrite(current, conditions);
+    checkWrite(current, conditionsFrom(ctx, 'cf-copy-destination-'));
+  });
   await ctx.sendXml(200, el('CopyObjectResult', [el('LastModified', new Date(record.lastModified).toISOString()), el('ETag', `"${record.etag}"`)]));
 }
 
+/**
+ * S3's conditional delete: with If-Match, only that version is deleted (412 otherwise; a missing key
+ * still answers 204). R2 does not document it; it is honoured here so that clients sending it are tested.
+ */
 export async function deleteObject({ ctx, store, bucket, key }: HandlerArgs): Promise<void> {
+  const current = store.object(bucket, key);
+  if (current) {
+    checkWrite(current, { ifMatch: ctx.header('if-match') });
+  }
   store.deleteObject(bucket, key);
   await ctx.send(204, {});
 }

@@ -1,0 +1,50 @@
+// One file of an upload batch, with its conflict decision. No vscode import: unit-tested in plain Node.
+import { basename } from 'node:path';
+import { objectMatchesFile, uploadFile } from '../r2';
+import type { R2Client } from '../r2';
+import type { ItemResult } from './batch';
+import type { ConflictPolicy } from './conflicts';
+import { writeWithoutClobbering } from './conflicts';
+import { contentTypeFor } from './contentType';
+import type { Destination } from './destination';
+import type { LocalFile } from './localFiles';
+
+/** Where an upload counts its bytes (the batch's progress notification). */
+export interface ByteCounter {
+  add(bytes: number): void;
+}
+
+/**
+ * One file: created with If-None-Match: * so an existing key is never replaced without the user's
+ * answer (uploadFile refuses a multipart upload with a HEAD before sending any part), and then only
+ * the version the user was asked about (If-Match); a newer one is asked about again.
+ */
+export async function uploadOne(client: R2Client, destination: Pick<Destination, 'bucket' | 'prefix'>, file: LocalFile, policy: ConflictPolicy, progress: ByteCounter, signal: AbortSignal): Promise<ItemResult> {
+  const { bucket } = destination;
+  const key = destination.prefix + file.relativeKey;
+  const type = contentTypeFor(basename(file.path));
+  let sent = 0;
+  const result = await writeWithoutClobbering(client, { bucket, key }, {
+    write: async (conditions) => {
+      progress.add(-sent);
+      sent = 0;
+      await uploadFile(client, {
+        bucket,
+        key,
+        filePath: file.path,
+        contentType: type,
+        ...conditions,
+        onProgress: (bytes) => {
+          progress.add(bytes - sent);
+          sent = bytes;
+        },
+      }, signal);
+    },
+    decide: (changed) => policy.decide(key, changed),
+    // Already there byte for byte (often this upload's own earlier attempt): nothing to overwrite.
+    alreadyThere: (head) => objectMatchesFile(head, { path: file.path, contentType: type }, signal),
+  }, signal);
+  // A file found already there counts as sent; a skipped one as not.
+  progress.add((result === 'done' ? file.size : 0) - sent);
+  return result;
+}

@@ -27,7 +27,8 @@ export async function createBucket(services: Services, node?: unknown): Promise<
     ],
     { title: `Create Bucket ${bucket}`, placeHolder: messages.locationHintPlaceholder },
   );
-  await createR2Bucket(await services.clients.get(account), { bucket, locationHint: hint }, AbortSignal.timeout(60_000));
+  const client = await services.clients.get(account);
+  await createR2Bucket(client, { bucket, locationHint: hint }, client.deadline());
   services.explorer.refresh();
   void vscode.window.showInformationMessage(messages.bucketCreated(bucket));
 }

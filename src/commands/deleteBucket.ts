@@ -19,7 +19,7 @@ export async function deleteBucket(services: Services, node?: unknown): Promise<
     return;
   }
   try {
-    await deleteR2Bucket(client, bucket, AbortSignal.timeout(60_000));
+    await deleteR2Bucket(client, bucket, client.deadline());
   } catch (error) {
     if (!isR2Error(error, 'BucketNotEmpty')) {
       throw error;
@@ -33,7 +33,7 @@ export async function deleteBucket(services: Services, node?: unknown): Promise<
     if (emptied.failed > 0) {
       throw new Error(messages.deletePartial(emptied.deleted, emptied.failed));
     }
-    await deleteR2Bucket(client, bucket, AbortSignal.timeout(60_000));
+    await deleteR2Bucket(client, bucket, client.deadline());
   }
   const current = services.accounts.get(account.id);
   if (current?.pinnedBuckets?.includes(bucket)) {

@@ -14,7 +14,8 @@ export async function newFolder(services: Services, node?: unknown): Promise<voi
   const name = await ask({ title: 'New Folder', prompt: messages.newFolderPrompt(`${node.bucket}/${node.prefix}`), validateInput: folderNameProblem }, { verbatim: true });
   const key = `${node.prefix}${name}/`;
   try {
-    await putObject(await services.clients.get(node.account), { bucket: node.bucket, key, body: '', ifNoneMatch: '*' }, AbortSignal.timeout(60_000));
+    const client = await services.clients.get(node.account);
+    await putObject(client, { bucket: node.bucket, key, body: '', ifNoneMatch: '*' }, client.deadline());
   } catch (error) {
     if (!isR2Error(error, 'AlreadyExists')) {
       throw error;

@@ -62,7 +62,11 @@ export async function objectTarget(services: Services, arg: unknown, title: stri
  * object to r2.download. Resolves to false when the user chose not to open it.
  */
 export async function confirmOpen(services: Services, target: ObjectTarget): Promise<boolean> {
-  const object = target.object ?? (await headObject(await services.clients.get(target.account), target, AbortSignal.timeout(60_000)));
+  let object = target.object;
+  if (object === undefined) {
+    const client = await services.clients.get(target.account);
+    object = await headObject(client, target, client.deadline());
+  }
   const cautions = openCautions(object);
   if (!cautions) {
     return true;

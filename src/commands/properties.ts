@@ -43,7 +43,7 @@ export async function properties(services: Services, node?: unknown): Promise<vo
   const client = await services.clients.get(node.account);
   const location = { bucket: node.bucket, key: node.key };
   for (;;) {
-    const head = await headObject(client, location, AbortSignal.timeout(60_000));
+    const head = await headObject(client, location, client.deadline());
     const row = await pick(rows(head), { title: messages.propertiesTitle(node.key), placeHolder: messages.propertiesPlaceholder });
     if (row.edit === undefined) {
       await vscode.env.clipboard.writeText(row.value ?? '');
@@ -64,6 +64,6 @@ export async function properties(services: Services, node?: unknown): Promise<vo
       const value = await ask({ title: row.label, prompt: messages.fieldValuePrompt(row.label), value: row.value, validateInput: () => undefined });
       next[row.edit] = value === '' ? undefined : value;
     }
-    await updateMetadata(client, { ...location, ...next, ifMatch: head.etag }, AbortSignal.timeout(60_000));
+    await updateMetadata(client, { ...location, ...next, ifMatch: head.etag }, client.deadline());
   }
 }

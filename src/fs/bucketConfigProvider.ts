@@ -29,7 +29,6 @@ export function fromConfigUri(uri: vscode.Uri): ConfigLocation | undefined {
   return match && kind ? { accountId: uri.authority, bucket: match[1], kind } : undefined;
 }
 
-const TIMEOUT_MS = 60_000;
 const encoder = new TextEncoder();
 
 /**
@@ -76,7 +75,7 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
     if (expected !== undefined && (await this.fetch(uri)) !== expected) {
       throw new vscode.FileSystemError(messages.configChanged(location.kind === 'cors' ? 'CORS rules' : 'lifecycle rules', location.bucket));
     }
-    const signal = AbortSignal.timeout(TIMEOUT_MS);
+    const signal = client.deadline();
     const { bucket } = location;
     try {
       if (location.kind === 'cors') {
@@ -129,7 +128,7 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
   /** The rules on the server now, as the document shows them. */
   private async fetch(uri: vscode.Uri): Promise<string> {
     const { location, client } = await this.target(uri);
-    const signal = AbortSignal.timeout(TIMEOUT_MS);
+    const signal = client.deadline();
     try {
       const rules = location.kind === 'cors' ? await getBucketCors(client, location.bucket, signal) : await getBucketLifecycle(client, location.bucket, signal);
       const text = formatRules(rules);

@@ -38,8 +38,10 @@ const FRESH_MS = 5_000;
  * operation), so that the read of a small object needs no second request.
  */
 const PREFETCH_BYTES = 256 * 1024;
-const METADATA_TIMEOUT_MS = 60_000;
-/** Bodies: the client's idle timeout catches a stalled connection long before this. */
+/**
+ * Bodies: the client's idle timeout catches a stalled connection long before this. Metadata calls
+ * take the client's deadline instead: the idle timeout, once.
+ */
 const TRANSFER_TIMEOUT_MS = 60 * 60_000;
 
 const DIRECTORY: vscode.FileStat = { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
@@ -78,7 +80,7 @@ function folderPrefix(key: string): string {
   return isFolderKey(key) ? key : `${key}/`;
 }
 
-function timeout(ms = METADATA_TIMEOUT_MS): AbortSignal {
+function timeout(ms: number): AbortSignal {
   return AbortSignal.timeout(ms);
 }
 
@@ -138,7 +140,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
         return this.fileStat(uri, seen.head, seen.head);
       }
       try {
-        const head = seen === undefined ? (await this.firstRead(target)).head : await headObject(target.client, { bucket, key }, timeout());
+        const head = seen === undefined ? (await this.firstRead(target)).head : await headObject(target.client, { bucket, key }, target.client.deadline());
         return this.fileStat(uri, head, head);
       } catch (error) {
         if (!isR2Error(error, 'NoSuchKey')) {
@@ -146,7 +148,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
         }
       }
       // `photos` is a folder when any key starts with `photos/` (a marker `photos/` included).
-      const page = await listPage(target.client, { bucket, prefix: `${key}/`, delimiter: '', pageSize: 1 }, timeout());
+      const page = await listPage(target.client, { bucket, prefix: `${key}/`, delimiter: '', pageSize: 1 }, target.client.deadline());
       if (page.objects.length > 0) {
         return DIRECTORY;
       }
@@ -166,7 +168,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       const at = Date.now();
       let token: string | undefined;
       do {
-        const page = await listPage(target.client, { bucket, prefix, token }, timeout());
+        const page = await listPage(target.client, { bucket, prefix, token }, target.client.deadline());
         for (const folder of page.prefixes) {
           const name = folder.slice(prefix.length, -1);
           // An empty segment (from `a//b`) has no name a file system path can hold.
@@ -235,7 +237,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
         }
         conditions = { ifMatch: seen.etag };
         // A listing does not carry the headers to keep; a HEAD does, and it must be the same version.
-        const head = seen.head ?? (await headObject(target.client, { bucket, key }, timeout()));
+        const head = seen.head ?? (await headObject(target.client, { bucket, key }, target.client.deadline()));
         if (head.etag !== seen.etag) {
           throw this.changedOnServer(uri);
         }
@@ -270,7 +272,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
         throw vscode.FileSystemError.NoPermissions(messages.fsBucketsInView);
       }
       try {
-        await putObject(target.client, { bucket, key: folderPrefix(key), body: '', ifNoneMatch: '*' }, timeout());
+        await putObject(target.client, { bucket, key: folderPrefix(key), body: '', ifNoneMatch: '*' }, target.client.deadline());
       } catch (error) {
         throw isR2Error(error, 'AlreadyExists') ? vscode.FileSystemError.FileExists(uri) : error;
       }
@@ -288,7 +290,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       if (stat.type === vscode.FileType.Directory) {
         const prefix = folderPrefix(key);
         if (!options.recursive) {
-          const page = await listPage(target.client, { bucket, prefix, delimiter: '', pageSize: 2 }, timeout());
+          const page = await listPage(target.client, { bucket, prefix, delimiter: '', pageSize: 2 }, target.client.deadline());
           if (page.objects.some((object) => object.key !== prefix)) {
             throw vscode.FileSystemError.NoPermissions(messages.fsNotEmpty(prefix));
           }
@@ -298,7 +300,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
           throw new vscode.FileSystemError(messages.fsDeleteFailed(result.failed, prefix));
         }
       } else {
-        await deleteObject(target.client, { bucket, key }, timeout());
+        await deleteObject(target.client, { bucket, key }, target.client.deadline());
       }
       this.forget(uri);
       this.changed.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
@@ -365,7 +367,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
     const account = this.accounts.get(target.location.accountId);
     let names = [...(account?.pinnedBuckets ?? [])];
     try {
-      names = [...new Set([...(await listBuckets(target.client, timeout())).map((bucket) => bucket.name), ...names])];
+      names = [...new Set([...(await listBuckets(target.client, target.client.deadline())).map((bucket) => bucket.name), ...names])];
     } catch (error) {
       // A bucket-scoped token cannot list buckets: its pinned buckets are all there is.
       if (!isR2Error(error, 'AccessDenied') || names.length === 0) {
@@ -383,7 +385,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       return pending.result;
     }
     const { bucket, key } = target.location;
-    const result = getObjectBytes(target.client, { bucket, key, range: { start: 0, end: PREFETCH_BYTES - 1 }, maxBytes: PREFETCH_BYTES }, timeout());
+    const result = getObjectBytes(target.client, { bucket, key, range: { start: 0, end: PREFETCH_BYTES - 1 }, maxBytes: PREFETCH_BYTES }, target.client.deadline());
     this.firstReads.set(id, { at: Date.now(), result });
     // A failure is for the calls waiting now; the next one asks again.
     result.catch(() => this.firstReads.delete(id));
@@ -394,7 +396,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
   /** What is on the server now, for a write that no stat came before. */
   private async lookUp(target: Target): Promise<Seen> {
     try {
-      const head = await headObject(target.client, target.location, timeout());
+      const head = await headObject(target.client, target.location, target.client.deadline());
       return { kind: 'object', etag: head.etag, head };
     } catch (error) {
       if (isR2Error(error, 'NoSuchKey')) {

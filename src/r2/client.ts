@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { $Command, S3ClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { deadline } from './deadline';
 import type { EndpointConfig, ResolvedEndpoint } from './endpoint';
 import { resolveEndpoint } from './endpoint';
 import type { ErrorContext } from './errors';
@@ -67,6 +68,8 @@ export class R2Client {
   /** Also used by this layer's own retries of streamed bodies, which the SDK cannot replay. */
   readonly maxAttempts: number;
   readonly onAbortFailed?: (failure: AbortFailure) => void;
+  /** A request fails when no bytes have moved for this long. */
+  readonly idleTimeoutMs: number;
   readonly #s3: S3Client;
 
   constructor(options: R2ClientOptions) {
@@ -77,6 +80,7 @@ export class R2Client {
     }
     this.maxAttempts = checkPositiveInteger('maxAttempts', options.maxAttempts ?? CLIENT_DEFAULTS.maxAttempts);
     this.onAbortFailed = options.onAbortFailed;
+    this.idleTimeoutMs = checkPositiveInteger('idleTimeoutMs', options.idleTimeoutMs ?? CLIENT_DEFAULTS.idleTimeoutMs);
     // Agent instances rather than options: the SDK then keeps using them for "Expect: 100-continue"
     // uploads too, instead of opening a fresh connection (a TLS handshake) for every part.
     const agentOptions = { keepAlive: true, maxSockets: checkPositiveInteger('maxSockets', options.maxSockets ?? CLIENT_DEFAULTS.maxSockets) };
@@ -92,13 +96,22 @@ export class R2Client {
       retryMode: 'standard',
       requestHandler: {
         // An idle (not total) timeout: a multi-gigabyte transfer may take hours but never stalls.
-        socketTimeout: checkPositiveInteger('idleTimeoutMs', options.idleTimeoutMs ?? CLIENT_DEFAULTS.idleTimeoutMs),
+        socketTimeout: this.idleTimeoutMs,
         connectionTimeout: checkPositiveInteger('connectTimeoutMs', options.connectTimeoutMs ?? CLIENT_DEFAULTS.connectTimeoutMs),
         httpAgent: new HttpAgent(agentOptions),
         httpsAgent: new HttpsAgent(agentOptions),
       },
       logger: SILENT_LOGGER,
     });
+  }
+
+  /**
+   * A signal for one short exchange (a HEAD, a listing page, a small PUT): it fires once the server
+   * has had the idle timeout to answer, so the user waits no longer than that setting says, and the
+   * request fails as a Timeout that names it. (The SDK's own retries would wait it several times.)
+   */
+  deadline(): AbortSignal {
+    return deadline(this.idleTimeoutMs);
   }
 
   /** Sends one command; every failure leaves as a classified R2Error. */

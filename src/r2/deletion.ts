@@ -50,7 +50,8 @@ async function deleteOneByOne(client: R2Client, bucket: string, keys: string[], 
       await deleteObject(client, { bucket, key }, signal);
       result.deleted.push(key);
     } catch (err) {
-      if (!isR2Error(err) || err.code === 'Cancelled') {
+      // A fired signal (a Cancel, or the caller's deadline) ends the whole batch, not this key.
+      if (!isR2Error(err) || signal.aborted) {
         throw err;
       }
       result.errors.push(failure(key, err));

@@ -1,5 +1,6 @@
 // One error type for everything the S3 layer throws. Errors are classified here, once, from the SDK's
 // error name, HTTP status and Node error codes; never from message text (RGW even sends none).
+import { DeadlineExceeded, isTimeoutReason } from './deadline';
 
 export type R2ErrorCode =
   | 'NoSuchBucket'
@@ -172,6 +173,7 @@ function codeFromStatus(status: number | undefined, context: ErrorContext | unde
 interface ErrorShape {
   name?: unknown;
   code?: unknown;
+  cause?: unknown;
   errors?: unknown;
   $metadata?: { httpStatusCode?: unknown };
 }
@@ -185,22 +187,35 @@ function nodeCode(err: ErrorShape): string | undefined {
   return typeof first === 'object' && first !== null ? nodeCode(first as ErrorShape) : undefined;
 }
 
+/** A deadline that fired; its text names the deadline's length when the reason carries it. */
+function timedOut(context: ErrorContext, reason: DOMException, cause: unknown): R2Error {
+  const seconds = reason instanceof DeadlineExceeded ? Math.round(reason.seconds * 10) / 10 : undefined;
+  const message = seconds === undefined ? undefined : `The server did not respond within ${seconds} second${seconds === 1 ? '' : 's'}.`;
+  return new R2Error('Timeout', context, { cause, message });
+}
+
 /**
  * Turns anything thrown by the SDK, Node or a stream into an R2Error. If `signal` has fired, the
- * error is a cancellation whatever its shape: aborting surfaces as resets and premature closes too.
+ * error is the signal's whatever its shape (aborting surfaces as resets and premature closes too):
+ * a Timeout when its reason is a deadline's, otherwise a cancellation.
  */
 export function classifyError(err: unknown, context: ErrorContext, signal?: AbortSignal): R2Error {
   if (err instanceof R2Error) {
     return err;
   }
   if (signal?.aborted) {
-    return new R2Error('Cancelled', context, { cause: err });
+    return isTimeoutReason(signal.reason) ? timedOut(context, signal.reason, err) : new R2Error('Cancelled', context, { cause: err });
   }
   const shape: ErrorShape = typeof err === 'object' && err !== null ? (err as ErrorShape) : {};
   const rawStatus = shape.$metadata?.httpStatusCode;
   const status = typeof rawStatus === 'number' ? rawStatus : undefined;
   const name = typeof shape.name === 'string' ? shape.name : undefined;
   const fromNode = nodeCode(shape);
+  // The abort error of a signal not passed here (the SDK's, Node's) keeps the reason as its cause.
+  const reason = isTimeoutReason(err) ? err : (name === 'AbortError' || fromNode === 'ABORT_ERR') && isTimeoutReason(shape.cause) ? shape.cause : undefined;
+  if (reason !== undefined) {
+    return timedOut(context, reason, err);
+  }
   const code =
     (name !== undefined ? S3_CODES[name] : undefined) ??
     (fromNode !== undefined ? NODE_CODES[fromNode] : undefined) ??

@@ -43,7 +43,8 @@ export async function pickObject(deps: { accounts: AccountStore; clients: Client
     const here = prefix;
     const listing = (async () => {
       if (listedPrefix !== here || token !== undefined) {
-        const page = await listPage(await deps.clients.get(account), { bucket, prefix: here, token }, AbortSignal.timeout(30_000));
+        const client = await deps.clients.get(account);
+        const page = await listPage(client, { bucket, prefix: here, token }, client.deadline());
         items = items.filter((item) => item.action !== 'more');
         items.push(
           ...page.prefixes.map((folder): Item => ({ label: `$(folder) ${folder.slice(here.length)}`, action: 'folder', prefix: folder })),

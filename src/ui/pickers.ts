@@ -34,7 +34,8 @@ export async function pickBucket(account: Account, clients: ClientPool, title: s
   const items = (async () => {
     let names = [...(account.pinnedBuckets ?? [])];
     try {
-      const listed = await listBuckets(await clients.get(account), AbortSignal.timeout(30_000));
+      const client = await clients.get(account);
+      const listed = await listBuckets(client, client.deadline());
       names = [...new Set([...listed.map((bucket) => bucket.name), ...names])];
     } catch (error) {
       if (!isR2Error(error, 'AccessDenied')) {
@@ -68,7 +69,8 @@ async function pickFolder(account: Account, bucket: string, clients: ClientPool,
   for (;;) {
     const here = prefix;
     const items = (async () => {
-      const page = await listPage(await clients.get(account), { bucket, prefix: here, pageSize: 1000 }, AbortSignal.timeout(30_000));
+      const client = await clients.get(account);
+      const page = await listPage(client, { bucket, prefix: here, pageSize: 1000 }, client.deadline());
       return [
         { label: messages.destinationHere, description: `${bucket}/${here}`, detail: `→ ${here}${preview}`, alwaysShow: true, action: 'here' as const },
         ...(here ? [{ label: '$(arrow-up) ..', description: messages.destinationUp, action: 'up' as const }] : []),

@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { inspect } from 'node:util';
 import type { R2Client, R2Error } from '../../../src/r2';
-import { getObjectBytes, headBucket, headObject, listBuckets, listPage, putObject } from '../../../src/r2';
+import { classifyError, getObjectBytes, headBucket, headObject, listBuckets, listPage, putObject } from '../../../src/r2';
+import { DeadlineExceeded, deadline } from '../../../src/r2/deadline';
 import { s3env } from '../../support/s3env';
 import { expectR2Error, live, newClient, useBucket } from './helpers';
 
@@ -129,6 +130,43 @@ describe('r2 errors', () => {
       client.destroy();
       await hole.close();
     }
+  });
+
+  it('classifies a deadline that fires as Timeout, alone or combined with a Cancel, and only the Cancel as Cancelled', async () => {
+    const hole = await startBlackHole();
+    // A long idle timeout: only the request's own deadline can end these requests.
+    const client = clientFor(hole.url, { idleTimeoutMs: 60_000 });
+    try {
+      await expectCode(listBuckets(client, AbortSignal.timeout(200)), 'Timeout');
+      const user = new AbortController();
+      await expectCode(listBuckets(client, AbortSignal.any([user.signal, AbortSignal.timeout(200)])), 'Timeout');
+      const cancelled = listBuckets(client, AbortSignal.any([user.signal, AbortSignal.timeout(60_000)]));
+      setTimeout(() => user.abort(), 100);
+      await expectCode(cancelled, 'Cancelled');
+    } finally {
+      client.destroy();
+      await hole.close();
+    }
+  });
+
+  it("names the seconds of a client's deadline, and of a deadline that reached an abort error as its cause", async () => {
+    const hole = await startBlackHole();
+    const client = clientFor(hole.url, { idleTimeoutMs: 300 });
+    try {
+      const error = await expectCode(listBuckets(client, client.deadline()), 'Timeout');
+      assert.equal(error.message, 'The server did not respond within 0.3 seconds.');
+      const oneSecond = await expectCode(listBuckets(client, deadline(1000)), 'Timeout');
+      assert.equal(oneSecond.message, 'The server did not respond within 1 second.');
+    } finally {
+      client.destroy();
+      await hole.close();
+    }
+    const sdkAbort = Object.assign(new Error('Request aborted'), { name: 'AbortError', cause: new DeadlineExceeded(60) });
+    assert.equal(classifyError(sdkAbort, { operation: 'HeadObject' }).message, 'The server did not respond within 60 seconds.');
+    const nodeAbort = Object.assign(new Error('The operation was aborted'), { code: 'ABORT_ERR', cause: new DOMException('timed out', 'TimeoutError') });
+    assert.equal(classifyError(nodeAbort, { operation: 'HeadObject' }).code, 'Timeout');
+    const userAbort = Object.assign(new Error('The operation was aborted'), { code: 'ABORT_ERR', cause: new DOMException('aborted', 'AbortError') });
+    assert.equal(classifyError(userAbort, { operation: 'HeadObject' }).code, 'Cancelled');
   });
 
   it('retries 5xx answers a bounded number of times', async function () {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type * as vscode from 'vscode';
 import { R2Client, R2Error } from '../r2';
 import type { R2ClientOptions } from '../r2';
@@ -5,54 +6,108 @@ import { endpointConfig } from './account';
 import type { Account } from './account';
 import type { AccountStore } from './accountStore';
 
+/** What the pool reads of the store. */
+export type ClientSource = Pick<AccountStore, 'onDidChange' | 'get' | 'getSecret'>;
+
+interface Entry {
+  readonly client: R2Client;
+  /** What the client signs with and talks to; another value needs another client. */
+  readonly connection: string;
+}
+
 /**
- * One R2 client per account, built on first use with the secret from SecretStorage. Any account
- * change (including a secret changed in another window) drops the clients, so the next request
- * signs with what is stored now.
+ * The endpoint, path style, key ID and (hashed, so that no copy of it lingers in the pool) secret:
+ * the name, pinned buckets and public URLs need no new client.
+ */
+function connectionOf(account: Account, secretAccessKey: string): string {
+  const secret = createHash('sha256').update(secretAccessKey).digest('hex');
+  return JSON.stringify([endpointConfig(account), account.accessKeyId, secret]);
+}
+
+/**
+ * One R2 client per account, built on first use with the secret from SecretStorage. When an account
+ * changes (a secret changed in another window included), its client is replaced only if what it
+ * connects with changed, and the old one is retired, not destroyed: requests still running on it,
+ * a transfer or a cross-account copy, finish.
  */
 export class ClientPool implements vscode.Disposable {
-  private readonly clients = new Map<string, Promise<R2Client>>();
+  private readonly clients = new Map<string, Promise<Entry>>();
   private readonly subscription: vscode.Disposable;
+  /** The latest check of the clients against the store: `get` waits for it, so it never hands out a stale one. */
+  private checked: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly accounts: AccountStore,
+    private readonly accounts: ClientSource,
     /** Read for each new client, so changed settings apply after `clear()`. */
     private readonly options: () => Partial<Omit<R2ClientOptions, 'endpoint' | 'credentials'>> = () => ({}),
   ) {
-    this.subscription = accounts.onDidChange(() => this.clear());
+    this.subscription = accounts.onDidChange(() => {
+      // Should the store fail to answer, no client is trusted.
+      this.checked = this.checked.then(() => this.replaceChanged()).catch(() => this.clear());
+    });
   }
 
-  get(account: Account): Promise<R2Client> {
-    let client = this.clients.get(account.id);
-    if (!client) {
-      client = this.create(account);
+  async get(account: Account): Promise<R2Client> {
+    await this.checked;
+    let entry = this.clients.get(account.id);
+    if (!entry) {
+      entry = this.create(account);
+      this.clients.set(account.id, entry);
       // A failed creation (no secret yet) must not stick.
-      client.catch(() => this.clients.delete(account.id));
-      this.clients.set(account.id, client);
+      entry.catch(() => {
+        if (this.clients.get(account.id) === entry) {
+          this.clients.delete(account.id);
+        }
+      });
     }
-    return client;
+    return (await entry).client;
   }
 
-  private async create(account: Account): Promise<R2Client> {
+  private async create(given: Account): Promise<Entry> {
+    // The stored account, when there is one: the caller's copy may predate an edit.
+    const account = this.accounts.get(given.id) ?? given;
     const secretAccessKey = await this.accounts.getSecret(account.id);
     if (!secretAccessKey) {
       throw new R2Error('InvalidCredentials', { operation: 'createClient' }, {
         message: `No secret access key is stored for "${account.name}".`,
       });
     }
-    return new R2Client({ ...this.options(), endpoint: endpointConfig(account), credentials: { accessKeyId: account.accessKeyId, secretAccessKey } });
+    const client = new R2Client({ ...this.options(), endpoint: endpointConfig(account), credentials: { accessKeyId: account.accessKeyId, secretAccessKey } });
+    return { client, connection: connectionOf(account, secretAccessKey) };
   }
 
-  /** Drops every client; the next request builds one with the current secret and settings. */
-  clear(): void {
-    for (const client of this.clients.values()) {
-      client.then((created) => created.destroy(), () => undefined);
+  /** Retires the clients whose account is gone or connects differently now. */
+  private async replaceChanged(): Promise<void> {
+    for (const [id, entry] of [...this.clients]) {
+      const current = await entry.then((created) => created.connection, () => undefined);
+      const account = this.accounts.get(id);
+      const secretAccessKey = account ? await this.accounts.getSecret(id) : undefined;
+      const wanted = account && secretAccessKey ? connectionOf(account, secretAccessKey) : undefined;
+      if (current !== wanted) {
+        this.retire(id, entry);
+      }
     }
-    this.clients.clear();
+  }
+
+  private retire(id: string, entry: Promise<Entry>): void {
+    if (this.clients.get(id) === entry) {
+      this.clients.delete(id);
+    }
+    entry.then(({ client }) => client.retire(), () => undefined);
+  }
+
+  /** Replaces every client (settings changed); requests running on the old ones finish. */
+  clear(): void {
+    for (const [id, entry] of [...this.clients]) {
+      this.retire(id, entry);
+    }
   }
 
   dispose(): void {
-    this.clear();
     this.subscription.dispose();
+    for (const entry of this.clients.values()) {
+      entry.then(({ client }) => client.destroy(), () => undefined);
+    }
+    this.clients.clear();
   }
 }

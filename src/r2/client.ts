@@ -71,6 +71,7 @@ export class R2Client {
   /** A request fails when no bytes have moved for this long. */
   readonly idleTimeoutMs: number;
   readonly #s3: S3Client;
+  readonly #agents: readonly HttpAgent[];
 
   constructor(options: R2ClientOptions) {
     this.endpoint = resolveEndpoint(options.endpoint);
@@ -84,6 +85,9 @@ export class R2Client {
     // Agent instances rather than options: the SDK then keeps using them for "Expect: 100-continue"
     // uploads too, instead of opening a fresh connection (a TLS handshake) for every part.
     const agentOptions = { keepAlive: true, maxSockets: checkPositiveInteger('maxSockets', options.maxSockets ?? CLIENT_DEFAULTS.maxSockets) };
+    const httpAgent = new HttpAgent(agentOptions);
+    const httpsAgent = new HttpsAgent(agentOptions);
+    this.#agents = [httpAgent, httpsAgent];
     this.#s3 = new S3Client({
       endpoint: this.endpoint.url,
       forcePathStyle: this.endpoint.forcePathStyle,
@@ -98,8 +102,8 @@ export class R2Client {
         // An idle (not total) timeout: a multi-gigabyte transfer may take hours but never stalls.
         socketTimeout: this.idleTimeoutMs,
         connectionTimeout: checkPositiveInteger('connectTimeoutMs', options.connectTimeoutMs ?? CLIENT_DEFAULTS.connectTimeoutMs),
-        httpAgent: new HttpAgent(agentOptions),
-        httpsAgent: new HttpsAgent(agentOptions),
+        httpAgent,
+        httpsAgent,
       },
       logger: SILENT_LOGGER,
     });
@@ -136,6 +140,22 @@ export class R2Client {
     return await getSignedUrl(this.#s3, command, { expiresIn: expiresInSeconds, signableHeaders: new Set(signedHeaders) });
   }
 
+  /**
+   * For a client replaced by another: the requests running on it finish, and so do any its holders
+   * still start, but each connection closes once its request is done instead of waiting for the
+   * next. (`destroy()` would cut the transfers still using it.)
+   */
+  retire(): void {
+    for (const agent of this.#agents) {
+      // Node closes a freed socket, instead of keeping it, when this answers false.
+      agent.keepSocketAlive = () => false;
+      for (const idle of Object.values(agent.freeSockets)) {
+        idle?.forEach((socket) => socket.destroy());
+      }
+    }
+  }
+
+  /** Closes every connection now, cutting the requests still running. */
   destroy(): void {
     this.#s3.destroy();
   }

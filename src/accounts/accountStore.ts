@@ -12,6 +12,11 @@ export class AccountStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
+  /**
+   * Writes run one at a time. Each reads the list, changes it and writes it back, and a Memento
+   * need not show an update before its promise settles: two at once would each drop the other's.
+   */
+  private writes: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly state: vscode.Memento,
@@ -39,19 +44,49 @@ export class AccountStore implements vscode.Disposable {
   }
 
   /** Adds or replaces an account; the secret is stored first so no account exists without one. */
-  async save(account: Account, secretAccessKey?: string): Promise<void> {
-    if (secretAccessKey !== undefined) {
-      await this.secrets.store(SECRET_PREFIX + account.id, secretAccessKey);
-    }
+  save(account: Account, secretAccessKey?: string): Promise<void> {
+    return this.serialized(async () => {
+      if (secretAccessKey !== undefined) {
+        await this.secrets.store(SECRET_PREFIX + account.id, secretAccessKey);
+      }
+      await this.write(account);
+    });
+  }
+
+  /**
+   * Changes the stored account as it is when the change runs, not as the caller once read it, so
+   * changes made at once (a rename, a pinned bucket) all stay. Nothing happens when the account is
+   * gone, or when `change` returns it unchanged.
+   */
+  update(id: string, change: (current: Account) => Account): Promise<void> {
+    return this.serialized(async () => {
+      const current = this.get(id);
+      const next = current && change(current);
+      if (next !== undefined && next !== current) {
+        await this.write(next);
+      }
+    });
+  }
+
+  remove(id: string): Promise<void> {
+    return this.serialized(async () => {
+      await this.state.update(ACCOUNTS_KEY, this.list().filter((account) => account.id !== id));
+      await this.secrets.delete(SECRET_PREFIX + id);
+      this.changed.fire();
+    });
+  }
+
+  private async write(account: Account): Promise<void> {
     const others = this.list().filter((existing) => existing.id !== account.id);
     await this.state.update(ACCOUNTS_KEY, [...others, account]);
     this.changed.fire();
   }
 
-  async remove(id: string): Promise<void> {
-    await this.state.update(ACCOUNTS_KEY, this.list().filter((account) => account.id !== id));
-    await this.secrets.delete(SECRET_PREFIX + id);
-    this.changed.fire();
+  private serialized(write: () => Promise<void>): Promise<void> {
+    const done = this.writes.then(write);
+    // A failed write is its caller's to handle; the next one runs regardless.
+    this.writes = done.catch(() => undefined);
+    return done;
   }
 
   dispose(): void {

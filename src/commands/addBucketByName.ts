@@ -32,7 +32,6 @@ export async function addBucketByName({ accounts }: Services, node?: unknown): P
       bucket = await askBucketName(title, bucket);
     }
   }
-  const current = accounts.get(account.id) ?? account;
-  await accounts.save({ ...current, pinnedBuckets: [...new Set([...(current.pinnedBuckets ?? []), bucket])] });
+  await accounts.update(account.id, (current) => ({ ...current, pinnedBuckets: [...new Set([...(current.pinnedBuckets ?? []), bucket])] }));
   void vscode.window.showInformationMessage(messages.bucketAdded(bucket, account.name));
 }

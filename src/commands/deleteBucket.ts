@@ -35,10 +35,8 @@ export async function deleteBucket(services: Services, node?: unknown): Promise<
     }
     await deleteR2Bucket(client, bucket, client.deadline());
   }
-  const current = services.accounts.get(account.id);
-  if (current?.pinnedBuckets?.includes(bucket)) {
-    await services.accounts.save({ ...current, pinnedBuckets: current.pinnedBuckets.filter((name) => name !== bucket) });
-  }
+  await services.accounts.update(account.id, (current) =>
+    current.pinnedBuckets?.includes(bucket) ? { ...current, pinnedBuckets: current.pinnedBuckets.filter((name) => name !== bucket) } : current);
   services.explorer.refresh();
   void vscode.window.showInformationMessage(messages.bucketDeleted(bucket));
 }

@@ -6,8 +6,5 @@ export async function removeBucketFromList({ accounts }: Services, node?: unknow
   if (!(node instanceof BucketNode)) {
     return;
   }
-  const current = accounts.get(node.account.id);
-  if (current) {
-    await accounts.save({ ...current, pinnedBuckets: (current.pinnedBuckets ?? []).filter((name) => name !== node.bucket) });
-  }
+  await accounts.update(node.account.id, (current) => ({ ...current, pinnedBuckets: (current.pinnedBuckets ?? []).filter((name) => name !== node.bucket) }));
 }

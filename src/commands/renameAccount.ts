@@ -7,5 +7,6 @@ import type { Services } from './services';
 export async function renameAccount({ accounts }: Services, node?: unknown): Promise<void> {
   const account = node instanceof AccountNode ? node.account : await pickAccount(accounts, 'Rename R2 Account');
   const name = await ask({ title: `Rename ${account.name}`, prompt: messages.renamePrompt, value: account.name });
-  await accounts.save({ ...account, name });
+  // The stored account as it is now: the node's copy may predate a change made meanwhile.
+  await accounts.update(account.id, (current) => ({ ...current, name }));
 }

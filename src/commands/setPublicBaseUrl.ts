@@ -26,12 +26,13 @@ export async function setPublicBaseUrl({ accounts, clients }: Services, node?: u
     placeHolder: 'https://pub-…r2.dev or https://assets.example.com',
     validateInput: urlProblem,
   });
-  const current = accounts.get(account.id) ?? account;
-  const publicBaseUrls = { ...current.publicBaseUrls };
-  if (value === '') {
-    delete publicBaseUrls[bucket];
-  } else {
-    publicBaseUrls[bucket] = value.replace(/\/+$/, '');
-  }
-  await accounts.save({ ...current, publicBaseUrls });
+  await accounts.update(account.id, (current) => {
+    const publicBaseUrls = { ...current.publicBaseUrls };
+    if (value === '') {
+      delete publicBaseUrls[bucket];
+    } else {
+      publicBaseUrls[bucket] = value.replace(/\/+$/, '');
+    }
+    return { ...current, publicBaseUrls };
+  });
 }

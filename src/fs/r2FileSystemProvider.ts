@@ -7,8 +7,10 @@ import type { ClientPool } from '../accounts/clientPool';
 import {
   deleteObject,
   deletePrefix,
+  folderPrefix,
   getObjectBytes,
   headObject,
+  isFolderKey,
   isR2Error,
   listBuckets,
   listPage,
@@ -70,14 +72,6 @@ interface Target {
   readonly uri: vscode.Uri;
   readonly location: R2Location;
   readonly client: R2Client;
-}
-
-function isFolderKey(key: string): boolean {
-  return key === '' || key.endsWith('/');
-}
-
-function folderPrefix(key: string): string {
-  return isFolderKey(key) ? key : `${key}/`;
 }
 
 function timeout(ms: number): AbortSignal {
@@ -148,7 +142,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
         }
       }
       // `photos` is a folder when any key starts with `photos/` (a marker `photos/` included).
-      const page = await listPage(target.client, { bucket, prefix: `${key}/`, delimiter: '', pageSize: 1 }, target.client.deadline());
+      const page = await listPage(target.client, { bucket, prefix: folderPrefix(key), delimiter: '', pageSize: 1 }, target.client.deadline());
       if (page.objects.length > 0) {
         return DIRECTORY;
       }

@@ -24,7 +24,7 @@ export type { ErrorContext, R2ErrorCode } from './errors';
 export { classifyError, isR2Error, R2Error } from './errors';
 export type { ListIncompleteUploadsInput } from './incompleteUploads';
 export { abortIncompleteUpload, listIncompleteUploads } from './incompleteUploads';
-export { isValidKey } from './keys';
+export { baseName, childPrefix, folderPrefix, isFolderKey, isValidKey, parentPrefix, rebaseKey } from './keys';
 export type { ListPageInput } from './listing';
 export { listPage, MAX_PAGE_SIZE } from './listing';
 export { MAX_OBJECT_BYTES } from './multipart';

@@ -14,6 +14,45 @@ export function checkKey(key: string, context: ErrorContext): void {
   }
 }
 
+// Folders are key prefixes that end with `/`; the bucket's root is the prefix ''. These helpers are
+// the one place that splits or joins keys, so a key such as `a//b` or `/lead` means the same
+// everywhere: segments are what lies between slashes, empty ones included.
+
+/** Whether `key` names a folder (a prefix ending with `/`, or the bucket's root) rather than an object. */
+export function isFolderKey(key: string): boolean {
+  return key === '' || key.endsWith('/');
+}
+
+/** The folder prefix for `key`: `a/b` → `a/b/`; a folder prefix and the root '' stay as they are. */
+export function folderPrefix(key: string): string {
+  return isFolderKey(key) ? key : `${key}/`;
+}
+
+/** The prefix of the folder holding an object or folder: `a/b/c.txt` → `a/b/`, `a/b/` → `a/`, `c` → ''. */
+export function parentPrefix(keyOrPrefix: string): string {
+  const trimmed = keyOrPrefix.endsWith('/') ? keyOrPrefix.slice(0, -1) : keyOrPrefix;
+  return trimmed.slice(0, trimmed.lastIndexOf('/') + 1);
+}
+
+/** The last segment of an object or folder, without a folder's slash: `a/b.txt` → `b.txt`, `a/b/` → `b`. */
+export function baseName(keyOrPrefix: string): string {
+  const trimmed = keyOrPrefix.endsWith('/') ? keyOrPrefix.slice(0, -1) : keyOrPrefix;
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/** The prefix of folder `name` inside the folder `parent` (a prefix, '' for the root): `a/` + `b` → `a/b/`. */
+export function childPrefix(parent: string, name: string): string {
+  return `${parent}${name}/`;
+}
+
+/** The key that `key`, found under `fromPrefix`, has under `toPrefix`: a moved folder's objects keep their place in it. */
+export function rebaseKey(key: string, fromPrefix: string, toPrefix: string): string {
+  if (!key.startsWith(fromPrefix)) {
+    throw new RangeError(`${key} is not under ${fromPrefix}`);
+  }
+  return toPrefix + key.slice(fromPrefix.length);
+}
+
 /**
  * The `x-amz-copy-source` header value: bucket and key percent-encoded per segment, so that keys with
  * spaces, `+`, `%`, `#`, `?` or unicode name the right object. Slashes stay literal separators.

@@ -1,11 +1,11 @@
 // `node uploadFolder.js <dir> <prefix> <concurrency>`: a folder the way the extension uploads one
-// (src/transfers/uploads.ts): the same file walk, the same batch runner, uploadFile per file,
+// (src/operations/uploads.ts): the same file walk, the same batch runner, uploadFile per file,
 // create-only with a content type. Only the VS Code progress and conflict prompts are left out.
 import { basename } from 'node:path';
 import { contentType } from 'mime-types';
 import { uploadFile } from '../../src/r2';
-import { runBatch } from '../../src/transfers/batch';
-import { collectLocalFiles } from '../../src/transfers/localFiles';
+import { runBatch } from '../../src/operations/batch';
+import { collectLocalFiles } from '../../src/operations/localFiles';
 import { runWorker } from './worker';
 
 runWorker(async ({ client, bucket, args: [dir, prefix, concurrency], signal }) => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { abortIncompleteUpload, listIncompleteUploads } from '../r2';
 import type { IncompleteUpload } from '../r2';
-import { runBatch } from '../transfers/batch';
+import { runBatch } from '../operations/batch';
 import { BucketNode } from '../tree/bucketNode';
 import { formatRelativeTime } from '../ui/format';
 import { messages } from '../ui/messages';

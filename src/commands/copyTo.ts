@@ -1,10 +1,10 @@
 import { ObjectNode } from '../tree/objectNode';
 import { selectedNodes } from '../tree/selection';
-import { runBatch } from '../transfers/batch';
-import type { ItemResult } from '../transfers/batch';
-import { ConflictPolicy } from '../transfers/conflicts';
-import { copyOne } from '../transfers/copyOne';
-import { describeDestination } from '../transfers/destination';
+import { runBatch } from '../operations/batch';
+import type { ItemResult } from '../operations/batch';
+import { ConflictPolicy } from '../operations/conflicts';
+import { copyOne } from '../operations/copyOne';
+import { describeDestination } from '../operations/destination';
 import { messages } from '../ui/messages';
 import { pickDestination } from '../ui/pickers';
 import { withCancellableProgress } from '../ui/prompts';

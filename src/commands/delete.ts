@@ -4,7 +4,7 @@ import { deleteObjects } from '../r2';
 import { ListingNode } from '../tree/listingNode';
 import { ObjectNode } from '../tree/objectNode';
 import { selectedNodes } from '../tree/selection';
-import { objectsUnder } from '../transfers/objectsUnder';
+import { objectsUnder } from '../operations/objectsUnder';
 import { messages } from '../ui/messages';
 import { withCancellableProgress } from '../ui/prompts';
 import type { Services } from './services';

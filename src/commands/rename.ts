@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isValidKey } from '../r2';
-import { moveOne } from '../transfers/copyOne';
+import { moveOne } from '../operations/copyOne';
 import { ObjectNode } from '../tree/objectNode';
 import { messages } from '../ui/messages';
 import { ask } from '../ui/prompts';

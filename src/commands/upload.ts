@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { ListingNode } from '../tree/listingNode';
-import { uploadPaths } from '../transfers/uploads';
+import { uploadPaths } from '../operations/uploads';
 import { pickDestination } from '../ui/pickers';
 import { pickLocalPaths } from '../ui/prompts';
 import type { Services } from './services';

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { uploadPaths } from '../transfers/uploads';
+import { uploadPaths } from '../operations/uploads';
 import { messages } from '../ui/messages';
 import { pickDestination } from '../ui/pickers';
 import type { Services } from './services';

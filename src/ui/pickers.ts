@@ -3,8 +3,8 @@ import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
 import { bucketNameProblem, isR2Error, listBuckets, listPage } from '../r2';
-import { describeDestination } from '../transfers/destination';
-import type { Destination } from '../transfers/destination';
+import { describeDestination } from '../operations/destination';
+import type { Destination } from '../operations/destination';
 import { messages } from './messages';
 import { ask, pick } from './prompts';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BatchOutcome } from '../transfers/batch';
+import type { BatchOutcome } from '../operations/batch';
 import { messages } from './messages';
 
 export interface SummaryOptions<T> {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { join, resolve } from 'node:path';
-import { localPathFor, planLocalPaths } from '../../../src/transfers/localPaths';
+import { localPathFor, planLocalPaths } from '../../../src/operations/localPaths';
 
 describe('localPathFor', () => {
   const root = resolve('/tmp/downloads');

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getObjectBytes, putObject } from '../../../src/r2';
-import { ConflictPolicy } from '../../../src/transfers/conflicts';
-import type { ConflictAnswer } from '../../../src/transfers/conflicts';
-import { uploadOne } from '../../../src/transfers/uploadOne';
+import { ConflictPolicy } from '../../../src/operations/conflicts';
+import type { ConflictAnswer } from '../../../src/operations/conflicts';
+import { uploadOne } from '../../../src/operations/uploadOne';
 import { s3env } from '../../support/s3env';
 import { live, useBucket, useTempDir } from '../r2/helpers';
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectLocalFiles } from '../../../src/transfers/localFiles';
+import { collectLocalFiles } from '../../../src/operations/localFiles';
 
 describe('collectLocalFiles', () => {
   let dir: string;

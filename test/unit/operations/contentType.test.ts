@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { contentTypeFor } from '../../../src/transfers/contentType';
+import { contentTypeFor } from '../../../src/operations/contentType';
 
 // [file name, Content-Type sent]: from the extension only; none, or an unknown one, is binary.
 const TABLE: ReadonlyArray<[string, string]> = [

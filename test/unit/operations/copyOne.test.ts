@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { getObjectBytes, headObject, putObject } from '../../../src/r2';
 import type { R2Client } from '../../../src/r2';
-import { ConflictPolicy } from '../../../src/transfers/conflicts';
-import type { ConflictAnswer } from '../../../src/transfers/conflicts';
-import { copyOne, moveOne } from '../../../src/transfers/copyOne';
+import { ConflictPolicy } from '../../../src/operations/conflicts';
+import type { ConflictAnswer } from '../../../src/operations/conflicts';
+import { copyOne, moveOne } from '../../../src/operations/copyOne';
 import { s3env } from '../../support/s3env';
 import { expectR2Error, live, newClient, useBucket } from '../r2/helpers';
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CancelBatch, runBatch } from '../../../src/transfers/batch';
-import type { ConflictAnswer } from '../../../src/transfers/conflicts';
-import { ConflictPolicy } from '../../../src/transfers/conflicts';
+import { CancelBatch, runBatch } from '../../../src/operations/batch';
+import type { ConflictAnswer } from '../../../src/operations/conflicts';
+import { ConflictPolicy } from '../../../src/operations/conflicts';
 
 describe('runBatch', () => {
   it('keeps at most `concurrency` items in flight and accounts for each', async () => {

@@ -5,6 +5,7 @@ import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
 import {
+  DEADLINE_MS,
   deleteObject,
   deletePrefix,
   folderPrefix,
@@ -40,11 +41,6 @@ const FRESH_MS = 5_000;
  * operation), so that the read of a small object needs no second request.
  */
 const PREFETCH_BYTES = 256 * 1024;
-/**
- * Bodies: the client's idle timeout catches a stalled connection long before this. Metadata calls
- * take the client's deadline instead: the idle timeout, once.
- */
-const TRANSFER_TIMEOUT_MS = 60 * 60_000;
 
 const DIRECTORY: vscode.FileStat = { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
 
@@ -74,8 +70,9 @@ interface Target {
   readonly client: R2Client;
 }
 
-function timeout(ms: number): AbortSignal {
-  return AbortSignal.timeout(ms);
+/** For bodies; metadata calls take the client's deadline instead: the idle timeout, once. */
+function transferDeadline(): AbortSignal {
+  return AbortSignal.timeout(DEADLINE_MS.fileSystemTransfer);
 }
 
 /** Forgets the answers older than FRESH_MS: they no longer stand in for a request. */
@@ -204,7 +201,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
           return first.bytes;
         }
       }
-      const { head, bytes } = await getObjectBytes(target.client, { bucket, key, maxBytes: MAX_READ_BYTES }, timeout(TRANSFER_TIMEOUT_MS));
+      const { head, bytes } = await getObjectBytes(target.client, { bucket, key, maxBytes: MAX_READ_BYTES }, transferDeadline());
       this.ledger.observe(uri.toString(), { etag: head.etag, size: head.size, lastModified: head.lastModified.getTime() });
       return bytes;
     });
@@ -238,7 +235,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
         properties = keptProperties(head);
       }
       try {
-        const { etag } = await putObject(target.client, { bucket, key, body: content, ...properties, ...conditions }, timeout(TRANSFER_TIMEOUT_MS));
+        const { etag } = await putObject(target.client, { bucket, key, body: content, ...properties, ...conditions }, transferDeadline());
         // VS Code stats right after a write; until then the next write keeps the same headers.
         this.remember(uri, {
           kind: 'object',
@@ -289,7 +286,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
             throw vscode.FileSystemError.NoPermissions(messages.fsNotEmpty(prefix));
           }
         }
-        const result = await deletePrefix(target.client, { bucket, prefix }, timeout(TRANSFER_TIMEOUT_MS));
+        const result = await deletePrefix(target.client, { bucket, prefix }, transferDeadline());
         if (result.failed > 0) {
           throw new vscode.FileSystemError(messages.fsDeleteFailed(result.failed, prefix));
         }
@@ -320,7 +317,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
         throw vscode.FileSystemError.FileExists(newUri);
       }
       const stat = await this.stat(oldUri);
-      const signal = timeout(TRANSFER_TIMEOUT_MS);
+      const signal = transferDeadline();
       if (stat.type === vscode.FileType.Directory) {
         await this.movePrefix(source.client, source.location, destination, signal);
       } else {

@@ -14,6 +14,7 @@ export type { R2ClientOptions, R2Credentials } from './client';
 export { CLIENT_DEFAULTS, R2Client } from './client';
 export type { CopyObjectInput, CopyResult, UpdateMetadataInput } from './copy';
 export { copyObject, moveObject, streamCopyObject, updateMetadata } from './copy';
+export { DEADLINE_MS } from './deadline';
 export type { DeleteManyResult, DeletePrefixInput, DeletePrefixResult } from './deletion';
 export { deleteObjects, deletePrefix } from './deletion';
 export type { DownloadFileInput } from './download';

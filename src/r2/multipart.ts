@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { CompletedPart } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
+import { DEADLINE_MS } from './deadline';
 import type { ErrorContext } from './errors';
 import { classifyError, createOnlyRefusal, isR2Error, R2Error } from './errors';
 import { sendFileRange } from './fileStreams';
@@ -24,11 +25,6 @@ export const MAX_PART_BYTES = 5 * 1024 ** 3;
 export const MAX_PARTS = 10_000;
 /** Largest object R2 stores: 5 TiB − 5 GiB. */
 export const MAX_OBJECT_BYTES = 5 * 1024 ** 4 - 5 * 1024 ** 3;
-/**
- * Creating and aborting an upload run on their own deadline, not the caller's signal: an upload
- * created without our learning its ID could not be aborted, and cleanup follows cancellation.
- */
-const BOOKKEEPING_TIMEOUT_MS = 30_000;
 
 export interface MultipartUploadPlan extends ObjectLocation {
   filePath: string;
@@ -122,7 +118,7 @@ async function uploadParts(client: R2Client, plan: MultipartUploadPlan, uploadId
  */
 async function abortUpload(client: R2Client, { bucket, key }: ObjectLocation, uploadId: string): Promise<void> {
   try {
-    await abortIncompleteUpload(client, { bucket, key, uploadId }, AbortSignal.timeout(BOOKKEEPING_TIMEOUT_MS));
+    await abortIncompleteUpload(client, { bucket, key, uploadId }, AbortSignal.timeout(DEADLINE_MS.uploadBookkeeping));
   } catch (err) {
     client.onAbortFailed?.({ bucket, key, uploadId, error: classifyError(err, { operation: 'AbortMultipartUpload', bucket, key }) });
   }
@@ -136,7 +132,7 @@ export async function uploadFileInParts(client: R2Client, plan: MultipartUploadP
   const created = await client.send(
     new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ...s3Properties(plan.properties) }),
     context,
-    AbortSignal.timeout(BOOKKEEPING_TIMEOUT_MS),
+    AbortSignal.timeout(DEADLINE_MS.uploadBookkeeping),
   );
   const uploadId = created.UploadId;
   if (!uploadId) {

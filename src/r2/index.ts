@@ -31,6 +31,7 @@ export { listPage, MAX_PAGE_SIZE } from './listing';
 export { MAX_OBJECT_BYTES } from './multipart';
 export type { ByteRange, GetObjectInput, ObjectStream, PutObjectInput } from './objects';
 export { deleteObject, getObjectBytes, getObjectStream, headObject, MAX_SINGLE_PUT_BYTES, objectExists, putObject } from './objects';
+export { runConcurrently } from './pool';
 export type { PresignInput } from './presign';
 export { MAX_PRESIGN_SECONDS, presignUrl } from './presign';
 export type { UploadFileInput } from './transfer';

@@ -2,9 +2,42 @@ import type { ErrorContext } from './errors';
 import { classifyError } from './errors';
 
 /**
- * Runs `task(0)` to `task(count − 1)`, `concurrency` at a time, in order. The first failure stops the
- * rest: running tasks see their signal fire, no new task starts, and that failure is thrown once
- * every running task has settled (so none is still writing when the caller cleans up).
+ * The one scheduler for work done many at a time (parts, ranges, and the operations' batches of
+ * files): `task(0)` to `task(count − 1)`, at most `concurrency` at once, started in index order.
+ * No task starts once `signal` has fired or a task has thrown; the tasks' own signal fires then too.
+ * Resolves once every started task has settled (so none is still writing when the caller cleans
+ * up), to how many were started; rejects then with the first error a task threw, as thrown.
+ */
+export async function runConcurrently(
+  count: number,
+  concurrency: number,
+  signal: AbortSignal,
+  task: (index: number, signal: AbortSignal) => Promise<void>,
+): Promise<{ started: number }> {
+  const failure = new AbortController();
+  const taskSignal = AbortSignal.any([signal, failure.signal]);
+  let firstError: { error: unknown } | undefined;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count && !taskSignal.aborted) {
+      try {
+        await task(next++, taskSignal);
+      } catch (error) {
+        firstError ??= { error };
+        failure.abort();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  if (firstError !== undefined) {
+    throw firstError.error;
+  }
+  return { started: next };
+}
+
+/**
+ * `runConcurrently` for work that is one whole: the first failure stops the rest, and it (or the
+ * caller's cancellation) leaves as one classified R2Error.
  */
 export async function runPool(
   count: number,
@@ -13,22 +46,12 @@ export async function runPool(
   signal: AbortSignal,
   task: (index: number, signal: AbortSignal) => Promise<void>,
 ): Promise<void> {
-  const failure = new AbortController();
-  const taskSignal = AbortSignal.any([signal, failure.signal]);
-  let firstError: unknown;
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count && !taskSignal.aborted) {
-      try {
-        await task(next++, taskSignal);
-      } catch (err) {
-        firstError ??= err;
-        failure.abort();
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  if (firstError !== undefined || signal.aborted) {
-    throw classifyError(firstError, context, signal);
+  try {
+    await runConcurrently(count, concurrency, signal, task);
+  } catch (error) {
+    throw classifyError(error, context, signal);
+  }
+  if (signal.aborted) {
+    throw classifyError(undefined, context, signal);
   }
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { R2ClientOptions, R2ErrorCode } from '../../../src/r2';
-import { createBucket, deleteBucket, deletePrefix, isR2Error, putObject, R2Client } from '../../../src/r2';
+import { createBucket, deleteBucket, deletePrefix, isR2Error, putObject, R2Client, runConcurrently } from '../../../src/r2';
 import type { TestCredentials } from '../../support/s3env';
 import { s3env } from '../../support/s3env';
 
@@ -73,14 +73,7 @@ export async function expectR2Error(work: Promise<unknown>, code: R2ErrorCode): 
 
 /** Puts small objects, `concurrency` at a time. */
 export async function putMany(client: R2Client, bucket: string, keys: readonly string[], concurrency = 16): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < keys.length) {
-      const key = keys[next++];
-      await putObject(client, { bucket, key, body: key }, live);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await runConcurrently(keys.length, concurrency, live, (index) => putObject(client, { bucket, key: keys[index], body: keys[index] }, live).then(() => undefined));
 }
 
 export interface TestBucket {

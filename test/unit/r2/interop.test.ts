@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { getObjectBytes, headObject, listPage, putObject, uploadFile } from '../../../src/r2';
+import { getObjectBytes, headObject, listPage, putObject, runConcurrently, uploadFile } from '../../../src/r2';
 import { s3env } from '../../support/s3env';
 import { live, ODD_KEYS, sha256, sha256File, useBucket, useTempDir, writeRandomFile } from './helpers';
 
@@ -38,14 +38,7 @@ async function aws(args: string[], home: string): Promise<string> {
 }
 
 async function inParallel<T>(items: readonly T[], work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_CALLS }, worker));
+  await runConcurrently(items.length, PARALLEL_CALLS, live, (index) => work(items[index], index));
 }
 
 describe('r2 interop with awscli', () => {

@@ -14,6 +14,13 @@ import { runWithPrompts } from '../support/prompts';
 
 const BUCKET = 'faults-bucket';
 const signal = () => AbortSignal.timeout(120_000);
+/** Every local folder a test downloads into: the suite ends by checking none holds a partial file. */
+const targets: string[] = [];
+async function downloadTarget(): Promise<string> {
+  const target = await mkdtemp(join(tmpdir(), 'r2-faults-'));
+  targets.push(target);
+  return target;
+}
 
 
 describe('Faults', function () {
@@ -24,9 +31,12 @@ describe('Faults', function () {
   const uploadTo = (node: ExplorerNode, paths: string[], messageAnswer?: Parameters<typeof runWithPrompts>[3]) =>
     runWithPrompts('r2.upload', [node, paths.map((path) => vscode.Uri.file(path))], [], messageAnswer);
 
+  let untouched: Record<string, string>;
+
   before(async () => {
     await putObject(client, { bucket: BUCKET, key: 'list/a.txt', body: 'a' }, signal());
     await putObject(client, { bucket: BUCKET, key: 'get/blob.bin', body: randomContent(3 * 1024 * 1024) }, signal());
+    untouched = { ...(await bucketContents(client, BUCKET, 'list/')), ...(await bucketContents(client, BUCKET, 'get/')) };
     bucketNode = await child(await addServerAccount('Local R2'), BUCKET);
   });
 
@@ -45,7 +55,7 @@ describe('Faults', function () {
   });
 
   it('retries 503s on get during a download, and the file is whole', async () => {
-    const target = await mkdtemp(join(tmpdir(), 'r2-faults-'));
+    const target = await downloadTarget();
     await faults.inject({ type: 'error', status: 503, operation: 'GetObject', times: 2 });
     const blob = await child(await child(bucketNode, 'get/'), 'blob.bin');
     const prompts = await runWithPrompts('r2.download', [blob], [[vscode.Uri.file(target)]]);
@@ -95,7 +105,7 @@ describe('Faults', function () {
   });
 
   it('reports a download whose connection keeps being cut, leaving the old local file and no partial file', async () => {
-    const target = await mkdtemp(join(tmpdir(), 'r2-faults-'));
+    const target = await downloadTarget();
     await writeFile(join(target, 'blob.bin'), 'the old local copy');
     await faults.inject({ type: 'cutResponse', afterBytes: 100_000, operation: 'GetObject', times: 'always' });
     const blob = await child(await child(bucketNode, 'get/'), 'blob.bin');
@@ -138,5 +148,14 @@ describe('Faults', function () {
     const prompts = await runWithPrompts('r2.newFolder', [bucket], ['new-folder']);
     assert.match(prompts.shown.at(-1)?.message ?? '', /access key ID or secret access key is not valid/);
     assert.deepEqual(prompts.shown.at(-1)?.items, ['Edit Account', 'Show Log']);
+  });
+
+  // Runs last: whatever the faults above did, nothing was lost or left half done.
+  it('ends with 0 bytes lost, 0 multipart uploads left open and 0 partial files', async () => {
+    assert.deepEqual({ ...(await bucketContents(client, BUCKET, 'list/')), ...(await bucketContents(client, BUCKET, 'get/')) }, untouched);
+    assert.deepEqual(await openMultipartUploads(BUCKET), []);
+    const partial = targets.flatMap((target) => readdirSync(target, { recursive: true, encoding: 'utf8' }).filter((name) => name.includes('r2-partial')));
+    assert.ok(targets.length > 0, 'the suite downloaded somewhere');
+    assert.deepEqual(partial, []);
   });
 });

@@ -1,5 +1,15 @@
 import tseslint from 'typescript-eslint';
 
+// Import rules by layer. One rule option replaces another for a file rather than adding to it, so
+// each layer's list is built from these pieces.
+const lazyR2 = { group: ['**/r2/*'], message: 'Import from src/r2 (its index), which is loaded on first use.' };
+const awsSdk = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/r2 talks to the AWS SDK.' };
+
+// The calls that put something on the screen or ask the user: only src/ui makes them (through the
+// UserInterface port), so tests can script every prompt and see every message.
+const screenCalls = 'show\\w*|createQuickPick|createInputBox|withProgress|setStatusBarMessage';
+const screenMessage = 'Show messages, prompts, dialogs and progress through the UserInterface port (src/ui), not vscode.window.';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '*.mjs'] },
   ...tseslint.configs.recommended,
@@ -39,14 +49,19 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/r2/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [lazyR2, awsSdk] }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/ui/**'],
+    rules: {
+      'no-restricted-syntax': [
         'error',
-        {
-          patterns: [
-            { group: ['**/r2/*'], message: 'Import from src/r2 (its index), which is loaded on first use.' },
-            { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/r2 talks to the AWS SDK.' },
-          ],
-        },
+        // vscode.window.showQuickPick(…), and window.showQuickPick(…) after `import { window }`.
+        { selector: `MemberExpression[object.property.name='window'][property.name=/^(${screenCalls})$/]`, message: screenMessage },
+        { selector: `MemberExpression[object.name='window'][property.name=/^(${screenCalls})$/]`, message: screenMessage },
+        { selector: "MemberExpression[object.property.name='clipboard'][property.name='writeText']", message: 'Write the clipboard through the UserInterface port (src/ui).' },
       ],
     },
   },

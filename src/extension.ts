@@ -11,6 +11,7 @@ import { ExplorerProvider } from './tree/explorerProvider';
 import { ViewState } from './tree/viewState';
 import { AbortFailureReporter } from './ui/abortFailures';
 import { createLog } from './ui/log';
+import { VscodeUserInterface } from './ui/vscodeUserInterface';
 
 /**
  * What activate() returns to the integration tests, and only to them: every other extension can
@@ -26,10 +27,12 @@ export interface ExtensionApi {
 // contacted when the user expands a node or runs a command.
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi | undefined> {
   const log = createLog();
+  const ui = new VscodeUserInterface();
+  const settings = { get: <T>(name: string, fallback: T): T => vscode.workspace.getConfiguration('r2').get<T>(name, fallback) };
   const accounts = new AccountStore(context.globalState, context.secrets);
-  const abortFailures = new AbortFailureReporter(log);
+  const abortFailures = new AbortFailureReporter(ui, log);
   const clients = new ClientPool(accounts, () => ({
-    idleTimeoutMs: 1000 * vscode.workspace.getConfiguration('r2').get<number>('requestTimeoutSeconds', 30),
+    idleTimeoutMs: 1000 * settings.get('requestTimeoutSeconds', 30),
     onAbortFailed: abortFailures.report,
   }));
   const viewState = new ViewState();
@@ -57,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
         clients.clear();
       }
     }),
-    ...registerCommands({ accounts, clients, explorer, view, viewState, log, state: context.globalState }),
+    ...registerCommands({ ui, accounts, clients, explorer, view, viewState, log, state: context.globalState, settings }),
     ...registerFileSystems(accounts, clients, log),
   );
   // Only under `npm start`: the sandbox's demo account, stored before a command can run.

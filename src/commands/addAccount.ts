@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { endpointConfig, sendsUnencrypted } from '../accounts/account';
 import type { Account } from '../accounts/account';
 import { parseAccountLocation } from '../accounts/accountInput';
 import { AccountProblem, validateAccount } from '../accounts/validateAccount';
 import type { Jurisdiction } from '../r2';
 import { messages } from '../ui/messages';
-import { ask, withCancellableProgress } from '../ui/prompts';
+import { ask } from '../ui/prompts';
+import { UserCancelled } from '../ui/userInterface';
+import type { UserInterface } from '../ui/userInterface';
 import type { Services } from './services';
 
 const JURISDICTIONS: ReadonlyArray<vscode.QuickPickItem & { jurisdiction: Jurisdiction }> = [
@@ -30,7 +32,8 @@ function describeLocation(account: Account): string {
 
 /** Walks through the account's fields (prefilled from `draft`), validates them with one request, then saves. */
 export async function runAccountWalkthrough(services: Services, title: string, draft: AccountDraft = {}): Promise<Account | undefined> {
-  const locationText = await ask({
+  const { ui } = services;
+  const locationText = await ask(ui, {
     title: `${title} (1/4)`,
     prompt: messages.accountIdOrEndpointPrompt,
     placeHolder: messages.accountIdOrEndpointPlaceholder,
@@ -40,18 +43,18 @@ export async function runAccountWalkthrough(services: Services, title: string, d
   const location = parseAccountLocation(locationText)!;
   let jurisdiction: Jurisdiction = 'default';
   if (location.kind === 'r2') {
-    const picked = location.jurisdiction ?? (await vscode.window.showQuickPick(
+    const picked = location.jurisdiction ?? (await ui.showQuickPick(
       JURISDICTIONS.map((item) => ({ ...item, picked: item.jurisdiction === draft.jurisdiction })),
       { title: `${title} (2/4)`, placeHolder: messages.jurisdictionPlaceholder, ignoreFocusOut: true },
     ))?.jurisdiction;
     if (!picked) {
-      throw new vscode.CancellationError();
+      throw new UserCancelled();
     }
     jurisdiction = picked;
   }
-  const accessKeyId = await ask({ title: `${title} (3/4)`, prompt: messages.accessKeyIdPrompt, value: draft.accessKeyId });
-  const secretAccessKey = await ask({ title: `${title} (3/4)`, prompt: messages.secretAccessKeyPrompt, password: true });
-  const name = await ask({
+  const accessKeyId = await ask(ui, { title: `${title} (3/4)`, prompt: messages.accessKeyIdPrompt, value: draft.accessKeyId });
+  const secretAccessKey = await ask(ui, { title: `${title} (3/4)`, prompt: messages.secretAccessKeyPrompt, password: true });
+  const name = await ask(ui, {
     title: `${title} (4/4)`,
     prompt: messages.displayNamePrompt,
     value: draft.name ?? (location.kind === 'r2' ? `R2 ${location.accountId.slice(0, 8)}` : new URL(location.endpoint).host),
@@ -67,7 +70,7 @@ export async function runAccountWalkthrough(services: Services, title: string, d
   };
   const retryDraft: AccountDraft = { location: locationText, jurisdiction, accessKeyId, name, id: draft.id };
   try {
-    await withCancellableProgress(messages.checkingAccount(describeLocation(account)), (signal) =>
+    await ui.withProgress(messages.checkingAccount(describeLocation(account)), (signal) =>
       validateAccount(endpointConfig(account), { accessKeyId, secretAccessKey }, signal));
   } catch (error) {
     if (!(error instanceof AccountProblem)) {
@@ -75,24 +78,24 @@ export async function runAccountWalkthrough(services: Services, title: string, d
     }
     services.log.warn(`Account check failed for ${describeLocation(account)}: ${error.message}`);
     // Nothing is saved; "Fix" walks through again with everything but the secret filled in.
-    const choice = await vscode.window.showErrorMessage(error.message, messages.fixAction);
+    const choice = await ui.showMessage('error', error.message, messages.fixAction);
     return choice === messages.fixAction ? runAccountWalkthrough(services, title, retryDraft) : undefined;
   }
   await services.accounts.save(account, secretAccessKey);
-  warnIfUnencrypted(account);
+  warnIfUnencrypted(ui, account);
   return account;
 }
 
 /** Saved (the user chose this endpoint), but plain http off this machine exposes keys and data: say so. */
-export function warnIfUnencrypted(account: Account): void {
+export function warnIfUnencrypted(ui: UserInterface, account: Account): void {
   if (account.endpoint !== undefined && sendsUnencrypted(account.endpoint)) {
-    void vscode.window.showWarningMessage(messages.unencryptedEndpoint(account.name, new URL(account.endpoint).host));
+    void ui.showMessage('warning', messages.unencryptedEndpoint(account.name, new URL(account.endpoint).host));
   }
 }
 
 export async function addAccount(services: Services): Promise<void> {
   const account = await runAccountWalkthrough(services, 'Add R2 Account');
   if (account) {
-    void vscode.window.showInformationMessage(messages.accountAdded(account.name));
+    void services.ui.showMessage('info', messages.accountAdded(account.name));
   }
 }

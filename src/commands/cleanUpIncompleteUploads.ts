@@ -1,12 +1,11 @@
-import * as vscode from 'vscode';
 import { abortIncompleteUpload, listIncompleteUploads } from '../r2';
 import type { IncompleteUpload } from '../r2';
 import { runBatch } from '../operations/batch';
-import { BucketNode } from '../tree/bucketNode';
+import { isBucketNode } from '../tree/nodeKinds';
 import { formatRelativeTime } from '../ui/format';
 import { messages } from '../ui/messages';
 import { pickAccount, pickBucket } from '../ui/pickers';
-import { pickMany, withCancellableProgress } from '../ui/prompts';
+import { pickMany } from '../ui/prompts';
 import { redact } from '../ui/redact';
 import type { Services } from './services';
 
@@ -20,12 +19,13 @@ const ABORT_CONCURRENCY = 8;
  * tools), all selected, and aborts the ones the user keeps selected: their parts are deleted.
  */
 export async function cleanUpIncompleteUploads(services: Services, node?: unknown): Promise<void> {
-  const account = node instanceof BucketNode ? node.account : await pickAccount(services.accounts, TITLE);
-  const bucket = node instanceof BucketNode ? node.bucket : await pickBucket(account, services.clients, TITLE);
+  const { ui } = services;
+  const account = isBucketNode(node) ? node.account : await pickAccount(ui, services.accounts, TITLE);
+  const bucket = isBucketNode(node) ? node.bucket : await pickBucket(ui, account, services.clients, TITLE);
   const client = await services.clients.get(account);
-  const uploads = await withCancellableProgress(messages.listingIncompleteUploads(bucket), (signal) => listIncompleteUploads(client, { bucket }, signal));
+  const uploads = await ui.withProgress(messages.listingIncompleteUploads(bucket), (signal) => listIncompleteUploads(client, { bucket }, signal));
   if (uploads.length === 0) {
-    void vscode.window.showInformationMessage(messages.noIncompleteUploads(bucket));
+    void ui.showMessage('info', messages.noIncompleteUploads(bucket));
     return;
   }
   const items = uploads.map((upload) => ({
@@ -34,11 +34,11 @@ export async function cleanUpIncompleteUploads(services: Services, node?: unknow
     picked: true,
     upload,
   }));
-  const chosen = (await pickMany(items, { title: `${TITLE}: ${bucket}`, placeHolder: messages.incompleteUploadsPlaceholder(uploads.length, bucket) })).map((item) => item.upload);
+  const chosen = (await pickMany(ui, items, { title: `${TITLE}: ${bucket}`, placeHolder: messages.incompleteUploadsPlaceholder(uploads.length, bucket) })).map((item) => item.upload);
   if (chosen.length === 0) {
     return;
   }
-  const outcome = await withCancellableProgress(messages.removingIncompleteUploads(bucket), (signal, progress) =>
+  const outcome = await ui.withProgress(messages.removingIncompleteUploads(bucket), (signal, progress) =>
     runBatch<IncompleteUpload>(chosen, ABORT_CONCURRENCY, signal, async (upload, itemSignal) => {
       await abortIncompleteUpload(client, upload, itemSignal);
       progress.report({ increment: 100 / chosen.length });
@@ -49,10 +49,10 @@ export async function cleanUpIncompleteUploads(services: Services, node?: unknow
   }
   const text = messages.incompleteUploadsRemoved(bucket, { removed: outcome.done.length, failed: outcome.failed.length, notDone: outcome.notDone.length });
   if (outcome.failed.length === 0) {
-    void vscode.window.showInformationMessage(text);
+    void ui.showMessage('info', text);
     return;
   }
-  if ((await vscode.window.showWarningMessage(text, messages.showLogAction)) === messages.showLogAction) {
+  if ((await ui.showMessage('warning', text, messages.showLogAction)) === messages.showLogAction) {
     services.log.show();
   }
 }

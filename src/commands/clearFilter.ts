@@ -1,8 +1,8 @@
-import { ListingNode } from '../tree/listingNode';
+import { isListingNode } from '../tree/nodeKinds';
 import type { Services } from './services';
 
 export function clearFilter({ explorer, viewState }: Services, node?: unknown): void {
-  if (node instanceof ListingNode) {
+  if (isListingNode(node)) {
     viewState.filters.delete(node.id);
     explorer.refresh(node);
   }

@@ -1,14 +1,12 @@
-import * as vscode from 'vscode';
-import { ListingNode } from '../tree/listingNode';
-import { ObjectNode } from '../tree/objectNode';
+import { isListingNode, isObjectNode } from '../tree/nodeKinds';
 import { messages } from '../ui/messages';
 import type { Services } from './services';
 
 /** Copies the key of an object (or the prefix of a folder), verbatim. */
-export async function copyKey(_services: Services, node?: unknown): Promise<void> {
-  const key = node instanceof ObjectNode ? node.key : node instanceof ListingNode ? node.prefix : undefined;
+export async function copyKey({ ui }: Services, node?: unknown): Promise<void> {
+  const key = isObjectNode(node) ? node.key : isListingNode(node) ? node.prefix : undefined;
   if (key !== undefined) {
-    await vscode.env.clipboard.writeText(key);
-    void vscode.window.setStatusBarMessage(messages.urlCopied(key), 3000);
+    await ui.writeClipboard(key);
+    ui.setStatusBarMessage(messages.urlCopied(key), 3000);
   }
 }

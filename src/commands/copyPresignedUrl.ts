@@ -1,35 +1,35 @@
 import { posix } from 'node:path';
 import { contentType } from 'mime-types';
-import * as vscode from 'vscode';
 import { describeDuration, EXPIRY_PRESETS, parseExpiry } from '../links/presignExpiry';
 import { presignUrl } from '../r2';
 import type { PresignInput } from '../r2';
 import { messages } from '../ui/messages';
 import { ask, pick } from '../ui/prompts';
+import type { UserInterface } from '../ui/userInterface';
 import { objectTarget } from './objectTarget';
 import type { Services } from './services';
 
 const TITLE = 'Copy Presigned URL';
 
-async function pickMethod(): Promise<PresignInput['method']> {
+async function pickMethod(ui: UserInterface): Promise<PresignInput['method']> {
   const methods = [
     { label: 'GET', description: messages.presignGetDescription, method: 'GET' as const },
     { label: 'PUT', description: messages.presignPutDescription, method: 'PUT' as const },
     { label: 'HEAD', description: messages.presignHeadDescription, method: 'HEAD' as const },
   ];
-  return (await pick(methods, { title: TITLE, placeHolder: messages.presignMethodPlaceholder })).method;
+  return (await pick(ui, methods, { title: TITLE, placeHolder: messages.presignMethodPlaceholder })).method;
 }
 
-async function pickExpirySeconds(): Promise<number> {
+async function pickExpirySeconds(ui: UserInterface): Promise<number> {
   const custom = { label: messages.presignCustomExpiry, seconds: undefined };
-  const picked = await pick([...EXPIRY_PRESETS.map((preset) => ({ label: preset.label, seconds: preset.seconds as number | undefined })), custom], {
+  const picked = await pick(ui, [...EXPIRY_PRESETS.map((preset) => ({ label: preset.label, seconds: preset.seconds as number | undefined })), custom], {
     title: TITLE,
     placeHolder: messages.presignExpiryPlaceholder,
   });
   if (picked.seconds !== undefined) {
     return picked.seconds;
   }
-  const typed = await ask({
+  const typed = await ask(ui, {
     title: TITLE,
     prompt: messages.presignCustomExpiryPrompt,
     placeHolder: 'e.g. 90, 30m, 12h, 3d',
@@ -52,19 +52,21 @@ async function pickExpirySeconds(): Promise<number> {
  */
 export async function copyPresignedUrl(services: Services, arg?: unknown): Promise<string> {
   const target = await objectTarget(services, arg, TITLE, { useActiveEditor: true });
-  const method = await pickMethod();
+  const { ui } = services;
+  const method = await pickMethod(ui);
   let boundType: string | undefined;
   if (method === 'PUT') {
     const typed = await ask(
+      ui,
       { title: TITLE, prompt: messages.presignContentTypePrompt, value: contentType(posix.extname(target.key)) || '', validateInput: () => undefined },
     );
     boundType = typed === '' ? undefined : typed;
   }
-  const seconds = await pickExpirySeconds();
+  const seconds = await pickExpirySeconds(ui);
   const client = await services.clients.get(target.account);
   const url = await presignUrl(client, { bucket: target.bucket, key: target.key, method, expiresInSeconds: seconds, contentType: boundType });
-  await vscode.env.clipboard.writeText(url);
+  await ui.writeClipboard(url);
   const expires = new Date(Date.now() + seconds * 1000);
-  void vscode.window.showInformationMessage(messages.presignedUrlCopied(method, target.key, describeDuration(seconds), expires.toLocaleString(), boundType));
+  void ui.showMessage('info', messages.presignedUrlCopied(method, target.key, describeDuration(seconds), expires.toLocaleString(), boundType));
   return url;
 }

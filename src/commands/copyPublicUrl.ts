@@ -1,7 +1,6 @@
-import * as vscode from 'vscode';
 import { publicUrl } from '../links/objectLinks';
-import { AccountNode } from '../tree/accountNode';
 import type { BucketNode } from '../tree/bucketNode';
+import { isAccountNode } from '../tree/nodeKinds';
 import { messages } from '../ui/messages';
 import { objectTarget } from './objectTarget';
 import type { Services } from './services';
@@ -16,25 +15,25 @@ export async function copyPublicUrl(services: Services, arg?: unknown): Promise<
   const target = await objectTarget(services, arg, TITLE, { useActiveEditor: true });
   const baseUrl = () => services.accounts.get(target.account.id)?.publicBaseUrls?.[target.bucket];
   if (baseUrl() === undefined) {
-    const choice = await vscode.window.showInformationMessage(messages.noPublicUrl(target.bucket), messages.setPublicUrlAction);
+    const choice = await services.ui.showMessage('info', messages.noPublicUrl(target.bucket), messages.setPublicUrlAction);
     if (choice !== messages.setPublicUrlAction) {
       return undefined;
     }
-    await vscode.commands.executeCommand('r2.setPublicBaseUrl', await bucketNode(services, target.account.id, target.bucket));
+    await services.ui.executeCommand('r2.setPublicBaseUrl', await bucketNode(services, target.account.id, target.bucket));
   }
   const base = baseUrl();
   if (base === undefined) {
     return undefined;
   }
   const url = publicUrl(base, target.key);
-  await vscode.env.clipboard.writeText(url);
-  void vscode.window.showInformationMessage(messages.urlCopied(url));
+  await services.ui.writeClipboard(url);
+  void services.ui.showMessage('info', messages.urlCopied(url));
   return url;
 }
 
 /** The bucket's node in the view, so r2.setPublicBaseUrl asks for the URL only. */
 async function bucketNode({ explorer }: Services, accountId: string, bucket: string): Promise<BucketNode | undefined> {
-  const account = (await explorer.getChildren()).find((root): root is AccountNode => root instanceof AccountNode && root.account.id === accountId);
+  const account = (await explorer.getChildren()).filter(isAccountNode).find((root) => root.account.id === accountId);
   if (account && !account.loadedBucket(bucket)) {
     await account.getChildren();
   }

@@ -1,4 +1,5 @@
-import { ObjectNode } from '../tree/objectNode';
+import { isObjectNode } from '../tree/nodeKinds';
+import type { ObjectNode } from '../tree/objectNode';
 import { selectedNodes } from '../tree/selection';
 import { runBatch } from '../operations/batch';
 import type { ItemResult } from '../operations/batch';
@@ -7,21 +8,20 @@ import { copyOne } from '../operations/copyOne';
 import { describeDestination } from '../operations/destination';
 import { messages } from '../ui/messages';
 import { pickDestination } from '../ui/pickers';
-import { withCancellableProgress } from '../ui/prompts';
 import { askOverwrite, showTransferSummary } from '../ui/transferSummary';
 import type { Services } from './services';
 
 /** Copies objects to another folder, bucket or account; an existing target is replaced only if the user says so. */
 export async function copyTo(services: Services, node?: unknown, selection?: unknown): Promise<void> {
-  const objects = selectedNodes(node, selection, services.view.selection).filter((n): n is ObjectNode => n instanceof ObjectNode);
+  const objects = selectedNodes(node, selection, services.view.selection).filter(isObjectNode);
   if (objects.length === 0) {
     return;
   }
   const name = (object: ObjectNode) => object.key.slice(object.key.lastIndexOf('/') + 1);
   const destination = await pickDestination(services, 'Copy to', `${name(objects[0])}${objects.length > 1 ? ` and ${objects.length - 1} more` : ''}`);
   const targetClient = await services.clients.get(destination.account);
-  const policy = new ConflictPolicy((key, changed) => askOverwrite(key, destination.bucket, changed));
-  const outcome = await withCancellableProgress(messages.copying(describeDestination(destination)), (signal) =>
+  const policy = new ConflictPolicy((key, changed) => askOverwrite(services.ui, key, destination.bucket, changed));
+  const outcome = await services.ui.withProgress(messages.copying(describeDestination(destination)), (signal) =>
     runBatch(objects, 4, signal, async (object, itemSignal): Promise<ItemResult> => {
       const key = destination.prefix + name(object);
       if (object.account.id === destination.account.id && object.bucket === destination.bucket && object.key === key) {
@@ -32,5 +32,5 @@ export async function copyTo(services: Services, node?: unknown, selection?: unk
       return await copyOne(source, { client: targetClient, bucket: destination.bucket, key }, object.account.id === destination.account.id, policy, itemSignal);
     }));
   services.explorer.refreshLocation(destination.account.id, destination.bucket, destination.prefix);
-  await showTransferSummary({ verb: 'copied', outcome, refused: [], describe: (object) => `${object.bucket}/${object.key}`, log: services.log });
+  await showTransferSummary({ verb: 'copied', outcome, refused: [], describe: (object: ObjectNode) => `${object.bucket}/${object.key}`, ui: services.ui, log: services.log });
 }

@@ -1,12 +1,11 @@
-import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import { deleteObjects } from '../r2';
-import { ListingNode } from '../tree/listingNode';
-import { ObjectNode } from '../tree/objectNode';
+import type { ListingNode } from '../tree/listingNode';
+import { isListingNode, isObjectNode } from '../tree/nodeKinds';
+import type { ObjectNode } from '../tree/objectNode';
 import { selectedNodes } from '../tree/selection';
 import { objectsUnder } from '../operations/objectsUnder';
 import { messages } from '../ui/messages';
-import { withCancellableProgress } from '../ui/prompts';
 import type { Services } from './services';
 
 interface Target {
@@ -29,22 +28,23 @@ function parentPrefix(key: string): string {
  * 1000): an object written meanwhile is not removed unseen.
  */
 export async function deleteCommand(services: Services, node?: unknown, selection?: unknown): Promise<void> {
-  const nodes = selectedNodes(node, selection, services.view.selection).filter((n) => n instanceof ObjectNode || n instanceof ListingNode);
+  const { ui } = services;
+  const nodes = selectedNodes(node, selection, services.view.selection).filter((n): n is ObjectNode | ListingNode => isObjectNode(n) || isListingNode(n));
   if (nodes.length === 0) {
-    void vscode.window.showInformationMessage(messages.selectInView);
+    void ui.showMessage('info', messages.selectInView);
     return;
   }
-  const targets = await withCancellableProgress(messages.countingObjects, async (signal) => {
+  const targets = await ui.withProgress(messages.countingObjects, async (signal) => {
     const byBucket = new Map<string, Target>();
     for (const selected of nodes) {
-      const { account, bucket } = selected as ObjectNode | ListingNode;
+      const { account, bucket } = selected;
       const id = `${account.id}/${bucket}`;
       const target = byBucket.get(id) ?? { account, bucket, keys: [], parents: new Set<string>() };
       byBucket.set(id, target);
-      if (selected instanceof ObjectNode) {
+      if (isObjectNode(selected)) {
         target.keys.push(selected.key);
         target.parents.add(parentPrefix(selected.key));
-      } else if (selected instanceof ListingNode) {
+      } else {
         for await (const page of objectsUnder(await services.clients.get(account), bucket, selected.prefix, signal)) {
           target.keys.push(...page.map((object) => object.key));
         }
@@ -56,16 +56,16 @@ export async function deleteCommand(services: Services, node?: unknown, selectio
   const total = targets.reduce((sum, target) => sum + target.keys.length, 0);
   const where = targets.length === 1 ? targets[0].bucket : `${targets.length} buckets`;
   if (total === 0) {
-    void vscode.window.showInformationMessage(messages.nothingToDelete);
+    void ui.showMessage('info', messages.nothingToDelete);
     return;
   }
-  const confirm = await vscode.window.showWarningMessage(messages.confirmDelete(total, where), { modal: true }, messages.deleteAction);
+  const confirm = await ui.showModal(messages.confirmDelete(total, where), messages.deleteAction);
   if (confirm !== messages.deleteAction) {
     return;
   }
   const failures: string[] = [];
   let deleted = 0;
-  await withCancellableProgress(messages.deleting(where), async (signal) => {
+  await ui.withProgress(messages.deleting(where), async (signal) => {
     for (const target of targets) {
       const result = await deleteObjects(await services.clients.get(target.account), { bucket: target.bucket, keys: target.keys }, signal);
       deleted += result.deleted.length;
@@ -78,11 +78,11 @@ export async function deleteCommand(services: Services, node?: unknown, selectio
   });
   if (failures.length > 0) {
     failures.forEach((failure) => services.log.error(`Delete failed: ${failure}`));
-    const choice = await vscode.window.showWarningMessage(messages.deletePartial(deleted, failures.length), messages.showLogAction);
+    const choice = await ui.showMessage('warning', messages.deletePartial(deleted, failures.length), messages.showLogAction);
     if (choice === messages.showLogAction) {
       services.log.show();
     }
     return;
   }
-  void vscode.window.showInformationMessage(messages.deleted(deleted, where));
+  void ui.showMessage('info', messages.deleted(deleted, where));
 }

@@ -1,8 +1,7 @@
-import * as vscode from 'vscode';
 import { deleteBucket as deleteR2Bucket, deletePrefix, isR2Error } from '../r2';
-import { BucketNode } from '../tree/bucketNode';
+import { isBucketNode } from '../tree/nodeKinds';
 import { messages } from '../ui/messages';
-import { ask, withCancellableProgress } from '../ui/prompts';
+import { ask } from '../ui/prompts';
 import type { Services } from './services';
 
 /**
@@ -10,12 +9,13 @@ import type { Services } from './services';
  * and types its name to confirm.
  */
 export async function deleteBucket(services: Services, node?: unknown): Promise<void> {
-  if (!(node instanceof BucketNode)) {
+  if (!isBucketNode(node)) {
     return;
   }
+  const { ui } = services;
   const { account, bucket } = node;
   const client = await services.clients.get(account);
-  if ((await vscode.window.showWarningMessage(messages.confirmDeleteBucket(bucket), { modal: true }, messages.deleteAction)) !== messages.deleteAction) {
+  if ((await ui.showModal(messages.confirmDeleteBucket(bucket), messages.deleteAction)) !== messages.deleteAction) {
     return;
   }
   try {
@@ -24,11 +24,11 @@ export async function deleteBucket(services: Services, node?: unknown): Promise<
     if (!isR2Error(error, 'BucketNotEmpty')) {
       throw error;
     }
-    if ((await vscode.window.showWarningMessage(messages.bucketNotEmpty(bucket), { modal: true }, messages.emptyAndDeleteAction)) !== messages.emptyAndDeleteAction) {
+    if ((await ui.showModal(messages.bucketNotEmpty(bucket), messages.emptyAndDeleteAction)) !== messages.emptyAndDeleteAction) {
       return;
     }
-    await ask({ title: `Empty and Delete ${bucket}`, prompt: messages.typeBucketToConfirm(bucket), validateInput: (value) => (value === bucket ? undefined : messages.typeBucketMismatch) });
-    const emptied = await withCancellableProgress(messages.emptying(bucket), (signal, progress) =>
+    await ask(ui, { title: `Empty and Delete ${bucket}`, prompt: messages.typeBucketToConfirm(bucket), validateInput: (value) => (value === bucket ? undefined : messages.typeBucketMismatch) });
+    const emptied = await ui.withProgress(messages.emptying(bucket), (signal, progress) =>
       deletePrefix(client, { bucket, prefix: '', onProgress: (deleted) => progress.report({ message: messages.deletedSoFar(deleted) }) }, signal));
     if (emptied.failed > 0) {
       throw new Error(messages.deletePartial(emptied.deleted, emptied.failed));
@@ -38,5 +38,5 @@ export async function deleteBucket(services: Services, node?: unknown): Promise<
   await services.accounts.update(account.id, (current) =>
     current.pinnedBuckets?.includes(bucket) ? { ...current, pinnedBuckets: current.pinnedBuckets.filter((name) => name !== bucket) } : current);
   services.explorer.refresh();
-  void vscode.window.showInformationMessage(messages.bucketDeleted(bucket));
+  void ui.showMessage('info', messages.bucketDeleted(bucket));
 }

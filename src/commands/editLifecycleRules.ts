@@ -1,21 +1,19 @@
-import * as vscode from 'vscode';
 import type { ConfigKind } from '../fs/bucketConfigDocument';
 import { toConfigUri } from '../fs/bucketConfigProvider';
-import { BucketNode } from '../tree/bucketNode';
+import { isBucketNode } from '../tree/nodeKinds';
 import { pickAccount, pickBucket } from '../ui/pickers';
 import type { Services } from './services';
 
 const TITLES: Record<ConfigKind, string> = { cors: 'Edit CORS Rules', lifecycle: 'Edit Lifecycle Rules' };
 
 /** Opens a bucket setting as a JSON document (an `r2-config:` URI); saving it checks and applies it. */
-export async function editBucketConfig({ accounts, clients }: Services, node: unknown, kind: ConfigKind): Promise<void> {
-  const account = node instanceof BucketNode ? node.account : await pickAccount(accounts, TITLES[kind]);
-  const bucket = node instanceof BucketNode ? node.bucket : await pickBucket(account, clients, TITLES[kind]);
-  const document = await vscode.workspace.openTextDocument(toConfigUri({ accountId: account.id, bucket, kind }));
-  await vscode.window.showTextDocument(document, { preview: false });
+export async function editBucketConfig({ ui, accounts, clients }: Services, node: unknown, kind: ConfigKind): Promise<void> {
+  const account = isBucketNode(node) ? node.account : await pickAccount(ui, accounts, TITLES[kind]);
+  const bucket = isBucketNode(node) ? node.bucket : await pickBucket(ui, account, clients, TITLES[kind]);
+  const document = await ui.showTextDocument(toConfigUri({ accountId: account.id, bucket, kind }));
   if (!document.isDirty) {
     // A document opened before may still show the rules of then: R2 cannot tell VS Code they changed.
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await ui.executeCommand('workbench.action.files.revert');
   }
 }
 

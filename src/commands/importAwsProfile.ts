@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import * as vscode from 'vscode';
 import { endpointConfig, sendsUnencrypted } from '../accounts/account';
 import type { Account } from '../accounts/account';
 import { parseAccountLocation } from '../accounts/accountInput';
 import { parseAwsProfiles } from '../accounts/awsProfiles';
 import { AccountProblem, validateAccount } from '../accounts/validateAccount';
 import { messages } from '../ui/messages';
-import { ask, pick, withCancellableProgress } from '../ui/prompts';
+import { ask, pick } from '../ui/prompts';
 import { warnIfUnencrypted } from './addAccount';
 import type { Services } from './services';
 
@@ -22,17 +21,18 @@ async function readIfExists(path: string): Promise<string> {
 }
 
 /** Imports an awscli profile (shared credentials and config files) as an account; the secret goes to SecretStorage. */
-export async function importAwsProfile({ accounts }: Services): Promise<void> {
+export async function importAwsProfile({ ui, accounts }: Services): Promise<void> {
   // The same environment variables the awscli honours.
   const credentialsFile = process.env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials');
   const configFile = process.env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
   const profiles = parseAwsProfiles(await readIfExists(credentialsFile), await readIfExists(configFile))
     .filter((profile) => profile.accessKeyId && profile.secretAccessKey);
   if (profiles.length === 0) {
-    void vscode.window.showWarningMessage(messages.noAwsProfiles(`${credentialsFile} and ${configFile}`));
+    void ui.showMessage('warning', messages.noAwsProfiles(`${credentialsFile} and ${configFile}`));
     return;
   }
   const { profile } = await pick(
+    ui,
     profiles.map((candidate) => ({
       label: candidate.name,
       description: candidate.endpointUrl === undefined ? '(no endpoint_url)'
@@ -41,7 +41,7 @@ export async function importAwsProfile({ accounts }: Services): Promise<void> {
     })),
     { title: 'Import from AWS Profile', placeHolder: 'Profile to import' },
   );
-  const locationText = profile.endpointUrl ?? await ask({
+  const locationText = profile.endpointUrl ?? await ask(ui, {
     title: `Import ${profile.name}`,
     prompt: messages.awsProfileNeedsAccount(profile.name),
     validateInput: (value) => (parseAccountLocation(value) ? undefined : messages.accountIdOrEndpointInvalid),
@@ -59,9 +59,9 @@ export async function importAwsProfile({ accounts }: Services): Promise<void> {
       : { endpoint: location.endpoint, forcePathStyle: true, jurisdiction: 'default' }),
   };
   const secretAccessKey = profile.secretAccessKey!;
-  await withCancellableProgress(messages.checkingAccount(account.endpoint ?? account.accountId ?? ''), (signal) =>
+  await ui.withProgress(messages.checkingAccount(account.endpoint ?? account.accountId ?? ''), (signal) =>
     validateAccount(endpointConfig(account), { accessKeyId: account.accessKeyId, secretAccessKey }, signal));
   await accounts.save(account, secretAccessKey);
-  void vscode.window.showInformationMessage(messages.accountImported(account.name));
-  warnIfUnencrypted(account);
+  void ui.showMessage('info', messages.accountImported(account.name));
+  warnIfUnencrypted(ui, account);
 }

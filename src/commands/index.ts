@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isR2Error } from '../r2';
 import { redact } from '../ui/redact';
 import { messages } from '../ui/messages';
+import { UserCancelled } from '../ui/userInterface';
 import { addAccount } from './addAccount';
 import { copyKey } from './copyKey';
 import { copyS3Uri } from './copyS3Uri';
@@ -78,7 +79,7 @@ const COMMANDS: Record<string, Handler> = {
 };
 
 function isCancellation(error: unknown): boolean {
-  return error instanceof vscode.CancellationError || isR2Error(error, 'Cancelled');
+  return error instanceof UserCancelled || error instanceof vscode.CancellationError || isR2Error(error, 'Cancelled');
 }
 
 /** The one useful next step for a failure, besides the log. */
@@ -107,13 +108,13 @@ function register(id: string, handler: Handler, services: Services): vscode.Disp
       const detail = error instanceof Error ? error.message : String(error);
       services.log.error(`${id} failed: ${redact(error instanceof Error ? error.stack ?? detail : detail)}`);
       const step = nextStep(error);
-      const action = await vscode.window.showErrorMessage(messages.commandFailed(redact(detail)), ...(step ? [step] : []), messages.showLogAction);
+      const action = await services.ui.showMessage('error', messages.commandFailed(redact(detail)), ...(step ? [step] : []), messages.showLogAction);
       if (action === messages.showLogAction) {
         services.log.show();
       } else if (action === messages.retryAction) {
         return run(...args);
       } else if (action === messages.editAccountAction) {
-        await vscode.commands.executeCommand('r2.editAccount');
+        await services.ui.executeCommand('r2.editAccount');
       }
       return undefined;
     }

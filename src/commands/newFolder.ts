@@ -1,6 +1,5 @@
-import * as vscode from 'vscode';
 import { isR2Error, putObject } from '../r2';
-import { ListingNode } from '../tree/listingNode';
+import { isListingNode } from '../tree/nodeKinds';
 import { messages } from '../ui/messages';
 import { folderNameProblem } from '../ui/pickers';
 import { ask } from '../ui/prompts';
@@ -8,10 +7,10 @@ import type { Services } from './services';
 
 /** Creates a folder as a `prefix/` marker object (the folder exists before anything is in it). */
 export async function newFolder(services: Services, node?: unknown): Promise<void> {
-  if (!(node instanceof ListingNode)) {
+  if (!isListingNode(node)) {
     return;
   }
-  const name = await ask({ title: 'New Folder', prompt: messages.newFolderPrompt(`${node.bucket}/${node.prefix}`), validateInput: folderNameProblem }, { verbatim: true });
+  const name = await ask(services.ui, { title: 'New Folder', prompt: messages.newFolderPrompt(`${node.bucket}/${node.prefix}`), validateInput: folderNameProblem }, { verbatim: true });
   const key = `${node.prefix}${name}/`;
   try {
     const client = await services.clients.get(node.account);
@@ -20,7 +19,7 @@ export async function newFolder(services: Services, node?: unknown): Promise<voi
     if (!isR2Error(error, 'AlreadyExists')) {
       throw error;
     }
-    void vscode.window.showInformationMessage(messages.folderExists(key));
+    void services.ui.showMessage('info', messages.folderExists(key));
   }
   services.explorer.refresh(node);
 }

@@ -6,7 +6,8 @@ import type { Account } from '../accounts/account';
 import { openCautions } from '../fs/openPolicy';
 import { fromR2Uri, R2_SCHEME, toR2Uri } from '../fs/r2Uri';
 import { headObject } from '../r2';
-import { ObjectNode } from '../tree/objectNode';
+import { isObjectNode } from '../tree/nodeKinds';
+import type { ObjectNode } from '../tree/objectNode';
 import { formatBytes } from '../ui/format';
 import { messages } from '../ui/messages';
 import { pickObject } from '../ui/objectPicker';
@@ -23,9 +24,8 @@ export interface ObjectTarget {
 }
 
 /** The r2: URI of the active editor (or its tab: images and other custom editors), if any. */
-function activeR2Uri(): vscode.Uri | undefined {
-  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  const uri = input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri : vscode.window.activeTextEditor?.document.uri;
+function activeR2Uri({ ui }: Services): vscode.Uri | undefined {
+  const uri = ui.activeResource();
   return uri?.scheme === R2_SCHEME ? uri : undefined;
 }
 
@@ -43,13 +43,13 @@ function fromUri({ accounts }: Services, uri: vscode.Uri): ObjectTarget {
  * is set; otherwise the user browses for an object.
  */
 export async function objectTarget(services: Services, arg: unknown, title: string, { useActiveEditor = false } = {}): Promise<ObjectTarget> {
-  if (arg instanceof ObjectNode) {
+  if (isObjectNode(arg)) {
     return { account: arg.account, bucket: arg.bucket, key: arg.key, uri: arg.uri, object: arg.object, node: arg };
   }
   if (arg instanceof vscode.Uri && arg.scheme === R2_SCHEME) {
     return fromUri(services, arg);
   }
-  const active = useActiveEditor ? activeR2Uri() : undefined;
+  const active = useActiveEditor ? activeR2Uri(services) : undefined;
   if (active) {
     return fromUri(services, active);
   }
@@ -73,13 +73,13 @@ export async function confirmOpen(services: Services, target: ObjectTarget): Pro
   }
   const name = target.key.slice(target.key.lastIndexOf('/') + 1) || target.key;
   const reasons = [
-    cautions.tooLarge ? messages.openLargeObject(name, formatBytes(object.size), vscode.workspace.getConfiguration('r2').get<number>('openSizeLimitMB', 50)) : undefined,
+    cautions.tooLarge ? messages.openLargeObject(name, formatBytes(object.size), services.settings.get('openSizeLimitMB', 50)) : undefined,
     cautions.infrequentAccess ? messages.openInfrequentAccess(name, formatBytes(object.size)) : undefined,
   ].filter((reason): reason is string => reason !== undefined);
-  const choice = await vscode.window.showWarningMessage(reasons.join(' '), { modal: true }, messages.openAnywayAction, messages.downloadInsteadAction);
+  const choice = await services.ui.showModal(reasons.join(' '), messages.openAnywayAction, messages.downloadInsteadAction);
   if (choice === messages.downloadInsteadAction) {
     const node = target.node ?? (await services.explorer.findKey(target.account.id, target.bucket, target.key));
-    await vscode.commands.executeCommand('r2.download', node);
+    await services.ui.executeCommand('r2.download', node);
   }
   return choice === messages.openAnywayAction;
 }

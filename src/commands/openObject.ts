@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { confirmOpen, objectTarget } from './objectTarget';
 import type { Services } from './services';
 
@@ -9,6 +8,6 @@ import type { Services } from './services';
 export async function openObject(services: Services, arg?: unknown): Promise<void> {
   const target = await objectTarget(services, arg, 'Open Object');
   if (await confirmOpen(services, target)) {
-    await vscode.commands.executeCommand('vscode.open', target.uri);
+    await services.ui.executeCommand('vscode.open', target.uri);
   }
 }

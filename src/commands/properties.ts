@@ -1,7 +1,7 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { headObject, updateMetadata } from '../r2';
 import type { R2ObjectHead } from '../r2';
-import { ObjectNode } from '../tree/objectNode';
+import { isObjectNode } from '../tree/nodeKinds';
 import { formatBytes } from '../ui/format';
 import { messages } from '../ui/messages';
 import { ask, pick } from '../ui/prompts';
@@ -37,31 +37,32 @@ function rows(head: R2ObjectHead): Row[] {
  * itself with REPLACE, bound to the ETag shown so a concurrent change is not overwritten).
  */
 export async function properties(services: Services, node?: unknown): Promise<void> {
-  if (!(node instanceof ObjectNode)) {
+  if (!isObjectNode(node)) {
     return;
   }
+  const { ui } = services;
   const client = await services.clients.get(node.account);
   const location = { bucket: node.bucket, key: node.key };
   for (;;) {
     const head = await headObject(client, location, client.deadline());
-    const row = await pick(rows(head), { title: messages.propertiesTitle(node.key), placeHolder: messages.propertiesPlaceholder });
+    const row = await pick(ui, rows(head), { title: messages.propertiesTitle(node.key), placeHolder: messages.propertiesPlaceholder });
     if (row.edit === undefined) {
-      await vscode.env.clipboard.writeText(row.value ?? '');
+      await ui.writeClipboard(row.value ?? '');
       return;
     }
     const next = { contentType: head.contentType, cacheControl: head.cacheControl, contentDisposition: head.contentDisposition, contentEncoding: head.contentEncoding, metadata: { ...head.metadata }, storageClass: head.storageClass };
     if (row.edit === 'add') {
-      const name = (await ask({ title: messages.addMetadata, prompt: messages.metadataNamePrompt, validateInput: (value) => (/^[a-z0-9-_.]+$/i.test(value.trim()) ? undefined : messages.metadataNameInvalid) })).toLowerCase();
-      next.metadata[name] = await ask({ title: `x-amz-meta-${name}`, prompt: messages.metadataValuePrompt, validateInput: () => undefined });
+      const name = (await ask(ui, { title: messages.addMetadata, prompt: messages.metadataNamePrompt, validateInput: (value) => (/^[a-z0-9-_.]+$/i.test(value.trim()) ? undefined : messages.metadataNameInvalid) })).toLowerCase();
+      next.metadata[name] = await ask(ui, { title: `x-amz-meta-${name}`, prompt: messages.metadataValuePrompt, validateInput: () => undefined });
     } else if (typeof row.edit === 'object') {
-      const value = await ask({ title: row.label, prompt: messages.metadataValuePrompt, value: row.value, validateInput: () => undefined });
+      const value = await ask(ui, { title: row.label, prompt: messages.metadataValuePrompt, value: row.value, validateInput: () => undefined });
       if (value === '') {
         delete next.metadata[row.edit.metadata];
       } else {
         next.metadata[row.edit.metadata] = value;
       }
     } else {
-      const value = await ask({ title: row.label, prompt: messages.fieldValuePrompt(row.label), value: row.value, validateInput: () => undefined });
+      const value = await ask(ui, { title: row.label, prompt: messages.fieldValuePrompt(row.label), value: row.value, validateInput: () => undefined });
       next[row.edit] = value === '' ? undefined : value;
     }
     await updateMetadata(client, { ...location, ...next, ifMatch: head.etag }, client.deadline());

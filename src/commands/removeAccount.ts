@@ -1,12 +1,11 @@
-import * as vscode from 'vscode';
-import { AccountNode } from '../tree/accountNode';
+import { isAccountNode } from '../tree/nodeKinds';
 import { messages } from '../ui/messages';
 import { pickAccount } from '../ui/pickers';
 import type { Services } from './services';
 
-export async function removeAccount({ accounts }: Services, node?: unknown): Promise<void> {
-  const account = node instanceof AccountNode ? node.account : await pickAccount(accounts, 'Remove R2 Account');
-  const answer = await vscode.window.showWarningMessage(messages.confirmRemoveAccount(account.name), { modal: true }, messages.removeAction);
+export async function removeAccount({ ui, accounts }: Services, node?: unknown): Promise<void> {
+  const account = isAccountNode(node) ? node.account : await pickAccount(ui, accounts, 'Remove R2 Account');
+  const answer = await ui.showModal(messages.confirmRemoveAccount(account.name), messages.removeAction);
   if (answer === messages.removeAction) {
     await accounts.remove(account.id);
   }

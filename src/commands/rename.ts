@@ -1,7 +1,6 @@
-import * as vscode from 'vscode';
 import { isValidKey } from '../r2';
 import { moveOne } from '../operations/copyOne';
-import { ObjectNode } from '../tree/objectNode';
+import { isObjectNode } from '../tree/nodeKinds';
 import { messages } from '../ui/messages';
 import { ask } from '../ui/prompts';
 import type { Services } from './services';
@@ -17,11 +16,11 @@ function parentOf(key: string): string {
  * moving someone else's write).
  */
 export async function rename(services: Services, node?: unknown): Promise<void> {
-  if (!(node instanceof ObjectNode)) {
+  if (!isObjectNode(node)) {
     return;
   }
   const { account, bucket, key } = node;
-  const target = await ask({
+  const target = await ask(services.ui, {
     title: `Rename or Move ${key}`,
     prompt: messages.renamePromptKey(bucket),
     value: key,
@@ -35,7 +34,7 @@ export async function rename(services: Services, node?: unknown): Promise<void> 
   const signal = AbortSignal.timeout(10 * 60_000);
   const confirmOverwrite = async (existing: string, changed: boolean) => {
     const question = changed ? messages.changedSinceAsked(existing, bucket) : messages.alreadyExists(existing, bucket);
-    return (await vscode.window.showWarningMessage(question, { modal: true }, messages.overwriteAction)) === messages.overwriteAction;
+    return (await services.ui.showModal(question, messages.overwriteAction)) === messages.overwriteAction;
   };
   if ((await moveOne({ client, bucket, key, etag: node.object.etag }, target, confirmOverwrite, signal)) === 'skipped') {
     return;

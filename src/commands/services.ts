@@ -4,9 +4,17 @@ import type { ClientPool } from '../accounts/clientPool';
 import type { ExplorerNode } from '../tree/explorerNode';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { ViewState } from '../tree/viewState';
+import type { UserInterface } from '../ui/userInterface';
 
-/** What commands work with; built once in activate(). */
+/** The extension's settings (`r2.*`), read when needed so a change applies to the next command. */
+export interface Settings {
+  get<T>(name: string, fallback: T): T;
+}
+
+/** What commands work with; built once in activate(), and by hand in the commands' unit tests. */
 export interface Services {
+  /** Every message, prompt, dialog, progress notification and clipboard write. */
+  readonly ui: UserInterface;
   readonly accounts: AccountStore;
   readonly clients: ClientPool;
   readonly explorer: ExplorerProvider;
@@ -15,4 +23,5 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   /** The extension's globalState: remembered choices such as the last upload destination. */
   readonly state: vscode.Memento;
+  readonly settings: Settings;
 }

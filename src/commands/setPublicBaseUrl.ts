@@ -1,4 +1,4 @@
-import { BucketNode } from '../tree/bucketNode';
+import { isBucketNode } from '../tree/nodeKinds';
 import { messages } from '../ui/messages';
 import { pickAccount, pickBucket } from '../ui/pickers';
 import { ask } from '../ui/prompts';
@@ -16,10 +16,10 @@ function urlProblem(value: string): string | undefined {
 }
 
 /** Remembers the bucket's public base URL (r2.dev or custom domain), which S3 cannot tell. */
-export async function setPublicBaseUrl({ accounts, clients }: Services, node?: unknown): Promise<void> {
-  const account = node instanceof BucketNode ? node.account : await pickAccount(accounts, 'Set Public URL');
-  const bucket = node instanceof BucketNode ? node.bucket : await pickBucket(account, clients, 'Set Public URL');
-  const value = await ask({
+export async function setPublicBaseUrl({ ui, accounts, clients }: Services, node?: unknown): Promise<void> {
+  const account = isBucketNode(node) ? node.account : await pickAccount(ui, accounts, 'Set Public URL');
+  const bucket = isBucketNode(node) ? node.bucket : await pickBucket(ui, account, clients, 'Set Public URL');
+  const value = await ask(ui, {
     title: `Public URL of ${bucket}`,
     prompt: messages.publicUrlPrompt(bucket),
     value: account.publicBaseUrls?.[bucket],

@@ -1,30 +1,19 @@
 import { basename } from 'node:path';
-import * as vscode from 'vscode';
 import { uploadPaths } from '../operations/uploads';
 import { messages } from '../ui/messages';
 import { pickDestination } from '../ui/pickers';
+import { isUri } from './commandArgs';
 import type { Services } from './services';
 
-/** The file of the active editor (text or not), or the editor whose title or tab was right-clicked. */
-function activeFileUri(): vscode.Uri | undefined {
-  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom) {
-    return input.uri;
-  }
-  return vscode.window.activeTextEditor?.document.uri;
-}
-
+/** The file of the active editor (text or not), or of the editor whose title or tab was right-clicked. */
 export async function uploadActiveFile(services: Services, target?: unknown): Promise<void> {
-  const uri = target instanceof vscode.Uri ? target : activeFileUri();
+  const uri = isUri(target) ? target : services.ui.activeResource();
   if (!uri || uri.scheme !== 'file') {
-    void vscode.window.showWarningMessage(messages.noActiveFile);
+    void services.ui.showMessage('warning', messages.noActiveFile);
     return;
   }
   // Upload what the user sees: unsaved edits are saved first.
-  const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
-  if (document?.isDirty) {
-    await document.save();
-  }
+  await services.ui.saveIfDirty(uri);
   const destination = await pickDestination(services, 'Upload Active File to R2', basename(uri.fsPath));
   await uploadPaths(services, destination, [uri.fsPath]);
 }

@@ -1,10 +1,8 @@
 import { lstat } from 'node:fs/promises';
-import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { Services } from '../commands/services';
 import { downloadFile } from '../r2';
 import { messages } from '../ui/messages';
-import { withCancellableProgress } from '../ui/prompts';
 import { TransferProgress } from '../ui/transferProgress';
 import { askOverwrite, showTransferSummary } from '../ui/transferSummary';
 import { runBatch } from './batch';
@@ -63,10 +61,10 @@ async function expand(services: Services, sources: readonly DownloadSource[], si
  * chosen folder, not even through a symbolic link in it.
  */
 export async function downloadTo(services: Services, folder: string, sources: readonly DownloadSource[]): Promise<void> {
-  const policy = new ConflictPolicy((name) => askOverwrite(name, folder));
+  const policy = new ConflictPolicy((name) => askOverwrite(services.ui, name, folder));
   const describe = (item: DownloadItem) => `${item.bucket}/${item.key}`;
   const refused: Array<{ name: string; reason: string }> = [];
-  const outcome = await withCancellableProgress(messages.downloading(folder), async (signal, report) => {
+  const outcome = await services.ui.withProgress(messages.downloading(folder), async (signal, report) => {
     const plan = planLocalPaths(folder, await expand(services, sources, signal), describe);
     refused.push(...plan.refused.map(({ item, reason }) => ({ name: describe(item), reason })));
     const { planned } = plan;
@@ -97,8 +95,9 @@ export async function downloadTo(services: Services, folder: string, sources: re
     outcome,
     refused,
     describe,
+    ui: services.ui,
     log: services.log,
     retryFailed: (failed) => downloadTo(services, folder, failed.map((item) => ({ kind: 'object', ...item }))),
-    single: [{ title: messages.revealFileAction, run: async () => vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(outcome.done[0].path)) }],
+    single: [{ title: messages.revealFileAction, run: () => services.ui.revealFile(outcome.done[0].path) }],
   });
 }

@@ -14,6 +14,7 @@ import type { TreeContext } from './treeContext';
 const LIST_BUCKETS_TIMEOUT_MS = 60_000;
 
 export class AccountNode implements ExplorerNode {
+  readonly kind = 'account';
   readonly id: string;
   private buckets?: Map<string, BucketNode>;
 

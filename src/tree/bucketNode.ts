@@ -7,6 +7,7 @@ import { PrefixNode } from './prefixNode';
 import type { TreeContext } from './treeContext';
 
 export class BucketNode extends ListingNode {
+  readonly kind = 'bucket';
   readonly id: string;
 
   constructor(

@@ -27,6 +27,7 @@ const COMPARE: Record<SortOrder, (a: R2Object, b: R2Object) => number> = {
  * "Load more…". Keys are compared as listed, in the server's (UTF-8 byte) order.
  */
 export abstract class ListingNode implements ExplorerNode {
+  abstract readonly kind: 'bucket' | 'prefix';
   abstract readonly id: string;
   private loaded?: Loaded;
   private failure?: unknown;

@@ -4,6 +4,7 @@ import type { ExplorerNode } from './explorerNode';
 
 /** Last child of a listing that has more pages: loads the next page into the same level. */
 export class LoadMoreNode implements ExplorerNode {
+  readonly kind = 'loadMore';
   readonly id: string;
 
   constructor(

@@ -4,6 +4,7 @@ import type { ExplorerNode } from './explorerNode';
 
 /** A line of text in the view: an empty state, a hint with an action, or a failure with Retry. */
 export class MessageNode implements ExplorerNode {
+  readonly kind = 'message';
   readonly id: string;
 
   constructor(

@@ -8,6 +8,7 @@ import { contextValues } from './contextValues';
 import type { ExplorerNode } from './explorerNode';
 
 export class ObjectNode implements ExplorerNode {
+  readonly kind = 'object';
   readonly id: string;
   readonly uri: vscode.Uri;
 

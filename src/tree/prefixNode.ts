@@ -8,6 +8,7 @@ import type { TreeContext } from './treeContext';
 
 /** A folder: a common prefix ending in '/' (there may or may not be a `prefix/` marker object). */
 export class PrefixNode extends ListingNode {
+  readonly kind = 'prefix';
   readonly id: string;
 
   constructor(

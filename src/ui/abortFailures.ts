@@ -1,7 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { AbortFailure } from '../r2';
 import { messages } from './messages';
 import { redact } from './redact';
+import type { UserInterface } from './userInterface';
 
 /**
  * Told by the R2 clients of every multipart upload whose abort failed (after the upload failed or
@@ -12,7 +13,10 @@ import { redact } from './redact';
 export class AbortFailureReporter {
   readonly #warned = new Set<string>();
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly ui: UserInterface,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   readonly report = ({ bucket, key, uploadId, error }: AbortFailure): void => {
     this.log.warn(`Multipart upload ${uploadId} of "${key}" in bucket "${bucket}" could not be aborted: ${redact(error.message)}`);
@@ -20,8 +24,8 @@ export class AbortFailureReporter {
       return;
     }
     this.#warned.add(bucket);
-    void Promise.resolve(vscode.window.showWarningMessage(messages.partsLeft(key, bucket), messages.cleanUpUploadsAction))
-      .then((choice) => (choice === messages.cleanUpUploadsAction ? vscode.commands.executeCommand('r2.cleanUpIncompleteUploads') : undefined))
+    void this.ui.showMessage('warning', messages.partsLeft(key, bucket), messages.cleanUpUploadsAction)
+      .then((choice) => (choice === messages.cleanUpUploadsAction ? this.ui.executeCommand('r2.cleanUpIncompleteUploads') : undefined))
       .finally(() => this.#warned.delete(bucket));
   };
 }

@@ -8,6 +8,7 @@ import { formatBytes, formatRelativeTime } from './format';
 import { messages } from './messages';
 import { pickAccount, pickBucket } from './pickers';
 import { pick } from './prompts';
+import type { UserInterface } from './userInterface';
 
 export interface PickedObject {
   readonly account: Account;
@@ -28,9 +29,9 @@ export interface BrowseStart {
  * An object chosen by browsing a bucket one folder level at a time (one listing page per level,
  * more on request), as the R2 view does.
  */
-export async function pickObject(deps: { accounts: AccountStore; clients: ClientPool }, title: string, start?: BrowseStart): Promise<PickedObject> {
-  const account = start?.account ?? (await pickAccount(deps.accounts, title));
-  const bucket = start?.bucket ?? (await pickBucket(account, deps.clients, title));
+export async function pickObject(deps: { ui: UserInterface; accounts: Pick<AccountStore, 'list'>; clients: Pick<ClientPool, 'get'> }, title: string, start?: BrowseStart): Promise<PickedObject> {
+  const account = start?.account ?? (await pickAccount(deps.ui, deps.accounts, title));
+  const bucket = start?.bucket ?? (await pickBucket(deps.ui, account, deps.clients, title));
   let prefix = start?.prefix ?? '';
   let items: Item[] = [];
   let token: string | undefined;
@@ -64,7 +65,7 @@ export async function pickObject(deps: { accounts: AccountStore; clients: Client
       const up: Item[] = here === '' ? [] : [{ label: '$(arrow-up) ..', description: messages.browseParent, alwaysShow: true, action: 'up' }];
       return [...up, ...items];
     })();
-    const picked = await pick(listing, { title, placeHolder: messages.browsePlaceholder(bucket, here), matchOnDescription: false });
+    const picked = await pick(deps.ui, listing, { title, placeHolder: messages.browsePlaceholder(bucket, here), matchOnDescription: false });
     switch (picked.action) {
       case 'object':
         return { account, bucket, object: picked.object };

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
@@ -7,29 +7,31 @@ import { describeDestination } from '../operations/destination';
 import type { Destination } from '../operations/destination';
 import { messages } from './messages';
 import { ask, pick } from './prompts';
+import { UserCancelled } from './userInterface';
+import type { UserInterface } from './userInterface';
 
 /** The only account without asking, or the one the user picks. */
-export async function pickAccount(accounts: AccountStore, title: string): Promise<Account> {
+export async function pickAccount(ui: UserInterface, accounts: Pick<AccountStore, 'list'>, title: string): Promise<Account> {
   const all = accounts.list();
   if (all.length === 0) {
-    const choice = await vscode.window.showInformationMessage(messages.noAccounts, messages.addAccountAction);
+    const choice = await ui.showMessage('info', messages.noAccounts, messages.addAccountAction);
     if (choice === messages.addAccountAction) {
-      await vscode.commands.executeCommand('r2.addAccount');
+      await ui.executeCommand('r2.addAccount');
     }
-    throw new vscode.CancellationError();
+    throw new UserCancelled();
   }
   if (all.length === 1) {
     return all[0];
   }
-  return (await pick(all.map((account) => ({ label: account.name, description: account.endpoint ?? account.accountId, account })), { title })).account;
+  return (await pick(ui, all.map((account) => ({ label: account.name, description: account.endpoint ?? account.accountId, account })), { title })).account;
 }
 
-export async function askBucketName(title: string, value?: string): Promise<string> {
-  return ask({ title, prompt: messages.bucketNamePrompt, value, validateInput: (name) => bucketNameProblem(name.trim()) });
+export async function askBucketName(ui: UserInterface, title: string, value?: string): Promise<string> {
+  return ask(ui, { title, prompt: messages.bucketNamePrompt, value, validateInput: (name) => bucketNameProblem(name.trim()) });
 }
 
 /** A bucket of the account: listed when the token may list, the pinned ones otherwise, or typed. */
-export async function pickBucket(account: Account, clients: ClientPool, title: string): Promise<string> {
+export async function pickBucket(ui: UserInterface, account: Account, clients: Pick<ClientPool, 'get'>, title: string): Promise<string> {
   const typeName = { label: messages.typeBucketName, alwaysShow: true, bucket: undefined };
   const items = (async () => {
     let names = [...(account.pinnedBuckets ?? [])];
@@ -44,8 +46,8 @@ export async function pickBucket(account: Account, clients: ClientPool, title: s
     }
     return [...names.sort().map((name) => ({ label: name, bucket: name as string | undefined })), typeName];
   })();
-  const picked = await pick(items, { title, placeHolder: messages.bucketPlaceholder(account.name) });
-  return picked.bucket ?? askBucketName(title);
+  const picked = await pick(ui, items, { title, placeHolder: messages.bucketPlaceholder(account.name) });
+  return picked.bucket ?? askBucketName(ui, title);
 }
 
 const LAST_DESTINATION_KEY = 'r2.lastDestination';
@@ -57,14 +59,15 @@ interface StoredDestination {
 }
 
 export interface DestinationDeps {
-  readonly accounts: AccountStore;
-  readonly clients: ClientPool;
+  readonly ui: UserInterface;
+  readonly accounts: Pick<AccountStore, 'list' | 'get'>;
+  readonly clients: Pick<ClientPool, 'get'>;
   /** Remembers the last destination (no secrets: ids and names only). */
   readonly state: vscode.Memento;
 }
 
 /** Browses the folders of a bucket one level at a time; resolves to the chosen prefix. */
-async function pickFolder(account: Account, bucket: string, clients: ClientPool, title: string, preview: string, start = ''): Promise<string> {
+async function pickFolder(ui: UserInterface, account: Account, bucket: string, clients: Pick<ClientPool, 'get'>, title: string, preview: string, start = ''): Promise<string> {
   let prefix = start;
   for (;;) {
     const here = prefix;
@@ -78,7 +81,7 @@ async function pickFolder(account: Account, bucket: string, clients: ClientPool,
         { label: messages.destinationNewFolder, alwaysShow: true, action: 'new' as const },
       ];
     })();
-    const picked = await pick(items, { title, placeHolder: messages.destinationPlaceholder(`${bucket}/${here}`) });
+    const picked = await pick(ui, items, { title, placeHolder: messages.destinationPlaceholder(`${bucket}/${here}`) });
     switch (picked.action) {
       case 'here':
         return here;
@@ -89,7 +92,7 @@ async function pickFolder(account: Account, bucket: string, clients: ClientPool,
         prefix = (picked as { prefix: string }).prefix;
         break;
       case 'new':
-        prefix = `${here}${await ask({ title, prompt: messages.newFolderPrompt(`${bucket}/${here}`), validateInput: folderNameProblem }, { verbatim: true })}/`;
+        prefix = `${here}${await ask(ui, { title, prompt: messages.newFolderPrompt(`${bucket}/${here}`), validateInput: folderNameProblem }, { verbatim: true })}/`;
         break;
     }
   }
@@ -109,16 +112,16 @@ export async function pickDestination(deps: DestinationDeps, title: string, prev
   let destination: Destination | undefined;
   if (stored && lastAccount) {
     const last = { account: lastAccount, bucket: stored.bucket, prefix: stored.prefix };
-    const choice = await pick([
+    const choice = await pick(deps.ui, [
       { label: `$(history) ${describeDestination(last)}`, description: lastAccount.name, detail: `→ ${last.prefix}${preview}`, last: true },
       { label: messages.destinationElsewhere, last: false },
     ], { title });
     destination = choice.last ? last : undefined;
   }
   if (!destination) {
-    const account = await pickAccount(deps.accounts, title);
-    const bucket = await pickBucket(account, deps.clients, title);
-    destination = { account, bucket, prefix: await pickFolder(account, bucket, deps.clients, title, preview) };
+    const account = await pickAccount(deps.ui, deps.accounts, title);
+    const bucket = await pickBucket(deps.ui, account, deps.clients, title);
+    destination = { account, bucket, prefix: await pickFolder(deps.ui, account, bucket, deps.clients, title, preview) };
   }
   await deps.state.update(LAST_DESTINATION_KEY, { accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix } satisfies StoredDestination);
   return destination;

@@ -1,0 +1,51 @@
+// The one port to the screen: every message, prompt, dialog, progress notification and clipboard
+// write of the extension goes through a UserInterface. VS Code's is VscodeUserInterface; tests
+// script test/support/fakeUi.ts instead, so commands run in plain Node. Types only from `vscode`.
+import type { InputBoxOptions, OpenDialogOptions, QuickPickItem, QuickPickOptions, Uri } from 'vscode';
+
+export type MessageLevel = 'info' | 'warning' | 'error';
+
+/** A progress notification's bar and message, as VS Code's Progress takes them. */
+export interface ProgressSink {
+  report(value: { message?: string; increment?: number }): void;
+}
+
+/** The user dismissed a prompt or pressed Cancel: the command stops, silently. */
+export class UserCancelled extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'UserCancelled';
+  }
+}
+
+export interface UserInterface {
+  /** A notification with buttons; resolves to the button pressed, or undefined when it is closed. */
+  showMessage(level: MessageLevel, message: string, ...actions: string[]): Promise<string | undefined>;
+  /** A modal warning; resolves to the button pressed, or undefined for Cancel. */
+  showModal(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** An input box; undefined when dismissed. */
+  showInputBox(options: InputBoxOptions): Promise<string | undefined>;
+  /** A quick pick of one item (the items may still be loading); undefined when dismissed. */
+  showQuickPick<T extends QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: QuickPickOptions): Promise<T | undefined>;
+  /** A quick pick of any number of items (those marked `picked` start selected); undefined when dismissed. */
+  showQuickPickMany<T extends QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: QuickPickOptions): Promise<readonly T[] | undefined>;
+  /** The OS file dialog; undefined when dismissed. */
+  showOpenDialog(options: OpenDialogOptions): Promise<readonly Uri[] | undefined>;
+  /** Runs `work` under a notification titled `title` whose Cancel fires the signal. */
+  withProgress<T>(title: string, work: (signal: AbortSignal, progress: ProgressSink) => Promise<T>): Promise<T>;
+  /** A short note in the status bar, gone after `timeoutMs`. */
+  setStatusBarMessage(text: string, timeoutMs: number): void;
+  writeClipboard(text: string): Promise<void>;
+  /** Runs a command of VS Code or of this extension (a follow-up the user chose, an editor to open). */
+  executeCommand(command: string, ...args: unknown[]): Promise<unknown>;
+  /** Shows a local file in the OS file manager. */
+  revealFile(path: string): Promise<void>;
+  /** The resource of the active editor, or of the active tab for images and other custom editors. */
+  activeResource(): Uri | undefined;
+  /** Saves the document open for `uri`, when it has unsaved edits. */
+  saveIfDirty(uri: Uri): Promise<void>;
+  /** `uri` as the workspace names it (relative to its folder), for titles. */
+  asRelativePath(uri: Uri): string;
+  /** Opens `uri` in a text editor (not a preview); resolves to whether the document has unsaved edits. */
+  showTextDocument(uri: Uri): Promise<{ readonly isDirty: boolean }>;
+}

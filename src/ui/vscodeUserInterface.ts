@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import type { MessageLevel, ProgressSink, UserInterface } from './userInterface';
+
+const SHOW: Record<MessageLevel, 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage'> = {
+  info: 'showInformationMessage',
+  warning: 'showWarningMessage',
+  error: 'showErrorMessage',
+};
+
+/**
+ * The UserInterface of VS Code's workbench. Each call reads `vscode.window` when it is made, not
+ * when this is built: the integration tests answer prompts by replacing those functions.
+ */
+export class VscodeUserInterface implements UserInterface {
+  async showMessage(level: MessageLevel, message: string, ...actions: string[]): Promise<string | undefined> {
+    return vscode.window[SHOW[level]](message, ...actions);
+  }
+
+  async showModal(message: string, ...actions: string[]): Promise<string | undefined> {
+    return vscode.window.showWarningMessage(message, { modal: true }, ...actions);
+  }
+
+  async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    return vscode.window.showInputBox(options);
+  }
+
+  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: vscode.QuickPickOptions): Promise<T | undefined> {
+    return vscode.window.showQuickPick(items, { ...options, canPickMany: false });
+  }
+
+  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: vscode.QuickPickOptions): Promise<readonly T[] | undefined> {
+    return vscode.window.showQuickPick(items, { ...options, canPickMany: true });
+  }
+
+  async showOpenDialog(options: vscode.OpenDialogOptions): Promise<readonly vscode.Uri[] | undefined> {
+    return vscode.window.showOpenDialog(options);
+  }
+
+  async withProgress<T>(title: string, work: (signal: AbortSignal, progress: ProgressSink) => Promise<T>): Promise<T> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      return work(controller.signal, progress).finally(() => subscription.dispose());
+    });
+  }
+
+  setStatusBarMessage(text: string, timeoutMs: number): void {
+    vscode.window.setStatusBarMessage(text, timeoutMs);
+  }
+
+  async writeClipboard(text: string): Promise<void> {
+    await vscode.env.clipboard.writeText(text);
+  }
+
+  async executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
+    return vscode.commands.executeCommand(command, ...args);
+  }
+
+  async revealFile(path: string): Promise<void> {
+    await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(path));
+  }
+
+  activeResource(): vscode.Uri | undefined {
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom) {
+      return input.uri;
+    }
+    return vscode.window.activeTextEditor?.document.uri;
+  }
+
+  async saveIfDirty(uri: vscode.Uri): Promise<void> {
+    const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+    if (document?.isDirty) {
+      await document.save();
+    }
+  }
+
+  asRelativePath(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri);
+  }
+
+  async showTextDocument(uri: vscode.Uri): Promise<{ readonly isDirty: boolean }> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { preview: false });
+    return document;
+  }
+}

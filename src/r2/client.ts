@@ -31,6 +31,11 @@ export interface R2ClientOptions {
    * parts stay stored, and the error the caller gets is the original one (or a silent Cancelled).
    */
   onAbortFailed?: (failure: AbortFailure) => void;
+  /**
+   * Told of every request as it is sent, each attempt of a retried one included, by its S3 operation
+   * (`PutObject`, `HeadObject`, ...): for counting requests on the client's side, on any server.
+   */
+  onRequest?: (operation: string) => void;
 }
 
 export const CLIENT_DEFAULTS = {
@@ -107,6 +112,17 @@ export class R2Client {
       },
       logger: SILENT_LOGGER,
     });
+    const onRequest = options.onRequest;
+    if (onRequest !== undefined) {
+      // The deserialize step runs once per attempt, inside the SDK's retries, just before the send.
+      this.#s3.middlewareStack.add(
+        (next, context) => async (args) => {
+          onRequest(context.commandName?.replace(/Command$/, '') ?? 'Unknown');
+          return await next(args);
+        },
+        { step: 'deserialize', priority: 'low', name: 'r2RequestObserver' },
+      );
+    }
   }
 
   /**

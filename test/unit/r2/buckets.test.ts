@@ -15,14 +15,16 @@ import {
   putObject,
 } from '../../../src/r2';
 import type { R2Client } from '../../../src/r2';
+import { RequestCounter } from '../../support/requestCounter';
 import { s3env } from '../../support/s3env';
-import { expectR2Error, live, newClient, uniqueName, useBucket } from './helpers';
+import { assertRequests, countRequests, expectR2Error, live, newClient, uniqueName, useBucket } from './helpers';
 
 describe('r2 buckets', () => {
   let client: R2Client;
+  const requests = new RequestCounter();
 
   before(() => {
-    client = newClient();
+    client = newClient({ onRequest: requests.onRequest });
   });
 
   after(() => {
@@ -44,12 +46,12 @@ describe('r2 buckets', () => {
   });
 
   it('refuses invalid names before any request', async () => {
-    s3env().local?.resetStats();
+    countRequests(requests);
     for (const name of ['ab', 'Upper-case', 'dot.ted', '-dash', 'dash-', 'x'.repeat(64), 'under_score']) {
       const error = await expectR2Error(createBucket(client, { bucket: name }, live), 'InvalidBucketName');
       assert.ok(error.message.length > 0);
     }
-    assert.equal(s3env().local?.stats().total ?? 0, 0);
+    assertRequests(requests, {});
   });
 
   it('reports an existing bucket as BucketAlreadyExists', async function () {

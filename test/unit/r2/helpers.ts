@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { R2ClientOptions, R2ErrorCode } from '../../../src/r2';
 import { createBucket, deleteBucket, deletePrefix, isR2Error, putObject, R2Client, runConcurrently } from '../../../src/r2';
+import { RequestCounter } from '../../support/requestCounter';
 import type { TestCredentials } from '../../support/s3env';
 import { s3env } from '../../support/s3env';
 
@@ -80,16 +81,40 @@ export interface TestBucket {
   /** The bucket's name; valid inside tests and hooks. */
   readonly name: string;
   readonly client: R2Client;
+  /** The requests `client` sends, counted on the client's side. */
+  readonly requests: RequestCounter;
 }
 
 /**
- * A fresh bucket for the enclosing `describe`, emptied and deleted afterwards, and an admin client.
+ * Counts from here on: restarts the client-side count and, on the local server, the server's own.
+ */
+export function countRequests(requests: RequestCounter): void {
+  requests.reset();
+  s3env().local?.resetStats();
+}
+
+/**
+ * Asserts the requests sent since `countRequests`, by operation, as the client counted them (on any
+ * server); on the local server, also that the server received exactly those.
+ */
+export function assertRequests(requests: RequestCounter, expected: Record<string, number>, message?: string): void {
+  assert.deepEqual(requests.operations, expected, message);
+  const local = s3env().local;
+  if (local !== undefined) {
+    assert.deepEqual(local.stats().operations, expected, `${message ?? 'requests'}: the local server received others than the client counted`);
+  }
+}
+
+/**
+ * A fresh bucket for the enclosing `describe`, emptied and deleted afterwards, and an admin client
+ * whose requests are counted.
  */
 export function useBucket(prefix: string): TestBucket {
   let client: R2Client | undefined;
+  const requests = new RequestCounter();
   const name = uniqueName(prefix);
   before(async () => {
-    client = newClient();
+    client = newClient({ onRequest: requests.onRequest });
     await createBucket(client, { bucket: name }, live);
   });
   after(async () => {
@@ -101,6 +126,7 @@ export function useBucket(prefix: string): TestBucket {
   });
   return {
     name,
+    requests,
     get client(): R2Client {
       assert.ok(client, 'the bucket client exists inside tests only');
       return client;

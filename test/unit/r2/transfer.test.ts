@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { downloadFile, getObjectBytes, headObject, objectMatchesFile, putObject, uploadFile } from '../../../src/r2';
 import { s3env } from '../../support/s3env';
-import { expectR2Error, live, newClient, openUploads, sha256, sha256File, useBucket, useTempDir, writeRandomFile } from './helpers';
+import { assertRequests, countRequests, expectR2Error, live, newClient, openUploads, sha256, sha256File, useBucket, useTempDir, writeRandomFile } from './helpers';
 
 const MiB = 1024 * 1024;
 /** 24 MiB + a bit: four full 5 MiB parts and a short fifth. */
@@ -34,14 +34,14 @@ describe('r2 transfers', () => {
       const path = join(temp.path, 'small.txt');
       await writeFile(path, 'small file');
       const progress: number[] = [];
-      s3env().local?.resetStats();
+      countRequests(bucket.requests);
       const result = await uploadFile(client, { bucket: name, key: 'small.txt', filePath: path, contentType: 'text/plain', onProgress: (sent) => progress.push(sent) }, live);
       assert.equal(result.size, 10);
       assert.equal(progress.at(-1), 10);
       const head = await headObject(client, { bucket: name, key: 'small.txt' }, live);
       assert.equal(head.etag, result.etag);
       assert.equal(head.contentType, 'text/plain');
-      assert.deepEqual(s3env().local?.stats().operations ?? { PutObject: 1, HeadObject: 1 }, { PutObject: 1, HeadObject: 1 });
+      assertRequests(bucket.requests, { PutObject: 1, HeadObject: 1 });
     });
 
     it('uploads an empty file', async () => {
@@ -55,7 +55,7 @@ describe('r2 transfers', () => {
     it('uploads a 24 MiB file in equal 5 MiB parts that read back identical', async () => {
       const { client, name } = bucket;
       const progress: number[] = [];
-      s3env().local?.resetStats();
+      countRequests(bucket.requests);
       const result = await uploadFile(
         client,
         { bucket: name, key: 'multi/big.bin', filePath: bigFile, ...multipart, metadata: { origin: 'test' }, onProgress: (sent, total) => {
@@ -66,11 +66,9 @@ describe('r2 transfers', () => {
       );
       assert.match(result.etag, /-5$/, 'a multipart etag names its part count');
       assert.equal(progress.at(-1), MULTIPART_SIZE);
-      const local = s3env().local;
-      if (local !== undefined) {
-        const { operations } = local.stats();
-        assert.deepEqual(operations, { CreateMultipartUpload: 1, UploadPart: 5, CompleteMultipartUpload: 1 });
-      }
+      // RGW 16 completes with an empty ETag element: there one HEAD learns the etag.
+      const lookUp: Record<string, number> = s3env().flavour === 'rgw' ? { HeadObject: 1 } : {};
+      assertRequests(bucket.requests, { CreateMultipartUpload: 1, UploadPart: 5, CompleteMultipartUpload: 1, ...lookUp });
       const stored = await getObjectBytes(client, { bucket: name, key: 'multi/big.bin', maxBytes: MULTIPART_SIZE }, live);
       assert.equal(sha256(stored.bytes), bigHash);
       assert.deepEqual(stored.head.metadata, { origin: 'test' });
@@ -150,10 +148,9 @@ describe('r2 transfers', () => {
     it('creates only if absent (If-None-Match: *), refusing before any part is sent', async () => {
       const { client, name } = bucket;
       await putObject(client, { bucket: name, key: 'multi/exists.bin', body: 'already here' }, live);
-      s3env().local?.resetStats();
+      countRequests(bucket.requests);
       await expectR2Error(uploadFile(client, { bucket: name, key: 'multi/exists.bin', filePath: bigFile, ...multipart, ifNoneMatch: '*' }, live), 'AlreadyExists');
-      const operations = s3env().local?.stats().operations;
-      assert.equal(operations?.UploadPart, undefined);
+      assertRequests(bucket.requests, { HeadObject: 1 }, 'one look, no upload started');
       assert.equal((await getObjectBytes(client, { bucket: name, key: 'multi/exists.bin', maxBytes: 100 }, live)).bytes.toString(), 'already here');
     });
 
@@ -194,9 +191,9 @@ describe('r2 transfers', () => {
       const path = join(temp.path, 'sparse-huge');
       await writeFile(path, '');
       await truncate(path, 5 * 1024 ** 4 - 5 * 1024 ** 3 + 1);
-      s3env().local?.resetStats();
+      countRequests(bucket.requests);
       await expectR2Error(uploadFile(client, { bucket: name, key: 'huge', filePath: path }, live), 'EntityTooLarge');
-      assert.equal(s3env().local?.stats().total ?? 0, 0);
+      assertRequests(bucket.requests, {});
     });
 
     it('reports a missing local file as FileSystem, and bad settings as InvalidArgument', async () => {
@@ -225,12 +222,12 @@ describe('r2 transfers', () => {
       await mkdir(dir);
       const target = join(dir, 'out.bin');
       const progress: number[] = [];
-      s3env().local?.resetStats();
+      countRequests(bucket.requests);
       const head = await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, onProgress: (received) => progress.push(received) }, live);
       assert.equal(head.size, MULTIPART_SIZE);
       assert.equal(progress.at(-1), MULTIPART_SIZE);
       assert.equal(await sha256File(target), bigHash);
-      assert.deepEqual(s3env().local?.stats().operations ?? { GetObject: 1 }, { GetObject: 1 });
+      assertRequests(bucket.requests, { GetObject: 1 });
       assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
     });
 
@@ -326,7 +323,7 @@ describe('r2 transfers', () => {
       await mkdir(dir);
       const target = join(dir, 'out.bin');
       const progress: number[] = [];
-      s3env().local?.resetStats();
+      countRequests(bucket.requests);
       const head = await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, ...ranged, onProgress: (received, total) => {
         assert.equal(total, MULTIPART_SIZE);
         progress.push(received);
@@ -335,7 +332,7 @@ describe('r2 transfers', () => {
       assert.equal(await sha256File(target), bigHash);
       assert.ok(progress.every((received, i) => i === 0 || received > progress[i - 1]), 'progress never goes back');
       assert.equal(progress.at(-1), MULTIPART_SIZE);
-      assert.deepEqual(s3env().local?.stats().operations ?? { GetObject: 5 }, { GetObject: 5 });
+      assertRequests(bucket.requests, { GetObject: 5 });
       assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
     });
 
@@ -389,11 +386,11 @@ describe('r2 transfers', () => {
     });
 
     it('refuses bad range settings as InvalidArgument before any request', async () => {
-      s3env().local?.resetStats();
+      countRequests(bucket.requests);
       const input = { bucket: bucket.name, key, filePath: join(temp.path, 'never') };
       await expectR2Error(downloadFile(bucket.client, { ...input, rangeSize: MiB - 1 }, live), 'InvalidArgument');
       await expectR2Error(downloadFile(bucket.client, { ...input, streams: 0 }, live), 'InvalidArgument');
-      assert.equal(s3env().local?.stats().total ?? 0, 0);
+      assertRequests(bucket.requests, {});
     });
 
     it('downloads only the expected version (If-Match), leaving the target alone otherwise', async () => {

@@ -16,12 +16,14 @@ import {
   listBuckets,
   listPage,
   moveObject,
+  movePrefix,
   putObject,
   R2Error,
 } from '../r2';
 import type { ObjectProperties, R2Client, R2Object, R2ObjectHead, WriteConditions } from '../r2';
 import { messages } from '../ui/messages';
 import { toFileSystemError } from './fileSystemErrors';
+import { FreshnessCache } from './freshnessCache';
 import { fromR2Uri, toR2Uri } from './r2Uri';
 import type { R2Location } from './r2Uri';
 import { VersionLedger } from './versionLedger';
@@ -44,23 +46,23 @@ const PREFETCH_BYTES = 256 * 1024;
 
 const DIRECTORY: vscode.FileStat = { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
 
+/** Most keys whose last stat is remembered; the least recently seen are forgotten first. */
+const MAX_SEEN = 10_000;
+
 /**
  * The last thing stat learned about a key: what a write right after it must find on the server.
- * `writtenAt` marks a version this provider has just written.
+ * `written` marks a version this provider has just written (while fresh, the stat after the write).
  */
-type Seen = { kind: 'absent' } | { kind: 'object'; etag: string; head?: R2ObjectHead; writtenAt?: number };
+type Seen = { kind: 'absent' } | { kind: 'object'; etag: string; head?: R2ObjectHead; written?: true };
 
 /**
  * The first read of a key: its headers and first bytes, the whole object when small. VS Code starts
  * the stat and the read of an open together, and both are answered from this one GET.
  */
-interface FirstRead {
-  readonly at: number;
-  readonly result: Promise<{ head: R2ObjectHead; bytes: Buffer }>;
-}
+type FirstRead = Promise<{ head: R2ObjectHead; bytes: Buffer }>;
 
+/** An entry of a folder listing: an object, or a folder when there is none. */
 interface Listed {
-  readonly at: number;
   readonly object?: R2Object;
 }
 
@@ -73,16 +75,6 @@ interface Target {
 /** For bodies; metadata calls take the client's deadline instead: the idle timeout, once. */
 function transferDeadline(): AbortSignal {
   return AbortSignal.timeout(DEADLINE_MS.fileSystemTransfer);
-}
-
-/** Forgets the answers older than FRESH_MS: they no longer stand in for a request. */
-function dropStale(answers: Map<string, { readonly at: number }>): void {
-  const now = Date.now();
-  for (const [id, entry] of answers) {
-    if (now - entry.at >= FRESH_MS) {
-      answers.delete(id);
-    }
-  }
 }
 
 function keptProperties(head: R2ObjectHead): ObjectProperties {
@@ -101,9 +93,9 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
   private readonly ledger = new VersionLedger();
-  private readonly seen = new Map<string, Seen>();
-  private readonly listed = new Map<string, Listed>();
-  private readonly firstReads = new Map<string, FirstRead>();
+  private readonly seen = new FreshnessCache<Seen>({ freshMs: FRESH_MS, capacity: MAX_SEEN });
+  private readonly listed = new FreshnessCache<Listed>({ freshMs: FRESH_MS });
+  private readonly firstReads = new FreshnessCache<FirstRead>({ freshMs: FRESH_MS });
 
   constructor(
     private readonly accounts: AccountStore,
@@ -122,14 +114,16 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       if (bucket === '' || isFolderKey(key)) {
         return DIRECTORY;
       }
-      const listed = this.listed.get(uri.toString());
-      if (listed && Date.now() - listed.at < FRESH_MS) {
+      const id = uri.toString();
+      const listed = this.listed.fresh(id);
+      if (listed) {
         return listed.object ? this.fileStat(uri, listed.object) : DIRECTORY;
       }
-      const seen = this.seen.get(uri.toString());
-      if (seen?.kind === 'object' && seen.head && seen.writtenAt !== undefined && Date.now() - seen.writtenAt < FRESH_MS) {
-        return this.fileStat(uri, seen.head, seen.head);
+      const written = this.seen.fresh(id);
+      if (written?.kind === 'object' && written.head && written.written) {
+        return this.fileStat(uri, written.head, written.head);
       }
+      const seen = this.seen.get(id);
       try {
         const head = seen === undefined ? (await this.firstRead(target)).head : await headObject(target.client, { bucket, key }, target.client.deadline());
         return this.fileStat(uri, head, head);
@@ -143,7 +137,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       if (page.objects.length > 0) {
         return DIRECTORY;
       }
-      this.remember(uri, { kind: 'absent' });
+      this.seen.set(id, { kind: 'absent' });
       throw vscode.FileSystemError.FileNotFound(uri);
     });
   }
@@ -156,7 +150,6 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       }
       const prefix = folderPrefix(key);
       const entries: Array<[string, vscode.FileType]> = [];
-      const at = Date.now();
       let token: string | undefined;
       do {
         const page = await listPage(target.client, { bucket, prefix, token }, target.client.deadline());
@@ -165,14 +158,14 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
           // An empty segment (from `a//b`) has no name a file system path can hold.
           if (name !== '') {
             entries.push([name, vscode.FileType.Directory]);
-            this.listed.set(toR2Uri({ accountId, bucket, key: folder.slice(0, -1) }).toString(), { at });
+            this.listed.set(toR2Uri({ accountId, bucket, key: folder.slice(0, -1) }).toString(), {});
           }
         }
         for (const object of page.objects) {
           const name = object.key.slice(prefix.length);
           if (name !== '') {
             entries.push([name, vscode.FileType.File]);
-            this.listed.set(toR2Uri({ accountId, bucket, key: object.key }).toString(), { at, object });
+            this.listed.set(toR2Uri({ accountId, bucket, key: object.key }).toString(), { object });
           }
         }
         token = page.nextToken;
@@ -180,7 +173,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       if (token !== undefined) {
         this.log.warn(messages.fsTruncatedFolder(uri.toString(), entries.length));
       }
-      dropStale(this.listed);
+      this.listed.dropStale();
       return entries;
     });
   }
@@ -237,11 +230,11 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       try {
         const { etag } = await putObject(target.client, { bucket, key, body: content, ...properties, ...conditions }, transferDeadline());
         // VS Code stats right after a write; until then the next write keeps the same headers.
-        this.remember(uri, {
+        this.seen.set(uri.toString(), {
           kind: 'object',
           etag,
           head: { key, etag, size: content.byteLength, lastModified: new Date(), ...properties, metadata: properties.metadata ?? {} },
-          writtenAt: Date.now(),
+          written: true,
         });
       } catch (error) {
         if (isR2Error(error, 'PreconditionFailed') || isR2Error(error, 'AlreadyExists')) {
@@ -319,7 +312,14 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       const stat = await this.stat(oldUri);
       const signal = transferDeadline();
       if (stat.type === vscode.FileType.Directory) {
-        await this.movePrefix(source.client, source.location, destination, signal);
+        const from = { bucket: source.location.bucket, prefix: folderPrefix(source.location.key) };
+        try {
+          await movePrefix(source.client, { source: from, destination: { bucket: destination.bucket, prefix: destination.key } }, signal);
+        } catch (error) {
+          // The one refusal movePrefix makes before any request.
+          const intoItself = isR2Error(error, 'InvalidArgument') && error.operation === 'MovePrefix';
+          throw intoItself ? vscode.FileSystemError.NoPermissions(messages.fsMoveIntoItself(from.prefix)) : error;
+        }
       } else {
         await moveObject(source.client, { source: source.location, destination }, signal);
       }
@@ -331,27 +331,6 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
 
   dispose(): void {
     this.changed.dispose();
-  }
-
-  /** Every key under the folder moves one by one (copy, then delete): R2 has no rename. */
-  private async movePrefix(client: R2Client, from: R2Location, to: R2Location, signal: AbortSignal): Promise<void> {
-    const fromPrefix = folderPrefix(from.key);
-    const toPrefix = folderPrefix(to.key);
-    if (from.bucket === to.bucket && toPrefix.startsWith(fromPrefix)) {
-      throw vscode.FileSystemError.NoPermissions(messages.fsMoveIntoItself(fromPrefix));
-    }
-    let page = await listPage(client, { bucket: from.bucket, prefix: fromPrefix, delimiter: '' }, signal);
-    for (;;) {
-      for (const object of page.objects) {
-        const destination = { bucket: to.bucket, key: toPrefix + object.key.slice(fromPrefix.length) };
-        await moveObject(client, { source: { bucket: from.bucket, key: object.key }, destination }, signal);
-      }
-      if (page.nextToken === undefined) {
-        return;
-      }
-      // Moved keys are gone, so listing from the start again walks the rest.
-      page = await listPage(client, { bucket: from.bucket, prefix: fromPrefix, delimiter: '' }, signal);
-    }
   }
 
   private async readBuckets(target: Target): Promise<Array<[string, vscode.FileType]>> {
@@ -371,16 +350,16 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
   /** The first read of a key, shared by the calls that arrive while it is fresh. */
   private firstRead(target: Target): Promise<{ head: R2ObjectHead; bytes: Buffer }> {
     const id = target.uri.toString();
-    const pending = this.firstReads.get(id);
-    if (pending && Date.now() - pending.at < FRESH_MS) {
-      return pending.result;
+    const pending = this.firstReads.fresh(id);
+    if (pending) {
+      return pending;
     }
     const { bucket, key } = target.location;
     const result = getObjectBytes(target.client, { bucket, key, range: { start: 0, end: PREFETCH_BYTES - 1 }, maxBytes: PREFETCH_BYTES }, target.client.deadline());
-    this.firstReads.set(id, { at: Date.now(), result });
+    this.firstReads.set(id, result);
     // A failure is for the calls waiting now; the next one asks again.
     result.catch(() => this.firstReads.delete(id));
-    dropStale(this.firstReads);
+    this.firstReads.dropStale();
     return result;
   }
 
@@ -398,22 +377,9 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
   }
 
   private fileStat(uri: vscode.Uri, object: R2Object, head?: R2ObjectHead): vscode.FileStat {
-    this.remember(uri, { kind: 'object', etag: object.etag, head });
+    this.seen.set(uri.toString(), { kind: 'object', etag: object.etag, head });
     const { mtime, size } = this.ledger.observe(uri.toString(), { etag: object.etag, size: object.size, lastModified: object.lastModified.getTime() });
     return { type: vscode.FileType.File, ctime: mtime, mtime, size };
-  }
-
-  private remember(uri: vscode.Uri, seen: Seen): void {
-    const id = uri.toString();
-    this.seen.delete(id);
-    this.seen.set(id, seen);
-    // Insertion order is recency order: drop the oldest beyond a bound.
-    for (const oldest of this.seen.keys()) {
-      if (this.seen.size <= 10_000) {
-        break;
-      }
-      this.seen.delete(oldest);
-    }
   }
 
   private forget(uri: vscode.Uri): void {

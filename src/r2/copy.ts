@@ -2,7 +2,8 @@ import { CopyObjectCommand } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
 import { isR2Error, R2Error } from './errors';
-import { checkKey, encodeCopySource, quoteEtag, unquoteEtag } from './keys';
+import { checkKey, encodeCopySource, folderPrefix, quoteEtag, rebaseKey, unquoteEtag } from './keys';
+import { listPage } from './listing';
 import { deleteObject, getObjectStream, headObject, putObject, s3Properties } from './objects';
 import type { ObjectLocation, ObjectProperties } from './types';
 
@@ -186,6 +187,43 @@ export async function moveObject(client: R2Client, input: CopyObjectInput, signa
   const result = await copyObject(client, { ...input, sourceIfMatch }, signal);
   await deleteMovedSource(client, source, unquoteEtag(sourceIfMatch), signal);
   return result;
+}
+
+export interface MovePrefixInput {
+  /** The folder whose keys move; a key without its trailing slash is taken as that folder. */
+  source: { bucket: string; prefix: string };
+  /** The folder they move to, in the same or another bucket of the client's account. */
+  destination: { bucket: string; prefix: string };
+  /** Keys listed per request; default the most a page holds. */
+  pageSize?: number;
+}
+
+/**
+ * Moves every key under a folder (its marker included) one by one, each a `moveObject`: R2 has no
+ * rename. Each key keeps its place below the folder. A folder cannot move into itself (the listing
+ * would find the moved keys again); that is refused before any request. The first failure stops
+ * the move: what moved stays moved, the rest stays where it was.
+ */
+export async function movePrefix(client: R2Client, input: MovePrefixInput, signal: AbortSignal): Promise<{ moved: number }> {
+  const from = { bucket: input.source.bucket, prefix: folderPrefix(input.source.prefix) };
+  const to = { bucket: input.destination.bucket, prefix: folderPrefix(input.destination.prefix) };
+  if (from.bucket === to.bucket && to.prefix.startsWith(from.prefix)) {
+    throw new R2Error('InvalidArgument', { operation: 'MovePrefix', bucket: to.bucket, key: to.prefix }, { message: `"${from.prefix}" cannot be moved into itself.` });
+  }
+  const list = { bucket: from.bucket, prefix: from.prefix, delimiter: '', pageSize: input.pageSize };
+  let moved = 0;
+  for (;;) {
+    // Moved keys are gone, so listing from the start again walks the rest.
+    const page = await listPage(client, list, signal);
+    for (const object of page.objects) {
+      const destination = { bucket: to.bucket, key: rebaseKey(object.key, from.prefix, to.prefix) };
+      await moveObject(client, { source: { bucket: from.bucket, key: object.key }, destination }, signal);
+      moved++;
+    }
+    if (page.nextToken === undefined) {
+      return { moved };
+    }
+  }
 }
 
 /**

@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint';
 // each layer's list is built from these pieces.
 const lazyR2 = { group: ['**/r2/*'], message: 'Import from src/r2 (its index), which is loaded on first use.' };
 const awsSdk = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/r2 talks to the AWS SDK.' };
+const operationsEntry = { group: ['**/operations/*'], message: 'Import from src/operations (its index): the modules behind it are its own.' };
+const noVscode = (layer) => ({ name: 'vscode', message: `${layer} must not depend on VS Code.` });
 
 // The calls that put something on the screen or ask the user: only src/ui makes them (through the
 // UserInterface port), so tests can script every prompt and see every message.
@@ -50,6 +52,32 @@ export default tseslint.config(
     ignores: ['src/r2/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [lazyR2, awsSdk] }],
+    },
+  },
+  {
+    // The screens reach the operations through their public entry only.
+    files: ['src/commands/**/*.ts', 'src/tree/**/*.ts', 'src/ui/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [lazyR2, awsSdk, operationsEntry] }],
+    },
+  },
+  {
+    // Operations know no screen: no VS Code, no commands, tree or UI (the message texts excepted),
+    // so the same work serves a command, a sync or a language-model tool.
+    files: ['src/operations/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode('src/operations')],
+          patterns: [
+            lazyR2,
+            awsSdk,
+            { group: ['**/commands/*', '**/commands', '**/tree/*', '**/tree'], message: 'Operations return outcomes; commands present them and the tree listens for changes.' },
+            { group: ['**/ui/*', '!**/ui/messages'], message: 'Operations ask through an Asker and report through a Reporter, never the UI.' },
+          ],
+        },
+      ],
     },
   },
   {

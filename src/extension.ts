@@ -4,6 +4,7 @@ import { ClientPool } from './accounts/clientPool';
 import { configureSandboxAccount } from './accounts/sandboxAccount';
 import { registerCommands } from './commands';
 import { registerFileSystems } from './fs';
+import { ObjectChanges } from './operations';
 import { contextKeys } from './tree/contextValues';
 import { ExplorerDragAndDrop } from './tree/dragAndDrop';
 import type { ExplorerNode } from './tree/explorerNode';
@@ -36,7 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     onAbortFailed: abortFailures.report,
   }));
   const viewState = new ViewState();
-  const explorer = new ExplorerProvider({ accounts, clients, viewState, log });
+  const changes = new ObjectChanges();
+  const explorer = new ExplorerProvider({ accounts, clients, viewState, log, changes });
   const view = vscode.window.createTreeView<ExplorerNode>('r2Explorer', {
     treeDataProvider: explorer,
     dragAndDropController: new ExplorerDragAndDrop(),
@@ -60,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
         clients.clear();
       }
     }),
-    ...registerCommands({ ui, accounts, clients, explorer, view, viewState, log, state: context.globalState, settings }),
+    ...registerCommands({ ui, accounts, clients, explorer, view, viewState, log, state: context.globalState, settings, changes }),
     ...registerFileSystems(accounts, clients, log),
   );
   // Only under `npm start`: the sandbox's demo account, stored before a command can run.

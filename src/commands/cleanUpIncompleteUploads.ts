@@ -1,18 +1,15 @@
-import { abortIncompleteUpload, listIncompleteUploads } from '../r2';
-import type { IncompleteUpload } from '../r2';
-import { runBatch } from '../operations/batch';
+import { abortUploads } from '../operations';
+import { listIncompleteUploads } from '../r2';
 import { isBucketNode } from '../tree/nodeKinds';
 import { formatRelativeTime } from '../ui/format';
 import { messages } from '../ui/messages';
 import { pickAccount, pickBucket } from '../ui/pickers';
+import { presentOutcome } from '../ui/outcomePresenter';
+import { barOnly, withReporter } from '../ui/progressReporter';
 import { pickMany } from '../ui/prompts';
-import { redact } from '../ui/redact';
 import type { Services } from './services';
 
 const TITLE = 'Clean Up Incomplete Uploads';
-
-/** Aborting is free (no Class A operation) and quick: a few at a time keep a long list short. */
-const ABORT_CONCURRENCY = 8;
 
 /**
  * Lists the bucket's incomplete multipart uploads (left by failed aborts, crashed sessions or other
@@ -38,21 +35,11 @@ export async function cleanUpIncompleteUploads(services: Services, node?: unknow
   if (chosen.length === 0) {
     return;
   }
-  const outcome = await ui.withProgress(messages.removingIncompleteUploads(bucket), (signal, progress) =>
-    runBatch<IncompleteUpload>(chosen, ABORT_CONCURRENCY, signal, async (upload, itemSignal) => {
-      await abortIncompleteUpload(client, upload, itemSignal);
-      progress.report({ increment: 100 / chosen.length });
-      return 'done';
-    }));
-  for (const { item, error } of outcome.failed) {
-    services.log.error(`Multipart upload ${item.uploadId} of "${item.key}" in bucket "${bucket}" could not be removed: ${redact(error instanceof Error ? error.message : String(error))}`);
-  }
-  const text = messages.incompleteUploadsRemoved(bucket, { removed: outcome.done.length, failed: outcome.failed.length, notDone: outcome.notDone.length });
-  if (outcome.failed.length === 0) {
-    void ui.showMessage('info', text);
-    return;
-  }
-  if ((await ui.showMessage('warning', text, messages.showLogAction)) === messages.showLogAction) {
-    services.log.show();
-  }
+  const outcome = await withReporter(ui, messages.removingIncompleteUploads(bucket), (signal, reporter) => abortUploads(client, chosen, signal, reporter), barOnly);
+  await presentOutcome(services, outcome, {
+    verb: 'removed',
+    summary: (counts) => messages.incompleteUploadsRemoved(bucket, { removed: counts.done, failed: counts.failed, notDone: counts.notDone }),
+    describe: (upload) => upload.key,
+    logFailure: (upload, reason) => `Multipart upload ${upload.uploadId} of "${upload.key}" in bucket "${bucket}" could not be removed: ${reason}`,
+  });
 }

@@ -1,4 +1,5 @@
-import { createBucket as createR2Bucket, LOCATION_HINTS } from '../r2';
+import { createBucket as createR2Bucket } from '../operations';
+import { LOCATION_HINTS } from '../r2';
 import type { LocationHint } from '../r2';
 import { isAccountNode } from '../tree/nodeKinds';
 import { messages } from '../ui/messages';
@@ -29,7 +30,7 @@ export async function createBucket(services: Services, node?: unknown): Promise<
     { title: `Create Bucket ${bucket}`, placeHolder: messages.locationHintPlaceholder },
   );
   const client = await services.clients.get(account);
-  await createR2Bucket(client, { bucket, locationHint: hint }, client.deadline());
-  services.explorer.refresh();
+  const outcome = await createR2Bucket({ client, account, bucket, locationHint: hint }, client.deadline());
+  services.changes.fire(outcome.changed);
   void ui.showMessage('info', messages.bucketCreated(bucket));
 }

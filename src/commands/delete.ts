@@ -1,26 +1,11 @@
-import type { Account } from '../accounts/account';
-import { deleteObjects } from '../r2';
-import type { ListingNode } from '../tree/listingNode';
+import { deletePlanned, planDeletion, planObjects } from '../operations';
+import type { DeleteTarget, DeletionPlan } from '../operations';
 import { isListingNode, isObjectNode } from '../tree/nodeKinds';
-import type { ObjectNode } from '../tree/objectNode';
 import { selectedNodes } from '../tree/selection';
-import { objectsUnder } from '../operations/objectsUnder';
 import { messages } from '../ui/messages';
+import { presentOutcome } from '../ui/outcomePresenter';
+import { barOnly, withReporter } from '../ui/progressReporter';
 import type { Services } from './services';
-
-interface Target {
-  readonly account: Account;
-  readonly bucket: string;
-  /** Folder markers included: a deleted folder leaves nothing behind. */
-  readonly keys: string[];
-  /** Where the view lists anew afterwards. */
-  readonly parents: Set<string>;
-}
-
-function parentPrefix(key: string): string {
-  const trimmed = key.endsWith('/') ? key.slice(0, -1) : key;
-  return trimmed.slice(0, trimmed.lastIndexOf('/') + 1);
-}
 
 /**
  * Deletes the selected objects and folders after a confirmation that says how many objects go.
@@ -29,60 +14,41 @@ function parentPrefix(key: string): string {
  */
 export async function deleteCommand(services: Services, node?: unknown, selection?: unknown): Promise<void> {
   const { ui } = services;
-  const nodes = selectedNodes(node, selection, services.view.selection).filter((n): n is ObjectNode | ListingNode => isObjectNode(n) || isListingNode(n));
-  if (nodes.length === 0) {
+  const targets = selectedNodes(node, selection, services.view.selection).flatMap((selected): DeleteTarget[] => {
+    if (isObjectNode(selected)) {
+      return [{ kind: 'object', account: selected.account, bucket: selected.bucket, key: selected.key }];
+    }
+    if (isListingNode(selected)) {
+      return [{ kind: 'folder', account: selected.account, bucket: selected.bucket, prefix: selected.prefix }];
+    }
+    return [];
+  });
+  if (targets.length === 0) {
     void ui.showMessage('info', messages.selectInView);
     return;
   }
-  const targets = await ui.withProgress(messages.countingObjects, async (signal) => {
-    const byBucket = new Map<string, Target>();
-    for (const selected of nodes) {
-      const { account, bucket } = selected;
-      const id = `${account.id}/${bucket}`;
-      const target = byBucket.get(id) ?? { account, bucket, keys: [], parents: new Set<string>() };
-      byBucket.set(id, target);
-      if (isObjectNode(selected)) {
-        target.keys.push(selected.key);
-        target.parents.add(parentPrefix(selected.key));
-      } else {
-        for await (const page of objectsUnder(await services.clients.get(account), bucket, selected.prefix, signal)) {
-          target.keys.push(...page.map((object) => object.key));
-        }
-        target.parents.add(parentPrefix(selected.prefix));
-      }
-    }
-    return [...byBucket.values()];
-  });
-  const total = targets.reduce((sum, target) => sum + target.keys.length, 0);
-  const where = targets.length === 1 ? targets[0].bucket : `${targets.length} buckets`;
-  if (total === 0) {
+  const plan = await ui.withProgress(messages.countingObjects, (signal) => planDeletion(services.clients, targets, signal));
+  if (plan.total === 0) {
     void ui.showMessage('info', messages.nothingToDelete);
     return;
   }
-  const confirm = await ui.showModal(messages.confirmDelete(total, where), messages.deleteAction);
-  if (confirm !== messages.deleteAction) {
+  if ((await ui.showModal(messages.confirmDelete(plan.total, plan.where), messages.deleteAction)) !== messages.deleteAction) {
     return;
   }
-  const failures: string[] = [];
-  let deleted = 0;
-  await ui.withProgress(messages.deleting(where), async (signal) => {
-    for (const target of targets) {
-      const result = await deleteObjects(await services.clients.get(target.account), { bucket: target.bucket, keys: target.keys }, signal);
-      deleted += result.deleted.length;
-      failures.push(...result.errors.map((error) => `${target.bucket}/${error.key}: ${error.message}`));
-    }
-  }).finally(() => {
-    for (const target of targets) {
-      target.parents.forEach((prefix) => services.explorer.refreshLocation(target.account.id, target.bucket, prefix));
-    }
+  await deleteAndPresent(services, plan);
+}
+
+async function deleteAndPresent(services: Services, plan: DeletionPlan): Promise<void> {
+  const outcome = await withReporter(services.ui, messages.deleting(plan.where), (signal, reporter) => deletePlanned(services.clients, plan, signal, reporter), barOnly);
+  services.changes.fire(outcome.changed);
+  if (outcome.cancelled) {
+    // Cancel was pressed: the view shows what is left.
+    return;
+  }
+  await presentOutcome(services, outcome, {
+    verb: 'deleted',
+    summary: (counts) => (counts.failed > 0 ? messages.deletePartial(counts.done, counts.failed) : messages.deleted(counts.done, plan.where)),
+    describe: (object) => `${object.bucket}/${object.key}`,
+    retryFailed: (failed) => deleteAndPresent(services, planObjects(failed)),
   });
-  if (failures.length > 0) {
-    failures.forEach((failure) => services.log.error(`Delete failed: ${failure}`));
-    const choice = await ui.showMessage('warning', messages.deletePartial(deleted, failures.length), messages.showLogAction);
-    if (choice === messages.showLogAction) {
-      services.log.show();
-    }
-    return;
-  }
-  void ui.showMessage('info', messages.deleted(deleted, where));
 }

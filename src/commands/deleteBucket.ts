@@ -1,6 +1,7 @@
-import { deleteBucket as deleteR2Bucket, deletePrefix, isR2Error } from '../r2';
+import { deleteBucket as deleteR2Bucket, emptyAndDeleteBucket } from '../operations';
 import { isBucketNode } from '../tree/nodeKinds';
 import { messages } from '../ui/messages';
+import { withReporter } from '../ui/progressReporter';
 import { ask } from '../ui/prompts';
 import type { Services } from './services';
 
@@ -18,25 +19,21 @@ export async function deleteBucket(services: Services, node?: unknown): Promise<
   if ((await ui.showModal(messages.confirmDeleteBucket(bucket), messages.deleteAction)) !== messages.deleteAction) {
     return;
   }
-  try {
-    await deleteR2Bucket(client, bucket, client.deadline());
-  } catch (error) {
-    if (!isR2Error(error, 'BucketNotEmpty')) {
-      throw error;
-    }
+  let outcome = await deleteR2Bucket({ client, account, bucket }, client.deadline());
+  if (outcome.failed.some((failure) => failure.code === 'BucketNotEmpty')) {
     if ((await ui.showModal(messages.bucketNotEmpty(bucket), messages.emptyAndDeleteAction)) !== messages.emptyAndDeleteAction) {
       return;
     }
     await ask(ui, { title: `Empty and Delete ${bucket}`, prompt: messages.typeBucketToConfirm(bucket), validateInput: (value) => (value === bucket ? undefined : messages.typeBucketMismatch) });
-    const emptied = await ui.withProgress(messages.emptying(bucket), (signal, progress) =>
-      deletePrefix(client, { bucket, prefix: '', onProgress: (deleted) => progress.report({ message: messages.deletedSoFar(deleted) }) }, signal));
-    if (emptied.failed > 0) {
-      throw new Error(messages.deletePartial(emptied.deleted, emptied.failed));
-    }
-    await deleteR2Bucket(client, bucket, client.deadline());
+    outcome = await withReporter(ui, messages.emptying(bucket), (signal, reporter) => emptyAndDeleteBucket({ client, account, bucket }, signal, reporter), (progress) => messages.deletedSoFar(progress.itemsDone));
+  }
+  const [failure] = outcome.failed;
+  if (failure) {
+    // Objects that could not be deleted keep the bucket: the command fails with how many.
+    throw failure.error;
   }
   await services.accounts.update(account.id, (current) =>
     current.pinnedBuckets?.includes(bucket) ? { ...current, pinnedBuckets: current.pinnedBuckets.filter((name) => name !== bucket) } : current);
-  services.explorer.refresh();
+  services.changes.fire(outcome.changed);
   void ui.showMessage('info', messages.bucketDeleted(bucket));
 }

@@ -1,8 +1,11 @@
+import { downloadTo } from '../operations';
+import type { DownloadSource } from '../operations';
 import { isListingNode, isObjectNode } from '../tree/nodeKinds';
 import { selectedNodes } from '../tree/selection';
-import type { DownloadSource } from '../operations/downloads';
-import { downloadTo } from '../operations/downloads';
+import { ModalAsker } from '../ui/asker';
 import { messages } from '../ui/messages';
+import { presentOutcome } from '../ui/outcomePresenter';
+import { withReporter } from '../ui/progressReporter';
 import { pickLocalFolder } from '../ui/prompts';
 import type { Services } from './services';
 
@@ -22,5 +25,18 @@ export async function download(services: Services, node?: unknown, selection?: u
     return;
   }
   const folder = await pickLocalFolder(services.ui, 'Download from R2');
-  await downloadTo(services, folder.fsPath, sources);
+  await downloadInto(services, folder.fsPath, sources);
+}
+
+async function downloadInto(services: Services, folder: string, sources: readonly DownloadSource[]): Promise<void> {
+  const { ui } = services;
+  const input = { clients: services.clients, folder, sources };
+  const outcome = await withReporter(ui, messages.downloading(folder), (signal, reporter) => downloadTo(input, signal, new ModalAsker(ui), reporter));
+  await presentOutcome(services, outcome, {
+    verb: 'downloaded',
+    describe: (item) => `${item.bucket}/${item.key}`,
+    // Each failed object again, to the file planned for it.
+    retryFailed: (failed) => downloadInto(services, folder, failed.map((item) => ({ kind: 'object', ...item }))),
+    single: [{ title: messages.revealFileAction, run: () => ui.revealFile(outcome.done[0].path) }],
+  });
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { isR2Error } from '../r2';
-import { redact } from '../ui/redact';
-import { messages } from '../ui/messages';
+import { presentFailure } from '../ui/outcomePresenter';
 import { UserCancelled } from '../ui/userInterface';
 import { addAccount } from './addAccount';
 import { copyKey } from './copyKey';
@@ -82,17 +81,6 @@ function isCancellation(error: unknown): boolean {
   return error instanceof UserCancelled || error instanceof vscode.CancellationError || isR2Error(error, 'Cancelled');
 }
 
-/** The one useful next step for a failure, besides the log. */
-function nextStep(error: unknown): string | undefined {
-  if (isR2Error(error, 'InvalidCredentials') || isR2Error(error, 'AccessDenied')) {
-    return messages.editAccountAction;
-  }
-  if (isR2Error(error) && ['Network', 'Timeout', 'ServerError', 'Throttled'].includes(error.code)) {
-    return messages.retryAction;
-  }
-  return undefined;
-}
-
 /**
  * The one place commands fail: cancellation is silent; anything else is logged in full (redacted)
  * and shown once, with at most two actions: the next step and the log.
@@ -105,18 +93,7 @@ function register(id: string, handler: Handler, services: Services): vscode.Disp
       if (isCancellation(error)) {
         return undefined;
       }
-      const detail = error instanceof Error ? error.message : String(error);
-      services.log.error(`${id} failed: ${redact(error instanceof Error ? error.stack ?? detail : detail)}`);
-      const step = nextStep(error);
-      const action = await services.ui.showMessage('error', messages.commandFailed(redact(detail)), ...(step ? [step] : []), messages.showLogAction);
-      if (action === messages.showLogAction) {
-        services.log.show();
-      } else if (action === messages.retryAction) {
-        return run(...args);
-      } else if (action === messages.editAccountAction) {
-        await services.ui.executeCommand('r2.editAccount');
-      }
-      return undefined;
+      return (await presentFailure(services, id, error)) === 'retry' ? run(...args) : undefined;
     }
   };
   return vscode.commands.registerCommand(id, run);

@@ -1,4 +1,4 @@
-import { isR2Error, putObject } from '../r2';
+import { createFolder } from '../operations';
 import { isListingNode } from '../tree/nodeKinds';
 import { messages } from '../ui/messages';
 import { folderNameProblem } from '../ui/pickers';
@@ -10,16 +10,12 @@ export async function newFolder(services: Services, node?: unknown): Promise<voi
   if (!isListingNode(node)) {
     return;
   }
-  const name = await ask(services.ui, { title: 'New Folder', prompt: messages.newFolderPrompt(`${node.bucket}/${node.prefix}`), validateInput: folderNameProblem }, { verbatim: true });
-  const key = `${node.prefix}${name}/`;
-  try {
-    const client = await services.clients.get(node.account);
-    await putObject(client, { bucket: node.bucket, key, body: '', ifNoneMatch: '*' }, client.deadline());
-  } catch (error) {
-    if (!isR2Error(error, 'AlreadyExists')) {
-      throw error;
-    }
-    void services.ui.showMessage('info', messages.folderExists(key));
+  const { ui } = services;
+  const name = await ask(ui, { title: 'New Folder', prompt: messages.newFolderPrompt(`${node.bucket}/${node.prefix}`), validateInput: folderNameProblem }, { verbatim: true });
+  const client = await services.clients.get(node.account);
+  const outcome = await createFolder({ client, account: node.account, bucket: node.bucket, parent: node.prefix, name }, client.deadline());
+  for (const existing of outcome.skipped) {
+    void ui.showMessage('info', messages.folderExists(existing));
   }
-  services.explorer.refresh(node);
+  services.changes.fire(outcome.changed);
 }

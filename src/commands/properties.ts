@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
-import { headObject, updateMetadata } from '../r2';
+import { updateProperties } from '../operations';
+import type { PropertyEdit, SystemField } from '../operations';
+import { headObject } from '../r2';
 import type { R2ObjectHead } from '../r2';
 import { isObjectNode } from '../tree/nodeKinds';
 import { formatBytes } from '../ui/format';
@@ -7,16 +9,14 @@ import { messages } from '../ui/messages';
 import { ask, pick } from '../ui/prompts';
 import type { Services } from './services';
 
-type Editable = 'contentType' | 'cacheControl' | 'contentDisposition' | 'contentEncoding';
-
 interface Row extends vscode.QuickPickItem {
   /** A system field to edit, a metadata name to edit, 'add' for new metadata, or nothing (copy the value). */
-  readonly edit?: Editable | { metadata: string } | 'add';
+  readonly edit?: SystemField | { metadata: string } | 'add';
   readonly value?: string;
 }
 
 function rows(head: R2ObjectHead): Row[] {
-  const field = (label: string, value: string | undefined, edit?: Editable): Row => ({ label, description: value ?? '—', value, edit, detail: edit ? messages.clickToEdit : undefined });
+  const field = (label: string, value: string | undefined, edit?: SystemField): Row => ({ label, description: value ?? '—', value, edit, detail: edit ? messages.clickToEdit : undefined });
   return [
     { label: 'Key', description: head.key, value: head.key },
     { label: 'Size', description: `${formatBytes(head.size)} (${head.size.toLocaleString('en')} bytes)`, value: String(head.size) },
@@ -42,29 +42,23 @@ export async function properties(services: Services, node?: unknown): Promise<vo
   }
   const { ui } = services;
   const client = await services.clients.get(node.account);
-  const location = { bucket: node.bucket, key: node.key };
+  const { bucket } = node;
   for (;;) {
-    const head = await headObject(client, location, client.deadline());
+    const head = await headObject(client, { bucket, key: node.key }, client.deadline());
     const row = await pick(ui, rows(head), { title: messages.propertiesTitle(node.key), placeHolder: messages.propertiesPlaceholder });
     if (row.edit === undefined) {
       await ui.writeClipboard(row.value ?? '');
       return;
     }
-    const next = { contentType: head.contentType, cacheControl: head.cacheControl, contentDisposition: head.contentDisposition, contentEncoding: head.contentEncoding, metadata: { ...head.metadata }, storageClass: head.storageClass };
+    let edit: PropertyEdit;
     if (row.edit === 'add') {
-      const name = (await ask(ui, { title: messages.addMetadata, prompt: messages.metadataNamePrompt, validateInput: (value) => (/^[a-z0-9-_.]+$/i.test(value.trim()) ? undefined : messages.metadataNameInvalid) })).toLowerCase();
-      next.metadata[name] = await ask(ui, { title: `x-amz-meta-${name}`, prompt: messages.metadataValuePrompt, validateInput: () => undefined });
+      const name = await ask(ui, { title: messages.addMetadata, prompt: messages.metadataNamePrompt, validateInput: (value) => (/^[a-z0-9-_.]+$/i.test(value.trim()) ? undefined : messages.metadataNameInvalid) });
+      edit = { metadata: name, value: await ask(ui, { title: `x-amz-meta-${name.toLowerCase()}`, prompt: messages.metadataValuePrompt, validateInput: () => undefined }) };
     } else if (typeof row.edit === 'object') {
-      const value = await ask(ui, { title: row.label, prompt: messages.metadataValuePrompt, value: row.value, validateInput: () => undefined });
-      if (value === '') {
-        delete next.metadata[row.edit.metadata];
-      } else {
-        next.metadata[row.edit.metadata] = value;
-      }
+      edit = { metadata: row.edit.metadata, value: await ask(ui, { title: row.label, prompt: messages.metadataValuePrompt, value: row.value, validateInput: () => undefined }) };
     } else {
-      const value = await ask(ui, { title: row.label, prompt: messages.fieldValuePrompt(row.label), value: row.value, validateInput: () => undefined });
-      next[row.edit] = value === '' ? undefined : value;
+      edit = { field: row.edit, value: await ask(ui, { title: row.label, prompt: messages.fieldValuePrompt(row.label), value: row.value, validateInput: () => undefined }) };
     }
-    await updateMetadata(client, { ...location, ...next, ifMatch: head.etag }, client.deadline());
+    await updateProperties({ client, bucket, head, edit }, client.deadline());
   }
 }

@@ -1,13 +1,10 @@
-import { isValidKey } from '../r2';
-import { moveOne } from '../operations/copyOne';
+import { isValidKey, parentPrefix } from '../r2';
+import { renameObject } from '../operations';
 import { isObjectNode } from '../tree/nodeKinds';
+import { ModalAsker } from '../ui/asker';
 import { messages } from '../ui/messages';
 import { ask } from '../ui/prompts';
 import type { Services } from './services';
-
-function parentOf(key: string): string {
-  return key.slice(0, key.lastIndexOf('/') + 1);
-}
 
 /**
  * Renames or moves an object within its bucket: copy (metadata kept), then delete the original.
@@ -24,21 +21,13 @@ export async function rename(services: Services, node?: unknown): Promise<void> 
     title: `Rename or Move ${key}`,
     prompt: messages.renamePromptKey(bucket),
     value: key,
-    valueSelection: [parentOf(key).length, key.length - (key.includes('.') ? key.length - key.lastIndexOf('.') : 0)],
+    valueSelection: [parentPrefix(key).length, key.length - (key.includes('.') ? key.length - key.lastIndexOf('.') : 0)],
     validateInput: (value) => (isValidKey(value) ? undefined : messages.invalidKey),
   }, { verbatim: true });
   if (target === key) {
     return;
   }
-  const client = await services.clients.get(account);
-  const signal = AbortSignal.timeout(10 * 60_000);
-  const confirmOverwrite = async (existing: string, changed: boolean) => {
-    const question = changed ? messages.changedSinceAsked(existing, bucket) : messages.alreadyExists(existing, bucket);
-    return (await services.ui.showModal(question, messages.overwriteAction)) === messages.overwriteAction;
-  };
-  if ((await moveOne({ client, bucket, key, etag: node.object.etag }, target, confirmOverwrite, signal)) === 'skipped') {
-    return;
-  }
-  services.explorer.refreshLocation(account.id, bucket, parentOf(key));
-  services.explorer.refreshLocation(account.id, bucket, parentOf(target));
+  const object = { account, bucket, key, etag: node.object.etag };
+  const outcome = await renameObject({ clients: services.clients, object, newKey: target }, AbortSignal.timeout(10 * 60_000), new ModalAsker(services.ui));
+  services.changes.fire(outcome.changed);
 }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
+import type { ObjectChanges } from '../operations';
 import type { ExplorerNode } from '../tree/explorerNode';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { ViewState } from '../tree/viewState';
@@ -24,4 +25,6 @@ export interface Services {
   /** The extension's globalState: remembered choices such as the last upload destination. */
   readonly state: vscode.Memento;
   readonly settings: Settings;
+  /** Announces where objects changed; the R2 view lists those places again. */
+  readonly changes: ObjectChanges;
 }

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
-import { uploadPaths } from '../operations/uploads';
 import { messages } from '../ui/messages';
 import { pickDestination } from '../ui/pickers';
 import { isUri } from './commandArgs';
 import type { Services } from './services';
+import { uploadTo } from './upload';
 
 /** The file of the active editor (text or not), or of the editor whose title or tab was right-clicked. */
 export async function uploadActiveFile(services: Services, target?: unknown): Promise<void> {
@@ -15,5 +15,5 @@ export async function uploadActiveFile(services: Services, target?: unknown): Pr
   // Upload what the user sees: unsaved edits are saved first.
   await services.ui.saveIfDirty(uri);
   const destination = await pickDestination(services, 'Upload Active File to R2', basename(uri.fsPath));
-  await uploadPaths(services, destination, [uri.fsPath]);
+  await uploadTo(services, destination, [uri.fsPath]);
 }

@@ -30,6 +30,10 @@ export async function runBatch<T>(
   // One controller for the batch: a Cancel from an item (a conflict prompt) stops the others too.
   const controller = new AbortController();
   const stop = () => controller.abort();
+  // A signal already fired (Cancel before the batch began) starts nothing.
+  if (signal.aborted) {
+    stop();
+  }
   signal.addEventListener('abort', stop);
   let next = 0;
   const worker = async (): Promise<void> => {

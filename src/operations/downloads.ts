@@ -1,14 +1,20 @@
+// Downloading objects and folders into a local folder: the work of r2.download, with no screen.
 import { lstat } from 'node:fs/promises';
 import type { Account } from '../accounts/account';
-import type { Services } from '../commands/services';
-import { downloadFile } from '../r2';
-import { messages } from '../ui/messages';
-import { TransferProgress } from '../ui/transferProgress';
-import { askOverwrite, showTransferSummary } from '../ui/transferSummary';
+import { baseName, downloadFile } from '../r2';
+import type { Asker } from './asker';
 import { runBatch } from './batch';
+import type { Clients } from './clients';
 import { ConflictPolicy } from './conflicts';
 import { planLocalPaths } from './localPaths';
 import { objectsUnder } from './objectsUnder';
+import { fromBatch } from './outcome';
+import type { Outcome } from './outcome';
+import { ProgressCounter } from './reporter';
+import type { Reporter } from './reporter';
+
+/** Objects downloaded at once. */
+const DOWNLOAD_CONCURRENCY = 4;
 
 /** One object to download and the key path below the chosen folder it is written to. */
 export interface DownloadItem {
@@ -19,14 +25,22 @@ export interface DownloadItem {
   readonly relativePath: string;
 }
 
-/** What to download: single objects, and whole folders (their name kept as a sub-folder). */
+/** A download item with the file it is written to. */
+export type PlannedDownload = DownloadItem & { readonly path: string };
+
+/**
+ * What to download: single objects (written under their name, or the `relativePath` they had, for
+ * a retry), and whole folders (their name kept as a sub-folder).
+ */
 export type DownloadSource =
-  | { kind: 'object'; account: Account; bucket: string; key: string; size: number }
+  | { kind: 'object'; account: Account; bucket: string; key: string; size: number; relativePath?: string }
   | { kind: 'folder'; account: Account; bucket: string; prefix: string };
 
-function lastSegment(path: string): string {
-  const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+export interface DownloadInput {
+  readonly clients: Clients;
+  /** The local folder everything is written below. */
+  readonly folder: string;
+  readonly sources: readonly DownloadSource[];
 }
 
 /** Whether to ask before writing: a file is there. A link is not asked about: downloadFile refuses it. */
@@ -36,15 +50,16 @@ async function fileExists(path: string): Promise<boolean> {
 }
 
 /** Expands folders into their objects (listing page by page). Folder markers have no file. */
-async function expand(services: Services, sources: readonly DownloadSource[], signal: AbortSignal): Promise<DownloadItem[]> {
+async function expand(clients: Clients, sources: readonly DownloadSource[], signal: AbortSignal): Promise<DownloadItem[]> {
   const items: DownloadItem[] = [];
   for (const source of sources) {
     if (source.kind === 'object') {
-      items.push({ ...source, relativePath: lastSegment(source.key) });
+      const { account, bucket, key, size } = source;
+      items.push({ account, bucket, key, size, relativePath: source.relativePath ?? baseName(key) });
       continue;
     }
-    const client = await services.clients.get(source.account);
-    const folderName = source.prefix === '' ? source.bucket : lastSegment(source.prefix);
+    const client = await clients.get(source.account);
+    const folderName = source.prefix === '' ? source.bucket : baseName(source.prefix);
     for await (const page of objectsUnder(client, source.bucket, source.prefix, signal)) {
       for (const object of page.filter((candidate) => !candidate.key.endsWith('/'))) {
         items.push({ account: source.account, bucket: source.bucket, key: object.key, size: object.size, relativePath: `${folderName}/${object.key.slice(source.prefix.length)}` });
@@ -57,47 +72,38 @@ async function expand(services: Services, sources: readonly DownloadSource[], si
 /**
  * Downloads into `folder`, streaming each object to a temporary file renamed into place, so a
  * failure or Cancel never leaves a half file. Keys that are not safe file names, or that would be
- * the same file as another key on this disk, are reported, never written; nothing lands outside the
- * chosen folder, not even through a symbolic link in it.
+ * the same file as another key on this disk, are refused, never written; nothing lands outside the
+ * chosen folder, not even through a symbolic link in it. An existing file is replaced only when
+ * the asker says so.
  */
-export async function downloadTo(services: Services, folder: string, sources: readonly DownloadSource[]): Promise<void> {
-  const policy = new ConflictPolicy((name) => askOverwrite(services.ui, name, folder));
+export async function downloadTo(input: DownloadInput, signal: AbortSignal, asker: Asker, reporter: Reporter): Promise<Outcome<PlannedDownload>> {
+  const { clients, folder } = input;
+  const policy = new ConflictPolicy((name, changed) => asker.overwrite({ name, where: folder, changed, many: true }));
   const describe = (item: DownloadItem) => `${item.bucket}/${item.key}`;
-  const refused: Array<{ name: string; reason: string }> = [];
-  const outcome = await services.ui.withProgress(messages.downloading(folder), async (signal, report) => {
-    const plan = planLocalPaths(folder, await expand(services, sources, signal), describe);
-    refused.push(...plan.refused.map(({ item, reason }) => ({ name: describe(item), reason })));
-    const { planned } = plan;
-    const progress = new TransferProgress(report, planned.reduce((sum, item) => sum + item.size, 0), planned.length);
-    return runBatch(planned, 4, signal, async (item, itemSignal) => {
-      if ((await fileExists(item.path)) && (await policy.decide(item.relativePath)) === 'skip') {
-        progress.fileDone();
-        return 'skipped';
-      }
-      let received = 0;
-      // downloadFile creates the folders below `folder`, and refuses any symbolic link on the way.
-      await downloadFile(await services.clients.get(item.account), {
-        bucket: item.bucket,
-        key: item.key,
-        filePath: item.path,
-        root: folder,
-        onProgress: (bytes) => {
-          progress.add(bytes - received);
-          received = bytes;
-        },
-      }, itemSignal);
-      progress.fileDone();
-      return 'done';
-    });
+  const plan = planLocalPaths(folder, await expand(clients, input.sources, signal), describe);
+  const refused = plan.refused.map(({ item, reason }) => ({ name: describe(item), reason }));
+  const { planned } = plan;
+  const progress = new ProgressCounter(reporter, planned.length, planned.reduce((sum, item) => sum + item.size, 0));
+  const batch = await runBatch(planned, DOWNLOAD_CONCURRENCY, signal, async (item, itemSignal) => {
+    progress.started(item.relativePath);
+    if ((await fileExists(item.path)) && (await policy.decide(item.relativePath)) === 'skip') {
+      progress.itemDone();
+      return 'skipped';
+    }
+    let received = 0;
+    // downloadFile creates the folders below `folder`, and refuses any symbolic link on the way.
+    await downloadFile(await clients.get(item.account), {
+      bucket: item.bucket,
+      key: item.key,
+      filePath: item.path,
+      root: folder,
+      onProgress: (bytes) => {
+        progress.add(bytes - received);
+        received = bytes;
+      },
+    }, itemSignal);
+    progress.itemDone();
+    return 'done';
   });
-  await showTransferSummary({
-    verb: 'downloaded',
-    outcome,
-    refused,
-    describe,
-    ui: services.ui,
-    log: services.log,
-    retryFailed: (failed) => downloadTo(services, folder, failed.map((item) => ({ kind: 'object', ...item }))),
-    single: [{ title: messages.revealFileAction, run: () => services.ui.revealFile(outcome.done[0].path) }],
-  });
+  return fromBatch(batch, refused, []);
 }

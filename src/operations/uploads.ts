@@ -1,72 +1,54 @@
-import type { Account } from '../accounts/account';
-import { publicUrl, s3Uri } from '../links/objectLinks';
-import type { Services } from '../commands/services';
-import { revealKey } from '../tree/revealKey';
-import { messages } from '../ui/messages';
-import { TransferProgress } from '../ui/transferProgress';
-import { askOverwrite, showTransferSummary } from '../ui/transferSummary';
+// Uploading local files and folders to a bucket folder: the work of r2.upload, r2.uploadActiveFile
+// and drops on the view, with no screen (the command asks, shows progress and the summary).
+import type { Asker } from './asker';
 import { runBatch } from './batch';
+import type { Clients } from './clients';
 import { ConflictPolicy } from './conflicts';
 import type { Destination } from './destination';
-import { describeDestination } from './destination';
 import { collectLocalFiles } from './localFiles';
-import type { LocalFile, LocalProblem } from './localFiles';
+import type { LocalFile } from './localFiles';
+import { fromBatch } from './outcome';
+import type { Outcome, Refusal } from './outcome';
+import { ProgressCounter } from './reporter';
+import type { Reporter } from './reporter';
 import { uploadOne } from './uploadOne';
 
-/** The public URL when the bucket has a public base URL, otherwise the s3:// URI. */
-async function copyObjectUrl({ ui }: Services, account: Account, bucket: string, key: string): Promise<void> {
-  const base = account.publicBaseUrls?.[bucket];
-  const url = base ? publicUrl(base, key) : s3Uri(bucket, key);
-  await ui.writeClipboard(url);
-  void ui.showMessage('info', messages.urlCopied(url));
+export interface UploadFilesInput {
+  readonly clients: Clients;
+  readonly destination: Destination;
+  readonly files: readonly LocalFile[];
+  /** Files in flight at once. */
+  readonly concurrency: number;
+  /** Inputs already refused (unreadable files), reported with this upload. */
+  readonly refused?: readonly Refusal[];
+}
+
+export interface UploadPathsInput extends Omit<UploadFilesInput, 'files' | 'refused'> {
+  /** Files and folders; a folder is uploaded with everything in it, under its own name. */
+  readonly paths: readonly string[];
 }
 
 /**
- * Small files are many short requests, each mostly a round trip to R2: 16 in flight measured 1.6×
- * awscli (10 in flight) over a 30 ms link, where 4 were 0.6× (npm run bench, folder-latency).
+ * Uploads files to one destination in parallel. Each is created only while its key is free; an
+ * existing key is replaced only when the asker says so, and then only the version asked about.
  */
-function uploadConcurrency({ settings }: Services): number {
-  return Math.max(1, Math.min(64, settings.get('uploadConcurrency', 16)));
+export async function uploadFiles(input: UploadFilesInput, signal: AbortSignal, asker: Asker, reporter: Reporter): Promise<Outcome<LocalFile>> {
+  const { destination, files } = input;
+  const client = await input.clients.get(destination.account);
+  const policy = new ConflictPolicy((key, changed) => asker.overwrite({ name: key, where: destination.bucket, changed, many: true }));
+  const progress = new ProgressCounter(reporter, files.length, files.reduce((sum, file) => sum + file.size, 0));
+  const batch = await runBatch(files, input.concurrency, signal, async (file, itemSignal) => {
+    progress.started(file.relativeKey);
+    const result = await uploadOne(client, destination, file, policy, progress, itemSignal);
+    progress.itemDone();
+    return result;
+  });
+  return fromBatch(batch, input.refused ?? [], [{ accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix }]);
 }
 
-/** Uploads files to one destination in parallel, under one progress notification with Cancel. */
-export async function uploadFiles(services: Services, destination: Destination, files: readonly LocalFile[], problems: readonly LocalProblem[] = []): Promise<void> {
-  const where = describeDestination(destination);
-  const client = await services.clients.get(destination.account);
-  const policy = new ConflictPolicy((key, changed) => askOverwrite(services.ui, key, destination.bucket, changed));
-  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
-  const outcome = await services.ui.withProgress(messages.uploading(where), (signal, report) => {
-    const progress = new TransferProgress(report, totalBytes, files.length);
-    return runBatch(files, uploadConcurrency(services), signal, async (file, itemSignal) => {
-      const result = await uploadOne(client, destination, file, policy, progress, itemSignal);
-      progress.fileDone();
-      return result;
-    });
-  });
-  services.explorer.refreshLocation(destination.account.id, destination.bucket, destination.prefix);
-  const only = outcome.done[0];
-  const key = only ? destination.prefix + only.relativeKey : '';
-  await showTransferSummary({
-    verb: 'uploaded',
-    outcome,
-    refused: problems.map((problem) => ({ name: problem.path, reason: problem.reason })),
-    describe: (file) => file.path,
-    ui: services.ui,
-    log: services.log,
-    retryFailed: (failed) => uploadFiles(services, destination, failed),
-    single: [
-      { title: messages.copyUrlAction, run: () => copyObjectUrl(services, destination.account, destination.bucket, key) },
-      { title: messages.revealAction, run: () => revealKey(services.explorer, services.view, destination.account.id, destination.bucket, key) },
-    ],
-  });
-}
-
-/** Uploads files and folders (keeping the structure below each selected folder) to a destination. */
-export async function uploadPaths(services: Services, destination: Destination, paths: readonly string[]): Promise<void> {
-  const { files, problems } = await collectLocalFiles(paths);
-  if (files.length === 0 && problems.length === 0) {
-    void services.ui.showMessage('info', messages.nothingToUpload);
-    return;
-  }
-  await uploadFiles(services, destination, files, problems);
+/** Uploads files and folders, keeping the structure below each selected folder. */
+export async function uploadPaths(input: UploadPathsInput, signal: AbortSignal, asker: Asker, reporter: Reporter): Promise<Outcome<LocalFile>> {
+  const { files, problems } = await collectLocalFiles(input.paths);
+  const refused = problems.map((problem) => ({ name: problem.path, reason: problem.reason }));
+  return uploadFiles({ ...input, files, refused }, signal, asker, reporter);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ChangedPlace } from '../operations';
 import { headObject } from '../r2';
 import { AccountNode } from './accountNode';
 import type { ExplorerNode } from './explorerNode';
@@ -22,6 +23,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.subscriptions = [
       this.changed,
       context.accounts.onDidChange(() => this.refresh()),
+      context.changes.onDidChange((places) => this.refreshPlaces(places)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('r2.sortBy') || event.affectsConfiguration('r2.pageSize')) {
           this.refresh();
@@ -79,6 +81,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       }
     }
     return item;
+  }
+
+  /** Lists anew the places where objects changed; a changed list of buckets, everything. */
+  private refreshPlaces(places: readonly ChangedPlace[]): void {
+    if (places.some((place) => place.bucket === undefined)) {
+      this.refresh();
+      return;
+    }
+    const unique = new Map(places.map((place) => [JSON.stringify([place.accountId, place.bucket, place.prefix ?? '']), place]));
+    for (const { accountId, bucket, prefix } of unique.values()) {
+      this.refreshLocation(accountId, bucket ?? '', prefix ?? '');
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
+import type { ObjectChanges } from '../operations';
 import type { ViewState } from './viewState';
 
 /** What nodes need to load their children. */
@@ -9,4 +10,6 @@ export interface TreeContext {
   readonly clients: ClientPool;
   readonly viewState: ViewState;
   readonly log: vscode.LogOutputChannel;
+  /** Where objects changed (after an upload, a delete, a new folder…): those places are listed again. */
+  readonly changes: ObjectChanges;
 }

@@ -1,46 +1,61 @@
-import type * as vscode from 'vscode';
+import type { Progress, Reporter } from '../operations';
 import { formatBytes } from './format';
+import type { ProgressSink, UserInterface } from './userInterface';
 
 // Progress updates at most this often: thousands of small files must not flood the notification.
 const THROTTLE_MS = 150;
 
+/** "3 of 12 files · 45 MB of 120 MB" (no file count for one file). */
+export function transferText({ itemsDone, itemsTotal, bytesDone = 0, bytesTotal = 0 }: Progress): string {
+  const files = itemsTotal === 1 ? '' : `${itemsDone} of ${itemsTotal ?? '?'} files · `;
+  return `${files}${formatBytes(bytesDone)} of ${formatBytes(bytesTotal)}`;
+}
+
 /**
- * Byte-based progress for a batch: `add(bytes)` as bytes move, `fileDone()` as files finish. The
- * notification shows "3 of 12 files · 45 MB of 120 MB" and a bar that moves with the bytes.
+ * An operation's progress in a notification: the bar moves with the bytes (or, without bytes, the
+ * items), and the message is `describe`'s (none when it gives none). Updates are throttled; the
+ * first and the last always show.
  */
-export class TransferProgress {
-  private bytes = 0;
-  private files = 0;
+export class NotificationReporter implements Reporter {
   private reportedPercent = 0;
   private lastReport = 0;
+  private first = true;
 
   constructor(
-    private readonly progress: vscode.Progress<{ message?: string; increment?: number }>,
-    private readonly totalBytes: number,
-    private readonly totalFiles: number,
-  ) {
-    this.report(true);
-  }
+    private readonly sink: ProgressSink,
+    private readonly describe: (progress: Progress) => string | undefined = transferText,
+  ) {}
 
-  add(bytes: number): void {
-    this.bytes += bytes;
-    this.report(false);
-  }
-
-  fileDone(): void {
-    this.files++;
-    this.report(this.files === this.totalFiles);
-  }
-
-  private report(force: boolean): void {
+  report(progress: Progress): void {
     const now = Date.now();
-    if (!force && now - this.lastReport < THROTTLE_MS) {
+    const last = progress.itemsTotal !== undefined && progress.itemsDone >= progress.itemsTotal;
+    if (!this.first && !last && now - this.lastReport < THROTTLE_MS) {
       return;
     }
+    this.first = false;
     this.lastReport = now;
-    const percent = this.totalBytes > 0 ? Math.min(100, (this.bytes / this.totalBytes) * 100) : (this.files / Math.max(1, this.totalFiles)) * 100;
-    const files = this.totalFiles === 1 ? '' : `${this.files} of ${this.totalFiles} files · `;
-    this.progress.report({ message: `${files}${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}`, increment: percent - this.reportedPercent });
-    this.reportedPercent = percent;
+    const percent = percentOf(progress);
+    this.sink.report({ message: this.describe(progress), increment: percent === undefined ? undefined : percent - this.reportedPercent });
+    this.reportedPercent = percent ?? this.reportedPercent;
   }
 }
+
+function percentOf({ itemsDone, itemsTotal, bytesDone, bytesTotal }: Progress): number | undefined {
+  if (bytesTotal !== undefined && bytesTotal > 0) {
+    return Math.min(100, ((bytesDone ?? 0) / bytesTotal) * 100);
+  }
+  return itemsTotal === undefined ? undefined : (itemsDone / Math.max(1, itemsTotal)) * 100;
+}
+
+/** Runs an operation under a notification with Cancel, its progress shown as `describe` says. */
+export function withReporter<T>(
+  ui: UserInterface,
+  title: string,
+  work: (signal: AbortSignal, reporter: Reporter) => Promise<T>,
+  describe?: (progress: Progress) => string | undefined,
+): Promise<T> {
+  return ui.withProgress(title, (signal, sink) => work(signal, new NotificationReporter(sink, describe)));
+}
+
+/** A bar only, no message: for work whose items need no count in words. */
+export const barOnly = (): undefined => undefined;

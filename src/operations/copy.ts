@@ -1,0 +1,86 @@
+// Copying objects to another folder, bucket or account, and renaming (moving) one within its
+// bucket: the work of r2.copyTo and r2.rename, with no screen.
+import type { Account } from '../accounts/account';
+import { baseName, parentPrefix } from '../r2';
+import { messages } from '../ui/messages';
+import type { Asker } from './asker';
+import { runBatch } from './batch';
+import type { Clients } from './clients';
+import { ConflictPolicy } from './conflicts';
+import { copyOne, moveOne } from './copyOne';
+import type { Destination } from './destination';
+import { fromBatch, outcomeOf } from './outcome';
+import type { Outcome } from './outcome';
+import { ProgressCounter } from './reporter';
+import type { Reporter } from './reporter';
+
+/** Objects copied at once. */
+const COPY_CONCURRENCY = 4;
+
+/** An object as listed: a copy or move is bound to this version (its ETag). */
+export interface ListedObject {
+  readonly account: Account;
+  readonly bucket: string;
+  readonly key: string;
+  readonly etag: string;
+}
+
+export interface CopyInput {
+  readonly clients: Clients;
+  readonly objects: readonly ListedObject[];
+  /** Each object is copied into this folder under its own name. */
+  readonly destination: Destination;
+}
+
+/**
+ * Copies objects into a folder. Within one account R2 copies server-side; across accounts the bytes
+ * stream through this machine. An existing target is replaced only when the asker says so, and then
+ * only the version asked about; a source changed since it was listed fails rather than copying
+ * someone else's write.
+ */
+export async function copyObjects(input: CopyInput, signal: AbortSignal, asker: Asker, reporter: Reporter): Promise<Outcome<ListedObject>> {
+  const { clients, destination } = input;
+  const targetClient = await clients.get(destination.account);
+  const policy = new ConflictPolicy((key, changed) => asker.overwrite({ name: key, where: destination.bucket, changed, many: true }));
+  const progress = new ProgressCounter(reporter, input.objects.length);
+  const batch = await runBatch(input.objects, COPY_CONCURRENCY, signal, async (object, itemSignal) => {
+    const key = destination.prefix + baseName(object.key);
+    progress.started(object.key);
+    if (object.account.id === destination.account.id && object.bucket === destination.bucket && object.key === key) {
+      throw new Error(messages.copyOntoItself(key));
+    }
+    const source = { client: await clients.get(object.account), bucket: object.bucket, key: object.key, etag: object.etag };
+    const result = await copyOne(source, { client: targetClient, bucket: destination.bucket, key }, object.account.id === destination.account.id, policy, itemSignal);
+    progress.itemDone();
+    return result;
+  });
+  return fromBatch(batch, [], [{ accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix }]);
+}
+
+export interface RenameInput {
+  readonly clients: Clients;
+  readonly object: ListedObject;
+  /** The new key, in the same bucket: another folder moves the object. */
+  readonly newKey: string;
+}
+
+/**
+ * Renames or moves an object within its bucket: copy (metadata kept), then delete the original.
+ * An existing target is replaced only when the asker says so, and only the version asked about;
+ * only the version listed is copied and deleted. Resolves with the key done, or skipped when the
+ * target is kept.
+ */
+export async function renameObject(input: RenameInput, signal: AbortSignal, asker: Asker): Promise<Outcome<string>> {
+  const { object, newKey } = input;
+  const client = await input.clients.get(object.account);
+  const confirm = async (key: string, changed: boolean) => {
+    const answer = await asker.overwrite({ name: key, where: object.bucket, changed, many: false });
+    return answer === 'overwrite' || answer === 'overwriteAll';
+  };
+  const result = await moveOne({ client, bucket: object.bucket, key: object.key, etag: object.etag }, newKey, confirm, signal);
+  if (result === 'skipped') {
+    return outcomeOf({ skipped: [object.key] });
+  }
+  const place = (key: string) => ({ accountId: object.account.id, bucket: object.bucket, prefix: parentPrefix(key) });
+  return outcomeOf({ done: [object.key], changed: [place(object.key), place(newKey)] });
+}

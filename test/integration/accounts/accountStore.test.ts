@@ -1,51 +1,9 @@
 // The account store on in-memory storage that, like any storage behind an API that returns a
 // promise, applies a write only when that promise settles: writes made at once must all be kept.
 import { strict as assert } from 'node:assert';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import * as vscode from 'vscode';
 import type { Account } from '../../../src/accounts/account';
 import { AccountStore } from '../../../src/accounts/accountStore';
-
-/** globalState as the Memento contract allows it: `get` sees an update once it has resolved. */
-class DeferredMemento implements vscode.Memento {
-  private readonly values = new Map<string, unknown>();
-
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-
-  get<T>(key: string, defaultValue?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
-  }
-
-  async update(key: string, value: unknown): Promise<void> {
-    await nextTurn();
-    this.values.set(key, value);
-  }
-}
-
-class MemorySecrets implements vscode.SecretStorage {
-  readonly values = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
-  readonly onDidChange = this.changed.event;
-
-  async get(key: string): Promise<string | undefined> {
-    await nextTurn();
-    return this.values.get(key);
-  }
-
-  async store(key: string, value: string): Promise<void> {
-    await nextTurn();
-    this.values.set(key, value);
-    this.changed.fire({ key });
-  }
-
-  async delete(key: string): Promise<void> {
-    await nextTurn();
-    this.values.delete(key);
-    this.changed.fire({ key });
-  }
-}
+import { MemoryMemento, MemorySecrets } from '../../support/memoryStorage';
 
 function account(id: string): Account {
   return { id, name: `Account ${id}`, jurisdiction: 'default', accountId: 'a'.repeat(32), accessKeyId: `key-${id}` };
@@ -56,8 +14,8 @@ describe('AccountStore', () => {
   let store: AccountStore;
 
   beforeEach(() => {
-    secrets = new MemorySecrets();
-    store = new AccountStore(new DeferredMemento(), secrets);
+    secrets = new MemorySecrets({ deferred: true });
+    store = new AccountStore(new MemoryMemento({ deferred: true }), secrets);
   });
 
   afterEach(() => store.dispose());

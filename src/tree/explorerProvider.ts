@@ -3,6 +3,7 @@ import type { ChangedPlace } from '../operations';
 import { headObject } from '../r2';
 import { AccountNode } from './accountNode';
 import type { ExplorerNode } from './explorerNode';
+import { watchIconTheme } from './iconTheme';
 import { ListingNode } from './listingNode';
 import { ObjectNode } from './objectNode';
 import type { TreeContext } from './treeContext';
@@ -24,6 +25,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       this.changed,
       context.accounts.onDidChange(() => this.refresh()),
       context.changes.onDidChange((places) => this.refreshPlaces(places)),
+      // Redraws the rows shown, listing nothing again.
+      watchIconTheme(context.viewState, () => this.changed.fire(undefined)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('r2.sortBy') || event.affectsConfiguration('r2.pageSize')) {
           this.refresh();
@@ -75,7 +78,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         const head = await headObject(await this.context.clients.get(node.account), { bucket: node.bucket, key: node.key }, controller.signal);
         item.tooltip = node.tooltip(head);
       } catch (error) {
-        item.tooltip = error instanceof Error ? error.message : String(error);
+        item.tooltip = node.tooltip(undefined, error instanceof Error ? error.message : String(error));
       } finally {
         subscription.dispose();
       }

@@ -3,7 +3,7 @@ import type { Account } from '../accounts/account';
 import { openOnClick } from '../fs/openPolicy';
 import { toR2Uri } from '../fs/r2Uri';
 import type { R2Object, R2ObjectHead } from '../r2';
-import { formatBytes, formatRelativeTime } from '../ui/format';
+import { formatAge, formatBytes } from '../ui/format';
 import { contextValues } from './contextValues';
 import type { ExplorerNode } from './explorerNode';
 
@@ -35,20 +35,26 @@ export class ObjectNode implements ExplorerNode {
     // With resourceUri the user's file icon theme picks the icon, as in VS Code's Explorer.
     item.resourceUri = this.uri;
     item.iconPath = vscode.ThemeIcon.File;
-    item.description = `${formatBytes(this.object.size)} · ${formatRelativeTime(this.object.lastModified)}`;
+    // Short enough for the side bar's default width; the tooltip has the full date.
+    item.description = `${formatBytes(this.object.size)} · ${formatAge(this.object.lastModified)}`;
     item.contextValue = contextValues.object;
     item.command = openOnClick(this);
     return item;
   }
 
-  /** The rich tooltip, built on hover from a HEAD request (content type is not in listings). */
-  tooltip(head: R2ObjectHead): vscode.MarkdownString {
+  /**
+   * The rich tooltip, built on hover from a HEAD request (content type is not in listings); from the
+   * listing, with the reason, when the HEAD failed.
+   */
+  tooltip(head: R2ObjectHead | undefined, problem?: string): vscode.MarkdownString {
+    const { size, lastModified, etag } = head ?? this.object;
     const rows: Array<[string, string | undefined]> = [
-      ['Size', `${formatBytes(head.size)} (${head.size.toLocaleString('en')} bytes)`],
-      ['Last modified', head.lastModified.toLocaleString()],
-      ['ETag', head.etag],
-      ['Content type', head.contentType],
-      ['Storage class', head.storageClass ?? this.object.storageClass ?? 'STANDARD'],
+      ['Size', `${formatBytes(size)} (${size.toLocaleString('en')} bytes)`],
+      ['Last modified', lastModified.toLocaleString()],
+      ['ETag', etag],
+      ['Content type', head?.contentType],
+      ['Storage class', head?.storageClass ?? this.object.storageClass ?? 'STANDARD'],
+      ['Details unavailable', problem],
     ];
     const markdown = new vscode.MarkdownString(undefined, true);
     markdown.appendMarkdown('**');

@@ -22,16 +22,23 @@ export class PrefixNode extends ListingNode {
     this.id = toR2Uri({ accountId: account.id, bucket, key: prefix }).toString();
   }
 
-  /** The folder's own segment with its '/', so an empty segment (from `//`) still shows as "/". */
+  /**
+   * The folder's name as VS Code's Explorer shows one, without the '/' that ends its prefix; an
+   * empty segment (from `//`) shows as "/".
+   */
   get label(): string {
-    return this.prefix.slice(this.parent.prefix.length);
+    return this.prefix.slice(this.parent.prefix.length, -1) || '/';
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = vscode.ThemeIcon.Folder;
-    item.resourceUri = toR2Uri({ accountId: this.account.id, bucket: this.bucket, key: this.prefix });
+    // With a resource, the file icon theme draws the folder (by its name, open or closed); without
+    // one, the view draws the folder codicon: for themes without folder icons, such as Seti.
+    if (this.context.viewState.folderIcons) {
+      item.resourceUri = toR2Uri({ accountId: this.account.id, bucket: this.bucket, key: this.prefix.slice(0, -1) });
+    }
     item.description = this.filteredDescription();
     item.contextValue = withStates(contextValues.prefix, { filtered: this.filter !== undefined });
     item.tooltip = `${this.bucket}/${this.prefix}`;

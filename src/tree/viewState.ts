@@ -7,6 +7,8 @@ export type SortOrder = 'name' | 'size' | 'date';
 export class ViewState {
   /** Server-side prefix filters, keyed by the id of the bucket or folder node they narrow. */
   readonly filters = new Map<string, string>();
+  /** Whether the user's file icon theme draws folders (kept up to date by watchIconTheme). */
+  folderIcons = false;
 
   pageSize(): number {
     const configured = vscode.workspace.getConfiguration('r2').get<number>('pageSize', MAX_PAGE_SIZE);

@@ -41,3 +41,36 @@ export function formatRelativeTime(date: Date, now: Date = new Date()): string {
   }
   return date.toISOString();
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Ages up to this many days show in days; older ones as their date. */
+const DAYS_SHOWN = 30;
+
+/** The local calendar date, as `2025-11-02`. */
+export function formatDate(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * An age short enough for a tree row at the side bar's default width: "now", "6m", "5h", "3d", and
+ * the date itself ("2025-11-02") past a month, or for a date ahead of this machine's clock.
+ */
+export function formatAge(date: Date, now: Date = new Date()): string {
+  const age = now.getTime() - date.getTime();
+  if (age < MINUTE && age > -MINUTE) {
+    return 'now';
+  }
+  if (age < 0 || age >= DAYS_SHOWN * DAY) {
+    return formatDate(date);
+  }
+  if (age < HOUR) {
+    return `${Math.floor(age / MINUTE)}m`;
+  }
+  if (age < DAY) {
+    return `${Math.floor(age / HOUR)}h`;
+  }
+  return `${Math.floor(age / DAY)}d`;
+}

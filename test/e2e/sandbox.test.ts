@@ -72,15 +72,15 @@ describe('sandbox (npm start) in a browser', () => {
     });
 
     it('expands a bucket into folders and objects, keys shown as stored', async () => {
-      await workbench.expand(...ASSETS, 'notes/');
-      for (const label of ['config/', 'docs/', 'images/', 'site/', 'README.md', SEED.unicodeKey.slice('notes/'.length)]) {
+      await workbench.expand(...ASSETS, 'notes');
+      for (const label of ['config', 'docs', 'images', 'site', 'README.md', SEED.unicodeKey.slice('notes/'.length)]) {
         await workbench.row(label).waitFor();
       }
       await readmePicture(workbench, 'screenshot-tree.png');
     });
 
     it(`pages through ${LOG_EVENTS.toLocaleString('en')} keys with Load more…`, async () => {
-      await workbench.expand(SANDBOX_ACCOUNT.name, SEED.logs, 'events/');
+      await workbench.expand(SANDBOX_ACCOUNT.name, SEED.logs, 'events');
       const loadMore = workbench.row('Load more…');
       // Rows of events/ (level 4 below account, bucket and folder) say how many siblings they have.
       const listed = (count: number) => workbench.page.locator(`.part.sidebar .monaco-list-row[aria-level="4"][aria-setsize="${count}"]`).first();
@@ -112,7 +112,7 @@ describe('sandbox (npm start) in a browser', () => {
       await workbench.seeNotification('1 uploaded.');
 
       await workbench.showView('R2 Explorer');
-      await workbench.expand(...ASSETS, 'docs/');
+      await workbench.expand(...ASSETS, 'docs');
       await workbench.row('hello.txt').waitFor();
       assert.equal(await objectText('docs/hello.txt'), readFileSync(join(sandbox.dataDir, 'workspace', 'hello.txt'), 'utf8'));
     });
@@ -121,7 +121,7 @@ describe('sandbox (npm start) in a browser', () => {
   describe('objects in editors', () => {
     it('opens a text object, edits it and saves it back to the bucket', async () => {
       const typed = 'Edited in a browser, saved to R2.';
-      await workbench.expand(...ASSETS, 'docs/');
+      await workbench.expand(...ASSETS, 'docs');
       await workbench.click(workbench.row('getting-started.md'));
       const tab = workbench.editorTab('getting-started.md');
       await tab.waitFor();
@@ -137,7 +137,7 @@ describe('sandbox (npm start) in a browser', () => {
     });
 
     it('opens an image in VS Code\'s image preview', async () => {
-      await workbench.expand(...ASSETS, 'images/');
+      await workbench.expand(...ASSETS, 'images');
       await workbench.click(workbench.row('sunset.png'));
       await workbench.editorTab('sunset.png').waitFor();
       // The preview puts the decoded image's size in the status bar.
@@ -161,7 +161,7 @@ describe('sandbox (npm start) in a browser', () => {
     });
 
     it('deletes an object after the modal confirmation', async () => {
-      await workbench.expand(...ASSETS, 'docs/');
+      await workbench.expand(...ASSETS, 'docs');
       await workbench.contextMenu(workbench.row('hello.txt'), 'Delete…');
       await workbench.dialog().getByText(`Permanently delete 1 object from ${SEED.assets}? This cannot be undone.`).waitFor();
       await workbench.click(workbench.dialog().getByRole('button', { name: 'Delete', exact: true }));

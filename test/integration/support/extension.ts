@@ -68,12 +68,22 @@ export async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {
   return (await api()).explorer.getChildren(node);
 }
 
+/**
+ * The row's label, and for a folder its prefix segment (`docs/`, or `/` for an empty segment): the
+ * view shows a folder's name alone (`docs`), and tests tell it from an object named `docs` this way.
+ */
 export function label(node: ExplorerNode): string {
-  const value = node.getTreeItem().label;
+  const item = node.getTreeItem();
+  if (item.contextValue?.startsWith('r2.prefix')) {
+    const { prefix } = node as unknown as { prefix: string };
+    const parent = node.getParent() as unknown as { prefix?: string };
+    return prefix.slice(parent.prefix?.length ?? 0);
+  }
+  const value = item.label;
   return typeof value === 'string' ? value : value?.label ?? '';
 }
 
-/** The child whose label is `name`; fails the test when there is none. */
+/** The child whose label is `name` (`name/` for a folder); fails the test when there is none. */
 export async function child(parent: ExplorerNode | undefined, name: string): Promise<ExplorerNode> {
   const all = await children(parent);
   const found = all.find((node) => label(node) === name);

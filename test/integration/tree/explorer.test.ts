@@ -47,7 +47,7 @@ describe('Explorer tree', function () {
     assert.deepEqual((await children(account)).map(label), ['other-bucket', BUCKET]);
     assert.deepEqual((await children(bucket)).map(label), ['assets/', 'big/', 'marker/', 'weird/', 'readme.md']);
     const readme = await child(bucket, 'readme.md');
-    assert.match(String(readme.getTreeItem().description), /^7 B · just now$/);
+    assert.match(String(readme.getTreeItem().description), /^7 B · now$/);
   });
 
   it('shows a folder of 2,500 keys one page per expand: 1,000, then 2,000, then 2,500 and no more', async () => {
@@ -113,7 +113,7 @@ describe('Explorer tree', function () {
     const assets = await child(bucket, 'assets/');
     await view.reveal(assets, { expand: true, select: false });
     await view.reveal(await child(bucket, 'weird/'), { expand: true, select: false });
-    const expanded = '.part.sidebar .monaco-list-row[aria-expanded="true"]:has-text("assets/")';
+    const expanded = '.part.sidebar .monaco-list-row[aria-expanded="true"]:has-text("assets")';
     assert.equal(await isVisible({ selector: expanded }), true);
     await screenshot('tree');
     await vscode.commands.executeCommand('r2.refresh');

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { formatBytes, formatRelativeTime } from '../../../src/ui/format';
+import { formatAge, formatBytes, formatDate, formatRelativeTime } from '../../../src/ui/format';
 
 describe('formatBytes', () => {
   it('uses 1024-based units with at most one decimal', () => {
@@ -24,5 +24,29 @@ describe('formatRelativeTime', () => {
     assert.equal(ago(3 * 86400), '3 days ago');
     assert.equal(ago(90 * 86400), '3 months ago');
     assert.equal(ago(800 * 86400), '2 years ago');
+  });
+});
+
+describe('formatAge', () => {
+  const now = new Date(2026, 10, 25, 12, 0, 0);
+  const ago = (seconds: number) => formatAge(new Date(now.getTime() - seconds * 1000), now);
+
+  it('says how old in the fewest characters: minutes, hours, days, then the date', () => {
+    assert.equal(ago(10), 'now');
+    assert.equal(ago(-10), 'now');
+    assert.equal(ago(6 * 60 + 59), '6m');
+    assert.equal(ago(59 * 60), '59m');
+    assert.equal(ago(5 * 3600), '5h');
+    assert.equal(ago(3 * 86400 + 3600), '3d');
+    assert.equal(ago(29 * 86400), '29d');
+    assert.equal(formatAge(new Date(2025, 10, 2, 23, 59), now), '2025-11-02');
+    // Ahead of this machine's clock: the date, not a negative age.
+    assert.equal(ago(-2 * 3600), formatDate(new Date(now.getTime() + 2 * 3600 * 1000)));
+  });
+
+  it('keeps an object\'s description within 20 characters', () => {
+    for (const seconds of [0, 600, 7200, 86400 * 7, 86400 * 400]) {
+      assert.ok(`1023 KB · ${ago(seconds)}`.length <= 20);
+    }
   });
 });

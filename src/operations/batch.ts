@@ -1,6 +1,6 @@
 // Runs many transfers at once with a bounded number in flight, counting bytes for one progress
 // bar, and accounts for every item: done, skipped, failed (with the error) or not started.
-import { isR2Error } from '../r2';
+import { isR2Error, runConcurrently } from '../r2';
 
 export type ItemResult = 'done' | 'skipped';
 
@@ -28,36 +28,24 @@ export async function runBatch<T>(
 ): Promise<BatchOutcome<T>> {
   const outcome = { done: [] as T[], skipped: [] as T[], failed: [] as Array<{ item: T; error: unknown }>, notDone: [] as T[], cancelled: false };
   // One controller for the batch: a Cancel from an item (a conflict prompt) stops the others too.
-  const controller = new AbortController();
-  const stop = () => controller.abort();
   // A signal already fired (Cancel before the batch began) starts nothing.
-  if (signal.aborted) {
-    stop();
-  }
-  signal.addEventListener('abort', stop);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length && !controller.signal.aborted) {
-      const item = items[next++];
-      try {
-        const result = await work(item, controller.signal);
-        (result === 'done' ? outcome.done : outcome.skipped).push(item);
-      } catch (error) {
-        if (error instanceof CancelBatch || controller.signal.aborted || isR2Error(error, 'Cancelled')) {
-          outcome.notDone.push(item);
-          controller.abort();
-        } else {
-          outcome.failed.push({ item, error });
-        }
+  const controller = new AbortController();
+  const batchSignal = AbortSignal.any([signal, controller.signal]);
+  const { started } = await runConcurrently(items.length, concurrency, batchSignal, async (index) => {
+    const item = items[index];
+    try {
+      const result = await work(item, batchSignal);
+      (result === 'done' ? outcome.done : outcome.skipped).push(item);
+    } catch (error) {
+      if (error instanceof CancelBatch || batchSignal.aborted || isR2Error(error, 'Cancelled')) {
+        outcome.notDone.push(item);
+        controller.abort();
+      } else {
+        outcome.failed.push({ item, error });
       }
     }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-  } finally {
-    signal.removeEventListener('abort', stop);
-  }
-  outcome.notDone.push(...items.slice(next));
-  outcome.cancelled = controller.signal.aborted;
+  });
+  outcome.notDone.push(...items.slice(started));
+  outcome.cancelled = batchSignal.aborted;
   return outcome;
 }

@@ -1,0 +1,72 @@
+// r2.delete's decision paths, in plain Node: the prompts scripted (FakeUi), R2 the test server.
+import assert from 'node:assert/strict';
+import { deleteCommand } from '../../../src/commands/delete';
+import { headObject, isR2Error, listPage } from '../../../src/r2';
+import type { R2Object } from '../../../src/r2';
+import { FakeUi } from '../../support/fakeUi';
+import { live, putMany, useBucket } from '../r2/helpers';
+import { accountNode, folderNode, objectNode, serverAccount, testServices } from './helpers';
+
+describe('r2.delete', () => {
+  const bucket = useBucket('cmd-delete');
+  const keys = async (prefix: string) => (await listPage(bucket.client, { bucket: bucket.name, prefix, delimiter: '' }, live)).objects.map((object) => object.key);
+  const listed = async (key: string): Promise<R2Object> => (await listPage(bucket.client, { bucket: bucket.name, prefix: key, delimiter: '' }, live)).objects[0];
+
+  it('with nothing selected (or no object or folder) asks to select first', async () => {
+    const ui = new FakeUi();
+    await deleteCommand(testServices(ui, bucket.client, { selection: [accountNode(serverAccount())] }));
+    ui.assertDone();
+    assert.deepEqual(ui.messages(), ['Select objects or folders in the R2 view first.']);
+  });
+
+  it('says how many objects a folder holds, and deletes none when the confirmation is dismissed', async () => {
+    await putMany(bucket.client, bucket.name, ['keep/a', 'keep/b', 'keep/c/d']);
+    const ui = new FakeUi([{ modal: `Permanently delete 3 objects from ${bucket.name}?`, answer: undefined }]);
+    const services = testServices(ui, bucket.client);
+    await deleteCommand(services, folderNode(serverAccount(), bucket.name, 'keep/'));
+    ui.assertDone();
+    assert.deepEqual(ui.progress, ['Counting the objects to delete…']);
+    assert.deepEqual(await keys('keep/'), ['keep/a', 'keep/b', 'keep/c/d']);
+    assert.deepEqual(services.changedPlaces, []);
+  });
+
+  it('deletes exactly the keys counted, from the selection, and has their folders listed again', async () => {
+    await putMany(bucket.client, bucket.name, ['go/a', 'go/b/c', 'go-sibling', 'single.txt']);
+    const folder = folderNode(serverAccount(), bucket.name, 'go/');
+    const single = objectNode(serverAccount(), bucket.name, await listed('single.txt'));
+    const ui = new FakeUi([{ modal: `Permanently delete 3 objects from ${bucket.name}?`, answer: 'Delete' }]);
+    const services = testServices(ui, bucket.client);
+    // From a tree node's menu: the clicked node and the whole selection.
+    await deleteCommand(services, folder, [folder, single]);
+    ui.assertDone();
+    assert.deepEqual(ui.shown.at(-1), { level: 'info', message: `Deleted 3 objects from ${bucket.name}.`, actions: [] });
+    assert.deepEqual(await keys('go'), ['go-sibling']);
+    await assert.rejects(headObject(bucket.client, { bucket: bucket.name, key: 'single.txt' }, live), (error) => isR2Error(error, 'NoSuchKey'));
+    assert.deepEqual(new Set(services.changedPlaces.map((place) => place.prefix)), new Set(['']));
+  });
+
+  it('the palette deletes the view selection; an empty folder has nothing to delete', async () => {
+    const ui = new FakeUi();
+    await deleteCommand(testServices(ui, bucket.client, { selection: [folderNode(serverAccount(), bucket.name, 'nothing-here/')] }));
+    ui.assertDone();
+    assert.deepEqual(ui.messages(), ['There is nothing to delete: the selected folders are empty.']);
+  });
+
+  it('Cancel while counting stops before any question', async () => {
+    await putMany(bucket.client, bucket.name, ['counted/a']);
+    const ui = new FakeUi([{ cancelProgress: 'Counting' }]);
+    await assert.rejects(deleteCommand(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name, 'counted/')), (error) => isR2Error(error, 'Cancelled'));
+    ui.assertDone();
+    assert.deepEqual(await keys('counted/'), ['counted/a']);
+  });
+
+  it('Cancel while deleting deletes nothing more and says nothing', async () => {
+    await putMany(bucket.client, bucket.name, ['stopped/a', 'stopped/b']);
+    const ui = new FakeUi([{ modal: 'Permanently delete 2 objects', answer: 'Delete' }, { cancelProgress: 'Deleting from' }]);
+    const services = testServices(ui, bucket.client);
+    await deleteCommand(services, folderNode(serverAccount(), bucket.name, 'stopped/'));
+    ui.assertDone();
+    assert.equal(ui.shown.length, 1, 'only the confirmation');
+    assert.deepEqual(await keys('stopped/'), ['stopped/a', 'stopped/b']);
+  });
+});

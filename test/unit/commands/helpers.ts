@@ -1,0 +1,142 @@
+// Commands in plain Node: the Services they take, built from the scripted UI (test/support/fakeUi.ts),
+// the S3 test server's client, and small in-memory stand-ins for what VS Code holds.
+import type { Account } from '../../../src/accounts/account';
+import type { Services } from '../../../src/commands/services';
+import { ObjectChanges } from '../../../src/operations';
+import type { ChangedPlace } from '../../../src/operations';
+import type { R2Client, R2Object } from '../../../src/r2';
+import type { AccountNode } from '../../../src/tree/accountNode';
+import type { ListingNode } from '../../../src/tree/listingNode';
+import type { ObjectNode } from '../../../src/tree/objectNode';
+import type { FakeUi } from '../../support/fakeUi';
+import { s3env } from '../../support/s3env';
+
+/** The account of the S3 test server, as a user would have added it. */
+export function serverAccount(overrides: Partial<Account> = {}): Account {
+  return { id: 'test-account', name: 'Test', jurisdiction: 'default', endpoint: s3env().endpoint, forcePathStyle: true, accessKeyId: s3env().credentials.accessKeyId, ...overrides };
+}
+
+/** The account store's part that commands use, over a plain list. */
+export class MemoryAccounts {
+  readonly secrets = new Map<string, string>();
+
+  constructor(public accounts: Account[] = []) {}
+
+  list(): readonly Account[] {
+    return this.accounts;
+  }
+
+  get(id: string): Account | undefined {
+    return this.accounts.find((account) => account.id === id);
+  }
+
+  async getSecret(id: string): Promise<string | undefined> {
+    return this.secrets.get(id);
+  }
+
+  async save(account: Account, secretAccessKey?: string): Promise<void> {
+    if (secretAccessKey !== undefined) {
+      this.secrets.set(account.id, secretAccessKey);
+    }
+    this.accounts = [...this.accounts.filter((existing) => existing.id !== account.id), account];
+  }
+
+  async update(id: string, change: (current: Account) => Account): Promise<void> {
+    const current = this.get(id);
+    if (current) {
+      await this.save(change(current));
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    this.accounts = this.accounts.filter((account) => account.id !== id);
+    this.secrets.delete(id);
+  }
+}
+
+/** A Memento over a Map. */
+export class MemoryState {
+  readonly values = new Map<string, unknown>();
+
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+
+  get<T>(key: string, fallback?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
+  }
+
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
+}
+
+/** The log channel, keeping its lines. */
+export class MemoryLog {
+  readonly lines: string[] = [];
+  shown = false;
+
+  error(message: string): void {
+    this.lines.push(`error ${message}`);
+  }
+
+  warn(message: string): void {
+    this.lines.push(`warn ${message}`);
+  }
+
+  info(message: string): void {
+    this.lines.push(`info ${message}`);
+  }
+
+  show(): void {
+    this.shown = true;
+  }
+}
+
+export interface TestServices extends Services {
+  readonly fakeAccounts: MemoryAccounts;
+  readonly fakeLog: MemoryLog;
+  readonly fakeState: MemoryState;
+  /** Every place announced as changed, in order. */
+  readonly changedPlaces: ChangedPlace[];
+}
+
+/**
+ * Services for a command under test: `ui` answers its prompts, every account gets `client`, and
+ * the view's selection is `selection`.
+ */
+export function testServices(ui: FakeUi, client: R2Client, options: { accounts?: Account[]; selection?: unknown[]; settings?: Record<string, unknown> } = {}): TestServices {
+  const fakeAccounts = new MemoryAccounts(options.accounts ?? [serverAccount()]);
+  const fakeLog = new MemoryLog();
+  const fakeState = new MemoryState();
+  const changes = new ObjectChanges();
+  const changedPlaces: ChangedPlace[] = [];
+  changes.onDidChange((places) => changedPlaces.push(...places));
+  const services = {
+    ui,
+    accounts: fakeAccounts,
+    clients: { get: async () => client },
+    explorer: { findKey: async () => undefined, refresh: () => undefined, redraw: () => undefined },
+    view: { selection: options.selection ?? [], reveal: async () => undefined },
+    viewState: { filters: new Map<string, string>() },
+    log: fakeLog,
+    state: fakeState,
+    settings: { get: <T>(name: string, fallback: T): T => (options.settings?.[name] as T | undefined) ?? fallback },
+    changes,
+  };
+  return { ...(services as unknown as Services), fakeAccounts, fakeLog, fakeState, changedPlaces };
+}
+
+/** What the view passes for a bucket or a folder. */
+export function folderNode(account: Account, bucket: string, prefix = ''): ListingNode {
+  return { kind: prefix === '' ? 'bucket' : 'prefix', id: `${account.id}/${bucket}/${prefix}`, account, bucket, prefix } as unknown as ListingNode;
+}
+
+/** What the view passes for an object, as listed. */
+export function objectNode(account: Account, bucket: string, object: R2Object): ObjectNode {
+  return { kind: 'object', id: `${account.id}/${bucket}/${object.key}`, account, bucket, key: object.key, object } as unknown as ObjectNode;
+}
+
+export function accountNode(account: Account): AccountNode {
+  return { kind: 'account', id: `account:${account.id}`, account } as unknown as AccountNode;
+}

@@ -1,0 +1,80 @@
+// r2.rename's decision paths, in plain Node: the prompts scripted (FakeUi), R2 the test server.
+import assert from 'node:assert/strict';
+import { rename } from '../../../src/commands/rename';
+import { getObjectBytes, headObject, isR2Error, listPage, putObject } from '../../../src/r2';
+import type { R2Object } from '../../../src/r2';
+import { UserCancelled } from '../../../src/ui/userInterface';
+import { FakeUi } from '../../support/fakeUi';
+import { live, useBucket } from '../r2/helpers';
+import { folderNode, objectNode, serverAccount, testServices } from './helpers';
+
+describe('r2.rename', () => {
+  const bucket = useBucket('cmd-rename');
+  const read = async (key: string) => (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 1024 }, live)).bytes.toString();
+  const exists = (key: string) => headObject(bucket.client, { bucket: bucket.name, key }, live).then(() => true, (error) => (isR2Error(error, 'NoSuchKey') ? false : Promise.reject(error)));
+
+  async function node(key: string, body = key) {
+    await putObject(bucket.client, { bucket: bucket.name, key, body }, live);
+    const object: R2Object = (await listPage(bucket.client, { bucket: bucket.name, prefix: key, delimiter: '' }, live)).objects[0];
+    return objectNode(serverAccount(), bucket.name, object);
+  }
+
+  it('acts on objects only: a folder asks nothing', async () => {
+    const ui = new FakeUi();
+    await rename(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name, 'a/'));
+    ui.assertDone();
+    assert.deepEqual(ui.asked, []);
+  });
+
+  it('offers the key with the name selected; dismissing it, or keeping the key, changes nothing', async () => {
+    const doc = await node('docs/report.txt');
+    const dismissed = new FakeUi([{ input: 'Rename or Move docs/report.txt', answer: undefined }]);
+    await assert.rejects(rename(testServices(dismissed, bucket.client), doc), UserCancelled);
+    dismissed.assertDone();
+    assert.equal(dismissed.inputs[0].value, 'docs/report.txt');
+    assert.deepEqual(dismissed.inputs[0].valueSelection, ['docs/'.length, 'docs/report'.length]);
+
+    const same = new FakeUi([{ input: 'Rename or Move', answer: 'docs/report.txt' }]);
+    const services = testServices(same, bucket.client);
+    await rename(services, doc);
+    same.assertDone();
+    assert.deepEqual(services.changedPlaces, []);
+    assert.equal(await exists('docs/report.txt'), true);
+  });
+
+  it('refuses an empty key in the box itself', async () => {
+    const doc = await node('empty-name.txt');
+    const ui = new FakeUi([{ input: 'Rename or Move', answer: '' }]);
+    await assert.rejects(rename(testServices(ui, bucket.client), doc), UserCancelled);
+    assert.deepEqual(ui.refused, ['A key is 1 to 1024 bytes of UTF-8.']);
+  });
+
+  it('moves to a free key, and has both folders listed again', async () => {
+    const doc = await node('from/moved.txt', 'content');
+    const ui = new FakeUi([{ input: 'Rename or Move', answer: 'to/moved.txt' }]);
+    const services = testServices(ui, bucket.client);
+    await rename(services, doc);
+    ui.assertDone();
+    assert.deepEqual(ui.shown, []);
+    assert.equal(await read('to/moved.txt'), 'content');
+    assert.equal(await exists('from/moved.txt'), false);
+    assert.deepEqual(services.changedPlaces.map((place) => place.prefix), ['from/', 'to/']);
+  });
+
+  it('a taken key is asked about, with Overwrite only: dismissing keeps both, Overwrite replaces it', async () => {
+    await putObject(bucket.client, { bucket: bucket.name, key: 'taken.txt', body: 'theirs' }, live);
+    const doc = await node('mine.txt', 'mine');
+    const kept = new FakeUi([{ input: 'Rename or Move', answer: 'taken.txt' }, { modal: `"taken.txt" already exists in ${bucket.name}`, answer: undefined }]);
+    await rename(testServices(kept, bucket.client), doc);
+    kept.assertDone();
+    assert.deepEqual(kept.shown[0].actions, ['Overwrite']);
+    assert.equal(await read('taken.txt'), 'theirs');
+    assert.equal(await exists('mine.txt'), true);
+
+    const replaced = new FakeUi([{ input: 'Rename or Move', answer: 'taken.txt' }, { modal: 'already exists', answer: 'Overwrite' }]);
+    await rename(testServices(replaced, bucket.client), doc);
+    replaced.assertDone();
+    assert.equal(await read('taken.txt'), 'mine');
+    assert.equal(await exists('mine.txt'), false);
+  });
+});

@@ -1,0 +1,123 @@
+// r2.upload's decision paths, in plain Node: the prompts scripted (FakeUi), R2 the test server.
+import assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { upload } from '../../../src/commands/upload';
+import { getObjectBytes, headObject, isR2Error, putObject } from '../../../src/r2';
+import { UserCancelled } from '../../../src/ui/userInterface';
+import { FakeUi, fileUri } from '../../support/fakeUi';
+import { live, useBucket, useTempDir } from '../r2/helpers';
+import { folderNode, serverAccount, testServices } from './helpers';
+
+const HERE = '$(check) Upload here';
+
+describe('r2.upload', () => {
+  const bucket = useBucket('cmd-upload');
+  const temp = useTempDir();
+
+  async function localFile(name: string, content: string): Promise<string> {
+    const path = join(temp.path, name);
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFile(path, content);
+    return path;
+  }
+
+  const read = async (key: string) => (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 1024 }, live)).bytes.toString();
+
+  it('on a folder node asks for files; dismissing the dialog cancels before any request', async () => {
+    const ui = new FakeUi([{ dialog: 'Upload to', answer: undefined }]);
+    const services = testServices(ui, bucket.client);
+    await assert.rejects(upload(services, folderNode(serverAccount(), bucket.name, 'in/')), UserCancelled);
+    ui.assertDone();
+    assert.deepEqual(ui.progress, []);
+  });
+
+  it('uploads files dropped on a folder, says how many, and has the folder listed again', async () => {
+    const a = await localFile('drop/a.txt', 'a');
+    const b = await localFile('drop/b.txt', 'b');
+    const ui = new FakeUi();
+    const services = testServices(ui, bucket.client);
+    await upload(services, folderNode(serverAccount(), bucket.name, 'dropped/'), [fileUri(a), fileUri(b)]);
+    ui.assertDone();
+    assert.deepEqual(ui.progress, [`Uploading to ${bucket.name}/dropped/`]);
+    assert.deepEqual(ui.shown, [{ level: 'info', message: '2 uploaded.', actions: [] }]);
+    assert.equal(await read('dropped/a.txt'), 'a');
+    assert.deepEqual(services.changedPlaces, [{ accountId: 'test-account', bucket: bucket.name, prefix: 'dropped/' }]);
+  });
+
+  it('from the palette, dismissing the destination picker cancels', async () => {
+    const file = await localFile('palette.txt', 'p');
+    const ui = new FakeUi([{ pick: 'Upload to R2', answer: undefined }]);
+    await assert.rejects(upload(testServices(ui, bucket.client), fileUri(file)), UserCancelled);
+    ui.assertDone();
+  });
+
+  it('one file: offers Copy URL and Reveal in R2; Copy URL copies its s3:// URI', async () => {
+    const file = await localFile('one.txt', 'one');
+    const ui = new FakeUi([
+      { pick: 'Upload to R2', answer: bucket.name },
+      { pick: 'Upload to R2', answer: HERE },
+      { message: '1 uploaded.', answer: 'Copy URL' },
+    ]);
+    const services = testServices(ui, bucket.client);
+    await upload(services, fileUri(file));
+    ui.assertDone();
+    assert.deepEqual(ui.shown[0], { level: 'info', message: '1 uploaded.', actions: ['Copy URL', 'Reveal in R2'] });
+    assert.deepEqual(ui.clipboard, [`s3://${bucket.name}/one.txt`]);
+    // The destination is remembered and offered first next time; the same bytes again ask nothing.
+    const again = new FakeUi([{ pick: 'Upload to R2', answer: `$(history) ${bucket.name}/` }]);
+    await upload({ ...services, ui: again }, fileUri(file));
+    again.assertDone();
+    assert.equal(again.shown[0].message, '1 uploaded.');
+  });
+
+  it('an existing key is asked about: Skip keeps it, Overwrite replaces it, Cancel stops', async () => {
+    await putObject(bucket.client, { bucket: bucket.name, key: 'taken/x.txt', body: 'theirs' }, live);
+    const file = await localFile('x.txt', 'mine');
+    const node = folderNode(serverAccount(), bucket.name, 'taken/');
+
+    const skip = new FakeUi([{ modal: `"taken/x.txt" already exists in ${bucket.name}`, answer: 'Skip' }]);
+    await upload(testServices(skip, bucket.client), node, [fileUri(file)]);
+    skip.assertDone();
+    assert.deepEqual(skip.shown.map((shown) => shown.actions), [['Overwrite', 'Skip', 'Overwrite All', 'Skip All'], []]);
+    assert.equal(skip.shown[1].message, '0 uploaded, 1 skipped.');
+    assert.equal(await read('taken/x.txt'), 'theirs');
+
+    const cancel = new FakeUi([{ modal: 'already exists', answer: undefined }]);
+    await upload(testServices(cancel, bucket.client), node, [fileUri(file)]);
+    cancel.assertDone();
+    assert.equal(cancel.shown[1].message, '0 uploaded, 1 not done (cancelled).');
+    assert.equal(await read('taken/x.txt'), 'theirs');
+
+    const overwrite = new FakeUi([{ modal: 'already exists', answer: 'Overwrite' }]);
+    await upload(testServices(overwrite, bucket.client), node, [fileUri(file)]);
+    overwrite.assertDone();
+    assert.equal(await read('taken/x.txt'), 'mine');
+  });
+
+  it('Cancel on the progress notification uploads nothing', async () => {
+    const file = await localFile('cancelled.txt', 'c');
+    const ui = new FakeUi([{ cancelProgress: 'Uploading to' }]);
+    await upload(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name, 'cancel/'), [fileUri(file)]);
+    ui.assertDone();
+    assert.equal(ui.shown[0].message, '0 uploaded, 1 not done (cancelled).');
+    await assert.rejects(headObject(bucket.client, { bucket: bucket.name, key: 'cancel/cancelled.txt' }, live), (error) => isR2Error(error, 'NoSuchKey'));
+  });
+
+  it('says so when the selection holds no file, and logs what it refused', async () => {
+    const empty = join(temp.path, 'empty');
+    await mkdir(empty, { recursive: true });
+    const ui = new FakeUi();
+    await upload(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name), [fileUri(empty)]);
+    assert.deepEqual(ui.messages(), ['There is nothing to upload: the selection holds no files.']);
+
+    const missing = new FakeUi([{ message: '0 uploaded, 1 failed.', answer: 'Show Log' }]);
+    const services = testServices(missing, bucket.client);
+    await upload(services, folderNode(serverAccount(), bucket.name), [fileUri(join(temp.path, 'gone.txt'))]);
+    missing.assertDone();
+    // A refused file cannot be retried: only Show Log.
+    assert.deepEqual(missing.shown[0].actions, ['Show Log']);
+    assert.ok(services.fakeLog.shown);
+    assert.match(services.fakeLog.lines.join('\n'), /gone\.txt: not uploaded, it no longer exists/);
+  });
+});

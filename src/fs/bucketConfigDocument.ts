@@ -24,6 +24,81 @@ export function formatRules(rules: readonly CorsRule[] | readonly LifecycleRule[
   return `${JSON.stringify(rules, null, 2)}\n`;
 }
 
+/**
+ * What a bucket without rules shows: an empty array with a commented example inside, so that
+ * uncommenting it (Ctrl+/) gives a valid rule, and saving it untouched changes nothing.
+ */
+const TEMPLATES: Readonly<Record<ConfigKind, string>> = {
+  cors: [
+    '// This bucket has no CORS rules: web pages on other sites cannot read its objects from a browser.',
+    '// A rule lets the listed origins use the listed methods. AllowedOrigins and AllowedMethods (GET, PUT,',
+    '// POST, DELETE, HEAD) are required; AllowedHeaders are the request headers a page may send,',
+    '// ExposeHeaders the response headers its scripts may read, MaxAgeSeconds how long a browser may cache',
+    '// the answer. Uncomment the example (Ctrl+/), edit it and save to apply it.',
+    '[',
+    '  // {',
+    '  //   "AllowedOrigins": ["https://example.com"],',
+    '  //   "AllowedMethods": ["GET", "HEAD"],',
+    '  //   "AllowedHeaders": ["*"],',
+    '  //   "ExposeHeaders": ["ETag"],',
+    '  //   "MaxAgeSeconds": 3600',
+    '  // }',
+    ']',
+    '',
+  ].join('\n'),
+  lifecycle: [
+    '// This bucket has no lifecycle rules: R2 keeps every object until it is deleted.',
+    '// A rule applies to the keys that start with Filter.Prefix (all keys without a Filter) while its',
+    '// Status is "Enabled": Expiration deletes objects, Transitions move them to Infrequent Access',
+    '// storage (STANDARD_IA), AbortIncompleteMultipartUpload ends uploads that were never completed,',
+    '// each after a number of Days or on a Date. Uncomment the example (Ctrl+/), edit it and save.',
+    '[',
+    '  // {',
+    '  //   "ID": "expire-old-logs",',
+    '  //   "Status": "Enabled",',
+    '  //   "Filter": { "Prefix": "logs/" },',
+    '  //   "Expiration": { "Days": 30 },',
+    '  //   "AbortIncompleteMultipartUpload": { "DaysAfterInitiation": 7 }',
+    '  // }',
+    ']',
+    '',
+  ].join('\n'),
+};
+
+/** The document a bucket's rules open as: the rules, or the commented template when there are none. */
+export function formatDocument(kind: ConfigKind, rules: readonly CorsRule[] | readonly LifecycleRule[]): string {
+  return rules.length === 0 ? TEMPLATES[kind] : formatRules(rules);
+}
+
+/**
+ * The text with its line and block comments blanked out (newlines kept), so offsets still point
+ * into the document: the schema lets users write comments, and R2 does not store them.
+ */
+export function blankComments(text: string): string {
+  let result = '';
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i];
+    if (char === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"' && text[end] !== '\n') {
+        end += text[end] === '\\' ? 2 : 1;
+      }
+      result += text.slice(i, end + 1);
+      i = end + 1;
+    } else if (char === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const close = text[i + 1] === '/' ? text.indexOf('\n', i) : text.indexOf('*/', i + 2);
+      const end = close === -1 ? text.length : text[i + 1] === '/' ? close : close + 2;
+      result += text.slice(i, end).replace(/[^\n]/g, ' ');
+      i = end;
+    } else {
+      result += char;
+      i++;
+    }
+  }
+  return result;
+}
+
 type Json = unknown;
 
 function isObject(value: Json): value is Record<string, Json> {
@@ -79,7 +154,7 @@ export function topLevelElementOffsets(text: string): number[] {
   return offsets;
 }
 
-/** The JSON value, or the syntax problem with its position when the engine tells it. */
+/** The JSON value, or the syntax problem with its position when the engine tells it. Comments are blanked first. */
 function parseJson(text: string): { value: Json } | { problem: Problem } {
   if (text.trim() === '') {
     return { value: [] };
@@ -213,7 +288,8 @@ function lifecycleRuleProblems(rule: Json): string[] {
   return problems;
 }
 
-function parseRules<T>(text: string, wrapper: string, what: string, max: number, ruleProblems: (rule: Json) => string[]): Parsed<T> {
+function parseRules<T>(document: string, wrapper: string, what: string, max: number, ruleProblems: (rule: Json) => string[]): Parsed<T> {
+  const text = blankComments(document);
   const json = parseJson(text);
   if ('problem' in json) {
     return { ok: false, problems: [json.problem] };

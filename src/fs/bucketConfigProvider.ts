@@ -5,7 +5,7 @@ import type { ClientPool } from '../accounts/clientPool';
 import { deleteBucketCors, deleteBucketLifecycle, getBucketCors, getBucketLifecycle, putBucketCors, putBucketLifecycle } from '../r2';
 import type { CorsRule, LifecycleRule, R2Client } from '../r2';
 import type { ConfigKind } from './bucketConfigDocument';
-import { CONFIG_FILE_NAMES, formatRules, parseConfig } from './bucketConfigDocument';
+import { CONFIG_FILE_NAMES, formatDocument, parseConfig } from './bucketConfigDocument';
 import { messages } from '../ui/messages';
 import { toFileSystemError } from './fileSystemErrors';
 import { VersionLedger } from './versionLedger';
@@ -72,8 +72,13 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
       throw new vscode.FileSystemError(messages.configInvalid(parsed.problems[0].message, parsed.problems.length - 1));
     }
     const expected = this.seen.get(uri.toString());
-    if (expected !== undefined && (await this.fetch(uri)) !== expected) {
+    const current = expected === undefined ? undefined : await this.fetch(uri);
+    if (current !== expected) {
       throw new vscode.FileSystemError(messages.configChanged(location.kind === 'cors' ? 'CORS rules' : 'lifecycle rules', location.bucket));
+    }
+    // No rules saved over no rules (the template, maybe with comments added): there is nothing to send.
+    if (parsed.rules.length === 0 && current === formatDocument(location.kind, [])) {
+      return;
     }
     const signal = client.deadline();
     const { bucket } = location;
@@ -131,7 +136,7 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
     const signal = client.deadline();
     try {
       const rules = location.kind === 'cors' ? await getBucketCors(client, location.bucket, signal) : await getBucketLifecycle(client, location.bucket, signal);
-      const text = formatRules(rules);
+      const text = formatDocument(location.kind, rules);
       this.seen.set(uri.toString(), text);
       return text;
     } catch (error) {

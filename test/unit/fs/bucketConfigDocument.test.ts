@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { formatRules, parseCorsRules, parseLifecycleRules, topLevelElementOffsets } from '../../../src/fs/bucketConfigDocument';
+import { blankComments, formatDocument, formatRules, parseCorsRules, parseLifecycleRules, topLevelElementOffsets } from '../../../src/fs/bucketConfigDocument';
 
 function problems(parsed: ReturnType<typeof parseCorsRules> | ReturnType<typeof parseLifecycleRules>): string[] {
   return parsed.ok ? [] : parsed.problems.map((problem) => problem.message);
@@ -68,5 +68,30 @@ describe('bucket config documents', () => {
     const text = '[ {"a": "[x], {y}"}, [1, 2],\n "s" ]';
     assert.deepEqual(topLevelElementOffsets(text).map((offset) => text[offset]), ['{', '[', '"']);
     assert.deepEqual(topLevelElementOffsets('[]'), []);
+  });
+
+  it('opens a bucket without rules as a commented template that is no rules, and whose example is a valid rule', () => {
+    for (const kind of ['cors', 'lifecycle'] as const) {
+      const template = formatDocument(kind, []);
+      assert.match(template, /^\/\/ /);
+      const parse = kind === 'cors' ? parseCorsRules : parseLifecycleRules;
+      assert.deepEqual(parse(template), { ok: true, rules: [] });
+      // Uncommenting the example (Ctrl+/ on its lines) gives one valid rule.
+      const uncommented = template.replace(/^ {2}\/\/ ?/gm, '  ');
+      const parsed = parse(uncommented);
+      assert.equal(parsed.ok && parsed.rules.length, 1, JSON.stringify(parsed));
+    }
+    assert.equal(formatDocument('cors', cors), formatRules(cors));
+  });
+
+  it('reads comments as blanks, keeping offsets and strings', () => {
+    const text = '[ // rules\n  { "AllowedOrigins": ["https://a//b"], /* why */ "AllowedMethods": ["GET"] }\n]';
+    const blanked = blankComments(text);
+    assert.equal(blanked.length, text.length);
+    assert.equal(blanked.split('\n').length, text.split('\n').length);
+    assert.ok(blanked.includes('"https://a//b"'));
+    assert.ok(!blanked.includes('rules') && !blanked.includes('why'));
+    assert.deepEqual(parseCorsRules(text), { ok: true, rules: [{ AllowedOrigins: ['https://a//b'], AllowedMethods: ['GET'] }] });
+    assert.equal(blankComments('"a \\" // b" // c'), '"a \\" // b"     ');
   });
 });

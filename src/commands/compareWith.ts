@@ -1,4 +1,5 @@
 import { toR2Uri } from '../fs/r2Uri';
+import { baseName, parentPrefix } from '../r2';
 import { isObjectNode } from '../tree/nodeKinds';
 import { selectedNodes } from '../tree/selection';
 import { messages } from '../ui/messages';
@@ -15,7 +16,7 @@ function title(left: string, right: string): string {
 }
 
 function fileName(key: string): string {
-  return key.slice(key.lastIndexOf('/') + 1) || key;
+  return baseName(key) || key;
 }
 
 /**
@@ -56,7 +57,7 @@ export async function compareWith(services: Services, node?: unknown, selection?
 
 /** Another object, browsed from the folder of the first. */
 async function pickOtherObject(services: Services, target: ObjectTarget): Promise<ObjectTarget> {
-  const prefix = target.key.slice(0, target.key.lastIndexOf('/') + 1);
+  const prefix = parentPrefix(target.key);
   const { account, bucket, object } = await pickObject(services, TITLE, { account: target.account, bucket: target.bucket, prefix });
   return { account, bucket, key: object.key, uri: toR2Uri({ accountId: account.id, bucket, key: object.key }), object };
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import { openCautions } from '../fs/openPolicy';
 import { fromR2Uri, R2_SCHEME, toR2Uri } from '../fs/r2Uri';
-import { headObject } from '../r2';
+import { baseName, headObject } from '../r2';
 import { isObjectNode } from '../tree/nodeKinds';
 import type { ObjectNode } from '../tree/objectNode';
 import { formatBytes } from '../ui/format';
@@ -71,7 +71,7 @@ export async function confirmOpen(services: Services, target: ObjectTarget): Pro
   if (!cautions) {
     return true;
   }
-  const name = target.key.slice(target.key.lastIndexOf('/') + 1) || target.key;
+  const name = baseName(target.key) || target.key;
   const reasons = [
     cautions.tooLarge ? messages.openLargeObject(name, formatBytes(object.size), services.settings.get('openSizeLimitMB', 50)) : undefined,
     cautions.infrequentAccess ? messages.openInfrequentAccess(name, formatBytes(object.size)) : undefined,

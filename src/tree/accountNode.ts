@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { sendsUnencrypted } from '../accounts/account';
 import type { Account } from '../accounts/account';
-import { isR2Error, listBuckets } from '../r2';
+import { DEADLINE_MS, isR2Error, listBuckets } from '../r2';
 import type { R2Bucket } from '../r2';
 import { messages as text } from '../ui/messages';
 import { BucketNode } from './bucketNode';
@@ -9,9 +9,6 @@ import { contextValues } from './contextValues';
 import type { ExplorerNode } from './explorerNode';
 import { MessageNode } from './messageNode';
 import type { TreeContext } from './treeContext';
-
-// Bounds a listing the view waits for; the client's own timeouts fire first on a stalled connection.
-const LIST_BUCKETS_TIMEOUT_MS = 60_000;
 
 export class AccountNode implements ExplorerNode {
   readonly kind = 'account';
@@ -53,7 +50,7 @@ export class AccountNode implements ExplorerNode {
     let listed: R2Bucket[] = [];
     const messages: ExplorerNode[] = [];
     try {
-      listed = await listBuckets(await this.context.clients.get(this.account), AbortSignal.timeout(LIST_BUCKETS_TIMEOUT_MS));
+      listed = await listBuckets(await this.context.clients.get(this.account), AbortSignal.timeout(DEADLINE_MS.bucketList));
     } catch (error) {
       // AccessDenied here is an Object Read/Write token scoped to some buckets, not a failure.
       if (isR2Error(error, 'AccessDenied')) {

@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
-import { listPage } from '../r2';
+import { listPage, parentPrefix } from '../r2';
 import type { R2Object } from '../r2';
 import { formatBytes, formatRelativeTime } from './format';
 import { messages } from './messages';
@@ -73,7 +73,7 @@ export async function pickObject(deps: { ui: UserInterface; accounts: Pick<Accou
         prefix = picked.prefix;
         break;
       case 'up':
-        prefix = here.slice(0, here.slice(0, -1).lastIndexOf('/') + 1);
+        prefix = parentPrefix(here);
         break;
       case 'more':
         // The same level again, with the next page appended.

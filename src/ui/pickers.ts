@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
-import { bucketNameProblem, isR2Error, listBuckets, listPage } from '../r2';
+import { bucketNameProblem, childPrefix, isR2Error, listBuckets, listPage, parentPrefix } from '../r2';
 import { describeDestination } from '../operations';
 import type { Destination } from '../operations';
 import { messages } from './messages';
@@ -86,13 +86,13 @@ async function pickFolder(ui: UserInterface, account: Account, bucket: string, c
       case 'here':
         return here;
       case 'up':
-        prefix = here.slice(0, here.slice(0, -1).lastIndexOf('/') + 1);
+        prefix = parentPrefix(here);
         break;
       case 'open':
         prefix = (picked as { prefix: string }).prefix;
         break;
       case 'new':
-        prefix = `${here}${await ask(ui, { title, prompt: messages.newFolderPrompt(`${bucket}/${here}`), validateInput: folderNameProblem }, { verbatim: true })}/`;
+        prefix = childPrefix(here, await ask(ui, { title, prompt: messages.newFolderPrompt(`${bucket}/${here}`), validateInput: folderNameProblem }, { verbatim: true }));
         break;
     }
   }

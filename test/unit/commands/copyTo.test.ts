@@ -2,11 +2,10 @@
 import assert from 'node:assert/strict';
 import { copyTo } from '../../../src/commands/copyTo';
 import { createBucket, deleteBucket, deletePrefix, getObjectBytes, headObject, listPage, putObject } from '../../../src/r2';
-import type { R2Object } from '../../../src/r2';
 import { UserCancelled } from '../../../src/ui/userInterface';
 import { FakeUi } from '../../support/fakeUi';
 import { live, uniqueName, useBucket } from '../r2/helpers';
-import { folderNode, objectNode, serverAccount, testServices } from './helpers';
+import { assertQuiet, folderNode, serverAccount, testServices, writtenNode } from './helpers';
 
 const HERE = '$(check) Upload here';
 
@@ -21,17 +20,10 @@ describe('r2.copyTo', () => {
 
   const read = async (bucket: string, key: string) => (await getObjectBytes(source.client, { bucket, key, maxBytes: 1024 }, live)).bytes.toString();
 
-  async function node(key: string, body = key, metadata?: Record<string, string>) {
-    await putObject(source.client, { bucket: source.name, key, body, metadata }, live);
-    const object: R2Object = (await listPage(source.client, { bucket: source.name, prefix: key, delimiter: '' }, live)).objects[0];
-    return objectNode(serverAccount(), source.name, object);
-  }
+  const node = (key: string, body?: string, metadata?: Record<string, string>) => writtenNode(source.client, source.name, key, body, metadata);
 
   it('copies objects only: a folder alone asks nothing', async () => {
-    const ui = new FakeUi();
-    await copyTo(testServices(ui, source.client), folderNode(serverAccount(), source.name, 'x/'));
-    ui.assertDone();
-    assert.deepEqual(ui.asked, []);
+    await assertQuiet(source.client, (services) => copyTo(services, folderNode(serverAccount(), source.name, 'x/')));
   });
 
   it('dismissing the bucket or the folder picker cancels, copying nothing', async () => {

@@ -1,15 +1,19 @@
 // Commands in plain Node: the Services they take, built from the scripted UI (test/support/fakeUi.ts),
 // the S3 test server's client, and small in-memory stand-ins for what VS Code holds.
+import assert from 'node:assert/strict';
 import type { Account } from '../../../src/accounts/account';
 import type { Services } from '../../../src/commands/services';
 import { ObjectChanges } from '../../../src/operations';
 import type { ChangedPlace } from '../../../src/operations';
+import { listPage, putObject } from '../../../src/r2';
 import type { R2Client, R2Object } from '../../../src/r2';
 import type { AccountNode } from '../../../src/tree/accountNode';
 import type { ListingNode } from '../../../src/tree/listingNode';
 import type { ObjectNode } from '../../../src/tree/objectNode';
-import type { FakeUi } from '../../support/fakeUi';
+import { FakeUi } from '../../support/fakeUi';
+import { MemoryMemento } from '../../support/memoryStorage';
 import { s3env } from '../../support/s3env';
+import { live } from '../r2/helpers';
 
 /** The account of the S3 test server, as a user would have added it. */
 export function serverAccount(overrides: Partial<Account> = {}): Account {
@@ -54,23 +58,6 @@ export class MemoryAccounts {
   }
 }
 
-/** A Memento over a Map. */
-export class MemoryState {
-  readonly values = new Map<string, unknown>();
-
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-
-  get<T>(key: string, fallback?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
-  }
-
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, value);
-  }
-}
-
 /** The log channel, keeping its lines. */
 export class MemoryLog {
   readonly lines: string[] = [];
@@ -96,7 +83,7 @@ export class MemoryLog {
 export interface TestServices extends Services {
   readonly fakeAccounts: MemoryAccounts;
   readonly fakeLog: MemoryLog;
-  readonly fakeState: MemoryState;
+  readonly fakeState: MemoryMemento;
   /** Every place announced as changed, in order. */
   readonly changedPlaces: ChangedPlace[];
 }
@@ -108,7 +95,7 @@ export interface TestServices extends Services {
 export function testServices(ui: FakeUi, client: R2Client, options: { accounts?: Account[]; selection?: unknown[]; settings?: Record<string, unknown> } = {}): TestServices {
   const fakeAccounts = new MemoryAccounts(options.accounts ?? [serverAccount()]);
   const fakeLog = new MemoryLog();
-  const fakeState = new MemoryState();
+  const fakeState = new MemoryMemento();
   const changes = new ObjectChanges();
   const changedPlaces: ChangedPlace[] = [];
   changes.onDidChange((places) => changedPlaces.push(...places));
@@ -137,6 +124,21 @@ export function objectNode(account: Account, bucket: string, object: R2Object): 
   return { kind: 'object', id: `${account.id}/${bucket}/${object.key}`, account, bucket, key: object.key, object } as unknown as ObjectNode;
 }
 
+/** Writes an object (its key as its body, unless given) and returns its node, as the view lists it. */
+export async function writtenNode(client: R2Client, bucket: string, key: string, body = key, metadata?: Record<string, string>): Promise<ObjectNode> {
+  await putObject(client, { bucket, key, body, metadata }, live);
+  const [object] = (await listPage(client, { bucket, prefix: key, delimiter: '' }, live)).objects;
+  return objectNode(serverAccount(), bucket, object);
+}
+
 export function accountNode(account: Account): AccountNode {
   return { kind: 'account', id: `account:${account.id}`, account } as unknown as AccountNode;
+}
+
+/** Runs a command with nothing scripted, and asserts that it neither asked nor showed anything. */
+export async function assertQuiet(client: R2Client, run: (services: TestServices) => Promise<unknown>): Promise<void> {
+  const ui = new FakeUi();
+  await run(testServices(ui, client));
+  ui.assertDone();
+  assert.deepEqual({ asked: ui.asked, shown: ui.shown }, { asked: [], shown: [] });
 }

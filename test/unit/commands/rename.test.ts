@@ -1,29 +1,21 @@
 // r2.rename's decision paths, in plain Node: the prompts scripted (FakeUi), R2 the test server.
 import assert from 'node:assert/strict';
 import { rename } from '../../../src/commands/rename';
-import { getObjectBytes, headObject, isR2Error, listPage, putObject } from '../../../src/r2';
-import type { R2Object } from '../../../src/r2';
+import { getObjectBytes, headObject, isR2Error, putObject } from '../../../src/r2';
 import { UserCancelled } from '../../../src/ui/userInterface';
 import { FakeUi } from '../../support/fakeUi';
 import { live, useBucket } from '../r2/helpers';
-import { folderNode, objectNode, serverAccount, testServices } from './helpers';
+import { assertQuiet, folderNode, serverAccount, testServices, writtenNode } from './helpers';
 
 describe('r2.rename', () => {
   const bucket = useBucket('cmd-rename');
   const read = async (key: string) => (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 1024 }, live)).bytes.toString();
   const exists = (key: string) => headObject(bucket.client, { bucket: bucket.name, key }, live).then(() => true, (error) => (isR2Error(error, 'NoSuchKey') ? false : Promise.reject(error)));
 
-  async function node(key: string, body = key) {
-    await putObject(bucket.client, { bucket: bucket.name, key, body }, live);
-    const object: R2Object = (await listPage(bucket.client, { bucket: bucket.name, prefix: key, delimiter: '' }, live)).objects[0];
-    return objectNode(serverAccount(), bucket.name, object);
-  }
+  const node = (key: string, body?: string) => writtenNode(bucket.client, bucket.name, key, body);
 
   it('acts on objects only: a folder asks nothing', async () => {
-    const ui = new FakeUi();
-    await rename(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name, 'a/'));
-    ui.assertDone();
-    assert.deepEqual(ui.asked, []);
+    await assertQuiet(bucket.client, (services) => rename(services, folderNode(serverAccount(), bucket.name, 'a/')));
   });
 
   it('offers the key with the name selected; dismissing it, or keeping the key, changes nothing', async () => {

@@ -3,9 +3,16 @@
 import assert from 'node:assert/strict';
 import { baseName, childPrefix, folderPrefix, isFolderKey, parentPrefix, rebaseKey } from '../../../src/r2';
 
+/** Each row: an input and what `rule` makes of it. */
+function checkRows<T>(rule: (key: string) => T, rows: Array<[string, T]>): void {
+  for (const [key, expected] of rows) {
+    assert.equal(rule(key), expected, JSON.stringify(key));
+  }
+}
+
 describe('r2 keys', () => {
   it('tells folders (prefixes ending with a slash, and the root) from objects', () => {
-    const table: Array<[string, boolean]> = [
+    checkRows(isFolderKey, [
       ['', true],
       ['a/', true],
       ['a/b/', true],
@@ -14,27 +21,21 @@ describe('r2 keys', () => {
       ['a/b', false],
       ['/leading', false],
       ['dots/..', false],
-    ];
-    for (const [key, folder] of table) {
-      assert.equal(isFolderKey(key), folder, key);
-    }
+    ]);
   });
 
   it('makes a folder prefix of a key, leaving prefixes and the root alone', () => {
-    const table: Array<[string, string]> = [
+    checkRows(folderPrefix, [
       ['', ''],
       ['a', 'a/'],
       ['a/', 'a/'],
       ['a/b', 'a/b/'],
       ['/leading', '/leading/'],
-    ];
-    for (const [key, prefix] of table) {
-      assert.equal(folderPrefix(key), prefix, key);
-    }
+    ]);
   });
 
   it('finds the folder holding an object or a folder', () => {
-    const table: Array<[string, string]> = [
+    checkRows(parentPrefix, [
       ['', ''],
       ['c.txt', ''],
       ['a/', ''],
@@ -46,14 +47,11 @@ describe('r2 keys', () => {
       ['/', ''],
       ['dots/../up', 'dots/../'],
       ['ünïcødé/日本語.txt', 'ünïcødé/'],
-    ];
-    for (const [key, parent] of table) {
-      assert.equal(parentPrefix(key), parent, key);
-    }
+    ]);
   });
 
   it('names the last segment, without a folder\'s slash', () => {
-    const table: Array<[string, string]> = [
+    checkRows(baseName, [
       ['', ''],
       ['c.txt', 'c.txt'],
       ['a/b/c.txt', 'c.txt'],
@@ -64,10 +62,7 @@ describe('r2 keys', () => {
       ['a//', ''],
       ['/leading', 'leading'],
       ['ünïcødé/日本語.txt', '日本語.txt'],
-    ];
-    for (const [key, name] of table) {
-      assert.equal(baseName(key), name, key);
-    }
+    ]);
   });
 
   it('parent and name put back together give the key again', () => {

@@ -217,33 +217,40 @@ describe('r2 transfers', () => {
       return (await readdir(dir)).filter((name) => !expected.includes(name));
     }
 
-    it('writes the object to the file in one GET, with progress, leaving no temporary file', async () => {
-      const dir = join(temp.path, 'dl-ok');
+    /** A new folder for one download, and the file it downloads to. */
+    async function newTarget(name: string): Promise<{ dir: string; target: string }> {
+      const dir = join(temp.path, name);
       await mkdir(dir);
-      const target = join(dir, 'out.bin');
+      return { dir, target: join(dir, 'out.bin') };
+    }
+
+    /** The big object arrived whole: its bytes, progress that never went back up to the end, no other file left. */
+    async function assertWhole(dir: string, target: string, progress: number[]): Promise<void> {
+      assert.equal(await sha256File(target), bigHash);
+      assert.ok(progress.every((received, i) => i === 0 || received > progress[i - 1]), 'progress never goes back');
+      assert.equal(progress.at(-1), MULTIPART_SIZE);
+      assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
+    }
+
+    it('writes the object to the file in one GET, with progress, leaving no temporary file', async () => {
+      const { dir, target } = await newTarget('dl-ok');
       const progress: number[] = [];
       countRequests(bucket.requests);
       const head = await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, onProgress: (received) => progress.push(received) }, live);
       assert.equal(head.size, MULTIPART_SIZE);
-      assert.equal(progress.at(-1), MULTIPART_SIZE);
-      assert.equal(await sha256File(target), bigHash);
       assertRequests(bucket.requests, { GetObject: 1 });
-      assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
+      await assertWhole(dir, target, progress);
     });
 
     it('replaces an existing file only when complete', async () => {
-      const dir = join(temp.path, 'dl-replace');
-      await mkdir(dir);
-      const target = join(dir, 'out.bin');
+      const { target } = await newTarget('dl-replace');
       await writeFile(target, 'old contents');
       await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target }, live);
       assert.equal(await sha256File(target), bigHash);
     });
 
     it('leaves an existing target untouched and no temporary file when cancelled midway', async () => {
-      const dir = join(temp.path, 'dl-cancel');
-      await mkdir(dir);
-      const target = join(dir, 'out.bin');
+      const { dir, target } = await newTarget('dl-cancel');
       await writeFile(target, 'keep me');
       const controller = new AbortController();
       const download = downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, onProgress: (received) => {
@@ -261,18 +268,13 @@ describe('r2 transfers', () => {
       if (local === undefined) {
         this.skip();
       }
-      const dir = join(temp.path, 'dl-resumed');
-      await mkdir(dir);
-      const target = join(dir, 'out.bin');
+      const { dir, target } = await newTarget('dl-resumed');
       const progress: number[] = [];
       local.resetStats();
       local.inject({ type: 'cutResponse', afterBytes: 3 * MiB, operation: 'GetObject' });
       await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, onProgress: (received) => progress.push(received) }, live);
-      assert.equal(await sha256File(target), bigHash);
       assert.equal(local.stats().operations.GetObject, 2);
-      assert.ok(progress.every((received, i) => i === 0 || received > progress[i - 1]), 'progress never goes back');
-      assert.equal(progress.at(-1), MULTIPART_SIZE);
-      assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
+      await assertWhole(dir, target, progress);
     });
 
     it('leaves neither target nor temporary file when the connection keeps dropping', async function () {
@@ -282,8 +284,7 @@ describe('r2 transfers', () => {
       }
       const client = newClient({ maxAttempts: 2 });
       try {
-        const dir = join(temp.path, 'dl-cut');
-        await mkdir(dir);
+        const { dir } = await newTarget('dl-cut');
         local.inject({ type: 'cutResponse', afterBytes: 3 * MiB, operation: 'GetObject', times: 'always' });
         await expectR2Error(downloadFile(client, { bucket: bucket.name, key, filePath: join(dir, 'out.bin') }, live), 'Network');
         assert.deepEqual(await readdir(dir), []);
@@ -299,8 +300,7 @@ describe('r2 transfers', () => {
       }
       const client = newClient({ maxAttempts: 2 });
       try {
-        const dir = join(temp.path, 'dl-503');
-        await mkdir(dir);
+        const { dir } = await newTarget('dl-503');
         local.resetStats();
         let injected = false;
         // Once the first range is flowing, every later GET fails.
@@ -319,9 +319,7 @@ describe('r2 transfers', () => {
     });
 
     it('downloads a large object in parallel ranges: exact bytes, progress to the end, one GET per range', async () => {
-      const dir = join(temp.path, 'dl-ranges');
-      await mkdir(dir);
-      const target = join(dir, 'out.bin');
+      const { dir, target } = await newTarget('dl-ranges');
       const progress: number[] = [];
       countRequests(bucket.requests);
       const head = await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, ...ranged, onProgress: (received, total) => {
@@ -329,17 +327,12 @@ describe('r2 transfers', () => {
         progress.push(received);
       } }, live);
       assert.equal(head.size, MULTIPART_SIZE);
-      assert.equal(await sha256File(target), bigHash);
-      assert.ok(progress.every((received, i) => i === 0 || received > progress[i - 1]), 'progress never goes back');
-      assert.equal(progress.at(-1), MULTIPART_SIZE);
       assertRequests(bucket.requests, { GetObject: 5 });
-      assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
+      await assertWhole(dir, target, progress);
     });
 
     it('leaves an existing target untouched and no temporary file when a ranged download is cancelled', async () => {
-      const dir = join(temp.path, 'dl-ranges-cancel');
-      await mkdir(dir);
-      const target = join(dir, 'out.bin');
+      const { dir, target } = await newTarget('dl-ranges-cancel');
       await writeFile(target, 'keep me');
       const controller = new AbortController();
       const download = downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, ...ranged, onProgress: (received) => {
@@ -356,9 +349,7 @@ describe('r2 transfers', () => {
       const { client, name } = bucket;
       const replacedKey = 'download/replaced.bin';
       await uploadFile(client, { bucket: name, key: replacedKey, filePath: bigFile, ...multipart }, live);
-      const dir = join(temp.path, 'dl-replaced');
-      await mkdir(dir);
-      const target = join(dir, 'out.bin');
+      const { dir, target } = await newTarget('dl-replaced');
       await writeFile(target, 'keep me');
       // Locally, every range waits a little, so the replacement lands before the later ranges are asked
       // for; elsewhere it has the time of 20 MiB of download to land.
@@ -376,9 +367,7 @@ describe('r2 transfers', () => {
     it('downloads an empty object', async () => {
       const { client, name } = bucket;
       await putObject(client, { bucket: name, key: 'download/empty', body: '' }, live);
-      const dir = join(temp.path, 'dl-empty');
-      await mkdir(dir);
-      const target = join(dir, 'out.bin');
+      const { dir, target } = await newTarget('dl-empty');
       const head = await downloadFile(client, { bucket: name, key: 'download/empty', filePath: target }, live);
       assert.equal(head.size, 0);
       assert.equal((await readFile(target)).length, 0);
@@ -394,9 +383,7 @@ describe('r2 transfers', () => {
     });
 
     it('downloads only the expected version (If-Match), leaving the target alone otherwise', async () => {
-      const dir = join(temp.path, 'dl-match');
-      await mkdir(dir);
-      const target = join(dir, 'out.bin');
+      const { dir, target } = await newTarget('dl-match');
       await writeFile(target, 'mine');
       await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, ifMatch: '0'.repeat(32) }, live), 'PreconditionFailed');
       assert.equal(await readFile(target, 'utf8'), 'mine');
@@ -407,8 +394,7 @@ describe('r2 transfers', () => {
     });
 
     it('fails with NoSuchKey for a missing object and FileSystem for a missing folder, leaving nothing', async () => {
-      const dir = join(temp.path, 'dl-missing');
-      await mkdir(dir);
+      const { dir } = await newTarget('dl-missing');
       await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key: 'absent', filePath: join(dir, 'x') }, live), 'NoSuchKey');
       await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key, filePath: join(dir, 'no', 'such', 'dir') }, live), 'FileSystem');
       assert.deepEqual(await readdir(dir), []);

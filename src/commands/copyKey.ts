@@ -1,11 +1,13 @@
 import { isListingNode, isObjectNode } from '../tree/nodeKinds';
+import { selectedNodes } from '../tree/selection';
 import { messages } from '../ui/messages';
 import type { Services } from './services';
 
-/** Copies the key of an object (or the prefix of a folder), verbatim. */
-export async function copyKey({ ui }: Services, node?: unknown): Promise<void> {
-  const key = isObjectNode(node) ? node.key : isListingNode(node) ? node.prefix : undefined;
-  if (key !== undefined) {
+/** Copies the key of an object (or the prefix of a folder), verbatim; of several selected, one per line. */
+export async function copyKey({ ui, view }: Services, node?: unknown, selection?: unknown): Promise<void> {
+  const keys = selectedNodes(node, selection, view.selection).flatMap((each) => (isObjectNode(each) ? [each.key] : isListingNode(each) ? [each.prefix] : []));
+  if (keys.length > 0) {
+    const key = keys.join('\n');
     await ui.writeClipboard(key);
     ui.setStatusBarMessage(messages.urlCopied(key), 3000);
   }

@@ -1,6 +1,6 @@
 import { deletePlanned, planDeletion, planObjects } from '../operations';
 import type { DeleteTarget, DeletionPlan } from '../operations';
-import { isListingNode, isObjectNode } from '../tree/nodeKinds';
+import { isBucketNode, isListingNode, isObjectNode } from '../tree/nodeKinds';
 import { selectedNodes } from '../tree/selection';
 import { messages } from '../ui/messages';
 import { presentOutcome } from '../ui/outcomePresenter';
@@ -18,7 +18,8 @@ export async function deleteCommand(services: Services, node?: unknown, selectio
     if (isObjectNode(selected)) {
       return [{ kind: 'object', account: selected.account, bucket: selected.bucket, key: selected.key }];
     }
-    if (isListingNode(selected)) {
+    // Folders only: a selected bucket (Delete pressed on its row) is deleted with Delete Bucket….
+    if (isListingNode(selected) && !isBucketNode(selected)) {
       return [{ kind: 'folder', account: selected.account, bucket: selected.bucket, prefix: selected.prefix }];
     }
     return [];

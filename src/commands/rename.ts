@@ -1,6 +1,7 @@
 import { isValidKey, parentPrefix } from '../r2';
 import { renameObject } from '../operations';
 import { isObjectNode } from '../tree/nodeKinds';
+import { targetNode } from '../tree/selection';
 import { ModalAsker } from '../ui/asker';
 import { messages } from '../ui/messages';
 import { ask } from '../ui/prompts';
@@ -12,7 +13,8 @@ import type { Services } from './services';
  * about; only the version shown is copied and deleted (a changed source fails, or is kept, instead of
  * moving someone else's write).
  */
-export async function rename(services: Services, node?: unknown): Promise<void> {
+export async function rename(services: Services, clicked?: unknown): Promise<void> {
+  const node = targetNode(clicked, services.view.selection);
   if (!isObjectNode(node)) {
     return;
   }

@@ -13,3 +13,11 @@ export function selectedNodes(node: unknown, selection: unknown, current: readon
   }
   return [...current];
 }
+
+/**
+ * The node a command for one node acts on: the one it was given (a click, a menu), or, when a
+ * keybinding ran it (keybindings pass nothing), the view's selection if that is one node.
+ */
+export function targetNode(node: unknown, current: readonly ExplorerNode[]): unknown {
+  return node ?? (current.length === 1 ? current[0] : undefined);
+}

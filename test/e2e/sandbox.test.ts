@@ -146,6 +146,30 @@ describe('sandbox (npm start) in a browser', () => {
     });
   });
 
+  describe('keys in the R2 view', () => {
+    const rename = (key: string) => workbench.page.locator('.quick-input-widget').getByText(`Rename or Move ${key}`);
+
+    it('Ctrl+C copies the selected key, F2 renames, Delete deletes (after asking), Enter opens', async () => {
+      await workbench.expand(...ASSETS, 'docs');
+      await workbench.click(workbench.row('getting-started.md'));
+      await workbench.page.keyboard.press('Control+C');
+      await eventually(async () => assert.equal(await workbench.clipboard(), SEED.textKey));
+      await workbench.page.keyboard.press('F2');
+      await rename(SEED.textKey).waitFor();
+      await workbench.page.keyboard.press('Escape');
+      await workbench.page.keyboard.press('Delete');
+      await workbench.dialog().getByText(`Permanently delete 1 object from ${SEED.assets}?`).waitFor();
+      await workbench.click(workbench.dialog().getByRole('button', { name: 'Cancel' }));
+      // The next row (hello.txt, uploaded above), reached by keyboard: Enter opens it (the view's own
+      // Enter runs the row's command). Arrow keys move the focus only, and VS Code tells extensions
+      // the selection, not the focus: keys act on the selected rows (a click, or Enter, selects).
+      await workbench.page.keyboard.press('ArrowDown');
+      await workbench.page.keyboard.press('Enter');
+      await workbench.editorTab('hello.txt').waitFor();
+      assert.equal(await objectText(SEED.textKey).then((text) => text.length > 0), true, 'nothing was deleted');
+    });
+  });
+
   describe('sharing and deleting', () => {
     it('copies a presigned URL: the notification says so and the URL downloads the object', async () => {
       await workbench.expand(...ASSETS);

@@ -69,7 +69,8 @@ export class Workbench {
   /** Right-clicks `target` and chooses `item` from the context menu. */
   async contextMenu(target: Locator, item: string): Promise<void> {
     await target.click({ button: 'right' });
-    const entry = this.page.getByRole('menuitem', { name: item, exact: true });
+    // By the label alone: an entry's accessible name also holds its keybinding ("Delete… Del").
+    const entry = this.page.getByRole('menuitem').filter({ has: this.page.locator('.action-label', { hasText: exactly(item) }) });
     // The menu redraws the item the pointer enters, and a click that comes with that first move
     // is sometimes lost (3 in 8 here): point at it first, as a hand does.
     await entry.hover();

@@ -4,6 +4,7 @@ import { ClientPool } from './accounts/clientPool';
 import { configureSandboxAccount } from './accounts/sandboxAccount';
 import { registerCommands } from './commands';
 import { registerFileSystems } from './fs';
+import { watchAutoSave } from './fs/autoSaveNotice';
 import { ObjectChanges } from './operations';
 import { contextKeys } from './tree/contextValues';
 import { ExplorerDragAndDrop } from './tree/dragAndDrop';
@@ -64,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     }),
     ...registerCommands({ ui, accounts, clients, explorer, view, viewState, log, state: context.globalState, settings, changes }),
     ...registerFileSystems(accounts, clients, log),
+    watchAutoSave(context.globalState, ui),
   );
   // Only under `npm start`: the sandbox's demo account, stored before a command can run.
   await configureSandboxAccount(accounts, (message) => log.warn(message)).catch((error: unknown) => log.error(`Sandbox account not configured: ${String(error)}`));

@@ -147,6 +147,9 @@ export const messages = {
   configChanged: (what: string, bucket: string) => `The ${what} of bucket "${bucket}" changed in R2 since they were opened; nothing was changed. Save again to compare.`,
   configSingleDocument: 'Bucket settings are single documents.',
   configDeleteHint: 'Save an empty array ([]) to remove the rules.',
+  autoSaveWritesToR2:
+    'Auto save writes to R2 after every pause in typing: each pause replaces the object in its bucket. Auto save only the files of your workspace, and write R2 objects when you save them?',
+  autoSaveWorkspaceFilesOnlyAction: 'Auto Save Only Workspace Files',
   // Incomplete multipart uploads: parts left stored when an abort failed or a session ended mid-upload.
   cleanUpUploadsAction: 'Clean Up Incomplete Uploads…',
   partsLeft: (key: string, bucket: string) =>

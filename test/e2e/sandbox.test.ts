@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from 'mocha';
 import { getObjectBytes, headObject, isR2Error, R2Client } from '../../src/r2';
 import { LOG_EVENTS, SEED } from '../sandbox/seed';
@@ -130,6 +131,11 @@ describe('sandbox (npm start) in a browser', () => {
       await editor.click();
       await workbench.page.keyboard.press('Control+End');
       await workbench.page.keyboard.type(`\n${typed}\n`);
+      await eventually(async () => assert.match((await tab.getAttribute('class')) ?? '', /\bdirty\b/, 'the tab shows unsaved changes'));
+      // Nothing reaches the bucket before the user saves: no auto save while they pause (code-server's
+      // default saves one second after typing stops; two seconds here is well past that).
+      await sleep(2_000);
+      assert.ok(!(await objectText(SEED.textKey)).includes(typed), 'the object is unchanged before Ctrl+S');
       await workbench.page.keyboard.press('Control+S');
       await eventually(async () => assert.ok((await objectText(SEED.textKey)).endsWith(`\n${typed}\n`), 'the bucket holds the saved text'));
       await eventually(async () => assert.doesNotMatch((await tab.getAttribute('class')) ?? '', /\bdirty\b/, 'the tab shows no unsaved changes'));

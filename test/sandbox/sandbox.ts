@@ -23,6 +23,13 @@ export const DEFAULT_DATA_DIR = join(ROOT, '.sandbox');
 
 export const SANDBOX_ACCOUNT = { id: 'sandbox', name: 'Sandbox (local R2 server)' } as const;
 
+/**
+ * code-server's settings on a new data folder. Auto save is off: code-server saves a second after
+ * typing stops, which writes an opened object back to R2 at every pause; in the sandbox, as in VS
+ * Code's desktop default, an object is written when the user saves it.
+ */
+export const SANDBOX_SETTINGS = { ...QUIET_SETTINGS, 'files.autoSave': 'off' };
+
 export interface SandboxOptions {
   /** code-server's port on 127.0.0.1; 0 picks a free one. */
   readonly port: number;
@@ -103,7 +110,7 @@ export async function startSandbox(options: SandboxOptions, signal: AbortSignal)
     seedWorkspace(workspace);
 
     options.report('Starting code-server');
-    writeUserSettings(dirs.userDataDir, QUIET_SETTINGS, true);
+    writeUserSettings(dirs.userDataDir, SANDBOX_SETTINGS, true);
     const account: Account & { secretAccessKey: string } = {
       ...SANDBOX_ACCOUNT,
       jurisdiction: 'default',

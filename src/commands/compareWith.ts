@@ -3,7 +3,7 @@ import { baseName, parentPrefix } from '../r2';
 import { isObjectNode } from '../tree/nodeKinds';
 import { selectedNodes } from '../tree/selection';
 import { messages } from '../ui/messages';
-import { pickObject } from '../ui/objectPicker';
+import { pickObject } from '../ui/pickers';
 import { pick, pickLocalFile } from '../ui/prompts';
 import type { ObjectTarget } from './objectTarget';
 import { confirmOpen, objectTarget } from './objectTarget';

@@ -10,7 +10,7 @@ import { isObjectNode } from '../tree/nodeKinds';
 import type { ObjectNode } from '../tree/objectNode';
 import { formatBytes } from '../ui/format';
 import { messages } from '../ui/messages';
-import { pickObject } from '../ui/objectPicker';
+import { pickObject } from '../ui/pickers';
 import type { Services } from './services';
 
 export interface ObjectTarget {

@@ -1,4 +1,4 @@
-import { isValidKey, parentPrefix } from '../r2';
+import { DEADLINE_MS, isValidKey, parentPrefix } from '../r2';
 import { renameObject } from '../operations';
 import { isObjectNode } from '../tree/nodeKinds';
 import { targetNode } from '../tree/selection';
@@ -30,6 +30,6 @@ export async function rename(services: Services, clicked?: unknown): Promise<voi
     return;
   }
   const object = { account, bucket, key, etag: node.object.etag };
-  const outcome = await renameObject({ clients: services.clients, object, newKey: target }, AbortSignal.timeout(10 * 60_000), new ModalAsker(services.ui));
+  const outcome = await renameObject({ clients: services.clients, object, newKey: target }, AbortSignal.timeout(DEADLINE_MS.objectMove), new ModalAsker(services.ui));
   services.changes.fire(outcome.changed);
 }

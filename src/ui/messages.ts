@@ -39,7 +39,6 @@ export const messages = {
   unencryptedTooltip: 'Plain http to another machine: the secret access key signs requests sent unencrypted, which anyone on the network can read, with your data.',
   awsProfileNeedsAccount: (profile: string) => `Profile "${profile}" has no endpoint_url: enter the Cloudflare account ID or endpoint for it`,
   destinationHere: '$(check) Upload here',
-  destinationUp: 'Parent folder',
   destinationNewFolder: '$(new-folder) New folder…',
   destinationElsewhere: '$(folder-opened) Choose another destination…',
   destinationPlaceholder: (where: string) => `Destination: ${where}`,

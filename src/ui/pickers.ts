@@ -1,10 +1,13 @@
+// The pickers of accounts, buckets, folders and objects: one bucket browser serves the last two.
 import type * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
 import { bucketNameProblem, childPrefix, isR2Error, listBuckets, listPage, parentPrefix } from '../r2';
+import type { R2Object } from '../r2';
 import { describeDestination } from '../operations';
 import type { Destination } from '../operations';
+import { formatBytes, formatRelativeTime } from './format';
 import { messages } from './messages';
 import { ask, pick } from './prompts';
 import { UserCancelled } from './userInterface';
@@ -66,33 +69,74 @@ export interface DestinationDeps {
   readonly state: vscode.Memento;
 }
 
-/** Browses the folders of a bucket one level at a time; resolves to the chosen prefix. */
-async function pickFolder(ui: UserInterface, account: Account, bucket: string, clients: Pick<ClientPool, 'get'>, title: string, preview: string, start = ''): Promise<string> {
+type BrowseItem = vscode.QuickPickItem & ({ action: 'here' | 'up' | 'more' | 'new' } | { action: 'folder'; prefix: string } | { action: 'object'; object: R2Object });
+
+interface BrowseMode {
+  /** What the user chooses: a folder (the level shown, or a new one in it), or an object. */
+  readonly choose: 'folder' | 'object';
+  readonly title: string;
+  /** Choosing a folder: the first key suffix that goes there, shown as "→ folder/preview". */
+  readonly preview?: string;
+}
+
+/**
+ * The one bucket browser: a bucket one folder level at a time, as the R2 view shows it (one listing
+ * page per level, more on request). Resolves to the folder chosen, or the object.
+ */
+async function browse(ui: UserInterface, clients: Pick<ClientPool, 'get'>, account: Account, bucket: string, start: string, mode: BrowseMode): Promise<{ prefix: string; object?: R2Object }> {
+  const choosingFolder = mode.choose === 'folder';
   let prefix = start;
+  let listedPrefix: string | undefined;
+  let listed: BrowseItem[] = [];
+  let token: string | undefined;
   for (;;) {
     const here = prefix;
-    const items = (async () => {
-      const client = await clients.get(account);
-      const page = await listPage(client, { bucket, prefix: here, pageSize: 1000 }, client.deadline());
+    if (listedPrefix !== here) {
+      listed = [];
+      token = undefined;
+    }
+    const items = (async (): Promise<BrowseItem[]> => {
+      if (listedPrefix !== here || token !== undefined) {
+        const client = await clients.get(account);
+        const page = await listPage(client, { bucket, prefix: here, token }, client.deadline());
+        listed.push(
+          ...page.prefixes.map((folder): BrowseItem => ({ label: `$(folder) ${folder.slice(here.length)}`, action: 'folder', prefix: folder })),
+          ...(choosingFolder ? [] : page.objects.map((object): BrowseItem => ({
+            label: `$(file) ${object.key.slice(here.length)}`,
+            description: `${formatBytes(object.size)} · ${formatRelativeTime(object.lastModified)}`,
+            action: 'object',
+            object,
+          }))),
+        );
+        token = page.nextToken;
+        listedPrefix = here;
+      }
       return [
-        { label: messages.destinationHere, description: `${bucket}/${here}`, detail: `→ ${here}${preview}`, alwaysShow: true, action: 'here' as const },
-        ...(here ? [{ label: '$(arrow-up) ..', description: messages.destinationUp, action: 'up' as const }] : []),
-        ...page.prefixes.map((sub) => ({ label: `$(folder) ${sub.slice(here.length)}`, action: 'open' as const, prefix: sub })),
-        { label: messages.destinationNewFolder, alwaysShow: true, action: 'new' as const },
+        ...(choosingFolder ? [{ label: messages.destinationHere, description: `${bucket}/${here}`, detail: `→ ${here}${mode.preview ?? ''}`, alwaysShow: true, action: 'here' as const }] : []),
+        ...(here === '' ? [] : [{ label: '$(arrow-up) ..', description: messages.browseParent, alwaysShow: true, action: 'up' as const }]),
+        ...listed,
+        ...(token === undefined ? [] : [{ label: messages.browseLoadMore, alwaysShow: true, action: 'more' as const }]),
+        ...(choosingFolder ? [{ label: messages.destinationNewFolder, alwaysShow: true, action: 'new' as const }] : []),
       ];
     })();
-    const picked = await pick(ui, items, { title, placeHolder: messages.destinationPlaceholder(`${bucket}/${here}`) });
+    const placeHolder = choosingFolder ? messages.destinationPlaceholder(`${bucket}/${here}`) : messages.browsePlaceholder(bucket, here);
+    const picked = await pick(ui, items, { title: mode.title, placeHolder, matchOnDescription: false });
     switch (picked.action) {
       case 'here':
-        return here;
+        return { prefix: here };
+      case 'object':
+        return { prefix: here, object: picked.object };
+      case 'folder':
+        prefix = picked.prefix;
+        break;
       case 'up':
         prefix = parentPrefix(here);
         break;
-      case 'open':
-        prefix = (picked as { prefix: string }).prefix;
-        break;
       case 'new':
-        prefix = childPrefix(here, await ask(ui, { title, prompt: messages.newFolderPrompt(`${bucket}/${here}`), validateInput: folderNameProblem }, { verbatim: true }));
+        prefix = childPrefix(here, await ask(ui, { title: mode.title, prompt: messages.newFolderPrompt(`${bucket}/${here}`), validateInput: folderNameProblem }, { verbatim: true }));
+        break;
+      case 'more':
+        // The same level again, with the next page appended.
         break;
     }
   }
@@ -121,8 +165,31 @@ export async function pickDestination(deps: DestinationDeps, title: string, prev
   if (!destination) {
     const account = await pickAccount(deps.ui, deps.accounts, title);
     const bucket = await pickBucket(deps.ui, account, deps.clients, title);
-    destination = { account, bucket, prefix: await pickFolder(deps.ui, account, bucket, deps.clients, title, preview) };
+    const { prefix } = await browse(deps.ui, deps.clients, account, bucket, '', { choose: 'folder', title, preview });
+    destination = { account, bucket, prefix };
   }
   await deps.state.update(LAST_DESTINATION_KEY, { accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix } satisfies StoredDestination);
   return destination;
+}
+
+export interface PickedObject {
+  readonly account: Account;
+  readonly bucket: string;
+  readonly object: R2Object;
+}
+
+/** Where browsing for an object starts; without it the user picks the account and the bucket first. */
+export interface BrowseStart {
+  readonly account: Account;
+  readonly bucket: string;
+  readonly prefix: string;
+}
+
+/** An object chosen by browsing a bucket. */
+export async function pickObject(deps: { ui: UserInterface; accounts: Pick<AccountStore, 'list'>; clients: Pick<ClientPool, 'get'> }, title: string, start?: BrowseStart): Promise<PickedObject> {
+  const account = start?.account ?? (await pickAccount(deps.ui, deps.accounts, title));
+  const bucket = start?.bucket ?? (await pickBucket(deps.ui, account, deps.clients, title));
+  const { object } = await browse(deps.ui, deps.clients, account, bucket, start?.prefix ?? '', { choose: 'object', title });
+  // Browsing for an object ends only when one is chosen (or the picker is dismissed).
+  return { account, bucket, object: object! };
 }

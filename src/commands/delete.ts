@@ -33,10 +33,32 @@ export async function deleteCommand(services: Services, node?: unknown, selectio
     void ui.showMessage('info', messages.nothingToDelete);
     return;
   }
-  if ((await ui.showModal(messages.confirmDelete(plan.total, plan.where), messages.deleteAction)) !== messages.deleteAction) {
+  if (!(await confirmDeletion(services, targets, plan))) {
     return;
   }
   await deleteAndPresent(services, plan);
+}
+
+/**
+ * Names what goes: the object, or the folder and how many objects it holds. One object: a modal
+ * with Delete. More than one: VS Code's modal makes its first button the default, so Enter would
+ * delete them all; a quick pick with Cancel first (active, so Enter cancels) asks instead, as the
+ * destructive choice must then be picked on purpose.
+ */
+async function confirmDeletion(services: Services, targets: readonly DeleteTarget[], plan: DeletionPlan): Promise<boolean> {
+  const [only] = targets;
+  const question =
+    targets.length === 1 && only.kind === 'object'
+      ? messages.confirmDeleteObject(only.key, only.bucket)
+      : targets.length === 1 && only.kind === 'folder'
+        ? messages.confirmDeleteFolder(only.prefix, plan.total, only.bucket)
+        : messages.confirmDelete(plan.total, plan.where);
+  if (plan.total === 1) {
+    return (await services.ui.showModal(question, messages.deleteAction)) === messages.deleteAction;
+  }
+  const remove = { label: messages.deleteCount(plan.total) };
+  const picked = await services.ui.showQuickPick([{ label: messages.deleteCancel }, remove], { title: question, placeHolder: messages.deleteCountPlaceholder });
+  return picked === remove;
 }
 
 async function deleteAndPresent(services: Services, plan: DeletionPlan): Promise<void> {

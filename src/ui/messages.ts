@@ -80,6 +80,12 @@ export const messages = {
   countingObjects: 'Counting the objects to delete…',
   nothingToDelete: 'There is nothing to delete: the selected folders are empty.',
   deleteAction: 'Delete',
+  confirmDeleteObject: (key: string, bucket: string) => `Permanently delete "${key}" from ${bucket}? This cannot be undone.`,
+  confirmDeleteFolder: (prefix: string, count: number, bucket: string) =>
+    `Permanently delete the folder "${prefix}" and the ${count.toLocaleString('en')} object${count === 1 ? '' : 's'} in it from ${bucket}? This cannot be undone.`,
+  deleteCancel: 'Cancel',
+  deleteCount: (count: number) => `$(trash) Delete ${count.toLocaleString('en')} objects`,
+  deleteCountPlaceholder: 'Enter cancels; choose Delete to delete them',
   confirmDelete: (count: number, where: string) => `Permanently delete ${count.toLocaleString('en')} object${count === 1 ? '' : 's'} from ${where}? This cannot be undone.`,
   deleting: (where: string) => `Deleting from ${where}`,
   deleted: (count: number, where: string) => `Deleted ${count.toLocaleString('en')} object${count === 1 ? '' : 's'} from ${where}.`,

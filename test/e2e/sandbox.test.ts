@@ -164,7 +164,7 @@ describe('sandbox (npm start) in a browser', () => {
       await rename(SEED.textKey).waitFor();
       await workbench.page.keyboard.press('Escape');
       await workbench.page.keyboard.press('Delete');
-      await workbench.dialog().getByText(`Permanently delete 1 object from ${SEED.assets}?`).waitFor();
+      await workbench.dialog().getByText(`Permanently delete "${SEED.textKey}" from ${SEED.assets}?`).waitFor();
       await workbench.click(workbench.dialog().getByRole('button', { name: 'Cancel' }));
       // The next row (hello.txt, uploaded above), reached by keyboard: Enter opens it (the view's own
       // Enter runs the row's command). Arrow keys move the focus only, and VS Code tells extensions
@@ -193,7 +193,7 @@ describe('sandbox (npm start) in a browser', () => {
     it('deletes an object after the modal confirmation', async () => {
       await workbench.expand(...ASSETS, 'docs');
       await workbench.contextMenu(workbench.row('hello.txt'), 'Delete…');
-      await workbench.dialog().getByText(`Permanently delete 1 object from ${SEED.assets}? This cannot be undone.`).waitFor();
+      await workbench.dialog().getByText(`Permanently delete "docs/hello.txt" from ${SEED.assets}? This cannot be undone.`).waitFor();
       await workbench.click(workbench.dialog().getByRole('button', { name: 'Delete', exact: true }));
       await workbench.seeNotification(`Deleted 1 object from ${SEED.assets}.`);
       await workbench.row('hello.txt').waitFor({ state: 'detached' });

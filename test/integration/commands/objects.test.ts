@@ -29,17 +29,28 @@ describe('Object and bucket commands', function () {
     bucketNode = await child(await child(undefined, 'Local R2'), BUCKET);
   });
 
-  it('deletes a folder of 2,500 keys after saying how many, and exactly those', async () => {
+  it('deletes a folder of 2,500 keys after naming it and saying how many, Cancel first (Enter keeps them), and exactly those', async () => {
     const folder = await child(bucketNode, 'del/');
-    const prompts = await runWithPrompts('r2.delete', [folder], [], 'Delete');
-    assert.match(prompts.shown[0].message, /Permanently delete 2,500 objects from objects-bucket\?/);
+    const offered: string[][] = [];
+    const pickDelete = (items: readonly vscode.QuickPickItem[]) => {
+      offered.push(items.map((item) => item.label));
+      return items.find((item) => item.label.includes('Delete'));
+    };
+    // Dismissed first: nothing goes.
+    const kept = await runWithPrompts('r2.delete', [folder], [undefined]);
+    assert.deepEqual(kept.shown, [], 'no modal whose first button (Enter) deletes');
+    assert.match(kept.asked[0], /Permanently delete the folder "del\/" and the 2,500 objects in it from objects-bucket\?/);
+    const prompts = await runWithPrompts('r2.delete', [folder], [pickDelete]);
+    assert.deepEqual(prompts.shown.map((shown) => shown.message), ['Deleted 2,500 objects from objects-bucket.']);
+    assert.deepEqual(offered, [['Cancel', '$(trash) Delete 2,500 objects']], 'Cancel is first, so Enter cancels');
     const remaining = await listPage(client, { bucket: BUCKET, delimiter: '' }, signal());
     assert.deepEqual(remaining.objects.map((o) => o.key), ['del-sibling/keep.txt', 'delx', 'doc.txt', 'taken.txt']);
     assert.equal((await children(bucketNode)).some((node) => label(node) === 'del/'), false);
   });
 
-  it('deletes nothing when the confirmation is dismissed', async () => {
-    await runWithPrompts('r2.delete', [await child(bucketNode, 'delx')], [], undefined);
+  it('names a single object in its confirmation, and deletes nothing when it is dismissed', async () => {
+    const prompts = await runWithPrompts('r2.delete', [await child(bucketNode, 'delx')], [], undefined);
+    assert.deepEqual(prompts.shown.map((shown) => [shown.message, shown.items]), [['Permanently delete "delx" from objects-bucket? This cannot be undone.', ['Delete']]]);
     assert.ok(await headObject(client, { bucket: BUCKET, key: 'delx' }, signal()));
   });
 

@@ -93,7 +93,7 @@ describe('Keybindings in the R2 view', function () {
     } finally {
       prompts.restore();
     }
-    assert.match(prompts.shown[0]?.message ?? '', /Permanently delete 1 object/);
+    assert.match(prompts.shown[0]?.message ?? '', /Permanently delete "keys\/delete-me\.txt"/);
     assert.equal(await exists('keys/delete-me.txt'), false);
   });
 

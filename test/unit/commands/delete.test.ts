@@ -19,13 +19,23 @@ describe('r2.delete', () => {
     assert.deepEqual(ui.messages(), ['Select objects or folders in the R2 view first.']);
   });
 
-  it('says how many objects a folder holds, and deletes none when the confirmation is dismissed', async () => {
+  it('names the folder and says how many objects it holds, Cancel first (Enter), and deletes none when cancelled', async () => {
     await putMany(bucket.client, bucket.name, ['keep/a', 'keep/b', 'keep/c/d']);
-    const ui = new FakeUi([{ modal: `Permanently delete 3 objects from ${bucket.name}?`, answer: undefined }]);
+    let offered: string[] = [];
+    const ui = new FakeUi([
+      {
+        pick: `Permanently delete the folder "keep/" and the 3 objects in it from ${bucket.name}?`,
+        answer: (items) => {
+          offered = items.map((item) => item.label);
+          return items[0];
+        },
+      },
+    ]);
     const services = testServices(ui, bucket.client);
     await deleteCommand(services, folderNode(serverAccount(), bucket.name, 'keep/'));
     ui.assertDone();
     assert.deepEqual(ui.progress, ['Counting the objects to delete…']);
+    assert.deepEqual(offered, ['Cancel', '$(trash) Delete 3 objects']);
     assert.deepEqual(await keys('keep/'), ['keep/a', 'keep/b', 'keep/c/d']);
     assert.deepEqual(services.changedPlaces, []);
   });
@@ -34,7 +44,7 @@ describe('r2.delete', () => {
     await putMany(bucket.client, bucket.name, ['go/a', 'go/b/c', 'go-sibling', 'single.txt']);
     const folder = folderNode(serverAccount(), bucket.name, 'go/');
     const single = objectNode(serverAccount(), bucket.name, await listed('single.txt'));
-    const ui = new FakeUi([{ modal: `Permanently delete 3 objects from ${bucket.name}?`, answer: 'Delete' }]);
+    const ui = new FakeUi([{ pick: `Permanently delete 3 objects from ${bucket.name}?`, answer: '$(trash) Delete 3 objects' }]);
     const services = testServices(ui, bucket.client);
     // From a tree node's menu: the clicked node and the whole selection.
     await deleteCommand(services, folder, [folder, single]);
@@ -43,6 +53,14 @@ describe('r2.delete', () => {
     assert.deepEqual(await keys('go'), ['go-sibling']);
     await assert.rejects(headObject(bucket.client, { bucket: bucket.name, key: 'single.txt' }, live), (error) => isR2Error(error, 'NoSuchKey'));
     assert.deepEqual(new Set(services.changedPlaces.map((place) => place.prefix)), new Set(['']));
+  });
+
+  it('names a single object, in a modal with Delete', async () => {
+    await putMany(bucket.client, bucket.name, ['one/only.txt']);
+    const ui = new FakeUi([{ modal: `Permanently delete "one/only.txt" from ${bucket.name}? This cannot be undone.`, answer: 'Delete' }]);
+    await deleteCommand(testServices(ui, bucket.client), objectNode(serverAccount(), bucket.name, await listed('one/only.txt')));
+    ui.assertDone();
+    assert.deepEqual(await keys('one/'), []);
   });
 
   it('the palette deletes the view selection; an empty folder has nothing to delete', async () => {
@@ -62,11 +80,11 @@ describe('r2.delete', () => {
 
   it('Cancel while deleting deletes nothing more and says nothing', async () => {
     await putMany(bucket.client, bucket.name, ['stopped/a', 'stopped/b']);
-    const ui = new FakeUi([{ modal: 'Permanently delete 2 objects', answer: 'Delete' }, { cancelProgress: 'Deleting from' }]);
+    const ui = new FakeUi([{ pick: 'the 2 objects in it', answer: '$(trash) Delete 2 objects' }, { cancelProgress: 'Deleting from' }]);
     const services = testServices(ui, bucket.client);
     await deleteCommand(services, folderNode(serverAccount(), bucket.name, 'stopped/'));
     ui.assertDone();
-    assert.equal(ui.shown.length, 1, 'only the confirmation');
+    assert.equal(ui.shown.length, 0, 'nothing but the confirmation');
     assert.deepEqual(await keys('stopped/'), ['stopped/a', 'stopped/b']);
   });
 });

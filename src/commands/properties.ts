@@ -52,7 +52,7 @@ export async function properties(services: Services, node?: unknown): Promise<vo
     }
     let edit: PropertyEdit;
     if (row.edit === 'add') {
-      const name = await ask(ui, { title: messages.addMetadata, prompt: messages.metadataNamePrompt, validateInput: (value) => (/^[a-z0-9-_.]+$/i.test(value.trim()) ? undefined : messages.metadataNameInvalid) });
+      const name = await ask(ui, { title: messages.addMetadataTitle, prompt: messages.metadataNamePrompt, validateInput: (value) => (/^[a-z0-9-_.]+$/i.test(value.trim()) ? undefined : messages.metadataNameInvalid) });
       edit = { metadata: name, value: await ask(ui, { title: `x-amz-meta-${name.toLowerCase()}`, prompt: messages.metadataValuePrompt, validateInput: () => undefined }) };
     } else if (typeof row.edit === 'object') {
       edit = { metadata: row.edit.metadata, value: await ask(ui, { title: row.label, prompt: messages.metadataValuePrompt, value: row.value, validateInput: () => undefined }) };

@@ -107,9 +107,11 @@ export const messages = {
   copyOntoItself: (key: string) => `"${key}" cannot be copied onto itself.`,
   clickToEdit: 'Select to edit',
   addMetadata: '$(add) Add custom metadata…',
+  // Input box titles show no icons.
+  addMetadataTitle: 'Add Custom Metadata',
   propertiesTitle: (key: string) => `Properties of ${key}`,
   propertiesPlaceholder: 'Select a value to copy it, or an editable field to change it',
-  metadataNamePrompt: 'Metadata name (sent as x-amz-meta-<name>)',
+  metadataNamePrompt: 'Metadata name (sent as x-amz-meta-<name>). Names are stored in lower case (S3 metadata names are case-insensitive).',
   metadataNameInvalid: 'Use letters, digits, "-", "_" and "." only.',
   metadataValuePrompt: 'Value (empty removes it)',
   fieldValuePrompt: (field: string) => `${field} (empty removes it)`,

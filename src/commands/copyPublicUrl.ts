@@ -1,6 +1,7 @@
 import { publicUrl } from '../links/objectLinks';
 import type { BucketNode } from '../tree/bucketNode';
 import { isAccountNode } from '../tree/nodeKinds';
+import { copyAndConfirm } from '../ui/confirm';
 import { messages } from '../ui/messages';
 import { objectTarget } from './objectTarget';
 import type { Services } from './services';
@@ -26,8 +27,7 @@ export async function copyPublicUrl(services: Services, arg?: unknown): Promise<
     return undefined;
   }
   const url = publicUrl(base, target.key);
-  await services.ui.writeClipboard(url);
-  void services.ui.showMessage('info', messages.urlCopied(url));
+  await copyAndConfirm(services.ui, url);
   return url;
 }
 

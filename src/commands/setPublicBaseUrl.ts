@@ -1,4 +1,5 @@
 import { isBucketNode } from '../tree/nodeKinds';
+import { confirmDone } from '../ui/confirm';
 import { messages } from '../ui/messages';
 import { pickAccount, pickBucket } from '../ui/pickers';
 import { ask } from '../ui/prompts';
@@ -26,13 +27,15 @@ export async function setPublicBaseUrl({ ui, accounts, clients }: Services, node
     placeHolder: 'https://pub-…r2.dev or https://assets.example.com',
     validateInput: urlProblem,
   });
+  const url = value.trim().replace(/\/+$/, '');
   await accounts.update(account.id, (current) => {
     const publicBaseUrls = { ...current.publicBaseUrls };
-    if (value === '') {
+    if (url === '') {
       delete publicBaseUrls[bucket];
     } else {
-      publicBaseUrls[bucket] = value.replace(/\/+$/, '');
+      publicBaseUrls[bucket] = url;
     }
     return { ...current, publicBaseUrls };
   });
+  confirmDone(ui, url === '' ? messages.publicUrlRemoved(bucket) : messages.publicUrlSet(bucket, url));
 }

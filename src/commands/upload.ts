@@ -6,6 +6,7 @@ import type { Destination, LocalFile, Outcome } from '../operations';
 import { isListingNode } from '../tree/nodeKinds';
 import { revealKey } from '../tree/revealKey';
 import { ModalAsker } from '../ui/asker';
+import { copyAndConfirm } from '../ui/confirm';
 import { messages } from '../ui/messages';
 import { presentOutcome } from '../ui/outcomePresenter';
 import { pickDestination } from '../ui/pickers';
@@ -74,6 +75,5 @@ async function uploaded(services: Services, destination: Destination, outcome: O
 async function copyObjectUrl({ ui }: Services, account: Account, bucket: string, key: string): Promise<void> {
   const base = account.publicBaseUrls?.[bucket];
   const url = base ? publicUrl(base, key) : s3Uri(bucket, key);
-  await ui.writeClipboard(url);
-  void ui.showMessage('info', messages.urlCopied(url));
+  await copyAndConfirm(ui, url);
 }

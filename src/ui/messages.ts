@@ -30,6 +30,8 @@ export const messages = {
   keyNotFound: (key: string, bucket: string) => `There is no object or folder "${key}" in bucket "${bucket}".`,
   publicUrlPrompt: (bucket: string) => `Public base URL of bucket "${bucket}" (its r2.dev URL or a custom domain); leave empty to remove`,
   publicUrlInvalid: 'Enter an https:// URL (or nothing to remove it).',
+  publicUrlSet: (bucket: string, url: string) => `Public URL of "${bucket}" set to ${url}.`,
+  publicUrlRemoved: (bucket: string) => `Public URL of "${bucket}" removed.`,
   noAwsProfiles: (files: string) => `No AWS profile with an access key was found in ${files}.`,
   unencryptedEndpoint: (name: string, host: string) =>
     `"${name}" reaches ${host} over plain http: its secret access key signs requests sent unencrypted, which anyone on the network can read, with your data. Use an https:// endpoint unless you trust every network in between.`,
@@ -62,7 +64,7 @@ export const messages = {
     ].filter(Boolean).join(', ') + '.',
   uploading: (where: string) => `Uploading to ${where}`,
   nothingToUpload: 'There is nothing to upload: the selection holds no files.',
-  urlCopied: (url: string) => `Copied ${url}`,
+  urlCopied: (value: string) => `Copied "${value}".`,
   downloading: (folder: string) => `Downloading to ${folder}`,
   revealFileAction: 'Reveal File',
   // Why a key is not downloaded (after "<bucket>/<key>: not downloaded, ").

@@ -101,6 +101,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /**
    * Lists anew the deepest level already shown on the way to `prefix` (after an upload, a delete or
    * a new folder there): new keys appear without a manual refresh, and nothing unseen is listed.
+   * A folder shown as a row is listed with its parent, since its row goes when its last object does.
    */
   refreshLocation(accountId: string, bucket: string, prefix: string): void {
     let level: ListingNode | undefined = this.roots?.find((root) => root.account.id === accountId)?.loadedBucket(bucket);
@@ -110,6 +111,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         break;
       }
       level = next;
+    }
+    const parent = level?.prefix === prefix && prefix !== '' ? level.getParent() : undefined;
+    if (parent instanceof ListingNode) {
+      level = parent;
     }
     if (level) {
       this.refresh(level);

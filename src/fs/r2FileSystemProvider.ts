@@ -52,8 +52,9 @@ const MAX_SEEN = 10_000;
 /**
  * The last thing stat learned about a key: what a write right after it must find on the server.
  * `written` marks a version this provider has just written (while fresh, the stat after the write).
+ * `deleted`: an object stat saw before is gone, so a save would create it again without asking.
  */
-type Seen = { kind: 'absent' } | { kind: 'object'; etag: string; head?: R2ObjectHead; written?: true };
+type Seen = { kind: 'absent' } | { kind: 'deleted' } | { kind: 'object'; etag: string; head?: R2ObjectHead; written?: true };
 
 /**
  * The first read of a key: its headers and first bytes, the whole object when small. VS Code starts
@@ -96,6 +97,12 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
   private readonly seen = new FreshnessCache<Seen>({ freshMs: FRESH_MS, capacity: MAX_SEEN });
   private readonly listed = new FreshnessCache<Listed>({ freshMs: FRESH_MS });
   private readonly firstReads = new FreshnessCache<FirstRead>({ freshMs: FRESH_MS });
+  /**
+   * Folders of keys stat has just found missing: VS Code's save stats the file, then its folder,
+   * and creates the folder when stat says there is none. The key's write makes the folder, so
+   * stat says it is there, and saving writes no `folder/` marker.
+   */
+  private readonly awaitedFolders = new FreshnessCache<true>({ freshMs: FRESH_MS });
 
   constructor(
     private readonly accounts: AccountStore,
@@ -134,10 +141,14 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       }
       // `photos` is a folder when any key starts with `photos/` (a marker `photos/` included).
       const page = await listPage(target.client, { bucket, prefix: folderPrefix(key), delimiter: '', pageSize: 1 }, target.client.deadline());
-      if (page.objects.length > 0) {
+      if (page.objects.length > 0 || this.awaitedFolders.fresh(id)) {
         return DIRECTORY;
       }
-      this.seen.set(id, { kind: 'absent' });
+      this.seen.set(id, seen === undefined || seen.kind === 'absent' ? { kind: 'absent' } : { kind: 'deleted' });
+      if (posix.dirname(key) !== '.') {
+        this.awaitedFolders.set(toR2Uri({ ...target.location, key: posix.dirname(key) }).toString(), true);
+        this.awaitedFolders.dropStale();
+      }
       throw vscode.FileSystemError.FileNotFound(uri);
     });
   }
@@ -209,6 +220,11 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       const seen = this.seen.get(uri.toString()) ?? (await this.lookUp(target));
       let conditions: WriteConditions;
       let properties: ObjectProperties;
+      if (seen.kind === 'deleted') {
+        // VS Code's save error offers Retry, Save As… and Revert: Retry creates the object again.
+        this.seen.set(uri.toString(), { kind: 'absent' });
+        throw new vscode.FileSystemError(messages.fsDeletedSinceOpened(key));
+      }
       if (seen.kind === 'absent') {
         if (!options.create) {
           throw vscode.FileSystemError.FileNotFound(uri);

@@ -145,6 +145,7 @@ export const messages = {
   noPublicUrl: (bucket: string) => `Bucket "${bucket}" has no public URL yet. Set its r2.dev URL or custom domain to copy public links.`,
   setPublicUrlAction: 'Set Public URL…',
   fsNoAccount: (id: string) => `No R2 account with id "${id}" is configured.`,
+  fsDeletedSinceOpened: (key: string) => `"${key}" was deleted in R2 since it was opened; nothing was written. Retry to create it again.`,
   fsChangedOnServer: (key: string) => `"${key}" changed in R2 after it was checked; nothing was written. Save again to compare.`,
   fsBucketsInView: 'Buckets are created and deleted from the R2 view.',
   fsNotEmpty: (prefix: string) => `"${prefix}" is not empty.`,

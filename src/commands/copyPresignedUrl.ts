@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import { contentType } from 'mime-types';
 import { describeDuration, EXPIRY_PRESETS, parseExpiry } from '../links/presignExpiry';
-import { presignUrl } from '../r2';
+import { curlCommand } from '../links/curlCommand';
+import { baseName, presignUrl } from '../r2';
 import type { PresignInput } from '../r2';
 import { messages } from '../ui/messages';
 import { ask, pick } from '../ui/prompts';
@@ -32,7 +33,7 @@ async function pickExpirySeconds(ui: UserInterface): Promise<number> {
   const typed = await ask(ui, {
     title: TITLE,
     prompt: messages.presignCustomExpiryPrompt,
-    placeHolder: 'e.g. 90, 30m, 12h, 3d',
+    placeHolder: messages.presignCustomExpiryExample,
     validateInput: (text) => {
       const parsed = parseExpiry(text);
       return 'problem' in parsed ? parsed.problem : undefined;
@@ -46,27 +47,46 @@ async function pickExpirySeconds(ui: UserInterface): Promise<number> {
 }
 
 /**
+ * For PUT: by default the URL binds no Content-Type, so a plain `curl --upload-file` (which sends
+ * none, or one of its own) and a browser's fetch both upload with it; binding one is a choice, as
+ * the upload must then send exactly that header. Undefined: none bound.
+ */
+async function pickBoundType(ui: UserInterface, key: string): Promise<string | undefined> {
+  const any = { label: messages.presignAnyContentType, description: messages.presignAnyContentTypeDescription, bind: false };
+  const bind = { label: messages.presignBindContentType, description: messages.presignBindContentTypeDescription, bind: true };
+  if (!(await pick(ui, [any, bind], { title: TITLE, placeHolder: messages.presignContentTypePlaceholder })).bind) {
+    return undefined;
+  }
+  const typed = await ask(ui, {
+    title: TITLE,
+    prompt: messages.presignContentTypePrompt,
+    value: contentType(posix.extname(key)) || '',
+    validateInput: (text) => (text.trim() === '' ? messages.presignContentTypeRequired : undefined),
+  });
+  return typed.trim();
+}
+
+/**
  * Signs a URL for one object on this machine (no request to R2) and copies it: GET by default, or
- * PUT (optionally bound to a Content-Type, which the upload must then send) or HEAD. Resolves to
- * the URL.
+ * PUT (bound to a Content-Type only when chosen) or HEAD. The notification offers the curl command
+ * that uses the URL. Resolves to the URL.
  */
 export async function copyPresignedUrl(services: Services, arg?: unknown): Promise<string> {
   const target = await objectTarget(services, arg, TITLE, { useActiveEditor: true });
   const { ui } = services;
   const method = await pickMethod(ui);
-  let boundType: string | undefined;
-  if (method === 'PUT') {
-    const typed = await ask(
-      ui,
-      { title: TITLE, prompt: messages.presignContentTypePrompt, value: contentType(posix.extname(target.key)) || '', validateInput: () => undefined },
-    );
-    boundType = typed === '' ? undefined : typed;
-  }
+  const boundType = method === 'PUT' ? await pickBoundType(ui, target.key) : undefined;
   const seconds = await pickExpirySeconds(ui);
   const client = await services.clients.get(target.account);
   const url = await presignUrl(client, { bucket: target.bucket, key: target.key, method, expiresInSeconds: seconds, contentType: boundType });
   await ui.writeClipboard(url);
   const expires = new Date(Date.now() + seconds * 1000);
-  void ui.showMessage('info', messages.presignedUrlCopied(method, target.key, describeDuration(seconds), expires.toLocaleString(), boundType));
+  void ui
+    .showMessage('info', messages.presignedUrlCopied(method, target.key, describeDuration(seconds), expires.toLocaleString(), boundType), messages.copyCurlCommand)
+    .then(async (action) => {
+      if (action === messages.copyCurlCommand) {
+        await ui.writeClipboard(curlCommand(method, url, baseName(target.key), boundType));
+      }
+    });
   return url;
 }

@@ -14,18 +14,34 @@ export const EXPIRY_PRESETS: readonly ExpiryPreset[] = [
   { label: '7 days', seconds: 7 * 24 * 3600 },
 ];
 
-const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 24 * 3600 };
+/** Units as people type them: "s", "sec", "seconds", "m", "min", "h", "hr", "hours", "d", "days", "w", "week". */
+const UNITS: ReadonlyArray<[RegExp, number]> = [
+  [/^(s|secs?|seconds?)$/, 1],
+  [/^(m|mins?|minutes?)$/, 60],
+  [/^(h|hrs?|hours?)$/, 3600],
+  [/^(d|days?)$/, 24 * 3600],
+  [/^(w|wks?|weeks?)$/, 7 * 24 * 3600],
+];
+
+/** Seconds in a typed unit; none means seconds. */
+function unitSeconds(unit: string): number | undefined {
+  return unit === '' ? 1 : UNITS.find(([pattern]) => pattern.test(unit.toLowerCase()))?.[1];
+}
+
+const FORMAT_PROBLEM = 'Enter seconds, or a number with a unit (e.g. 90, 30m, 90 min, 1.5h, 2 days).';
 
 /**
- * A typed duration: whole seconds ("90"), or a number with a unit s, m, h or d ("30m", "2 h").
- * Over 7 days is refused: R2 and S3 reject such URLs when they are used.
+ * A typed duration: seconds ("90"), or a number, possibly with a fraction, and a unit ("30m",
+ * "90 min", "1.5h", "2 days"), rounded to whole seconds. Over 7 days is refused: R2 and S3 reject
+ * such URLs when they are used.
  */
 export function parseExpiry(text: string): { seconds: number } | { problem: string } {
-  const match = /^(\d+)\s*([smhd]?)$/i.exec(text.trim());
-  if (!match) {
-    return { problem: 'Enter a whole number of seconds, or a number with s, m, h or d (e.g. 90, 30m, 2h, 3d).' };
+  const match = /^(\d+(?:[.,]\d+)?|[.,]\d+)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = match ? unitSeconds(match[2]) : undefined;
+  if (!match || unit === undefined) {
+    return { problem: FORMAT_PROBLEM };
   }
-  const seconds = Number(match[1]) * UNIT_SECONDS[(match[2] || 's').toLowerCase()];
+  const seconds = Math.round(Number(match[1].replace(',', '.')) * unit);
   if (seconds < 1) {
     return { problem: 'A presigned URL must last at least 1 second.' };
   }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
@@ -16,8 +16,20 @@ const ODD_KEY = 'odd/a b#1?x=y+z ünï.txt';
 const signal = () => AbortSignal.timeout(60_000);
 const curl = promisify(execFile);
 
-async function run<T>(command: string, args: unknown[], answers: Parameters<typeof scriptPrompts>[0]): Promise<{ result: T; prompts: PromptLog }> {
-  const prompts = scriptPrompts(answers);
+/** The clipboard once a notification's button has replaced `before` in it. */
+async function clipboardAfter(before: string): Promise<string> {
+  for (let tries = 0; tries < 100; tries++) {
+    const text = await vscode.env.clipboard.readText();
+    if (text !== before) {
+      return text;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the clipboard still holds ${before}`);
+}
+
+async function run<T>(command: string, args: unknown[], answers: Parameters<typeof scriptPrompts>[0], messageAnswer?: string): Promise<{ result: T; prompts: PromptLog }> {
+  const prompts = scriptPrompts(answers, messageAnswer);
   try {
     return { result: await vscode.commands.executeCommand<T>(command, ...args), prompts };
   } finally {
@@ -69,8 +81,38 @@ describe('Presigned and public URLs', function () {
     assert.deepEqual(prompts.refused, ["A presigned URL can last at most 7 days (604,800 seconds); R2 refuses longer ones."]);
   });
 
-  it('copies a presigned PUT URL, bound to a Content-Type, that curl uploads with', async () => {
-    const { result: url, prompts } = await run<string>('r2.copyPresignedUrl', [object], ['PUT', 'text/csv', '15 minutes']);
+  it('copies a presigned GET URL whose notification offers a curl command that downloads it', async () => {
+    const { result: url, prompts } = await run<string>('r2.copyPresignedUrl', [object], ['GET', '1 hour'], 'Copy curl command');
+    assert.deepEqual(prompts.shown[0].items, ['Copy curl command']);
+    const command = await clipboardAfter(url);
+    assert.equal(command, `curl -o report.txt '${url}'`);
+    const folder = await localTree({});
+    await curl('/bin/sh', ['-c', `${command} -sS --fail`], { cwd: folder });
+    assert.equal(await readFile(join(folder, 'report.txt'), 'utf8'), 'quarterly numbers\n');
+  });
+
+  it('copies a presigned PUT URL that binds no Content-Type by default: the curl command offered uploads', async () => {
+    const { result: url, prompts } = await run<string>('r2.copyPresignedUrl', [object], ['PUT', 'Any Content-Type', '15 minutes'], 'Copy curl command');
+    assert.doesNotMatch(prompts.shown[0].message, /Content-Type/);
+    assert.deepEqual(prompts.shown[0].items, ['Copy curl command']);
+    const command = await clipboardAfter(url);
+    assert.equal(command, `curl -X PUT --upload-file report.txt '${url}'`);
+    const folder = await localTree({ 'report.txt': 'new bytes\n' });
+    await curl('/bin/sh', ['-c', `${command} -sS --fail`], { cwd: folder });
+    const { bytes } = await getObjectBytes(client, { bucket: BUCKET, key: 'share/report.txt', maxBytes: 1024 }, signal());
+    assert.equal(bytes.toString(), 'new bytes\n');
+  });
+
+  it('reads typed expiries such as "2 days", "90 min" and "1.5h"', async () => {
+    for (const [typed, seconds] of [['2 days', 172800], ['90 min', 5400], ['1.5h', 5400]] as const) {
+      const { result: url, prompts } = await run<string>('r2.copyPresignedUrl', [object], ['GET', '$(edit) Custom…', typed]);
+      assert.deepEqual(prompts.refused, [], typed);
+      assert.match(url, new RegExp(`X-Amz-Expires=${seconds}&`), typed);
+    }
+  });
+
+  it('copies a presigned PUT URL, bound to a Content-Type when chosen, that curl uploads with', async () => {
+    const { result: url, prompts } = await run<string>('r2.copyPresignedUrl', [object], ['PUT', 'Require a Content-Type…', 'text/csv', '15 minutes']);
     assert.match(prompts.shown[0].message, /presigned PUT URL .*Content-Type: text\/csv.* expires in 15 minutes/);
     const file = join(await localTree({ 'upload.csv': 'a,b\n1,2\n' }), 'upload.csv');
     const status = async (...headers: string[]) =>

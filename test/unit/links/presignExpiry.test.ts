@@ -11,21 +11,50 @@ describe('presigned URL expiry', () => {
     ]);
   });
 
-  it('reads seconds, or a number with a unit', () => {
-    assert.deepEqual(parseExpiry('1'), { seconds: 1 });
-    assert.deepEqual(parseExpiry(' 90 '), { seconds: 90 });
-    assert.deepEqual(parseExpiry('30m'), { seconds: 1800 });
-    assert.deepEqual(parseExpiry('2 H'), { seconds: 7200 });
-    assert.deepEqual(parseExpiry('7d'), { seconds: 604800 });
-  });
+  const read: ReadonlyArray<[string, number]> = [
+    ['1', 1],
+    [' 90 ', 90],
+    ['30m', 1800],
+    ['2 H', 7200],
+    ['7d', 604800],
+    ['2 days', 172800],
+    ['1 day', 86400],
+    ['90 min', 5400],
+    ['90 minutes', 5400],
+    ['1.5h', 5400],
+    ['1,5 h', 5400],
+    ['.5 hours', 1800],
+    ['45 sec', 45],
+    ['3 hrs', 10800],
+    ['1 week', 604800],
+    ['1w', 604800],
+    ['0.5s', 1],
+  ];
+  for (const [typed, seconds] of read) {
+    it(`reads "${typed}" as ${seconds} seconds`, () => {
+      assert.deepEqual(parseExpiry(typed), { seconds });
+    });
+  }
 
-  it('refuses more than 7 days, nothing, and what it cannot read', () => {
-    assert.match((parseExpiry('604801') as { problem: string }).problem, /at most 7 days \(604,800 seconds\)/);
-    assert.match((parseExpiry('8d') as { problem: string }).problem, /at most 7 days/);
-    assert.match((parseExpiry('0') as { problem: string }).problem, /at least 1 second/);
-    assert.ok('problem' in parseExpiry('1.5h'));
-    assert.ok('problem' in parseExpiry('soon'));
-  });
+  const refused: ReadonlyArray<[string, RegExp]> = [
+    ['604801', /at most 7 days \(604,800 seconds\)/],
+    ['8d', /at most 7 days/],
+    ['1.01 weeks', /at most 7 days/],
+    ['0', /at least 1 second/],
+    ['0.4s', /at least 1 second/],
+    ['', /a number with a unit/],
+    ['soon', /a number with a unit/],
+    ['2 fortnights', /a number with a unit/],
+    ['-5m', /a number with a unit/],
+    ['1.2.3h', /a number with a unit/],
+  ];
+  for (const [typed, problem] of refused) {
+    it(`refuses "${typed}"`, () => {
+      const parsed = parseExpiry(typed);
+      assert.ok('problem' in parsed, JSON.stringify(parsed));
+      assert.match(parsed.problem, problem);
+    });
+  }
 
   it('describes a lifetime in its two largest adjacent units', () => {
     assert.equal(describeDuration(900), '15 minutes');

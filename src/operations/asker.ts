@@ -1,6 +1,19 @@
 // The only way an operation can need a person: a typed question with a typed answer. A command
 // asks with a modal dialog (src/ui/asker.ts); a sync or an agent tool answers by rule.
 
+/** One side of an overwrite question: a local file or an object in R2. */
+export interface SideFacts {
+  readonly place: 'local' | 'r2';
+  readonly size: number;
+  readonly modified?: Date;
+}
+
+/** What is there now, and what would replace it: shown so the user can tell which is newer. */
+export interface OverwriteSides {
+  readonly existing: SideFacts;
+  readonly incoming?: SideFacts;
+}
+
 /** The target of a write is taken: what now? "All" answers hold for the rest of the batch. */
 export interface OverwriteQuestion {
   /** The key (or, downloading, the file path below the chosen folder) that is taken. */
@@ -11,6 +24,7 @@ export interface OverwriteQuestion {
   readonly changed: boolean;
   /** One of many items: Overwrite All and Skip All are offered. */
   readonly many: boolean;
+  readonly sides?: OverwriteSides;
 }
 
 export type OverwriteAnswer = 'overwrite' | 'skip' | 'overwriteAll' | 'skipAll' | 'cancel';

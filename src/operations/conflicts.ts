@@ -4,12 +4,13 @@
 import { headObject, isR2Error } from '../r2';
 import type { ObjectLocation, R2Client, R2ObjectHead, WriteConditions } from '../r2';
 import { CancelBatch } from './batch';
+import type { OverwriteSides, SideFacts } from './asker';
 import type { ItemResult } from './batch';
 
 export type ConflictAnswer = 'overwrite' | 'skip' | 'overwriteAll' | 'skipAll' | 'cancel';
 
 /** `changed`: the user already agreed to replace this target, but it changed again since. */
-export type AskOverwrite = (name: string, changed: boolean) => Promise<ConflictAnswer>;
+export type AskOverwrite = (name: string, changed: boolean, sides?: OverwriteSides) => Promise<ConflictAnswer>;
 
 export class ConflictPolicy {
   private always?: 'overwrite' | 'skip';
@@ -22,12 +23,12 @@ export class ConflictPolicy {
    * objects there when it was chosen, so a target `changed` since it was asked about is asked about
    * again; "Skip All" always holds (skipping loses nothing).
    */
-  decide(name: string, changed = false): Promise<'overwrite' | 'skip'> {
+  decide(name: string, changed = false, sides?: OverwriteSides): Promise<'overwrite' | 'skip'> {
     const decision = this.queue.then(async () => {
       if (this.always === 'skip' || (this.always === 'overwrite' && !changed)) {
         return this.always;
       }
-      const answer = await this.ask(name, changed);
+      const answer = await this.ask(name, changed, sides);
       switch (answer) {
         case 'overwriteAll':
           this.always = 'overwrite';
@@ -49,8 +50,8 @@ export class ConflictPolicy {
 export interface GuardedWrite {
   /** Writes the target under these conditions: create-only (`ifNoneMatch`), or replace that version (`ifMatch`). */
   write(conditions: WriteConditions): Promise<void>;
-  /** Asks whether to replace the object there; `changed` when asked about this target before. */
-  decide(changed: boolean): Promise<'overwrite' | 'skip'>;
+  /** Asks whether to replace `current`, the object there; `changed` when asked about this target before. */
+  decide(changed: boolean, current: R2ObjectHead): Promise<'overwrite' | 'skip'>;
   /** Whether the object there already is what would be written (then nothing is written or asked). */
   alreadyThere?(head: R2ObjectHead): Promise<boolean>;
 }
@@ -72,6 +73,11 @@ async function headOrNothing(client: R2Client, location: ObjectLocation, signal:
  * replaced (If-Match). A refused write means another client got in between: what is there now is
  * looked at, and asked about again if it is another version.
  */
+/** An object's side of an overwrite question. */
+export function objectSide(head: Pick<R2ObjectHead, 'size' | 'lastModified'>): SideFacts {
+  return { place: 'r2', size: head.size, modified: head.lastModified };
+}
+
 export async function writeWithoutClobbering(client: R2Client, target: ObjectLocation, guarded: GuardedWrite, signal: AbortSignal): Promise<ItemResult> {
   try {
     await guarded.write({ ifNoneMatch: '*' });
@@ -92,7 +98,7 @@ export async function writeWithoutClobbering(client: R2Client, target: ObjectLoc
       if (await guarded.alreadyThere?.(current)) {
         return 'done';
       }
-      if ((await guarded.decide(askedAbout !== undefined)) === 'skip') {
+      if ((await guarded.decide(askedAbout !== undefined, current)) === 'skip') {
         return 'skipped';
       }
       askedAbout = current.etag;

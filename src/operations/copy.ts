@@ -41,7 +41,7 @@ export interface CopyInput {
 export async function copyObjects(input: CopyInput, signal: AbortSignal, asker: Asker, reporter: Reporter): Promise<Outcome<ListedObject>> {
   const { clients, destination } = input;
   const targetClient = await clients.get(destination.account);
-  const policy = new ConflictPolicy((key, changed) => asker.overwrite({ name: key, where: destination.bucket, changed, many: true }));
+  const policy = new ConflictPolicy((key, changed, sides) => asker.overwrite({ name: key, where: destination.bucket, changed, many: input.objects.length > 1, sides }));
   const progress = new ProgressCounter(reporter, input.objects.length);
   const batch = await runBatch(input.objects, COPY_CONCURRENCY, signal, async (object, itemSignal) => {
     const key = destination.prefix + baseName(object.key);

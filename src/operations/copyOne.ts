@@ -4,7 +4,7 @@ import { copyObject, moveObject, streamCopyObject } from '../r2';
 import type { R2Client } from '../r2';
 import type { ItemResult } from './batch';
 import type { ConflictPolicy } from './conflicts';
-import { writeWithoutClobbering } from './conflicts';
+import { objectSide, writeWithoutClobbering } from './conflicts';
 
 /** The object to copy, as listed: the copy is bound to this version. */
 export interface CopySource {
@@ -33,7 +33,7 @@ export async function copyOne(source: CopySource, target: CopyTarget, serverSide
       const input = { source: { bucket: source.bucket, key: source.key }, destination, sourceIfMatch: source.etag, destinationIfMatch: conditions.ifMatch, destinationIfNoneMatch: conditions.ifNoneMatch };
       await (serverSide ? copyObject(target.client, input, signal) : streamCopyObject(source.client, target.client, input, signal));
     },
-    decide: (changed) => policy.decide(target.key, changed),
+    decide: (changed, current) => policy.decide(target.key, changed, { existing: objectSide(current) }),
   }, signal);
 }
 

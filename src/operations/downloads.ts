@@ -1,11 +1,12 @@
 // Downloading objects and folders into a local folder: the work of r2.download, with no screen.
 import { lstat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import type { Account } from '../accounts/account';
-import { baseName, downloadFile } from '../r2';
+import { baseName, downloadFile, headObject, objectMatchesFile } from '../r2';
 import type { Asker } from './asker';
 import { runBatch } from './batch';
 import type { Clients } from './clients';
-import { ConflictPolicy } from './conflicts';
+import { ConflictPolicy, objectSide } from './conflicts';
 import { planLocalPaths } from './localPaths';
 import { objectsUnder } from './objectsUnder';
 import { fromBatch } from './outcome';
@@ -43,10 +44,10 @@ export interface DownloadInput {
   readonly sources: readonly DownloadSource[];
 }
 
-/** Whether to ask before writing: a file is there. A link is not asked about: downloadFile refuses it. */
-async function fileExists(path: string): Promise<boolean> {
+/** The file there, to ask about before writing. A link is not asked about: downloadFile refuses it. */
+async function existingFile(path: string): Promise<Stats | undefined> {
   const info = await lstat(path).catch(() => undefined);
-  return info !== undefined && !info.isSymbolicLink();
+  return info !== undefined && !info.isSymbolicLink() ? info : undefined;
 }
 
 /** Expands folders into their objects (listing page by page). Folder markers have no file. */
@@ -78,17 +79,31 @@ async function expand(clients: Clients, sources: readonly DownloadSource[], sign
  */
 export async function downloadTo(input: DownloadInput, signal: AbortSignal, asker: Asker, reporter: Reporter): Promise<Outcome<PlannedDownload>> {
   const { clients, folder } = input;
-  const policy = new ConflictPolicy((name, changed) => asker.overwrite({ name, where: folder, changed, many: true }));
   const describe = (item: DownloadItem) => `${item.bucket}/${item.key}`;
   const plan = planLocalPaths(folder, await expand(clients, input.sources, signal), describe);
   const refused = plan.refused.map(({ item, reason }) => ({ name: describe(item), reason }));
   const { planned } = plan;
+  const policy = new ConflictPolicy((name, changed, sides) => asker.overwrite({ name, where: folder, changed, many: planned.length > 1, sides }));
   const progress = new ProgressCounter(reporter, planned.length, planned.reduce((sum, item) => sum + item.size, 0));
   const batch = await runBatch(planned, DOWNLOAD_CONCURRENCY, signal, async (item, itemSignal) => {
     progress.started(item.relativePath);
-    if ((await fileExists(item.path)) && (await policy.decide(item.relativePath)) === 'skip') {
-      progress.itemDone();
-      return 'skipped';
+    const local = await existingFile(item.path);
+    if (local) {
+      const client = await clients.get(item.account);
+      const head = await headObject(client, { bucket: item.bucket, key: item.key }, itemSignal);
+      // Already the same bytes, as uploads check: same size, then the MD5 of the file against a
+      // single-part ETag. A multipart ETag (MD5 of the parts' MD5s, "-N") cannot be checked without
+      // the part sizes, so such a file is asked about: a same-size file is not assumed the same.
+      if (local.isFile() && (await objectMatchesFile(head, { path: item.path }, itemSignal))) {
+        progress.add(item.size);
+        progress.itemDone();
+        return 'done';
+      }
+      const sides = { existing: { place: 'local' as const, size: local.size, modified: local.mtime }, incoming: objectSide(head) };
+      if ((await policy.decide(item.relativePath, false, sides)) === 'skip') {
+        progress.itemDone();
+        return 'skipped';
+      }
     }
     let received = 0;
     // downloadFile creates the folders below `folder`, and refuses any symbolic link on the way.

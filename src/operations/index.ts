@@ -6,7 +6,7 @@
 //
 // Failures: a batch's per-item failures are in its outcome; an operation throws only when it could
 // do nothing at all (the first request failed, a listing failed), like any single request.
-export type { Asker, OverwriteAnswer, OverwriteQuestion } from './asker';
+export type { Asker, OverwriteAnswer, OverwriteQuestion, OverwriteSides, SideFacts } from './asker';
 export { answering } from './asker';
 export type { ChangeListener } from './changes';
 export { ObjectChanges } from './changes';

@@ -1,10 +1,11 @@
 // One file of an upload batch, with its conflict decision. No vscode import: unit-tested in plain Node.
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { objectMatchesFile, uploadFile } from '../r2';
 import type { R2Client } from '../r2';
 import type { ItemResult } from './batch';
 import type { ConflictPolicy } from './conflicts';
-import { writeWithoutClobbering } from './conflicts';
+import { objectSide, writeWithoutClobbering } from './conflicts';
 import { contentTypeFor } from './contentType';
 import type { Destination } from './destination';
 import type { LocalFile } from './localFiles';
@@ -40,7 +41,10 @@ export async function uploadOne(client: R2Client, destination: Pick<Destination,
         },
       }, signal);
     },
-    decide: (changed) => policy.decide(key, changed),
+    decide: async (changed, current) => {
+      const modified = await stat(file.path).then((info) => info.mtime, () => undefined);
+      return policy.decide(key, changed, { existing: objectSide(current), incoming: { place: 'local', size: file.size, modified } });
+    },
     // Already there byte for byte (often this upload's own earlier attempt): nothing to overwrite.
     alreadyThere: (head) => objectMatchesFile(head, { path: file.path, contentType: type }, signal),
   }, signal);

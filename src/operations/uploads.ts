@@ -35,7 +35,7 @@ export interface UploadPathsInput extends Omit<UploadFilesInput, 'files' | 'refu
 export async function uploadFiles(input: UploadFilesInput, signal: AbortSignal, asker: Asker, reporter: Reporter): Promise<Outcome<LocalFile>> {
   const { destination, files } = input;
   const client = await input.clients.get(destination.account);
-  const policy = new ConflictPolicy((key, changed) => asker.overwrite({ name: key, where: destination.bucket, changed, many: true }));
+  const policy = new ConflictPolicy((key, changed, sides) => asker.overwrite({ name: key, where: destination.bucket, changed, many: files.length > 1, sides }));
   const progress = new ProgressCounter(reporter, files.length, files.reduce((sum, file) => sum + file.size, 0));
   const batch = await runBatch(files, input.concurrency, signal, async (file, itemSignal) => {
     progress.started(file.relativeKey);

@@ -54,6 +54,9 @@ export const messages = {
   copyUrlAction: 'Copy URL',
   revealAction: 'Reveal in R2',
   alreadyExists: (name: string, where: string) => `"${name}" already exists in ${where}. Overwrite it?`,
+  localFileSide: 'Local file',
+  r2Side: 'In R2',
+  overwriteSide: (side: string, size: string, modified?: string) => `${side}: ${size}${modified ? `, modified ${modified}` : ''}`,
   changedSinceAsked: (name: string, where: string) => `"${name}" in ${where} was changed by someone else after you chose to overwrite it. Overwrite the new version?`,
   transferSummary: (verb: string, counts: { done: number; skipped: number; failed: number; notDone: number }) =>
     [

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,13 +55,25 @@ describe('Download', function () {
       first.restore();
     }
     assert.equal(readFileSync(join(target, 'single.txt'), 'utf8'), 'body of single.txt');
-    const again = scriptPrompts([[vscode.Uri.file(target)]], 'Skip');
+    // The same bytes (single-part ETag = MD5): nothing to ask, nothing written.
+    const same = scriptPrompts([[vscode.Uri.file(target)]]);
+    try {
+      await vscode.commands.executeCommand('r2.download', single);
+    } finally {
+      same.restore();
+    }
+    assert.deepEqual(same.shown.filter((m) => m.level === 'warning'), []);
+    // Other bytes: asked, with both sides' size and date; one object: no Skip All or Overwrite All.
+    writeFileSync(join(target, 'single.txt'), 'local edits, longer');
+    const again = scriptPrompts([[vscode.Uri.file(target)]], undefined);
     try {
       await vscode.commands.executeCommand('r2.download', single);
     } finally {
       again.restore();
     }
-    assert.match(again.shown.find((m) => m.level === 'warning')?.message ?? '', /"single\.txt" already exists/);
-    assert.match(again.shown.at(-1)?.message ?? '', /0 downloaded, 1 skipped/);
+    const question = again.shown.find((m) => m.level === 'warning');
+    assert.match(question?.message ?? '', /"single\.txt" already exists in .+\. Overwrite it\?\n\nLocal file: 19 B, modified \d{4}-\d\d-\d\d \d\d:\d\d\nIn R2: 18 B, modified \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    assert.deepEqual(question?.items, ['Overwrite']);
+    assert.equal(readFileSync(join(target, 'single.txt'), 'utf8'), 'local edits, longer');
   });
 });

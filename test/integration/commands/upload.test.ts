@@ -52,16 +52,17 @@ describe('Upload', function () {
   it('never overwrites an existing key without the user choosing to', async () => {
     const root = await localTree({ 'notes.txt': 'second version' });
     const notes = vscode.Uri.file(join(root, 'notes.txt'));
-    const skip = scriptPrompts(['$(history) upload-bucket/'], 'Skip');
+    const skip = scriptPrompts(['$(history) upload-bucket/'], undefined);
     try {
       await vscode.commands.executeCommand('r2.upload', notes);
     } finally {
       skip.restore();
     }
-    assert.match(skip.shown.find((m) => m.level === 'warning')?.message ?? '', /"notes\.txt" already exists/);
-    assert.deepEqual(skip.shown.find((m) => m.level === 'warning')?.items, ['Overwrite', 'Skip', 'Overwrite All', 'Skip All']);
+    // Both sides' size and date; one file: no Skip All or Overwrite All (Cancel keeps the object).
+    const question = skip.shown.find((m) => m.level === 'warning');
+    assert.match(question?.message ?? '', /"notes\.txt" already exists in upload-bucket\. Overwrite it\?\n\nIn R2: 1 B, modified \d{4}-\d\d-\d\d \d\d:\d\d\nLocal file: 14 B, modified \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    assert.deepEqual(question?.items, ['Overwrite']);
     assert.equal((await getObjectBytes(client, { bucket: BUCKET, key: 'notes.txt', maxBytes: 100 }, signal())).bytes.toString(), 'n');
-    assert.match(skip.shown.at(-1)?.message ?? '', /0 uploaded, 1 skipped/);
 
     const overwrite = scriptPrompts(['$(history) upload-bucket/'], 'Overwrite');
     try {
@@ -91,7 +92,8 @@ describe('Upload', function () {
         await faults.inject({ type: 'write', operation: 'PutObject', bucket: BUCKET, key: 'raced.txt', body: 'theirs' });
         return 'Overwrite';
       },
-      'Skip',
+      // One file: the question offers Overwrite only; Cancel keeps theirs.
+      undefined,
     ]);
     try {
       await vscode.commands.executeCommand('r2.upload', vscode.Uri.file(join(root, 'raced.txt')));
@@ -103,7 +105,7 @@ describe('Upload', function () {
     assert.match(questions[0], /"raced\.txt" already exists in upload-bucket/);
     assert.match(questions[1], /"raced\.txt" in upload-bucket was changed by someone else after you chose to overwrite it/);
     assert.equal((await getObjectBytes(client, { bucket: BUCKET, key: 'raced.txt', maxBytes: 100 }, signal())).bytes.toString(), 'theirs');
-    assert.match(prompts.shown.at(-1)?.message ?? '', /0 uploaded, 1 skipped/);
+    assert.match(prompts.shown.at(-1)?.message ?? '', /0 uploaded, 1 not done \(cancelled\)/);
   });
 
   it('uploads into a folder node from a file dialog, and by drop onto the node', async () => {

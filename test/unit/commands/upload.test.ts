@@ -71,21 +71,27 @@ describe('r2.upload', () => {
     assert.equal(again.shown[0].message, '1 uploaded.');
   });
 
-  it('an existing key is asked about: Skip keeps it, Overwrite replaces it, Cancel stops', async () => {
+  it('an existing key is asked about, with both sides: Skip All keeps them, Cancel stops, Overwrite replaces', async () => {
     await putObject(bucket.client, { bucket: bucket.name, key: 'taken/x.txt', body: 'theirs' }, live);
+    await putObject(bucket.client, { bucket: bucket.name, key: 'taken/y.txt', body: 'theirs too' }, live);
     const file = await localFile('x.txt', 'mine');
+    const other = await localFile('y.txt', 'mine too');
     const node = folderNode(serverAccount(), bucket.name, 'taken/');
 
-    const skip = new FakeUi([{ modal: `"taken/x.txt" already exists in ${bucket.name}`, answer: 'Skip' }]);
-    await upload(testServices(skip, bucket.client), node, [fileUri(file)]);
+    // Several files: Skip All and Overwrite All are offered.
+    const skip = new FakeUi([{ modal: /"taken\/[xy]\.txt" already exists/, answer: 'Skip All' }]);
+    await upload(testServices(skip, bucket.client), node, [fileUri(file), fileUri(other)]);
     skip.assertDone();
     assert.deepEqual(skip.shown.map((shown) => shown.actions), [['Overwrite', 'Skip', 'Overwrite All', 'Skip All'], []]);
-    assert.equal(skip.shown[1].message, '0 uploaded, 1 skipped.');
+    assert.equal(skip.shown[1].message, '0 uploaded, 2 skipped.');
     assert.equal(await read('taken/x.txt'), 'theirs');
 
+    // One file: Overwrite (or Cancel) only; the question gives both sides' size and date.
     const cancel = new FakeUi([{ modal: 'already exists', answer: undefined }]);
     await upload(testServices(cancel, bucket.client), node, [fileUri(file)]);
     cancel.assertDone();
+    assert.deepEqual(cancel.shown[0].actions, ['Overwrite']);
+    assert.match(cancel.shown[0].message, /Overwrite it\?\n\nIn R2: 6 B, modified \d{4}-\d\d-\d\d \d\d:\d\d\nLocal file: 4 B, modified \d{4}-\d\d-\d\d \d\d:\d\d$/);
     assert.equal(cancel.shown[1].message, '0 uploaded, 1 not done (cancelled).');
     assert.equal(await read('taken/x.txt'), 'theirs');
 

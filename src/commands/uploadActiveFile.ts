@@ -12,8 +12,19 @@ export async function uploadActiveFile(services: Services, target?: unknown): Pr
     void services.ui.showMessage('warning', messages.noActiveFile);
     return;
   }
-  // Upload what the user sees: unsaved edits are saved first.
-  await services.ui.saveIfDirty(uri);
+  // Unsaved edits: asked first, and saved only once a destination is chosen (Escape there then
+  // leaves the document as it was).
+  let save = false;
+  if (services.ui.isDirty(uri)) {
+    const choice = await services.ui.showModal(messages.activeFileUnsaved(basename(uri.fsPath)), messages.saveAndUploadAction, messages.uploadSavedVersionAction);
+    if (choice === undefined) {
+      return;
+    }
+    save = choice === messages.saveAndUploadAction;
+  }
   const destination = await pickDestination(services, 'Upload Active File to R2', basename(uri.fsPath));
+  if (save) {
+    await services.ui.saveIfDirty(uri);
+  }
   await uploadTo(services, destination, [uri.fsPath]);
 }

@@ -42,6 +42,8 @@ export interface UserInterface {
   revealFile(path: string): Promise<void>;
   /** The resource of the active editor, or of the active tab for images and other custom editors. */
   activeResource(): Uri | undefined;
+  /** Whether the document open for `uri` has unsaved edits. */
+  isDirty(uri: Uri): boolean;
   /** Saves the document open for `uri`, when it has unsaved edits. */
   saveIfDirty(uri: Uri): Promise<void>;
   /** `uri` as the workspace names it (relative to its folder), for titles. */

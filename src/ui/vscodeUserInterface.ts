@@ -68,6 +68,10 @@ export class VscodeUserInterface implements UserInterface {
     return vscode.window.activeTextEditor?.document.uri;
   }
 
+  isDirty(uri: vscode.Uri): boolean {
+    return vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === uri.toString() && doc.isDirty);
+  }
+
   async saveIfDirty(uri: vscode.Uri): Promise<void> {
     const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
     if (document?.isDirty) {

@@ -58,6 +58,8 @@ export class FakeUi implements UserInterface {
   readonly unexpected: string[] = [];
   /** What `activeResource` returns. */
   active?: Uri;
+  /** Paths whose documents `isDirty` says have unsaved edits. */
+  readonly dirty = new Set<string>();
 
   constructor(steps: readonly Step[] = []) {
     this.steps = [...steps];
@@ -185,6 +187,10 @@ export class FakeUi implements UserInterface {
 
   activeResource(): Uri | undefined {
     return this.active;
+  }
+
+  isDirty(uri: Uri): boolean {
+    return this.dirty.has(uri.fsPath);
   }
 
   async saveIfDirty(uri: Uri): Promise<void> {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -141,6 +142,46 @@ describe('Upload', function () {
       prompts.restore();
     }
     assert.equal((await headObject(client, { bucket: BUCKET, key: 'site/active.md' }, signal())).contentType, 'text/markdown; charset=utf-8');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Upload Active File with unsaved edits asks first: Cancel saves nothing, Upload Saved Version leaves the edits, Save and Upload saves after the destination', async () => {
+    const root = await localTree({ 'dirty.md': 'saved text' });
+    const path = join(root, 'dirty.md');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'unsaved '));
+    const destination = ['$(folder-opened) Choose another destination…', ...toFolder('site/')];
+    const run = async (answers: Parameters<typeof scriptPrompts>[0], button: Parameters<typeof scriptPrompts>[1]) => {
+      const prompts = scriptPrompts(answers, button);
+      try {
+        await vscode.commands.executeCommand('r2.uploadActiveFile');
+      } finally {
+        prompts.restore();
+      }
+      return prompts;
+    };
+    const object = async () => (await getObjectBytes(client, { bucket: BUCKET, key: 'site/dirty.md', maxBytes: 100 }, signal())).bytes.toString();
+
+    // Asked before any destination: Cancel saves and uploads nothing.
+    const cancelled = await run([], undefined);
+    assert.deepEqual(cancelled.shown.map((m) => [m.message, m.items]), [['"dirty.md" has unsaved changes. Save them and upload, or upload the version saved on disk?', ['Save and Upload', 'Upload Saved Version']]]);
+    assert.deepEqual(cancelled.asked, []);
+    assert.equal(document.isDirty, true);
+    assert.equal(readFileSync(path, 'utf8'), 'saved text');
+
+    const savedVersion = await run(destination, 'Upload Saved Version');
+    assert.equal(savedVersion.shown[0].message.includes('unsaved changes'), true);
+    assert.equal(await object(), 'saved text');
+    assert.equal(document.isDirty, true, 'the edits stay unsaved');
+
+    // Save and Upload, then Escape at the destination: nothing saved yet.
+    await run([undefined], 'Save and Upload');
+    assert.equal(document.isDirty, true, 'not saved before a destination is chosen');
+
+    await run(destination, ['Save and Upload', 'Overwrite']);
+    assert.equal(document.isDirty, false);
+    assert.equal(await object(), 'unsaved saved text');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { upload } from '../../../src/commands/upload';
+import { uploadActiveFile } from '../../../src/commands/uploadActiveFile';
 import { getObjectBytes, headObject, isR2Error, putObject } from '../../../src/r2';
 import { UserCancelled } from '../../../src/ui/userInterface';
 import { FakeUi, fileUri } from '../../support/fakeUi';
@@ -99,6 +100,24 @@ describe('r2.upload', () => {
     await upload(testServices(overwrite, bucket.client), node, [fileUri(file)]);
     overwrite.assertDone();
     assert.equal(await read('taken/x.txt'), 'mine');
+  });
+
+  it('Upload Active File with unsaved edits asks before the destination, and saves only after one is chosen', async () => {
+    const file = await localFile('active.md', 'on disk');
+    const cancel = new FakeUi([{ modal: '"active.md" has unsaved changes', answer: undefined }]);
+    cancel.active = fileUri(file);
+    cancel.dirty.add(file);
+    await uploadActiveFile(testServices(cancel, bucket.client));
+    cancel.assertDone();
+    assert.deepEqual(cancel.shown[0].actions, ['Save and Upload', 'Upload Saved Version']);
+    assert.deepEqual(cancel.saved, []);
+
+    const escape = new FakeUi([{ modal: 'unsaved changes', answer: 'Save and Upload' }, { pick: /./, answer: undefined }]);
+    escape.active = fileUri(file);
+    escape.dirty.add(file);
+    await assert.rejects(uploadActiveFile(testServices(escape, bucket.client)), UserCancelled);
+    escape.assertDone();
+    assert.deepEqual(escape.saved, [], 'nothing saved before a destination is chosen');
   });
 
   it('Cancel on the progress notification uploads nothing', async () => {

@@ -1,7 +1,7 @@
-import { baseName } from '../r2';
-import { copyObjects, describeDestination } from '../operations';
-import type { Destination, ListedObject } from '../operations';
-import { isObjectNode } from '../tree/nodeKinds';
+import { baseName, parentPrefix } from '../r2';
+import { copyObjects, describeDestination, listFoldersToCopy } from '../operations';
+import type { CopyFolder, Destination, ListedObject } from '../operations';
+import { isBucketNode, isListingNode, isObjectNode } from '../tree/nodeKinds';
 import { selectedNodes } from '../tree/selection';
 import { ModalAsker } from '../ui/asker';
 import { messages } from '../ui/messages';
@@ -10,14 +10,28 @@ import { pickDestination } from '../ui/pickers';
 import { barOnly, withReporter } from '../ui/progressReporter';
 import type { Services } from './services';
 
-/** Copies objects to another folder, bucket or account; an existing target is replaced only if the user says so. */
+/**
+ * Copies objects and folders (everything under them, under the folder's name) to another folder,
+ * bucket or account; an existing target is replaced only if the user says so.
+ */
 export async function copyTo(services: Services, node?: unknown, selection?: unknown): Promise<void> {
-  const objects = selectedNodes(node, selection, services.view.selection).filter(isObjectNode);
-  if (objects.length === 0) {
+  const selected = selectedNodes(node, selection, services.view.selection);
+  const objects = selected.filter(isObjectNode);
+  const folders: CopyFolder[] = selected.filter(isListingNode).filter((listing) => !isBucketNode(listing)).map(({ account, bucket, prefix }) => ({ account, bucket, prefix }));
+  const names = [...folders.map((folder) => `${baseName(folder.prefix)}/`), ...objects.map((object) => baseName(object.key))];
+  if (names.length === 0) {
     return;
   }
-  const destination = await pickDestination(services, 'Copy to', `${baseName(objects[0].key)}${objects.length > 1 ? ` and ${objects.length - 1} more` : ''}`);
-  await copyInto(services, objects.map(({ account, bucket, key, object }) => ({ account, bucket, key, etag: object.etag })), destination);
+  const sourceFolders = [
+    ...objects.map((object) => ({ accountId: object.account.id, bucket: object.bucket, prefix: parentPrefix(object.key) })),
+    ...folders.map((folder) => ({ accountId: folder.account.id, bucket: folder.bucket, prefix: parentPrefix(folder.prefix) })),
+  ];
+  const destination = await pickDestination(services, 'Copy to', `${names[0]}${names.length > 1 ? ` and ${names.length - 1} more` : ''}`, {
+    hereLabel: messages.destinationCopyHere,
+    sourceFolders,
+  });
+  const listed = folders.length === 0 ? [] : await services.ui.withProgress(messages.listingToCopy, (signal) => listFoldersToCopy(services.clients, folders, destination, signal));
+  await copyInto(services, [...listed, ...objects.map(({ account, bucket, key, object }) => ({ account, bucket, key, etag: object.etag }))], destination);
 }
 
 async function copyInto(services: Services, objects: readonly ListedObject[], destination: Destination): Promise<void> {

@@ -9,6 +9,7 @@ import type { Clients } from './clients';
 import { ConflictPolicy } from './conflicts';
 import { copyOne, moveOne } from './copyOne';
 import type { Destination } from './destination';
+import { objectsUnder } from './objectsUnder';
 import { fromBatch, outcomeOf } from './outcome';
 import type { Outcome } from './outcome';
 import { ProgressCounter } from './reporter';
@@ -23,6 +24,36 @@ export interface ListedObject {
   readonly bucket: string;
   readonly key: string;
   readonly etag: string;
+  /** The key below the destination folder; its name by default (a folder's objects keep their place in it). */
+  readonly relativeKey?: string;
+}
+
+/** A folder to copy with everything under it. */
+export interface CopyFolder {
+  readonly account: Account;
+  readonly bucket: string;
+  readonly prefix: string;
+}
+
+/**
+ * The objects under each folder (listed page by page, folder markers included so empty folders
+ * come along), each below the folder's own name: copying `docs/` into `backup/` writes
+ * `backup/docs/…`. A folder copied into itself or below itself is refused before anything is listed.
+ */
+export async function listFoldersToCopy(clients: Clients, folders: readonly CopyFolder[], destination: Destination, signal: AbortSignal): Promise<ListedObject[]> {
+  const objects: ListedObject[] = [];
+  for (const folder of folders) {
+    if (folder.account.id === destination.account.id && folder.bucket === destination.bucket && destination.prefix.startsWith(folder.prefix)) {
+      throw new Error(messages.copyFolderIntoItself(folder.prefix));
+    }
+    const client = await clients.get(folder.account);
+    for await (const page of objectsUnder(client, folder.bucket, folder.prefix, signal)) {
+      for (const object of page) {
+        objects.push({ account: folder.account, bucket: folder.bucket, key: object.key, etag: object.etag, relativeKey: `${baseName(folder.prefix)}/${object.key.slice(folder.prefix.length)}` });
+      }
+    }
+  }
+  return objects;
 }
 
 export interface CopyInput {
@@ -44,7 +75,7 @@ export async function copyObjects(input: CopyInput, signal: AbortSignal, asker: 
   const policy = new ConflictPolicy((key, changed, sides) => asker.overwrite({ name: key, where: destination.bucket, changed, many: input.objects.length > 1, sides }));
   const progress = new ProgressCounter(reporter, input.objects.length);
   const batch = await runBatch(input.objects, COPY_CONCURRENCY, signal, async (object, itemSignal) => {
-    const key = destination.prefix + baseName(object.key);
+    const key = destination.prefix + (object.relativeKey ?? baseName(object.key));
     progress.started(object.key);
     if (object.account.id === destination.account.id && object.bucket === destination.bucket && object.key === key) {
       throw new Error(messages.copyOntoItself(key));

@@ -3,7 +3,7 @@ import type * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
-import { bucketNameProblem, childPrefix, isR2Error, listBuckets, listPage, parentPrefix } from '../r2';
+import { bucketNameProblem, childPrefix, headBucket, isR2Error, listBuckets, listPage, parentPrefix } from '../r2';
 import type { R2Object } from '../r2';
 import { describeDestination } from '../operations';
 import type { Destination } from '../operations';
@@ -77,6 +77,27 @@ interface BrowseMode {
   readonly title: string;
   /** Choosing a folder: the first key suffix that goes there, shown as "→ folder/preview". */
   readonly preview?: string;
+  /** Choosing a folder: the item that chooses the level shown ("Upload here", "Copy here"). */
+  readonly hereLabel?: string;
+}
+
+/** What a destination picker says and avoids. */
+export interface DestinationOptions {
+  /** The item that chooses the folder shown; "Upload here" by default. */
+  readonly hereLabel?: string;
+  /** Folders the items come from: the last destination is not offered when it is one of them. */
+  readonly sourceFolders?: ReadonlyArray<{ readonly accountId: string; readonly bucket: string; readonly prefix: string }>;
+}
+
+/** Whether the last destination's bucket still exists; a failure other than NoSuchBucket does not hide it. */
+async function bucketStillThere(clients: Pick<ClientPool, 'get'>, account: Account, bucket: string): Promise<boolean> {
+  try {
+    const client = await clients.get(account);
+    await headBucket(client, bucket, client.deadline());
+    return true;
+  } catch (error) {
+    return !isR2Error(error, 'NoSuchBucket');
+  }
 }
 
 /**
@@ -112,7 +133,7 @@ async function browse(ui: UserInterface, clients: Pick<ClientPool, 'get'>, accou
         listedPrefix = here;
       }
       return [
-        ...(choosingFolder ? [{ label: messages.destinationHere, description: `${bucket}/${here}`, detail: `→ ${here}${mode.preview ?? ''}`, alwaysShow: true, action: 'here' as const }] : []),
+        ...(choosingFolder ? [{ label: mode.hereLabel ?? messages.destinationHere, description: `${bucket}/${here}`, detail: `→ ${here}${mode.preview ?? ''}`, alwaysShow: true, action: 'here' as const }] : []),
         ...(here === '' ? [] : [{ label: '$(arrow-up) ..', description: messages.browseParent, alwaysShow: true, action: 'up' as const }]),
         ...listed,
         ...(token === undefined ? [] : [{ label: messages.browseLoadMore, alwaysShow: true, action: 'more' as const }]),
@@ -150,11 +171,14 @@ export function folderNameProblem(name: string): string | undefined {
  * Account → bucket → folder, offering the last destination first. `preview` is the first key
  * suffix to upload (shown as "→ folder/preview").
  */
-export async function pickDestination(deps: DestinationDeps, title: string, preview: string): Promise<Destination> {
+export async function pickDestination(deps: DestinationDeps, title: string, preview: string, options: DestinationOptions = {}): Promise<Destination> {
   const stored = deps.state.get<StoredDestination>(LAST_DESTINATION_KEY);
   const lastAccount = stored ? deps.accounts.get(stored.accountId) : undefined;
+  // Not offered: the items' own folder (a copy there is a copy onto itself), nor a bucket deleted since.
+  const isSource = (place: StoredDestination) =>
+    (options.sourceFolders ?? []).some((source) => source.accountId === place.accountId && source.bucket === place.bucket && source.prefix === place.prefix);
   let destination: Destination | undefined;
-  if (stored && lastAccount) {
+  if (stored && lastAccount && !isSource(stored) && (await bucketStillThere(deps.clients, lastAccount, stored.bucket))) {
     const last = { account: lastAccount, bucket: stored.bucket, prefix: stored.prefix };
     const choice = await pick(deps.ui, [
       { label: `$(history) ${describeDestination(last)}`, description: lastAccount.name, detail: `→ ${last.prefix}${preview}`, last: true },
@@ -165,7 +189,7 @@ export async function pickDestination(deps: DestinationDeps, title: string, prev
   if (!destination) {
     const account = await pickAccount(deps.ui, deps.accounts, title);
     const bucket = await pickBucket(deps.ui, account, deps.clients, title);
-    const { prefix } = await browse(deps.ui, deps.clients, account, bucket, '', { choose: 'folder', title, preview });
+    const { prefix } = await browse(deps.ui, deps.clients, account, bucket, '', { choose: 'folder', title, preview, hereLabel: options.hereLabel });
     destination = { account, bucket, prefix };
   }
   await deps.state.update(LAST_DESTINATION_KEY, { accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix } satisfies StoredDestination);

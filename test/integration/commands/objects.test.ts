@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { getObjectBytes, headBucket, headObject, isR2Error, listPage, putObject } from '../../../src/r2';
+import { createBucket, deleteBucket, deletePrefix, getObjectBytes, headBucket, headObject, isR2Error, listPage, putObject } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
 import { addServerAccount, adminClient, child, children, label, requests, useBuckets } from '../support/extension';
 import { runWithPrompts } from '../support/prompts';
@@ -74,10 +74,37 @@ describe('Object and bucket commands', function () {
 
   it('copies an object to another bucket with its metadata', async () => {
     const doc = await child(await child(bucketNode, 'made/'), 'doc.txt');
-    await runWithPrompts('r2.copyTo', [doc, [doc]], [OTHER, '$(check) Upload here']);
+    await runWithPrompts('r2.copyTo', [doc, [doc]], [OTHER, '$(check) Copy here']);
     const copy = await headObject(client, { bucket: OTHER, key: 'doc.txt' }, signal());
     assert.deepEqual(copy.metadata, { owner: 'ops' });
     assert.equal(copy.contentType, 'text/plain');
+  });
+
+  it('Copy to… copies a folder with every key under it, says Copy here, and never suggests the source\'s folder or a deleted bucket', async () => {
+    const GONE = 'objects-gone';
+    await createBucket(client, { bucket: GONE }, signal());
+    const noHistory = (items: readonly vscode.QuickPickItem[], label: string) => {
+      assert.equal(items.some((item) => item.label.startsWith('$(history)')), false, items.map((item) => item.label).join(' | '));
+      return items.find((item) => item.label === label);
+    };
+    const copyHere = (items: readonly vscode.QuickPickItem[]) => {
+      assert.equal(items.some((item) => /Upload here/.test(item.label)), false);
+      return items.find((item) => item.label === '$(check) Copy here');
+    };
+    // A folder, into a new bucket: every key under it, under the folder's name.
+    const folder = await child(bucketNode, 'del-sibling/');
+    await runWithPrompts('r2.copyTo', [folder, [folder]], ['$(folder-opened) Choose another destination…', GONE, copyHere]);
+    assert.equal((await getObjectBytes(client, { bucket: GONE, key: 'del-sibling/keep.txt', maxBytes: 10 }, signal())).bytes.toString(), 'keep');
+    // That bucket deleted: the last destination is not offered.
+    await deletePrefix(client, { bucket: GONE, prefix: '' }, signal());
+    await deleteBucket(client, GONE, signal());
+    const otherDoc = await child(await child(await child(undefined, 'Local R2'), OTHER), 'doc.txt');
+    await runWithPrompts('r2.copyTo', [otherDoc, [otherDoc]], [(items) => noHistory(items, BUCKET), copyHere]);
+    assert.ok(await headObject(client, { bucket: BUCKET, key: 'doc.txt' }, signal()));
+    // The last destination is the source's own folder: not offered either.
+    const delx = await child(bucketNode, 'delx');
+    await runWithPrompts('r2.copyTo', [delx, [delx]], [(items) => noHistory(items, OTHER), copyHere]);
+    assert.ok(await headObject(client, { bucket: OTHER, key: 'delx' }, signal()));
   });
 
   it('copies the key and the s3:// URI', async () => {

@@ -5,9 +5,9 @@ import { createBucket, deleteBucket, deletePrefix, getObjectBytes, headObject, l
 import { UserCancelled } from '../../../src/ui/userInterface';
 import { FakeUi } from '../../support/fakeUi';
 import { live, uniqueName, useBucket } from '../r2/helpers';
-import { assertQuiet, folderNode, serverAccount, testServices, writtenNode } from './helpers';
+import { folderNode, serverAccount, testServices, writtenNode } from './helpers';
 
-const HERE = '$(check) Upload here';
+const HERE = '$(check) Copy here';
 
 describe('r2.copyTo', () => {
   const source = useBucket('cmd-copy');
@@ -21,10 +21,6 @@ describe('r2.copyTo', () => {
   const read = async (bucket: string, key: string) => (await getObjectBytes(source.client, { bucket, key, maxBytes: 1024 }, live)).bytes.toString();
 
   const node = (key: string, body?: string, metadata?: Record<string, string>) => writtenNode(source.client, source.name, key, body, metadata);
-
-  it('copies objects only: a folder alone asks nothing', async () => {
-    await assertQuiet(source.client, (services) => copyTo(services, folderNode(serverAccount(), source.name, 'x/')));
-  });
 
   it('dismissing the bucket or the folder picker cancels, copying nothing', async () => {
     const doc = await node('never.txt');
@@ -86,5 +82,28 @@ describe('r2.copyTo', () => {
     ui.assertDone();
     assert.deepEqual(ui.shown, [{ level: 'warning', message: '0 copied, 1 failed.', actions: ['Retry Failed', 'Show Log'] }]);
     assert.match(services.fakeLog.lines.join('\n'), /self\.txt: "self\.txt" cannot be copied onto itself\./);
+  });
+
+  it('copies a folder with every key under it, under the folder\'s name; never into itself', async () => {
+    await node('fold/a.txt', 'a');
+    await node('fold/sub/b.txt', 'b');
+    const folder = folderNode(serverAccount(), source.name, 'fold/');
+    const ui = new FakeUi([
+      { pick: 'Copy to', answer: target },
+      { pick: 'Copy to', answer: HERE },
+    ]);
+    await copyTo(testServices(ui, source.client), folder);
+    ui.assertDone();
+    assert.deepEqual(ui.shown, [{ level: 'info', message: '2 copied.', actions: [] }]);
+    assert.equal(await read(target, 'fold/a.txt'), 'a');
+    assert.equal(await read(target, 'fold/sub/b.txt'), 'b');
+
+    const into = new FakeUi([
+      { pick: 'Copy to', answer: source.name },
+      { pick: 'Copy to', answer: '$(folder) fold/' },
+      { pick: 'Copy to', answer: HERE },
+    ]);
+    await assert.rejects(copyTo(testServices(into, source.client), folder), /The folder "fold\/" cannot be copied into itself\./);
+    into.assertDone();
   });
 });

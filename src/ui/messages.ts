@@ -132,6 +132,10 @@ export const messages = {
   browseLoadMore: '$(ellipsis) Load more…',
   browseParent: 'Parent folder',
   browsePlaceholder: (bucket: string, prefix: string) => `Pick an object in ${bucket}/${prefix}`,
+  browsePlaceholderPartial: (bucket: string, prefix: string) => `Pick an object in ${bucket}/${prefix} (filtering searches the loaded page only; Type a key… opens any key)`,
+  browseFilterLoadedOnly: 'filtering searches the loaded page only',
+  browseTypeKey: '$(go-to-file) Type a key…',
+  browseTypeKeyPrompt: (bucket: string) => `Key of the object to open in ${bucket}`,
   notAnObject: (uri: string) => `${uri} is not an object of a configured R2 account.`,
   openLargeObject: (name: string, size: string, limitMB: number) =>
     `"${name}" is ${size}, more than the ${limitMB} MB that open without asking (setting r2.openSizeLimitMB): opening downloads all of it.`,

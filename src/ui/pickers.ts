@@ -3,7 +3,7 @@ import type * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
-import { bucketNameProblem, childPrefix, headBucket, isR2Error, listBuckets, listPage, parentPrefix } from '../r2';
+import { bucketNameProblem, childPrefix, headBucket, headObject, isR2Error, listBuckets, listPage, parentPrefix } from '../r2';
 import type { R2Object } from '../r2';
 import { describeDestination } from '../operations';
 import type { Destination } from '../operations';
@@ -69,7 +69,7 @@ export interface DestinationDeps {
   readonly state: vscode.Memento;
 }
 
-type BrowseItem = vscode.QuickPickItem & ({ action: 'here' | 'up' | 'more' | 'new' } | { action: 'folder'; prefix: string } | { action: 'object'; object: R2Object });
+type BrowseItem = vscode.QuickPickItem & ({ action: 'here' | 'up' | 'more' | 'new' | 'typed' } | { action: 'folder'; prefix: string } | { action: 'object'; object: R2Object });
 
 interface BrowseMode {
   /** What the user chooses: a folder (the level shown, or a new one in it), or an object. */
@@ -136,17 +136,28 @@ async function browse(ui: UserInterface, clients: Pick<ClientPool, 'get'>, accou
         ...(choosingFolder ? [{ label: mode.hereLabel ?? messages.destinationHere, description: `${bucket}/${here}`, detail: `→ ${here}${mode.preview ?? ''}`, alwaysShow: true, action: 'here' as const }] : []),
         ...(here === '' ? [] : [{ label: '$(arrow-up) ..', description: messages.browseParent, alwaysShow: true, action: 'up' as const }]),
         ...listed,
-        ...(token === undefined ? [] : [{ label: messages.browseLoadMore, alwaysShow: true, action: 'more' as const }]),
-        ...(choosingFolder ? [{ label: messages.destinationNewFolder, alwaysShow: true, action: 'new' as const }] : []),
+        // Filtering matches the items loaded: with more pages, say so where the user types.
+        ...(token === undefined ? [] : [{ label: messages.browseLoadMore, description: messages.browseFilterLoadedOnly, alwaysShow: true, action: 'more' as const }]),
+        ...(choosingFolder ? [{ label: messages.destinationNewFolder, alwaysShow: true, action: 'new' as const }] : [{ label: messages.browseTypeKey, alwaysShow: true, action: 'typed' as const }]),
       ];
     })();
-    const placeHolder = choosingFolder ? messages.destinationPlaceholder(`${bucket}/${here}`) : messages.browsePlaceholder(bucket, here);
+    const placeHolder = choosingFolder
+      ? messages.destinationPlaceholder(`${bucket}/${here}`)
+      : token === undefined
+        ? messages.browsePlaceholder(bucket, here)
+        : messages.browsePlaceholderPartial(bucket, here);
     const picked = await pick(ui, items, { title: mode.title, placeHolder, matchOnDescription: false });
     switch (picked.action) {
       case 'here':
         return { prefix: here };
       case 'object':
         return { prefix: here, object: picked.object };
+      case 'typed': {
+        // Any key, also one past the pages loaded: the object is looked up (a missing key fails with NoSuchKey).
+        const key = await ask(ui, { title: mode.title, prompt: messages.browseTypeKeyPrompt(bucket), value: here, valueSelection: [here.length, here.length] });
+        const client = await clients.get(account);
+        return { prefix: here, object: await headObject(client, { bucket, key }, client.deadline()) };
+      }
       case 'folder':
         prefix = picked.prefix;
         break;

@@ -107,6 +107,27 @@ describe('Object and bucket commands', function () {
     assert.ok(await headObject(client, { bucket: OTHER, key: 'delx' }, signal()));
   });
 
+  it('Open Object… opens a typed key, and a folder past one page says filtering searches the loaded page only', async () => {
+    const keys = Array.from({ length: 1001 }, (_, i) => `many/k-${String(i).padStart(4, '0')}`);
+    for (let i = 0; i < keys.length; i += 50) {
+      await Promise.all(keys.slice(i, i + 50).map((key) => putObject(client, { bucket: OTHER, key, body: key }, signal())));
+    }
+    let loadMore: vscode.QuickPickItem | undefined;
+    const prompts = await runWithPrompts('r2.openObject', [], [
+      OTHER,
+      '$(folder) many/',
+      (items) => {
+        loadMore = items.find((item) => item.label.includes('Load more'));
+        return items.find((item) => item.label === '$(go-to-file) Type a key…');
+      },
+      'many/k-1000',
+    ]);
+    assert.match(loadMore?.description ?? '', /filtering searches the loaded page only/);
+    assert.deepEqual(prompts.shown, []);
+    assert.equal(vscode.window.activeTextEditor?.document.getText(), 'many/k-1000');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('copies the key and the s3:// URI', async () => {
     const doc = await child(await child(bucketNode, 'made/'), 'doc.txt');
     await vscode.commands.executeCommand('r2.copyKey', doc);

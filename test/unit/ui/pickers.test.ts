@@ -25,11 +25,22 @@ describe('pickers', () => {
     const { object } = await pickObject(deps(ui), 'Open', { account: serverAccount(), bucket: bucket.name, prefix: '' });
     ui.assertDone();
     assert.equal(object.key, 'top.txt');
+    const typeKey = '$(go-to-file) Type a key…';
     assert.deepEqual(levels, [
-      ['$(folder) a/', '$(file) top.txt'],
-      ['$(arrow-up) ..', '$(folder) b/', '$(file) one.txt'],
-      ['$(folder) a/', '$(file) top.txt'],
+      ['$(folder) a/', '$(file) top.txt', typeKey],
+      ['$(arrow-up) ..', '$(folder) b/', '$(file) one.txt', typeKey],
+      ['$(folder) a/', '$(file) top.txt', typeKey],
     ]);
+  });
+
+  it('pickObject opens a typed key, looked up, also one not listed on the page shown', async () => {
+    const ui = new FakeUi([
+      { pick: 'Open', answer: '$(go-to-file) Type a key…' },
+      { input: `Key of the object to open in ${bucket.name}`, answer: 'a/one.txt' },
+    ]);
+    const { object } = await pickObject(deps(ui), 'Open', { account: serverAccount(), bucket: bucket.name, prefix: '' });
+    ui.assertDone();
+    assert.equal(object.key, 'a/one.txt');
   });
 
   it('pickDestination shows folders only, with "here" first and "new folder" last, and remembers the choice', async () => {

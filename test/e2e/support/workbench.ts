@@ -72,9 +72,20 @@ export class Workbench {
     // By the label alone: an entry's accessible name also holds its keybinding ("Delete… Del").
     const entry = this.page.getByRole('menuitem').filter({ has: this.page.locator('.action-label', { hasText: exactly(item) }) });
     // The menu redraws the item the pointer enters, and a click that comes with that first move
-    // is sometimes lost (3 in 8 here): point at it first, as a hand does.
-    await entry.hover();
-    await entry.click();
+    // is sometimes lost (3 in 8 here, and under CI load even after pointing at it first): a menu
+    // that is still open after the click did not get it, so the click is made again.
+    for (let attempt = 1; ; attempt++) {
+      await entry.hover();
+      await entry.click();
+      try {
+        await entry.waitFor({ state: 'hidden', timeout: 3_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) {
+          throw error;
+        }
+      }
+    }
   }
 
   /** Closes whatever menu, picker or dialog a failed step left open. */

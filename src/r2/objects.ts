@@ -104,6 +104,10 @@ function rangeHeader(range: ByteRange | undefined, context: ErrorContext): strin
 /** Re-emits the body's errors as R2Errors, so that a reset mid-download is classified too. */
 function classifiedBody(body: Readable, context: ErrorContext, signal: AbortSignal): Readable {
   const out = new PassThrough();
+  // The caller may await something (open a file) before it reads, and the body can fail in that
+  // window: without a listener the failure would be an uncaught 'error' event. The destroyed
+  // stream keeps it (stream.errored) for pipeline() and readers, which then reject with it.
+  out.on('error', () => undefined);
   body.on('error', (err) => out.destroy(classifyError(err, context, signal)));
   out.on('close', () => body.destroy());
   return body.pipe(out);

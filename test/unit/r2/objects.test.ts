@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { text } from 'node:stream/consumers';
 import {
   copyObject,
@@ -118,6 +119,28 @@ describe('r2 objects', () => {
       await expectR2Error(getObjectStream(client, { bucket: name, key: 'missing' }, live), 'NoSuchKey');
       // S3 answers a delete of a missing key with success.
       await deleteObject(client, { bucket: name, key: 'missing' }, live);
+    });
+  });
+
+  describe('a body cut before it is read', () => {
+    afterEach(() => s3env().local?.clearFaults());
+
+    // The caller of getObjectStream may await something (open a file) before it reads: a cut in
+    // that window must reach the reader, not surface as an uncaught 'error' event (seen in CI as
+    // "Uncaught R2Error: Could not reach the server" during a download).
+    it('keeps the failure for its reader instead of throwing it uncaught (local server)', async function () {
+      const local = s3env().local;
+      if (!local) {
+        this.skip();
+      }
+      const { client, name } = bucket;
+      await putObject(client, { bucket: name, key: 'cut-early.bin', body: Buffer.alloc(256 * 1024, 1) }, live);
+      local.inject({ type: 'cutResponse', operation: 'GetObject', afterBytes: 1000 });
+      const { body } = await getObjectStream(client, { bucket: name, key: 'cut-early.bin' }, live);
+      // Not events.once: it would listen for 'error' itself. Nobody reads or listens until the cut.
+      await new Promise((resolve) => body.once('close', resolve));
+      const drain = new Writable({ write: (_chunk, _encoding, done) => done() });
+      await expectR2Error(pipeline(body, drain), 'Network');
     });
   });
 

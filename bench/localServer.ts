@@ -29,7 +29,10 @@ export interface LocalServer {
 const CLI = join(__dirname, '..', 'test', 'support', 'r2server', 'cli.js');
 
 async function control(endpoint: string, method: string, path: string, body?: unknown): Promise<Response> {
-  const response = await fetch(`${endpoint}/__r2/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${endpoint}/__r2/${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) {
     throw new Error(`local server ${method} /__r2/${path}: ${response.status}`);
   }
@@ -38,7 +41,9 @@ async function control(endpoint: string, method: string, path: string, body?: un
 
 /** Starts the server on `dataDir` (which may already hold seeded buckets) and waits until it listens. */
 export async function startLocalServer(dataDir: string): Promise<LocalServer> {
-  const child: ChildProcess = spawn(process.execPath, [CLI, '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [CLI, '--port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! });
   const [first] = (await Promise.race([
     once(lines, 'line'),
@@ -59,7 +64,9 @@ export async function startLocalServer(dataDir: string): Promise<LocalServer> {
       await control(endpoint, 'POST', 'stats/reset');
     },
     delay: async (operation, ms) => {
-      await (ms === 0 ? control(endpoint, 'DELETE', 'faults') : control(endpoint, 'POST', 'faults', { type: 'delay', ms, operation, times: 'always' }));
+      await (ms === 0
+        ? control(endpoint, 'DELETE', 'faults')
+        : control(endpoint, 'POST', 'faults', { type: 'delay', ms, operation, times: 'always' }));
     },
     stop: async () => {
       if (child.exitCode === null) {

@@ -46,7 +46,12 @@ export async function measure(command: Command): Promise<Measured> {
       throw new Error(`${command.tool} (${command.file} ${command.args.join(' ')}) exited with ${code}:\n${stderr}`);
     }
     const [kib, user, system] = (readFileSync(report, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number);
-    return { wallMs, peakRssBytes: kib * 1024, cpuMs: (user + system) * 1000, stdout: Buffer.concat(stdout).toString() };
+    return {
+      wallMs,
+      peakRssBytes: kib * 1024,
+      cpuMs: (user + system) * 1000,
+      stdout: Buffer.concat(stdout).toString(),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

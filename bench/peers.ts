@@ -43,7 +43,15 @@ function aws(target: Target, args: string[]): Command {
  * HEAD after an upload, no whole-file MD5 before a multipart upload, no destination scan, no
  * checksum check after a download. Transfer defaults kept (5 MiB chunks, 4 at once; 4 download streams).
  */
-export const RCLONE_FLAGS = ['--s3-no-check-bucket', '--s3-no-head', '--s3-disable-checksum', '--no-check-dest', '--ignore-checksum', '--no-traverse', '-q'];
+export const RCLONE_FLAGS = [
+  '--s3-no-check-bucket',
+  '--s3-no-head',
+  '--s3-disable-checksum',
+  '--no-check-dest',
+  '--ignore-checksum',
+  '--no-traverse',
+  '-q',
+];
 
 function rclone(target: Target, args: string[], flags = RCLONE_FLAGS): Command {
   return { tool: 'rclone', file: RCLONE, args: [...args, ...flags], env: rcloneEnv(target) };
@@ -63,12 +71,33 @@ export const peers = {
     rclone(target, ['copyto', `r2:${target.bucket}/${key}`, filePath('rclone')]),
   ],
   uploadFolder: (target: Target, dir: string, prefix: PerTool): Command[] => [
-    aws(target, ['s3', 'cp', dir, `s3://${target.bucket}/${prefix('aws')}`, '--recursive', '--no-progress', '--only-show-errors']),
+    aws(target, [
+      's3',
+      'cp',
+      dir,
+      `s3://${target.bucket}/${prefix('aws')}`,
+      '--recursive',
+      '--no-progress',
+      '--only-show-errors',
+    ]),
     rclone(target, ['copy', dir, `r2:${target.bucket}/${prefix('rclone')}`]),
   ],
   /** Both print one line per key (checked against the expected count). */
   list: (target: Target, prefix: string): Command[] => [
-    aws(target, ['s3api', 'list-objects-v2', '--bucket', target.bucket, '--prefix', prefix, '--page-size', '1000', '--query', 'Contents[].[Key]', '--output', 'text']),
+    aws(target, [
+      's3api',
+      'list-objects-v2',
+      '--bucket',
+      target.bucket,
+      '--prefix',
+      prefix,
+      '--page-size',
+      '1000',
+      '--query',
+      'Contents[].[Key]',
+      '--output',
+      'text',
+    ]),
     rclone(target, ['lsf', `r2:${target.bucket}/${prefix}`, '--files-only'], ['-q']),
   ],
 };

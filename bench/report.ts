@@ -50,18 +50,53 @@ export function transferTable(cases: readonly CaseResult[]): string {
     const ours = tool('ours')!;
     const versus = c.vsFaster ? `${ratio(c.vsFaster.ratio)} vs ${c.vsFaster.peer}` : '—';
     const verdict = verdictFor(c, ours);
-    return [c.title, toolCell(ours), toolCell(tool('aws')), toolCell(tool('rclone')), versus, range(ours.peakRssBytes, mb), requestsCell(ours), requestsCell(tool('aws')), requestsCell(tool('rclone')), verdict?.text ?? 'ours only (memory check)'];
+    return [
+      c.title,
+      toolCell(ours),
+      toolCell(tool('aws')),
+      toolCell(tool('rclone')),
+      versus,
+      range(ours.peakRssBytes, mb),
+      requestsCell(ours),
+      requestsCell(tool('aws')),
+      requestsCell(tool('rclone')),
+      verdict?.text ?? 'ours only (memory check)',
+    ];
   });
-  return table(['case', 'ours', 'aws', 'rclone', 'ours vs faster peer', 'ours peak RSS', 'requests ours', 'requests aws', 'requests rclone', 'target'], rows);
+  return table(
+    [
+      'case',
+      'ours',
+      'aws',
+      'rclone',
+      'ours vs faster peer',
+      'ours peak RSS',
+      'requests ours',
+      'requests aws',
+      'requests rclone',
+      'target',
+    ],
+    rows,
+  );
 }
 
 /** Variants of ours run only to explain a result (e.g. what the flush to disk costs). */
 export function diagnosticsTable(cases: readonly CaseResult[]): string | undefined {
-  const rows = cases.flatMap((c) => Object.entries(c.diagnostics ?? {}).map(([tool, ratio]) => {
-    const result = c.tools.find((t) => t.tool === tool)!;
-    return [c.title, tool, toolCell(result), `${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}) vs ${c.vsFaster?.peer ?? ''}`, range(result.peakRssBytes, mb)];
-  }));
-  return rows.length === 0 ? undefined : table(['case', 'diagnostic variant', 'time', 'vs faster peer', 'peak RSS'], rows);
+  const rows = cases.flatMap((c) =>
+    Object.entries(c.diagnostics ?? {}).map(([tool, ratio]) => {
+      const result = c.tools.find((t) => t.tool === tool)!;
+      return [
+        c.title,
+        tool,
+        toolCell(result),
+        `${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}) vs ${c.vsFaster?.peer ?? ''}`,
+        range(result.peakRssBytes, mb),
+      ];
+    }),
+  );
+  return rows.length === 0
+    ? undefined
+    : table(['case', 'diagnostic variant', 'time', 'vs faster peer', 'peak RSS'], rows);
 }
 
 /** Peak RSS of the large case against the small one: flat means it does not grow with size. */
@@ -83,21 +118,43 @@ export function flatnessTable(cases: readonly CaseResult[]): string {
     const growth = peak(large) - peak(small);
     const retainedGrowth = retained(large) - retained(small);
     const label = (id: string) => cases.find((c) => c.id === id)!.title.replace(/^(upload|download|list) /, '');
-    const verdict = growth <= TARGETS.flatRssSlackBytes
-      ? 'flat'
-      : retainedGrowth <= TARGETS.flatRssSlackBytes
-        ? `peak grows ${signed(growth)} (more than ${mb(TARGETS.flatRssSlackBytes)}), retained heap does not: garbage collected later, not held`
-        : `GROWS: ${signed(retainedGrowth)} retained`;
-    return [kind, `${label(small)}: ${mb(peak(small))}`, `${label(large)}: ${mb(peak(large))}`, signed(growth), signed(retainedGrowth), verdict];
+    const verdict =
+      growth <= TARGETS.flatRssSlackBytes
+        ? 'flat'
+        : retainedGrowth <= TARGETS.flatRssSlackBytes
+          ? `peak grows ${signed(growth)} (more than ${mb(TARGETS.flatRssSlackBytes)}), retained heap does not: garbage collected later, not held`
+          : `GROWS: ${signed(retainedGrowth)} retained`;
+    return [
+      kind,
+      `${label(small)}: ${mb(peak(small))}`,
+      `${label(large)}: ${mb(peak(large))}`,
+      signed(growth),
+      signed(retainedGrowth),
+      verdict,
+    ];
   });
-  return table(['ours', 'smaller case, max peak RSS', 'larger case, max peak RSS', 'peak growth', 'retained heap growth (after GC)', 'verdict'], rows);
+  return table(
+    [
+      'ours',
+      'smaller case, max peak RSS',
+      'larger case, max peak RSS',
+      'peak growth',
+      'retained heap growth (after GC)',
+      'verdict',
+    ],
+    rows,
+  );
 }
 
 export function printReport(results: BenchResults): void {
   const { machine } = results;
   console.log(`\n## R2 Explorer bench — ${results.startedAt}`);
-  console.log(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, load average at start ${machine.loadAverageAtStart.map((n) => n.toFixed(2)).join(' ')}; Node ${machine.node}; ${machine.aws}; ${machine.rclone}`);
-  console.log(`Server: ${results.server}. Times are whole processes (start-up included), median (min–max) of ${results.options.runs} runs; ratios are peer time / our time per run.`);
+  console.log(
+    `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, load average at start ${machine.loadAverageAtStart.map((n) => n.toFixed(2)).join(' ')}; Node ${machine.node}; ${machine.aws}; ${machine.rclone}`,
+  );
+  console.log(
+    `Server: ${results.server}. Times are whole processes (start-up included), median (min–max) of ${results.options.runs} runs; ratios are peer time / our time per run.`,
+  );
   if (results.cases.length > 0) {
     console.log(`\n${transferTable(results.cases)}\n`);
     const diagnostics = diagnosticsTable(results.cases);

@@ -24,7 +24,15 @@ import type { Target } from './target';
 
 export interface BenchResults {
   startedAt: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; loadAverageAtStart: number[]; node: string; aws: string; rclone: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    loadAverageAtStart: number[];
+    node: string;
+    aws: string;
+    rclone: string;
+  };
   server: string;
   options: Omit<BenchOptions, 'external' | 'cases'> & { cases: string[] };
   cases: CaseResult[];
@@ -32,7 +40,9 @@ export interface BenchResults {
 }
 
 function version(file: string, args: string[]): string {
-  return execFileSync(file, args, { encoding: 'utf8', env: { ...process.env, AWS_CONFIG_FILE: '/dev/null' } }).split('\n')[0].trim();
+  return execFileSync(file, args, { encoding: 'utf8', env: { ...process.env, AWS_CONFIG_FILE: '/dev/null' } })
+    .split('\n')[0]
+    .trim();
 }
 
 export function listFolders(options: BenchOptions): SeedFolder[] {
@@ -59,11 +69,27 @@ async function main(): Promise<void> {
     const dataDir = join(scratch, 'server');
     mkdirSync(dataDir);
     const folders = listFolders(options);
-    console.log(`seeding the local server's store (${[...folders, ECONOMY.folder].map((f) => f.keys).join(' + ')} keys)…`);
+    console.log(
+      `seeding the local server's store (${[...folders, ECONOMY.folder].map((f) => f.keys).join(' + ')} keys)…`,
+    );
     seedLocalStore(dataDir, options.bucket, [...folders, ECONOMY.folder]);
     server = await startLocalServer(dataDir);
-    const local: Target = { name: 'local R2 server (test/support/r2server)', url: server.endpoint, credentials: server.credentials, bucket: options.bucket, counts: server, latency: server };
-    const target: Target = options.external ? { name: options.external.name, url: options.external.url, credentials: options.external.credentials, bucket: options.bucket } : local;
+    const local: Target = {
+      name: 'local R2 server (test/support/r2server)',
+      url: server.endpoint,
+      credentials: server.credentials,
+      bucket: options.bucket,
+      counts: server,
+      latency: server,
+    };
+    const target: Target = options.external
+      ? {
+          name: options.external.name,
+          url: options.external.url,
+          credentials: options.external.credentials,
+          bucket: options.bucket,
+        }
+      : local;
     const client = clientFor(target);
     if (options.external) {
       await seedOverS3(client, options.bucket, folders, AbortSignal.timeout(60 * 60_000));
@@ -91,7 +117,15 @@ async function main(): Promise<void> {
       cases.push(await listCase(ctx, folders[1].prefix, folders[1].keys, false));
     }
     client.destroy();
-    const extension = want('requests') || want('extension') ? await measureExtension(options, server, { memory: folders[1], economy: ECONOMY.folder, economyObject: ECONOMY.object }, scratch) : undefined;
+    const extension =
+      want('requests') || want('extension')
+        ? await measureExtension(
+            options,
+            server,
+            { memory: folders[1], economy: ECONOMY.folder, economyObject: ECONOMY.object },
+            scratch,
+          )
+        : undefined;
 
     const results: BenchResults = {
       startedAt: started.toISOString(),

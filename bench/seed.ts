@@ -58,7 +58,12 @@ async function seeded(client: R2Client, bucket: string, folder: SeedFolder, sign
 }
 
 /** Creates the bucket (if needed) and any folder not yet complete, through the S3 API. */
-export async function seedOverS3(client: R2Client, bucket: string, folders: readonly SeedFolder[], signal: AbortSignal): Promise<void> {
+export async function seedOverS3(
+  client: R2Client,
+  bucket: string,
+  folders: readonly SeedFolder[],
+  signal: AbortSignal,
+): Promise<void> {
   // Every PUT in flight listens to the one signal.
   setMaxListeners(SEED_CONCURRENCY * 2, signal);
   await createBucket(client, { bucket }, signal).catch((error: unknown) => {

@@ -30,7 +30,10 @@ export function clientFor(target: Pick<Target, 'url' | 'credentials'>): R2Client
 }
 
 /** Counts the requests `work` makes, when the target can count them. */
-export async function counted<T>(target: Target, work: () => Promise<T>): Promise<{ result: T; requests?: RequestCounts }> {
+export async function counted<T>(
+  target: Target,
+  work: () => Promise<T>,
+): Promise<{ result: T; requests?: RequestCounts }> {
   await target.counts?.resetStats();
   const result = await work();
   return { result, requests: await target.counts?.stats() };

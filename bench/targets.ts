@@ -23,7 +23,10 @@ export function atLeastRatio(value: number, target: number): Verdict {
   if (value >= target) {
     return { met: true, text: `met (${value.toFixed(2)}× ≥ ${target.toFixed(1)}×)` };
   }
-  return { met: false, text: `MISSED by ${((1 - value / target) * 100).toFixed(0)}% (${value.toFixed(2)}× < ${target.toFixed(1)}×)` };
+  return {
+    met: false,
+    text: `MISSED by ${((1 - value / target) * 100).toFixed(0)}% (${value.toFixed(2)}× < ${target.toFixed(1)}×)`,
+  };
 }
 
 export function atMost(value: number, limit: number, unit: (n: number) => string): Verdict {

@@ -30,7 +30,9 @@ export interface ExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi | undefined> {
   const log = createLog();
   const ui = new VscodeUserInterface();
-  const settings = { get: <T>(name: string, fallback: T): T => vscode.workspace.getConfiguration('r2').get<T>(name, fallback) };
+  const settings = {
+    get: <T>(name: string, fallback: T): T => vscode.workspace.getConfiguration('r2').get<T>(name, fallback),
+  };
   const accounts = new AccountStore(context.globalState, context.secrets);
   const abortFailures = new AbortFailureReporter(ui, log);
   const clients = new ClientPool(accounts, () => ({
@@ -48,7 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   });
 
   // The welcome view (package.json viewsWelcome) shows while this key is false.
-  const updateHasAccounts = () => vscode.commands.executeCommand('setContext', contextKeys.hasAccounts, accounts.list().length > 0);
+  const updateHasAccounts = () =>
+    vscode.commands.executeCommand('setContext', contextKeys.hasAccounts, accounts.list().length > 0);
   void updateHasAccounts();
 
   context.subscriptions.push(
@@ -63,12 +66,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
         clients.clear();
       }
     }),
-    ...registerCommands({ ui, accounts, clients, explorer, view, viewState, log, state: context.globalState, settings, changes }),
+    ...registerCommands({
+      ui,
+      accounts,
+      clients,
+      explorer,
+      view,
+      viewState,
+      log,
+      state: context.globalState,
+      settings,
+      changes,
+    }),
     ...registerFileSystems(accounts, clients, log),
     watchAutoSave(context.globalState, ui),
   );
   // Only under `npm start`: the sandbox's demo account, stored before a command can run.
-  await configureSandboxAccount(accounts, (message) => log.warn(message)).catch((error: unknown) => log.error(`Sandbox account not configured: ${String(error)}`));
+  await configureSandboxAccount(accounts, (message) => log.warn(message)).catch((error: unknown) =>
+    log.error(`Sandbox account not configured: ${String(error)}`),
+  );
   return context.extensionMode === vscode.ExtensionMode.Test ? { explorer, view } : undefined;
 }
 

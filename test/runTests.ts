@@ -33,7 +33,10 @@ function readCounts(file: string): Counts | undefined {
 function runNodeTier(name: string, dirs: string[], env: NodeJS.ProcessEnv, runDir: string): TierResult {
   const resultFile = join(runDir, `${name}.json`);
   console.log(`\n=== ${name} ===`);
-  const child = spawnSync(process.execPath, [join(out, 'support', 'mochaTier.js'), resultFile, ...dirs], { stdio: 'inherit', env });
+  const child = spawnSync(process.execPath, [join(out, 'support', 'mochaTier.js'), resultFile, ...dirs], {
+    stdio: 'inherit',
+    env,
+  });
   const counts = readCounts(resultFile);
   return counts ? { name, counts } : { name, counts: NO_COUNTS, error: `exited with ${child.status} before reporting` };
 }
@@ -62,7 +65,9 @@ function runRgwTier(runDir: string): TierResult | undefined {
     if (started.status !== 0) {
       return { name, counts: NO_COUNTS, error: `rgw.sh start failed (exit ${started.status}); logs in ${dir}` };
     }
-    const env = Object.fromEntries([...started.stdout.matchAll(/^export (\w+)=(.*)$/gm)].map(([, key, value]) => [key, value]));
+    const env = Object.fromEntries(
+      [...started.stdout.matchAll(/^export (\w+)=(.*)$/gm)].map(([, key, value]) => [key, value]),
+    );
     return runNodeTier(name, [join(out, 'unit', 'r2')], { ...process.env, ...env }, runDir);
   } finally {
     spawnSync('bash', [script, 'stop', dir], { stdio: 'inherit' });
@@ -104,7 +109,9 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
   };
   try {
     const host = await chooseHost();
-    console.log(`[test host] ${host.kind === 'electron' ? `VS Code desktop${host.executable ? ` (${host.executable})` : ''}` : 'code-server in headless Chromium'}`);
+    console.log(
+      `[test host] ${host.kind === 'electron' ? `VS Code desktop${host.executable ? ` (${host.executable})` : ''}` : 'code-server in headless Chromium'}`,
+    );
     const exitCode = host.kind === 'electron' ? await runInElectron(run, host.executable) : await runInCodeServer(run);
     const counts = readCounts(resultFile);
     if (!counts) {
@@ -112,7 +119,8 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
     }
     return { name, counts };
   } catch (error) {
-    const reason = error instanceof MissingToolError ? error.message : String(error instanceof Error ? error.stack : error);
+    const reason =
+      error instanceof MissingToolError ? error.message : String(error instanceof Error ? error.stack : error);
     return { name, counts: NO_COUNTS, error: reason };
   } finally {
     await server.close();
@@ -138,13 +146,22 @@ async function main(): Promise<void> {
   }
   if (wanted('e2e')) {
     // `npm start`'s sandbox, clicked in headless Chromium (test/e2e/); screenshots in the run folder.
-    tiers.push(runNodeTier('e2e (sandbox in a browser)', [join(out, 'e2e')], { ...process.env, R2_E2E_RUN_DIR: join(runDir, 'e2e') }, runDir));
+    tiers.push(
+      runNodeTier(
+        'e2e (sandbox in a browser)',
+        [join(out, 'e2e')],
+        { ...process.env, R2_E2E_RUN_DIR: join(runDir, 'e2e') },
+        runDir,
+      ),
+    );
   }
 
   console.log('');
   for (const tier of tiers) {
     const { passed, failed, skipped } = tier.counts;
-    console.log(`${tier.name}: ${passed} passed, ${failed} failed, ${skipped} skipped${tier.error ? ` — did not complete: ${tier.error}` : ''}`);
+    console.log(
+      `${tier.name}: ${passed} passed, ${failed} failed, ${skipped} skipped${tier.error ? ` — did not complete: ${tier.error}` : ''}`,
+    );
   }
   const sum = (key: keyof Counts) => tiers.reduce((total, tier) => total + tier.counts[key], 0);
   const failed = sum('failed') + tiers.filter((tier) => tier.error).length;

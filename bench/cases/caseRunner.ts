@@ -87,7 +87,9 @@ export async function runCase(
         push(operation, command.tool, own.operationMs);
         push(retained, command.tool, own.retainedHeapBytes);
       }
-      process.stdout.write(`  ${id} run ${run + 1}/${runs} ${command.tool}: ${(measured.wallMs / 1000).toFixed(2)} s, peak RSS ${(measured.peakRssBytes / 1e6).toFixed(0)} MB\n`);
+      process.stdout.write(
+        `  ${id} run ${run + 1}/${runs} ${command.tool}: ${(measured.wallMs / 1000).toFixed(2)} s, peak RSS ${(measured.peakRssBytes / 1e6).toFixed(0)} MB\n`,
+      );
     }
   }
   const tools: ToolResult[] = [...times.keys()].map((tool) => {
@@ -108,9 +110,10 @@ export async function runCase(
   const ratios = Object.fromEntries(peers.map((peer) => [peer.tool, speedRatios(ours, times.get(peer.tool)!)]));
   const faster = peers.sort((a, b) => a.wallMs.median - b.wallMs.median)[0];
   const variants = [...times.keys()].filter((tool) => tool !== 'ours' && isOurs(tool));
-  const diagnostics = faster && variants.length > 0
-    ? Object.fromEntries(variants.map((tool) => [tool, speedRatios(times.get(tool)!, times.get(faster.tool)!)]))
-    : undefined;
+  const diagnostics =
+    faster && variants.length > 0
+      ? Object.fromEntries(variants.map((tool) => [tool, speedRatios(times.get(tool)!, times.get(faster.tool)!)]))
+      : undefined;
   return {
     id,
     title,

@@ -18,7 +18,17 @@ import type { SessionMode, SessionResult } from '../vscode/protocol';
 import { SESSION_ENV } from '../vscode/protocol';
 
 /** What `npm run package` needs from the working tree; node_modules is linked, not copied. */
-const PACKAGE_FILES = ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media', 'esbuild.mjs', 'tsconfig.json', 'src'];
+const PACKAGE_FILES = [
+  'package.json',
+  '.vscodeignore',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'media',
+  'esbuild.mjs',
+  'tsconfig.json',
+  'src',
+];
 const SESSION_TIMEOUT_MS = 10 * 60_000;
 
 /** The production bundles: the main one VS Code loads, and those it loads on first use. */
@@ -49,7 +59,10 @@ function packageExtension(stage: string): { dist: string; vsix: string } {
   symlinkSync(join(ROOT, 'node_modules'), join(stage, 'node_modules'));
   const vsix = join(stage, 'r2-explorer.vsix');
   execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: stage, stdio: 'inherit' });
-  execFileSync(join(stage, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: stage, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(join(stage, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', vsix], {
+    cwd: stage,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   // The suite runs from inside the extension's folder: VS Code gives it the extension's API object.
   cpSync(join(ROOT, 'bench', 'out'), join(stage, '.bench'), { recursive: true });
   return { dist: join(stage, 'dist'), vsix };
@@ -69,11 +82,20 @@ function emptyExtension(stage: string, scratch: string): string {
 }
 
 function activationTotals(sessions: readonly SessionResult[]): Spread | undefined {
-  const totals = sessions.flatMap((s) => (s.wasInactive && s.vscodeMarks ? [s.vscodeMarks.codeLoadingMs + s.vscodeMarks.activateCallMs] : []));
+  const totals = sessions.flatMap((s) =>
+    s.wasInactive && s.vscodeMarks ? [s.vscodeMarks.codeLoadingMs + s.vscodeMarks.activateCallMs] : [],
+  );
   return totals.length > 0 ? spread(totals) : undefined;
 }
 
-async function runSession(mode: SessionMode, index: number, stage: string, scratch: string, server: LocalServer, env: Record<string, string>): Promise<SessionResult> {
+async function runSession(
+  mode: SessionMode,
+  index: number,
+  stage: string,
+  scratch: string,
+  server: LocalServer,
+  env: Record<string, string>,
+): Promise<SessionResult> {
   const runDir = join(scratch, `vscode-${index}`);
   const workspacePath = join(runDir, 'workspace');
   mkdirSync(workspacePath, { recursive: true });
@@ -84,7 +106,12 @@ async function runSession(mode: SessionMode, index: number, stage: string, scrat
     testsPath: join(stage, '.bench', 'bench', 'vscode', 'suite.js'),
     workspacePath,
     runDir,
-    env: { ...env, [SESSION_ENV.mode]: mode, [SESSION_ENV.resultFile]: resultFile, [SESSION_ENV.endpoint]: server.endpoint },
+    env: {
+      ...env,
+      [SESSION_ENV.mode]: mode,
+      [SESSION_ENV.resultFile]: resultFile,
+      [SESSION_ENV.endpoint]: server.endpoint,
+    },
     timeoutMs: SESSION_TIMEOUT_MS,
   });
   if (!existsSync(resultFile)) {
@@ -92,8 +119,12 @@ async function runSession(mode: SessionMode, index: number, stage: string, scrat
   }
   const result = JSON.parse(readFileSync(resultFile, 'utf8')) as SessionResult;
   const marks = result.vscodeMarks;
-  const detail = marks ? `; VS Code's marks: code loading ${marks.codeLoadingMs.toFixed(1)} ms + activate() ${marks.activateCallMs.toFixed(1)} ms, ${marks.totalMs.toFixed(1)} ms from load to activated` : '';
-  console.log(`    activate() awaited ${result.activationMs.toFixed(1)} ms${detail}${result.wasInactive ? '' : ' (NOT a cold activation: the extension was already active)'}`);
+  const detail = marks
+    ? `; VS Code's marks: code loading ${marks.codeLoadingMs.toFixed(1)} ms + activate() ${marks.activateCallMs.toFixed(1)} ms, ${marks.totalMs.toFixed(1)} ms from load to activated`
+    : '';
+  console.log(
+    `    activate() awaited ${result.activationMs.toFixed(1)} ms${detail}${result.wasInactive ? '' : ' (NOT a cold activation: the extension was already active)'}`,
+  );
   return result;
 }
 
@@ -122,7 +153,16 @@ export async function measureExtension(
   const stage = join(scratch, 'extension');
   const { dist, vsix } = packageExtension(stage);
   const client = clientFor({ url: server.endpoint, credentials: server.credentials });
-  await putObject(client, { bucket: options.bucket, key: folders.economyObject, body: 'A small text object, opened and saved by the bench.\n', contentType: 'text/plain' }, AbortSignal.timeout(30_000));
+  await putObject(
+    client,
+    {
+      bucket: options.bucket,
+      key: folders.economyObject,
+      body: 'A small text object, opened and saved by the bench.\n',
+      contentType: 'text/plain',
+    },
+    AbortSignal.timeout(30_000),
+  );
   client.destroy();
   const env = {
     [SESSION_ENV.accessKeyId]: server.credentials.accessKeyId,
@@ -138,7 +178,7 @@ export async function measureExtension(
   }
   const emptySessions: SessionResult[] = [];
   if (options.cases.has('extension')) {
-    console.log('the same manifest with an empty activate(), for VS Code\'s own share:');
+    console.log("the same manifest with an empty activate(), for VS Code's own share:");
     const empty = emptyExtension(stage, scratch);
     for (let index = 0; index < options.activationRuns; index++) {
       emptySessions.push(await runSession('activation', sessions.length + index, empty, scratch, server, env));
@@ -146,9 +186,14 @@ export async function measureExtension(
   }
   const cold = sessions.filter((s) => s.wasInactive);
   return {
-    bundles: BUNDLES.map(({ file, loaded }) => ({ file: `dist/${file}`, bytes: statSync(join(dist, file)).size, loaded })),
+    bundles: BUNDLES.map(({ file, loaded }) => ({
+      file: `dist/${file}`,
+      bytes: statSync(join(dist, file)).size,
+      loaded,
+    })),
     vsixBytes: statSync(vsix).size,
-    activationMs: options.cases.has('extension') && cold.length > 0 ? spread(cold.map((s) => s.activationMs)) : undefined,
+    activationMs:
+      options.cases.has('extension') && cold.length > 0 ? spread(cold.map((s) => s.activationMs)) : undefined,
     vscodeActivationMs: options.cases.has('extension') ? activationTotals(sessions) : undefined,
     emptyActivationMs: activationTotals(emptySessions),
     sessions,

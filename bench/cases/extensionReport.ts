@@ -33,23 +33,45 @@ export function excess(requests: RequestCounts, minimum: Record<string, number>)
 }
 
 export function actionsTable(actions: readonly ActionCount[]): string {
-  return table(['user action', 'requests sent', 'class A', 'class B', 'minimum the S3 API allows', 'excess'], actions.map((a) => {
-    const extra = excess(a.requests, a.minimum);
-    return [a.action, operations(a.requests.operations), String(a.requests.classA), String(a.requests.classB), `${operations(a.minimum)} (${a.why})`, Object.keys(extra).length === 0 ? 'none' : `**${operations(extra)}**`];
-  }));
+  return table(
+    ['user action', 'requests sent', 'class A', 'class B', 'minimum the S3 API allows', 'excess'],
+    actions.map((a) => {
+      const extra = excess(a.requests, a.minimum);
+      return [
+        a.action,
+        operations(a.requests.operations),
+        String(a.requests.classA),
+        String(a.requests.classB),
+        `${operations(a.minimum)} (${a.why})`,
+        Object.keys(extra).length === 0 ? 'none' : `**${operations(extra)}**`,
+      ];
+    }),
+  );
 }
 
 export function extensionReport(result: ExtensionResult): string {
   const rows: string[][] = [];
   if (result.vscodeActivationMs) {
     const verdict = atMost(result.vscodeActivationMs.median, TARGETS.activationMs, ms);
-    rows.push(['activation as VS Code reports it (code loading + activate(); cold, fresh code-server each)', range(result.vscodeActivationMs, ms), verdict.text]);
+    rows.push([
+      'activation as VS Code reports it (code loading + activate(); cold, fresh code-server each)',
+      range(result.vscodeActivationMs, ms),
+      verdict.text,
+    ]);
   }
   if (result.emptyActivationMs) {
-    rows.push(['… the same for an extension whose activate() is empty (VS Code\'s own share)', range(result.emptyActivationMs, ms), '']);
+    rows.push([
+      "… the same for an extension whose activate() is empty (VS Code's own share)",
+      range(result.emptyActivationMs, ms),
+      '',
+    ]);
   }
   if (result.activationMs) {
-    rows.push(['`extension.activate()` awaited from a test module (adds VS Code preparing storage, localization)', range(result.activationMs, ms), '']);
+    rows.push([
+      '`extension.activate()` awaited from a test module (adds VS Code preparing storage, localization)',
+      range(result.activationMs, ms),
+      '',
+    ]);
   }
   for (const { file, bytes, loaded } of result.bundles) {
     rows.push([`${file} (production build)`, kb(bytes), `loaded ${loaded}`]);
@@ -58,8 +80,16 @@ export function extensionReport(result: ExtensionResult): string {
   const memory = result.sessions.find((s) => s.memory)?.memory;
   if (memory) {
     const { beforeActivation: before, afterActivation: activated, afterListing: listed } = memory;
-    rows.push(['extension host before activation (RSS / heap used)', `${mb(before.rssBytes)} / ${mb(before.heapUsedBytes)}`, '']);
-    rows.push(['… after activation', `${mb(activated.rssBytes)} / ${mb(activated.heapUsedBytes)}`, `+${mb(activated.rssBytes - before.rssBytes)} RSS`]);
+    rows.push([
+      'extension host before activation (RSS / heap used)',
+      `${mb(before.rssBytes)} / ${mb(before.heapUsedBytes)}`,
+      '',
+    ]);
+    rows.push([
+      '… after activation',
+      `${mb(activated.rssBytes)} / ${mb(activated.heapUsedBytes)}`,
+      `+${mb(activated.rssBytes - before.rssBytes)} RSS`,
+    ]);
     rows.push([
       `… after listing ${memory.keysListed.toLocaleString('en')} keys in the view (${memory.listingRequests.total} requests)`,
       `${mb(listed.rssBytes)} / ${mb(listed.heapUsedBytes)}`,

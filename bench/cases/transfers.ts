@@ -26,7 +26,12 @@ export interface TransferContext {
 const signal = () => AbortSignal.timeout(30 * 60_000);
 
 function ours(target: Target, worker: string, args: string[], tool = 'ours'): Command {
-  return { tool, file: process.execPath, args: ['--expose-gc', join(__dirname, '..', 'workers', `${worker}.js`), ...args], env: workerEnv(target) };
+  return {
+    tool,
+    file: process.execPath,
+    args: ['--expose-gc', join(__dirname, '..', 'workers', `${worker}.js`), ...args],
+    env: workerEnv(target),
+  };
 }
 
 async function expectSize(client: R2Client, bucket: string, key: string, size: number, tool: string): Promise<void> {
@@ -40,16 +45,26 @@ export async function uploadCase(ctx: TransferContext, mib: number, withPeers: b
   const { target, client, dir, options } = ctx;
   const file = randomFile(join(dir, `upload-${mib}.bin`), mib);
   try {
-    return await runCase(`upload-${mib}`, `upload ${mib} MiB file`, target, options.runs, async (run): Promise<Round> => {
-      const key = (tool: string) => `bench-upload/${tool}-${mib}-${run}.bin`;
-      return {
-        commands: [ours(target, 'uploadFile', [file, key('ours')]), ...(withPeers ? peers.uploadFile(target, file, key) : [])],
-        settle: async (tool) => {
-          await expectSize(client, target.bucket, key(tool), mib * MiB, tool);
-          await deleteObject(client, { bucket: target.bucket, key: key(tool) }, signal());
-        },
-      };
-    }, mib * MiB);
+    return await runCase(
+      `upload-${mib}`,
+      `upload ${mib} MiB file`,
+      target,
+      options.runs,
+      async (run): Promise<Round> => {
+        const key = (tool: string) => `bench-upload/${tool}-${mib}-${run}.bin`;
+        return {
+          commands: [
+            ours(target, 'uploadFile', [file, key('ours')]),
+            ...(withPeers ? peers.uploadFile(target, file, key) : []),
+          ],
+          settle: async (tool) => {
+            await expectSize(client, target.bucket, key(tool), mib * MiB, tool);
+            await deleteObject(client, { bucket: target.bucket, key: key(tool) }, signal());
+          },
+        };
+      },
+      mib * MiB,
+    );
   } finally {
     rmSync(file, { force: true });
   }
@@ -67,19 +82,31 @@ export async function downloadCase(ctx: TransferContext, mib: number, withPeers:
   rmSync(source, { force: true });
   const destination = (tool: string) => join(dir, `downloaded-${tool.replace(/\W+/g, '-')}-${mib}.bin`);
   try {
-    return await runCase(`download-${mib}`, `download ${mib} MiB file`, target, options.runs, async (): Promise<Round> => ({
-      commands: [
-        ours(target, 'downloadFile', [key, destination('ours')]),
-        ...(withPeers ? [ours(target, 'downloadNoFlush', [key, destination(NO_FLUSH)], NO_FLUSH), ...peers.downloadFile(target, key, destination)] : []),
-      ],
-      settle: async (tool) => {
-        const size = statSync(destination(tool)).size;
-        rmSync(destination(tool), { force: true });
-        if (size !== mib * MiB) {
-          throw new Error(`${tool} wrote ${size} bytes, not ${mib * MiB}`);
-        }
-      },
-    }), mib * MiB);
+    return await runCase(
+      `download-${mib}`,
+      `download ${mib} MiB file`,
+      target,
+      options.runs,
+      async (): Promise<Round> => ({
+        commands: [
+          ours(target, 'downloadFile', [key, destination('ours')]),
+          ...(withPeers
+            ? [
+                ours(target, 'downloadNoFlush', [key, destination(NO_FLUSH)], NO_FLUSH),
+                ...peers.downloadFile(target, key, destination),
+              ]
+            : []),
+        ],
+        settle: async (tool) => {
+          const size = statSync(destination(tool)).size;
+          rmSync(destination(tool), { force: true });
+          if (size !== mib * MiB) {
+            throw new Error(`${tool} wrote ${size} bytes, not ${mib * MiB}`);
+          }
+        },
+      }),
+      mib * MiB,
+    );
   } finally {
     await deleteObject(client, { bucket: target.bucket, key }, signal());
   }
@@ -96,21 +123,34 @@ export async function folderCase(ctx: TransferContext, latencyMs: number): Promi
   mkdirSync(folder, { recursive: true });
   const bytes = smallFilesFolder(folder, options.folderFiles);
   const files = `${options.folderFiles.toLocaleString('en')} files of 1–64 KiB`;
-  const [id, title] = latencyMs === 0 ? ['folder', `upload folder: ${files}`] : ['folder-latency', `upload folder: ${files}, each PUT answered ${latencyMs} ms later`];
+  const [id, title] =
+    latencyMs === 0
+      ? ['folder', `upload folder: ${files}`]
+      : ['folder-latency', `upload folder: ${files}, each PUT answered ${latencyMs} ms later`];
   await target.latency?.delay('PutObject', latencyMs);
   try {
-    return await runCase(id, title, target, options.runs, async (run): Promise<Round> => {
-      const prefix = (tool: string) => `bench-${id}/${tool}-${run}/`;
-      return {
-        commands: [ours(target, 'uploadFolder', [folder, prefix('ours'), String(options.folderConcurrency)]), ...peers.uploadFolder(target, folder, prefix)],
-        settle: async (tool) => {
-          const result = await deletePrefix(client, { bucket: target.bucket, prefix: prefix(tool) }, signal());
-          if (result.deleted !== options.folderFiles) {
-            throw new Error(`${tool} uploaded ${result.deleted} files, not ${options.folderFiles}`);
-          }
-        },
-      };
-    }, bytes);
+    return await runCase(
+      id,
+      title,
+      target,
+      options.runs,
+      async (run): Promise<Round> => {
+        const prefix = (tool: string) => `bench-${id}/${tool}-${run}/`;
+        return {
+          commands: [
+            ours(target, 'uploadFolder', [folder, prefix('ours'), String(options.folderConcurrency)]),
+            ...peers.uploadFolder(target, folder, prefix),
+          ],
+          settle: async (tool) => {
+            const result = await deletePrefix(client, { bucket: target.bucket, prefix: prefix(tool) }, signal());
+            if (result.deleted !== options.folderFiles) {
+              throw new Error(`${tool} uploaded ${result.deleted} files, not ${options.folderFiles}`);
+            }
+          },
+        };
+      },
+      bytes,
+    );
   } finally {
     await target.latency?.delay('PutObject', 0);
     rmSync(folder, { recursive: true, force: true });
@@ -124,15 +164,26 @@ function countKeys(tool: string, stdout: string): number {
   return stdout.split('\n').filter((line) => line.trim() !== '').length;
 }
 
-export async function listCase(ctx: TransferContext, prefix: string, keys: number, withPeers: boolean): Promise<CaseResult> {
+export async function listCase(
+  ctx: TransferContext,
+  prefix: string,
+  keys: number,
+  withPeers: boolean,
+): Promise<CaseResult> {
   const { target, options } = ctx;
-  return await runCase(`list-${keys}`, `list ${keys.toLocaleString('en')} keys, page by page`, target, options.runs, async (): Promise<Round> => ({
-    commands: [ours(target, 'list', [prefix]), ...(withPeers ? peers.list(target, prefix) : [])],
-    settle: async (tool, measured) => {
-      const listed = countKeys(tool, measured.stdout);
-      if (listed !== keys) {
-        throw new Error(`${tool} listed ${listed} keys under ${prefix}, not ${keys}`);
-      }
-    },
-  }));
+  return await runCase(
+    `list-${keys}`,
+    `list ${keys.toLocaleString('en')} keys, page by page`,
+    target,
+    options.runs,
+    async (): Promise<Round> => ({
+      commands: [ours(target, 'list', [prefix]), ...(withPeers ? peers.list(target, prefix) : [])],
+      settle: async (tool, measured) => {
+        const listed = countKeys(tool, measured.stdout);
+        if (listed !== keys) {
+          throw new Error(`${tool} listed ${listed} keys under ${prefix}, not ${keys}`);
+        }
+      },
+    }),
+  );
 }

@@ -15,7 +15,12 @@ const FOLDER_FILES = 20;
 const LARGE_FILE_MIB = 40;
 
 /** Runs `work` alone against fresh counters; a short pause lets any request it set off arrive. */
-async function count(action: string, minimum: Record<string, number>, why: string, work: () => PromiseLike<unknown>): Promise<ActionCount> {
+async function count(
+  action: string,
+  minimum: Record<string, number>,
+  why: string,
+  work: () => PromiseLike<unknown>,
+): Promise<ActionCount> {
   await serverCounts.reset();
   await work();
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -32,7 +37,11 @@ async function quietly(command: string, args: unknown[], messageAnswer?: string)
   }
 }
 
-function child(children: ExplorerNode[], test: (node: { key?: string; prefix?: string }) => boolean, what: string): ExplorerNode {
+function child(
+  children: ExplorerNode[],
+  test: (node: { key?: string; prefix?: string }) => boolean,
+  what: string,
+): ExplorerNode {
   const found = children.find((node) => test(node as { key?: string; prefix?: string }));
   if (!found) {
     throw new Error(`${what} is not listed`);
@@ -64,7 +73,11 @@ export async function measureActions(api: ExtensionApi, account: ExplorerNode): 
   }
 }
 
-async function runActions(api: ExtensionApi, account: ExplorerNode, files: ReturnType<typeof localFiles>): Promise<ActionCount[]> {
+async function runActions(
+  api: ExtensionApi,
+  account: ExplorerNode,
+  files: ReturnType<typeof localFiles>,
+): Promise<ActionCount[]> {
   const prefix = setting('economyFolder');
   const objectKey = setting('economyObject');
   const folder = await folderNode(api, account, prefix);
@@ -72,40 +85,78 @@ async function runActions(api: ExtensionApi, account: ExplorerNode, files: Retur
   const results: ActionCount[] = [];
   let children: ExplorerNode[] = [];
 
-  results.push(await count('expand a folder (1,000 of its keys)', { ListObjectsV2: 1 }, 'one ListObjectsV2 page', async () => {
-    children = await api.explorer.getChildren(folder);
-  }));
+  results.push(
+    await count('expand a folder (1,000 of its keys)', { ListObjectsV2: 1 }, 'one ListObjectsV2 page', async () => {
+      children = await api.explorer.getChildren(folder);
+    }),
+  );
   if (!listing.hasMore) {
     throw new Error(`${prefix} must hold more than one page of keys`);
   }
-  results.push(await count('load more (next 1,000)', { ListObjectsV2: 1 }, 'one ListObjectsV2 page', () => vscode.commands.executeCommand('r2.loadMore', folder)));
+  results.push(
+    await count('load more (next 1,000)', { ListObjectsV2: 1 }, 'one ListObjectsV2 page', () =>
+      vscode.commands.executeCommand('r2.loadMore', folder),
+    ),
+  );
 
   const object = child(children, (node) => node.key === objectKey, objectKey);
   const uri = (object as ExplorerNode & { uri: vscode.Uri }).uri;
-  results.push(await count('open an object (from the tree)', { GetObject: 1 }, 'one GET returns the bytes and the ETag', () => vscode.commands.executeCommand('r2.openObject', object)));
+  results.push(
+    await count('open an object (from the tree)', { GetObject: 1 }, 'one GET returns the bytes and the ETag', () =>
+      vscode.commands.executeCommand('r2.openObject', object),
+    ),
+  );
   const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
   if (!document) {
     throw new Error(`${uri.toString()} did not open as a text document`);
   }
-  results.push(await count('save it (edited)', { PutObject: 1 }, 'one PUT with If-Match: the ETag seen when opened', async () => {
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, new vscode.Position(0, 0), 'edited\n');
-    await vscode.workspace.applyEdit(edit);
-    if (!(await document.save())) {
-      throw new Error('the save failed');
-    }
-  }));
+  results.push(
+    await count('save it (edited)', { PutObject: 1 }, 'one PUT with If-Match: the ETag seen when opened', async () => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), 'edited\n');
+      await vscode.workspace.applyEdit(edit);
+      if (!(await document.save())) {
+        throw new Error('the save failed');
+      }
+    }),
+  );
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
-  results.push(await count('upload one small file', { PutObject: 1 }, 'one PUT with If-None-Match: *', () => quietly('r2.upload', [folder, [vscode.Uri.file(files.one)]])));
-  results.push(await count(`upload a folder of ${FOLDER_FILES} small files`, { PutObject: FOLDER_FILES }, 'one create-only PUT per file', () => quietly('r2.upload', [folder, [vscode.Uri.file(files.folder)]])));
-  results.push(await count(`upload one ${LARGE_FILE_MIB} MiB file (multipart)`, { CreateMultipartUpload: 1, UploadPart: LARGE_FILE_MIB / 8, CompleteMultipartUpload: 1 },
-    'create, 8 MiB parts, complete with If-None-Match: * (one HEAD first is worth its price: it refuses before sending the bytes)', () =>
-    quietly('r2.upload', [folder, [vscode.Uri.file(files.large)]])));
+  results.push(
+    await count('upload one small file', { PutObject: 1 }, 'one PUT with If-None-Match: *', () =>
+      quietly('r2.upload', [folder, [vscode.Uri.file(files.one)]]),
+    ),
+  );
+  results.push(
+    await count(
+      `upload a folder of ${FOLDER_FILES} small files`,
+      { PutObject: FOLDER_FILES },
+      'one create-only PUT per file',
+      () => quietly('r2.upload', [folder, [vscode.Uri.file(files.folder)]]),
+    ),
+  );
+  results.push(
+    await count(
+      `upload one ${LARGE_FILE_MIB} MiB file (multipart)`,
+      { CreateMultipartUpload: 1, UploadPart: LARGE_FILE_MIB / 8, CompleteMultipartUpload: 1 },
+      'create, 8 MiB parts, complete with If-None-Match: * (one HEAD first is worth its price: it refuses before sending the bytes)',
+      () => quietly('r2.upload', [folder, [vscode.Uri.file(files.large)]]),
+    ),
+  );
 
   // The upload refreshed the folder: list it again (not counted) to reach the new sub-folder's node.
-  const uploaded = child(await api.explorer.getChildren(folder), (node) => node.prefix === `${prefix}a-folder/`, `${prefix}a-folder/`);
-  results.push(await count(`delete a folder of ${FOLDER_FILES} objects`, { ListObjectsV2: 1, DeleteObjects: 1 }, 'list the keys (one page), one DeleteObjects per 1,000 keys', () =>
-    quietly('r2.delete', [uploaded], 'Delete')));
+  const uploaded = child(
+    await api.explorer.getChildren(folder),
+    (node) => node.prefix === `${prefix}a-folder/`,
+    `${prefix}a-folder/`,
+  );
+  results.push(
+    await count(
+      `delete a folder of ${FOLDER_FILES} objects`,
+      { ListObjectsV2: 1, DeleteObjects: 1 },
+      'list the keys (one page), one DeleteObjects per 1,000 keys',
+      () => quietly('r2.delete', [uploaded], 'Delete'),
+    ),
+  );
   return results;
 }

@@ -49,11 +49,13 @@ export async function addAccount(api: ExtensionApi): Promise<ExplorerNode> {
 
 /** The folder node for `prefix` in the bench bucket, found as a user would: account, bucket, folder. */
 export async function folderNode(api: ExtensionApi, account: ExplorerNode, prefix: string): Promise<ExplorerNode> {
-  const bucket = (await api.explorer.getChildren(account)).find((node) => (node as { bucket?: string }).bucket === setting('bucket'));
-  const folder = bucket && (await api.explorer.getChildren(bucket)).find((node) => (node as { prefix?: string }).prefix === prefix);
+  const bucket = (await api.explorer.getChildren(account)).find(
+    (node) => (node as { bucket?: string }).bucket === setting('bucket'),
+  );
+  const folder =
+    bucket && (await api.explorer.getChildren(bucket)).find((node) => (node as { prefix?: string }).prefix === prefix);
   if (!folder) {
     throw new Error(`no folder ${prefix} in bucket ${setting('bucket')}`);
   }
   return folder;
 }
-

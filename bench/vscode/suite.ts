@@ -48,7 +48,10 @@ async function until<T>(what: string, probe: () => T | undefined): Promise<T> {
  * nodes are the view's own instances, and the last object is revealed so that VS Code holds the
  * whole level as tree items.
  */
-async function listLargeFolder(api: ExtensionApi, account: ExplorerNode): Promise<{ keys: number; requests: RequestCounts }> {
+async function listLargeFolder(
+  api: ExtensionApi,
+  account: ExplorerNode,
+): Promise<{ keys: number; requests: RequestCounts }> {
   await vscode.commands.executeCommand('workbench.view.extension.r2-explorer');
   await serverCounts.reset();
   const expand = { expand: true, select: false, focus: false };
@@ -73,12 +76,22 @@ interface PerformanceMarks {
 /** VS Code's marks for this extension, from the extension host's global registry of them. */
 function vscodeMarks(): VsCodeActivationMarks | undefined {
   const registry = (globalThis as { MonacoPerformanceMarks?: PerformanceMarks }).MonacoPerformanceMarks;
-  const at = (step: string) => registry?.getMarks().find((mark) => mark.name === `code/extHost/${step}/${EXTENSION_ID}`)?.startTime;
-  const [willLoad, didLoad, willActivate, didActivate] = ['willLoadExtensionCode', 'didLoadExtensionCode', 'willActivateExtension', 'didActivateExtension'].map(at);
+  const at = (step: string) =>
+    registry?.getMarks().find((mark) => mark.name === `code/extHost/${step}/${EXTENSION_ID}`)?.startTime;
+  const [willLoad, didLoad, willActivate, didActivate] = [
+    'willLoadExtensionCode',
+    'didLoadExtensionCode',
+    'willActivateExtension',
+    'didActivateExtension',
+  ].map(at);
   if (willLoad === undefined || didLoad === undefined || willActivate === undefined || didActivate === undefined) {
     return undefined;
   }
-  return { codeLoadingMs: didLoad - willLoad, activateCallMs: didActivate - willActivate, totalMs: didActivate - willLoad };
+  return {
+    codeLoadingMs: didLoad - willLoad,
+    activateCallMs: didActivate - willActivate,
+    totalMs: didActivate - willLoad,
+  };
 }
 
 async function session(mode: SessionMode): Promise<SessionResult> {
@@ -99,7 +112,13 @@ async function session(mode: SessionMode): Promise<SessionResult> {
     const listed = await listLargeFolder(api, account);
     // Let the workbench fetch and render what the reveal asked for before measuring.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    result.memory = { beforeActivation, afterActivation, afterListing: memory(), keysListed: listed.keys, listingRequests: listed.requests };
+    result.memory = {
+      beforeActivation,
+      afterActivation,
+      afterListing: memory(),
+      keysListed: listed.keys,
+      listingRequests: listed.requests,
+    };
   } else if (mode === 'requests') {
     result.actions = await measureActions(api, await addAccount(api));
   }

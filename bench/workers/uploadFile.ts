@@ -6,6 +6,16 @@ import { uploadFile } from '../../src/r2';
 import { runWorker } from './worker';
 
 runWorker(async ({ client, bucket, args: [filePath, key], signal }) => {
-  const { size } = await uploadFile(client, { bucket, key, filePath, contentType: contentType(basename(filePath)) || 'application/octet-stream', ifNoneMatch: '*' }, signal);
+  const { size } = await uploadFile(
+    client,
+    {
+      bucket,
+      key,
+      filePath,
+      contentType: contentType(basename(filePath)) || 'application/octet-stream',
+      ifNoneMatch: '*',
+    },
+    signal,
+  );
   return { bytes: size };
 });

@@ -14,14 +14,18 @@ runWorker(async ({ client, bucket, args: [dir, prefix, concurrency], signal }) =
     throw new Error(`cannot upload: ${problems.map((p) => `${p.path} (${p.reason})`).join(', ')}`);
   }
   const outcome = await runBatch(files, Number(concurrency), signal, async (file, itemSignal) => {
-    await uploadFile(client, {
-      bucket,
-      // Below the folder's own name, as `aws s3 cp --recursive` and `rclone copy` place them.
-      key: prefix + file.relativeKey.slice(file.relativeKey.indexOf('/') + 1),
-      filePath: file.path,
-      contentType: contentType(basename(file.path)) || 'application/octet-stream',
-      ifNoneMatch: '*',
-    }, itemSignal);
+    await uploadFile(
+      client,
+      {
+        bucket,
+        // Below the folder's own name, as `aws s3 cp --recursive` and `rclone copy` place them.
+        key: prefix + file.relativeKey.slice(file.relativeKey.indexOf('/') + 1),
+        filePath: file.path,
+        contentType: contentType(basename(file.path)) || 'application/octet-stream',
+        ifNoneMatch: '*',
+      },
+      itemSignal,
+    );
     return 'done';
   });
   if (outcome.failed.length > 0) {

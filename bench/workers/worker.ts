@@ -25,7 +25,12 @@ export function runWorker(work: (context: WorkerContext) => Promise<Record<strin
     credentials: { accessKeyId: required('R2_BENCH_KEY_ID'), secretAccessKey: required('R2_BENCH_SECRET') },
   });
   const started = performance.now();
-  work({ client, bucket: required('R2_BENCH_BUCKET_NAME'), args: process.argv.slice(2), signal: new AbortController().signal }).then(
+  work({
+    client,
+    bucket: required('R2_BENCH_BUCKET_NAME'),
+    args: process.argv.slice(2),
+    signal: new AbortController().signal,
+  }).then(
     (extra) => {
       const operationMs = performance.now() - started;
       client.destroy();
@@ -33,7 +38,9 @@ export function runWorker(work: (context: WorkerContext) => Promise<Record<strin
       // operation retained; peak RSS also counts garbage not yet collected.
       (globalThis as { gc?: () => void }).gc?.();
       const retainedHeapBytes = process.memoryUsage().heapUsed;
-      process.stdout.write(`${JSON.stringify({ operationMs, maxRssBytes: process.resourceUsage().maxRSS * 1024, retainedHeapBytes, ...extra })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ operationMs, maxRssBytes: process.resourceUsage().maxRSS * 1024, retainedHeapBytes, ...extra })}\n`,
+      );
     },
     (error: unknown) => {
       console.error(error);

@@ -3,8 +3,7 @@ import { isValidAccountId } from '../r2';
 
 /** What the first Add Account step understood from the text the user typed or pasted. */
 export type AccountLocation =
-  | { kind: 'r2'; accountId: string; jurisdiction?: Jurisdiction }
-  | { kind: 'custom'; endpoint: string };
+  { kind: 'r2'; accountId: string; jurisdiction?: Jurisdiction } | { kind: 'custom'; endpoint: string };
 
 // The endpoint Cloudflare's API token page shows: https://<ACCOUNT_ID>[.eu|.fedramp].r2.cloudflarestorage.com
 const R2_ENDPOINT_HOST = /^([0-9a-f]{32})(?:\.(eu|fedramp))?\.r2\.cloudflarestorage\.com$/i;
@@ -26,7 +25,11 @@ export function parseAccountLocation(input: string): AccountLocation | undefined
   }
   const r2 = R2_ENDPOINT_HOST.exec(url.hostname);
   if (r2) {
-    return { kind: 'r2', accountId: r2[1].toLowerCase(), jurisdiction: (r2[2]?.toLowerCase() as Jurisdiction | undefined) ?? 'default' };
+    return {
+      kind: 'r2',
+      accountId: r2[1].toLowerCase(),
+      jurisdiction: (r2[2]?.toLowerCase() as Jurisdiction | undefined) ?? 'default',
+    };
   }
   // Keep the path: some S3-compatible servers live under one.
   return { kind: 'custom', endpoint: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };

@@ -70,7 +70,10 @@ export class AccountStore implements vscode.Disposable {
 
   remove(id: string): Promise<void> {
     return this.serialized(async () => {
-      await this.state.update(ACCOUNTS_KEY, this.list().filter((account) => account.id !== id));
+      await this.state.update(
+        ACCOUNTS_KEY,
+        this.list().filter((account) => account.id !== id),
+      );
       await this.secrets.delete(SECRET_PREFIX + id);
       this.changed.fire();
     });

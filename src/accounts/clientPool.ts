@@ -68,18 +68,29 @@ export class ClientPool implements vscode.Disposable {
     const account = this.accounts.get(given.id) ?? given;
     const secretAccessKey = await this.accounts.getSecret(account.id);
     if (!secretAccessKey) {
-      throw new R2Error('InvalidCredentials', { operation: 'createClient' }, {
-        message: `No secret access key is stored for "${account.name}".`,
-      });
+      throw new R2Error(
+        'InvalidCredentials',
+        { operation: 'createClient' },
+        {
+          message: `No secret access key is stored for "${account.name}".`,
+        },
+      );
     }
-    const client = new R2Client({ ...this.options(), endpoint: endpointConfig(account), credentials: { accessKeyId: account.accessKeyId, secretAccessKey } });
+    const client = new R2Client({
+      ...this.options(),
+      endpoint: endpointConfig(account),
+      credentials: { accessKeyId: account.accessKeyId, secretAccessKey },
+    });
     return { client, connection: connectionOf(account, secretAccessKey) };
   }
 
   /** Retires the clients whose account is gone or connects differently now. */
   private async replaceChanged(): Promise<void> {
     for (const [id, entry] of [...this.clients]) {
-      const current = await entry.then((created) => created.connection, () => undefined);
+      const current = await entry.then(
+        (created) => created.connection,
+        () => undefined,
+      );
       const account = this.accounts.get(id);
       const secretAccessKey = account ? await this.accounts.getSecret(id) : undefined;
       const wanted = account && secretAccessKey ? connectionOf(account, secretAccessKey) : undefined;
@@ -93,7 +104,10 @@ export class ClientPool implements vscode.Disposable {
     if (this.clients.get(id) === entry) {
       this.clients.delete(id);
     }
-    entry.then(({ client }) => client.retire(), () => undefined);
+    entry.then(
+      ({ client }) => client.retire(),
+      () => undefined,
+    );
   }
 
   /** Replaces every client (settings changed); requests running on the old ones finish. */
@@ -106,7 +120,10 @@ export class ClientPool implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     for (const entry of this.clients.values()) {
-      entry.then(({ client }) => client.destroy(), () => undefined);
+      entry.then(
+        ({ client }) => client.destroy(),
+        () => undefined,
+      );
     }
     this.clients.clear();
   }

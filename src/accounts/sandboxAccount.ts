@@ -30,7 +30,9 @@ export async function configureSandboxAccount(
   }
   const { secretAccessKey, ...sandbox } = JSON.parse(value) as Account & { secretAccessKey: string };
   if (sandbox.endpoint === undefined || !isLoopbackEndpoint(sandbox.endpoint)) {
-    log(`${SANDBOX_ACCOUNT_VARIABLE} ignored: its endpoint (${sandbox.endpoint ?? 'none'}) is not on this machine (127.0.0.0/8, ::1, localhost).`);
+    log(
+      `${SANDBOX_ACCOUNT_VARIABLE} ignored: its endpoint (${sandbox.endpoint ?? 'none'}) is not on this machine (127.0.0.0/8, ::1, localhost).`,
+    );
     return;
   }
   const existing = accounts.get(sandbox.id);
@@ -38,7 +40,11 @@ export async function configureSandboxAccount(
     log(`${SANDBOX_ACCOUNT_VARIABLE} ignored: an account you added has its id (${sandbox.id}).`);
     return;
   }
-  const connection = { endpoint: sandbox.endpoint, forcePathStyle: sandbox.forcePathStyle, accessKeyId: sandbox.accessKeyId };
+  const connection = {
+    endpoint: sandbox.endpoint,
+    forcePathStyle: sandbox.forcePathStyle,
+    accessKeyId: sandbox.accessKeyId,
+  };
   const current =
     existing &&
     (await accounts.getSecret(sandbox.id)) === secretAccessKey &&

@@ -31,19 +31,45 @@ function explain(error: unknown, where: string): AccountProblem {
   switch (error.code) {
     case 'InvalidCredentials':
       return s3ErrorName(error) === 'SignatureDoesNotMatch'
-        ? new AccountProblem('secretAccessKey', 'The secret access key does not match the access key ID. Copy the secret again from the API token page (it is shown only once; create a new token if you lost it).', { cause: error })
-        : new AccountProblem('accessKeyId', `The access key ID is not known at ${where}. Check it, and the account ID or endpoint. New tokens can take a minute to work.`, { cause: error });
+        ? new AccountProblem(
+            'secretAccessKey',
+            'The secret access key does not match the access key ID. Copy the secret again from the API token page (it is shown only once; create a new token if you lost it).',
+            { cause: error },
+          )
+        : new AccountProblem(
+            'accessKeyId',
+            `The access key ID is not known at ${where}. Check it, and the account ID or endpoint. New tokens can take a minute to work.`,
+            { cause: error },
+          );
     case 'Network':
     case 'Timeout':
-      return new AccountProblem('network', `Could not reach ${where}. Check the account ID or endpoint, and your network connection.`, { cause: error });
+      return new AccountProblem(
+        'network',
+        `Could not reach ${where}. Check the account ID or endpoint, and your network connection.`,
+        { cause: error },
+      );
     case 'ClockSkew':
-      return new AccountProblem('other', "The server refused the request because this computer's clock is wrong. Correct the clock and try again.", { cause: error });
+      return new AccountProblem(
+        'other',
+        "The server refused the request because this computer's clock is wrong. Correct the clock and try again.",
+        { cause: error },
+      );
     case 'NoSuchBucket':
-      return new AccountProblem('bucket', `There is no bucket "${error.bucket ?? ''}" at ${where}. Check its name and the jurisdiction.`, { cause: error });
+      return new AccountProblem(
+        'bucket',
+        `There is no bucket "${error.bucket ?? ''}" at ${where}. Check its name and the jurisdiction.`,
+        { cause: error },
+      );
     case 'AccessDenied':
-      return new AccountProblem('bucket', `This token has no access to bucket "${error.bucket ?? ''}".`, { cause: error });
+      return new AccountProblem('bucket', `This token has no access to bucket "${error.bucket ?? ''}".`, {
+        cause: error,
+      });
     default:
-      return new AccountProblem(error.code === 'InvalidArgument' ? 'endpoint' : 'other', `${where} answered: ${error.message}`, { cause: error });
+      return new AccountProblem(
+        error.code === 'InvalidArgument' ? 'endpoint' : 'other',
+        `${where} answered: ${error.message}`,
+        { cause: error },
+      );
   }
 }
 
@@ -51,7 +77,12 @@ function explain(error: unknown, where: string): AccountProblem {
  * Checks credentials with one request before anything is saved: ListBuckets, or HeadBucket for a
  * bucket-scoped token when `bucket` is given. Throws AccountProblem.
  */
-export async function validateAccount(endpoint: EndpointConfig, credentials: R2Credentials, signal: AbortSignal, bucket?: string): Promise<AccountCheck> {
+export async function validateAccount(
+  endpoint: EndpointConfig,
+  credentials: R2Credentials,
+  signal: AbortSignal,
+  bucket?: string,
+): Promise<AccountCheck> {
   let client: R2Client;
   try {
     // Few attempts: a typo in the endpoint should fail in seconds, not after a long back-off.

@@ -27,11 +27,18 @@ export interface AccountDraft {
 }
 
 function describeLocation(account: Account): string {
-  return account.endpoint ?? `https://${account.accountId ?? ''}${account.jurisdiction === 'default' ? '' : `.${account.jurisdiction}`}.r2.cloudflarestorage.com`;
+  return (
+    account.endpoint ??
+    `https://${account.accountId ?? ''}${account.jurisdiction === 'default' ? '' : `.${account.jurisdiction}`}.r2.cloudflarestorage.com`
+  );
 }
 
 /** Walks through the account's fields (prefilled from `draft`), validates them with one request, then saves. */
-export async function runAccountWalkthrough(services: Services, title: string, draft: AccountDraft = {}): Promise<Account | undefined> {
+export async function runAccountWalkthrough(
+  services: Services,
+  title: string,
+  draft: AccountDraft = {},
+): Promise<Account | undefined> {
   const { ui } = services;
   const locationText = await ask(ui, {
     title: `${title} (1/4)`,
@@ -43,21 +50,34 @@ export async function runAccountWalkthrough(services: Services, title: string, d
   const location = parseAccountLocation(locationText)!;
   let jurisdiction: Jurisdiction = 'default';
   if (location.kind === 'r2') {
-    const picked = location.jurisdiction ?? (await ui.showQuickPick(
-      JURISDICTIONS.map((item) => ({ ...item, picked: item.jurisdiction === draft.jurisdiction })),
-      { title: `${title} (2/4)`, placeHolder: messages.jurisdictionPlaceholder, ignoreFocusOut: true },
-    ))?.jurisdiction;
+    const picked =
+      location.jurisdiction ??
+      (
+        await ui.showQuickPick(
+          JURISDICTIONS.map((item) => ({ ...item, picked: item.jurisdiction === draft.jurisdiction })),
+          { title: `${title} (2/4)`, placeHolder: messages.jurisdictionPlaceholder, ignoreFocusOut: true },
+        )
+      )?.jurisdiction;
     if (!picked) {
       throw new UserCancelled();
     }
     jurisdiction = picked;
   }
-  const accessKeyId = await ask(ui, { title: `${title} (3/4)`, prompt: messages.accessKeyIdPrompt, value: draft.accessKeyId });
-  const secretAccessKey = await ask(ui, { title: `${title} (3/4)`, prompt: messages.secretAccessKeyPrompt, password: true });
+  const accessKeyId = await ask(ui, {
+    title: `${title} (3/4)`,
+    prompt: messages.accessKeyIdPrompt,
+    value: draft.accessKeyId,
+  });
+  const secretAccessKey = await ask(ui, {
+    title: `${title} (3/4)`,
+    prompt: messages.secretAccessKeyPrompt,
+    password: true,
+  });
   const name = await ask(ui, {
     title: `${title} (4/4)`,
     prompt: messages.displayNamePrompt,
-    value: draft.name ?? (location.kind === 'r2' ? `R2 ${location.accountId.slice(0, 8)}` : new URL(location.endpoint).host),
+    value:
+      draft.name ?? (location.kind === 'r2' ? `R2 ${location.accountId.slice(0, 8)}` : new URL(location.endpoint).host),
   });
   const existing = draft.id ? services.accounts.get(draft.id) : undefined;
   const account: Account = {
@@ -66,12 +86,15 @@ export async function runAccountWalkthrough(services: Services, title: string, d
     name,
     jurisdiction,
     accessKeyId,
-    ...(location.kind === 'r2' ? { accountId: location.accountId, endpoint: undefined } : { endpoint: location.endpoint, forcePathStyle: true, accountId: undefined }),
+    ...(location.kind === 'r2'
+      ? { accountId: location.accountId, endpoint: undefined }
+      : { endpoint: location.endpoint, forcePathStyle: true, accountId: undefined }),
   };
   const retryDraft: AccountDraft = { location: locationText, jurisdiction, accessKeyId, name, id: draft.id };
   try {
     await ui.withProgress(messages.checkingAccount(describeLocation(account)), (signal) =>
-      validateAccount(endpointConfig(account), { accessKeyId, secretAccessKey }, signal));
+      validateAccount(endpointConfig(account), { accessKeyId, secretAccessKey }, signal),
+    );
   } catch (error) {
     if (!(error instanceof AccountProblem)) {
       throw error;

@@ -18,7 +18,13 @@ export async function addBucketByName({ ui, accounts }: Services, node?: unknown
     try {
       const checked = bucket;
       await ui.withProgress(messages.checkingAccount(checked), (signal) =>
-        validateAccount(endpointConfig(account), { accessKeyId: account.accessKeyId, secretAccessKey }, signal, checked));
+        validateAccount(
+          endpointConfig(account),
+          { accessKeyId: account.accessKeyId, secretAccessKey },
+          signal,
+          checked,
+        ),
+      );
       break;
     } catch (error) {
       if (!(error instanceof AccountProblem)) {
@@ -30,6 +36,9 @@ export async function addBucketByName({ ui, accounts }: Services, node?: unknown
       bucket = await askBucketName(ui, title, bucket);
     }
   }
-  await accounts.update(account.id, (current) => ({ ...current, pinnedBuckets: [...new Set([...(current.pinnedBuckets ?? []), bucket])] }));
+  await accounts.update(account.id, (current) => ({
+    ...current,
+    pinnedBuckets: [...new Set([...(current.pinnedBuckets ?? []), bucket])],
+  }));
   void ui.showMessage('info', messages.bucketAdded(bucket, account.name));
 }

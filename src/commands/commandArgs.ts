@@ -3,7 +3,12 @@
 import type * as vscode from 'vscode';
 
 export function isUri(value: unknown): value is vscode.Uri {
-  return typeof value === 'object' && value !== null && typeof (value as vscode.Uri).scheme === 'string' && typeof (value as vscode.Uri).fsPath === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as vscode.Uri).scheme === 'string' &&
+    typeof (value as vscode.Uri).fsPath === 'string'
+  );
 }
 
 /** A multi-selection of the Explorer (or files dropped on the view). */

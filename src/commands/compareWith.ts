@@ -29,7 +29,12 @@ export async function compareWith(services: Services, node?: unknown, selection?
   if (selected.length === 2) {
     const [left, right] = await Promise.all(selected.map((each) => objectTarget(services, each, TITLE)));
     if ((await confirmOpen(services, left)) && (await confirmOpen(services, right))) {
-      await ui.executeCommand('vscode.diff', left.uri, right.uri, title(`${left.bucket}/${left.key}`, `${right.bucket}/${right.key}`));
+      await ui.executeCommand(
+        'vscode.diff',
+        left.uri,
+        right.uri,
+        title(`${left.bucket}/${left.key}`, `${right.bucket}/${right.key}`),
+      );
     }
     return;
   }
@@ -45,19 +50,33 @@ export async function compareWith(services: Services, node?: unknown, selection?
   if (choice.other === 'file') {
     const file = await pickLocalFile(ui, TITLE, 'Compare');
     if (await confirmOpen(services, target)) {
-      await ui.executeCommand('vscode.diff', target.uri, file, title(`${fileName(target.key)} (R2)`, ui.asRelativePath(file)));
+      await ui.executeCommand(
+        'vscode.diff',
+        target.uri,
+        file,
+        title(`${fileName(target.key)} (R2)`, ui.asRelativePath(file)),
+      );
     }
     return;
   }
   const other = await pickOtherObject(services, target);
   if ((await confirmOpen(services, target)) && (await confirmOpen(services, other))) {
-    await ui.executeCommand('vscode.diff', target.uri, other.uri, title(`${target.bucket}/${target.key}`, `${other.bucket}/${other.key}`));
+    await ui.executeCommand(
+      'vscode.diff',
+      target.uri,
+      other.uri,
+      title(`${target.bucket}/${target.key}`, `${other.bucket}/${other.key}`),
+    );
   }
 }
 
 /** Another object, browsed from the folder of the first. */
 async function pickOtherObject(services: Services, target: ObjectTarget): Promise<ObjectTarget> {
   const prefix = parentPrefix(target.key);
-  const { account, bucket, object } = await pickObject(services, TITLE, { account: target.account, bucket: target.bucket, prefix });
+  const { account, bucket, object } = await pickObject(services, TITLE, {
+    account: target.account,
+    bucket: target.bucket,
+    prefix,
+  });
   return { account, bucket, key: object.key, uri: toR2Uri({ accountId: account.id, bucket, key: object.key }), object };
 }

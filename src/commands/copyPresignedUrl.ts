@@ -23,10 +23,17 @@ async function pickMethod(ui: UserInterface): Promise<PresignInput['method']> {
 
 async function pickExpirySeconds(ui: UserInterface): Promise<number> {
   const custom = { label: messages.presignCustomExpiry, seconds: undefined };
-  const picked = await pick(ui, [...EXPIRY_PRESETS.map((preset) => ({ label: preset.label, seconds: preset.seconds as number | undefined })), custom], {
-    title: TITLE,
-    placeHolder: messages.presignExpiryPlaceholder,
-  });
+  const picked = await pick(
+    ui,
+    [
+      ...EXPIRY_PRESETS.map((preset) => ({ label: preset.label, seconds: preset.seconds as number | undefined })),
+      custom,
+    ],
+    {
+      title: TITLE,
+      placeHolder: messages.presignExpiryPlaceholder,
+    },
+  );
   if (picked.seconds !== undefined) {
     return picked.seconds;
   }
@@ -52,8 +59,16 @@ async function pickExpirySeconds(ui: UserInterface): Promise<number> {
  * the upload must then send exactly that header. Undefined: none bound.
  */
 async function pickBoundType(ui: UserInterface, key: string): Promise<string | undefined> {
-  const any = { label: messages.presignAnyContentType, description: messages.presignAnyContentTypeDescription, bind: false };
-  const bind = { label: messages.presignBindContentType, description: messages.presignBindContentTypeDescription, bind: true };
+  const any = {
+    label: messages.presignAnyContentType,
+    description: messages.presignAnyContentTypeDescription,
+    bind: false,
+  };
+  const bind = {
+    label: messages.presignBindContentType,
+    description: messages.presignBindContentTypeDescription,
+    bind: true,
+  };
   if (!(await pick(ui, [any, bind], { title: TITLE, placeHolder: messages.presignContentTypePlaceholder })).bind) {
     return undefined;
   }
@@ -78,11 +93,21 @@ export async function copyPresignedUrl(services: Services, arg?: unknown): Promi
   const boundType = method === 'PUT' ? await pickBoundType(ui, target.key) : undefined;
   const seconds = await pickExpirySeconds(ui);
   const client = await services.clients.get(target.account);
-  const url = await presignUrl(client, { bucket: target.bucket, key: target.key, method, expiresInSeconds: seconds, contentType: boundType });
+  const url = await presignUrl(client, {
+    bucket: target.bucket,
+    key: target.key,
+    method,
+    expiresInSeconds: seconds,
+    contentType: boundType,
+  });
   await ui.writeClipboard(url);
   const expires = new Date(Date.now() + seconds * 1000);
   void ui
-    .showMessage('info', messages.presignedUrlCopied(method, target.key, describeDuration(seconds), expires.toLocaleString(), boundType), messages.copyCurlCommand)
+    .showMessage(
+      'info',
+      messages.presignedUrlCopied(method, target.key, describeDuration(seconds), expires.toLocaleString(), boundType),
+      messages.copyCurlCommand,
+    )
     .then(async (action) => {
       if (action === messages.copyCurlCommand) {
         await ui.writeClipboard(curlCommand(method, url, baseName(target.key), boundType));

@@ -16,11 +16,18 @@ export async function copyPublicUrl(services: Services, arg?: unknown): Promise<
   const target = await objectTarget(services, arg, TITLE, { useActiveEditor: true });
   const baseUrl = () => services.accounts.get(target.account.id)?.publicBaseUrls?.[target.bucket];
   if (baseUrl() === undefined) {
-    const choice = await services.ui.showMessage('info', messages.noPublicUrl(target.bucket), messages.setPublicUrlAction);
+    const choice = await services.ui.showMessage(
+      'info',
+      messages.noPublicUrl(target.bucket),
+      messages.setPublicUrlAction,
+    );
     if (choice !== messages.setPublicUrlAction) {
       return undefined;
     }
-    await services.ui.executeCommand('r2.setPublicBaseUrl', await bucketNode(services, target.account.id, target.bucket));
+    await services.ui.executeCommand(
+      'r2.setPublicBaseUrl',
+      await bucketNode(services, target.account.id, target.bucket),
+    );
   }
   const base = baseUrl();
   if (base === undefined) {

@@ -17,27 +17,60 @@ import type { Services } from './services';
 export async function copyTo(services: Services, node?: unknown, selection?: unknown): Promise<void> {
   const selected = selectedNodes(node, selection, services.view.selection);
   const objects = selected.filter(isObjectNode);
-  const folders: CopyFolder[] = selected.filter(isListingNode).filter((listing) => !isBucketNode(listing)).map(({ account, bucket, prefix }) => ({ account, bucket, prefix }));
-  const names = [...folders.map((folder) => `${baseName(folder.prefix)}/`), ...objects.map((object) => baseName(object.key))];
+  const folders: CopyFolder[] = selected
+    .filter(isListingNode)
+    .filter((listing) => !isBucketNode(listing))
+    .map(({ account, bucket, prefix }) => ({ account, bucket, prefix }));
+  const names = [
+    ...folders.map((folder) => `${baseName(folder.prefix)}/`),
+    ...objects.map((object) => baseName(object.key)),
+  ];
   if (names.length === 0) {
     return;
   }
   const sourceFolders = [
-    ...objects.map((object) => ({ accountId: object.account.id, bucket: object.bucket, prefix: parentPrefix(object.key) })),
-    ...folders.map((folder) => ({ accountId: folder.account.id, bucket: folder.bucket, prefix: parentPrefix(folder.prefix) })),
+    ...objects.map((object) => ({
+      accountId: object.account.id,
+      bucket: object.bucket,
+      prefix: parentPrefix(object.key),
+    })),
+    ...folders.map((folder) => ({
+      accountId: folder.account.id,
+      bucket: folder.bucket,
+      prefix: parentPrefix(folder.prefix),
+    })),
   ];
-  const destination = await pickDestination(services, 'Copy to', `${names[0]}${names.length > 1 ? ` and ${names.length - 1} more` : ''}`, {
-    hereLabel: messages.destinationCopyHere,
-    sourceFolders,
-  });
-  const listed = folders.length === 0 ? [] : await services.ui.withProgress(messages.listingToCopy, (signal) => listFoldersToCopy(services.clients, folders, destination, signal));
-  await copyInto(services, [...listed, ...objects.map(({ account, bucket, key, object }) => ({ account, bucket, key, etag: object.etag }))], destination);
+  const destination = await pickDestination(
+    services,
+    'Copy to',
+    `${names[0]}${names.length > 1 ? ` and ${names.length - 1} more` : ''}`,
+    {
+      hereLabel: messages.destinationCopyHere,
+      sourceFolders,
+    },
+  );
+  const listed =
+    folders.length === 0
+      ? []
+      : await services.ui.withProgress(messages.listingToCopy, (signal) =>
+          listFoldersToCopy(services.clients, folders, destination, signal),
+        );
+  await copyInto(
+    services,
+    [...listed, ...objects.map(({ account, bucket, key, object }) => ({ account, bucket, key, etag: object.etag }))],
+    destination,
+  );
 }
 
 async function copyInto(services: Services, objects: readonly ListedObject[], destination: Destination): Promise<void> {
   const { ui } = services;
   const input = { clients: services.clients, objects, destination };
-  const outcome = await withReporter(ui, messages.copying(describeDestination(destination)), (signal, reporter) => copyObjects(input, signal, new ModalAsker(ui), reporter), barOnly);
+  const outcome = await withReporter(
+    ui,
+    messages.copying(describeDestination(destination)),
+    (signal, reporter) => copyObjects(input, signal, new ModalAsker(ui), reporter),
+    barOnly,
+  );
   services.changes.fire(outcome.changed);
   await presentOutcome(services, outcome, {
     verb: 'copied',

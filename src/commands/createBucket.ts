@@ -24,8 +24,16 @@ export async function createBucket(services: Services, node?: unknown): Promise<
   const { hint } = await pick(
     ui,
     [
-      { label: 'Automatic', description: 'R2 places the bucket near where it is first used', hint: undefined as LocationHint | undefined },
-      ...LOCATION_HINTS.map((value) => ({ label: HINT_NAMES[value], description: value, hint: value as LocationHint | undefined })),
+      {
+        label: 'Automatic',
+        description: 'R2 places the bucket near where it is first used',
+        hint: undefined as LocationHint | undefined,
+      },
+      ...LOCATION_HINTS.map((value) => ({
+        label: HINT_NAMES[value],
+        description: value,
+        hint: value as LocationHint | undefined,
+      })),
     ],
     { title: `Create Bucket ${bucket}`, placeHolder: messages.locationHintPlaceholder },
   );

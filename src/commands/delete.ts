@@ -28,7 +28,9 @@ export async function deleteCommand(services: Services, node?: unknown, selectio
     void ui.showMessage('info', messages.selectInView);
     return;
   }
-  const plan = await ui.withProgress(messages.countingObjects, (signal) => planDeletion(services.clients, targets, signal));
+  const plan = await ui.withProgress(messages.countingObjects, (signal) =>
+    planDeletion(services.clients, targets, signal),
+  );
   if (plan.total === 0) {
     void ui.showMessage('info', messages.nothingToDelete);
     return;
@@ -45,7 +47,11 @@ export async function deleteCommand(services: Services, node?: unknown, selectio
  * delete them all; a quick pick with Cancel first (active, so Enter cancels) asks instead, as the
  * destructive choice must then be picked on purpose.
  */
-async function confirmDeletion(services: Services, targets: readonly DeleteTarget[], plan: DeletionPlan): Promise<boolean> {
+async function confirmDeletion(
+  services: Services,
+  targets: readonly DeleteTarget[],
+  plan: DeletionPlan,
+): Promise<boolean> {
   const [only] = targets;
   const question =
     targets.length === 1 && only.kind === 'object'
@@ -57,12 +63,20 @@ async function confirmDeletion(services: Services, targets: readonly DeleteTarge
     return (await services.ui.showModal(question, messages.deleteAction)) === messages.deleteAction;
   }
   const remove = { label: messages.deleteCount(plan.total) };
-  const picked = await services.ui.showQuickPick([{ label: messages.deleteCancel }, remove], { title: question, placeHolder: messages.deleteCountPlaceholder });
+  const picked = await services.ui.showQuickPick([{ label: messages.deleteCancel }, remove], {
+    title: question,
+    placeHolder: messages.deleteCountPlaceholder,
+  });
   return picked === remove;
 }
 
 async function deleteAndPresent(services: Services, plan: DeletionPlan): Promise<void> {
-  const outcome = await withReporter(services.ui, messages.deleting(plan.where), (signal, reporter) => deletePlanned(services.clients, plan, signal, reporter), barOnly);
+  const outcome = await withReporter(
+    services.ui,
+    messages.deleting(plan.where),
+    (signal, reporter) => deletePlanned(services.clients, plan, signal, reporter),
+    barOnly,
+  );
   services.changes.fire(outcome.changed);
   if (outcome.cancelled) {
     // Cancel was pressed: the view shows what is left.
@@ -70,7 +84,10 @@ async function deleteAndPresent(services: Services, plan: DeletionPlan): Promise
   }
   await presentOutcome(services, outcome, {
     verb: 'deleted',
-    summary: (counts) => (counts.failed > 0 ? messages.deletePartial(counts.done, counts.failed) : messages.deleted(counts.done, plan.where)),
+    summary: (counts) =>
+      counts.failed > 0
+        ? messages.deletePartial(counts.done, counts.failed)
+        : messages.deleted(counts.done, plan.where),
     describe: (object) => `${object.bucket}/${object.key}`,
     retryFailed: (failed) => deleteAndPresent(services, planObjects(failed)),
   });

@@ -21,11 +21,23 @@ export async function deleteBucket(services: Services, node?: unknown): Promise<
   }
   let outcome = await deleteR2Bucket({ client, account, bucket }, client.deadline());
   if (outcome.failed.some((failure) => failure.code === 'BucketNotEmpty')) {
-    if ((await ui.showModal(messages.bucketNotEmpty(bucket), messages.emptyAndDeleteAction)) !== messages.emptyAndDeleteAction) {
+    if (
+      (await ui.showModal(messages.bucketNotEmpty(bucket), messages.emptyAndDeleteAction)) !==
+      messages.emptyAndDeleteAction
+    ) {
       return;
     }
-    await ask(ui, { title: `Empty and Delete ${bucket}`, prompt: messages.typeBucketToConfirm(bucket), validateInput: (value) => (value === bucket ? undefined : messages.typeBucketMismatch) });
-    outcome = await withReporter(ui, messages.emptying(bucket), (signal, reporter) => emptyAndDeleteBucket({ client, account, bucket }, signal, reporter), (progress) => messages.deletedSoFar(progress.itemsDone));
+    await ask(ui, {
+      title: `Empty and Delete ${bucket}`,
+      prompt: messages.typeBucketToConfirm(bucket),
+      validateInput: (value) => (value === bucket ? undefined : messages.typeBucketMismatch),
+    });
+    outcome = await withReporter(
+      ui,
+      messages.emptying(bucket),
+      (signal, reporter) => emptyAndDeleteBucket({ client, account, bucket }, signal, reporter),
+      (progress) => messages.deletedSoFar(progress.itemsDone),
+    );
   }
   const [failure] = outcome.failed;
   if (failure) {
@@ -33,7 +45,10 @@ export async function deleteBucket(services: Services, node?: unknown): Promise<
     throw failure.error;
   }
   await services.accounts.update(account.id, (current) =>
-    current.pinnedBuckets?.includes(bucket) ? { ...current, pinnedBuckets: current.pinnedBuckets.filter((name) => name !== bucket) } : current);
+    current.pinnedBuckets?.includes(bucket)
+      ? { ...current, pinnedBuckets: current.pinnedBuckets.filter((name) => name !== bucket) }
+      : current,
+  );
   services.changes.fire(outcome.changed);
   void ui.showMessage('info', messages.bucketDeleted(bucket));
 }

@@ -11,15 +11,25 @@ import type { Services } from './services';
 
 /** Downloads the selected objects and folders (from the tree, or its selection from the palette). */
 export async function download(services: Services, node?: unknown, selection?: unknown): Promise<void> {
-  const sources: DownloadSource[] = selectedNodes(node, selection, services.view.selection).flatMap((selected): DownloadSource[] => {
-    if (isObjectNode(selected)) {
-      return [{ kind: 'object', account: selected.account, bucket: selected.bucket, key: selected.key, size: selected.object.size }];
-    }
-    if (isListingNode(selected)) {
-      return [{ kind: 'folder', account: selected.account, bucket: selected.bucket, prefix: selected.prefix }];
-    }
-    return [];
-  });
+  const sources: DownloadSource[] = selectedNodes(node, selection, services.view.selection).flatMap(
+    (selected): DownloadSource[] => {
+      if (isObjectNode(selected)) {
+        return [
+          {
+            kind: 'object',
+            account: selected.account,
+            bucket: selected.bucket,
+            key: selected.key,
+            size: selected.object.size,
+          },
+        ];
+      }
+      if (isListingNode(selected)) {
+        return [{ kind: 'folder', account: selected.account, bucket: selected.bucket, prefix: selected.prefix }];
+      }
+      return [];
+    },
+  );
   if (sources.length === 0) {
     void services.ui.showMessage('info', messages.selectInView);
     return;
@@ -31,12 +41,19 @@ export async function download(services: Services, node?: unknown, selection?: u
 async function downloadInto(services: Services, folder: string, sources: readonly DownloadSource[]): Promise<void> {
   const { ui } = services;
   const input = { clients: services.clients, folder, sources };
-  const outcome = await withReporter(ui, messages.downloading(folder), (signal, reporter) => downloadTo(input, signal, new ModalAsker(ui), reporter));
+  const outcome = await withReporter(ui, messages.downloading(folder), (signal, reporter) =>
+    downloadTo(input, signal, new ModalAsker(ui), reporter),
+  );
   await presentOutcome(services, outcome, {
     verb: 'downloaded',
     describe: (item) => `${item.bucket}/${item.key}`,
     // Each failed object again, to the file planned for it.
-    retryFailed: (failed) => downloadInto(services, folder, failed.map((item) => ({ kind: 'object', ...item }))),
+    retryFailed: (failed) =>
+      downloadInto(
+        services,
+        folder,
+        failed.map((item) => ({ kind: 'object', ...item })),
+      ),
     single: [{ title: messages.revealFileAction, run: () => ui.revealFile(outcome.done[0].path) }],
   });
 }

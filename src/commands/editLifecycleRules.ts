@@ -7,7 +7,11 @@ import type { Services } from './services';
 const TITLES: Record<ConfigKind, string> = { cors: 'Edit CORS Rules', lifecycle: 'Edit Lifecycle Rules' };
 
 /** Opens a bucket setting as a JSON document (an `r2-config:` URI); saving it checks and applies it. */
-export async function editBucketConfig({ ui, accounts, clients }: Services, node: unknown, kind: ConfigKind): Promise<void> {
+export async function editBucketConfig(
+  { ui, accounts, clients }: Services,
+  node: unknown,
+  kind: ConfigKind,
+): Promise<void> {
   const account = isBucketNode(node) ? node.account : await pickAccount(ui, accounts, TITLES[kind]);
   const bucket = isBucketNode(node) ? node.bucket : await pickBucket(ui, account, clients, TITLES[kind]);
   const document = await ui.showTextDocument(toConfigUri({ accountId: account.id, bucket, kind }));

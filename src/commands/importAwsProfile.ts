@@ -25,8 +25,9 @@ export async function importAwsProfile({ ui, accounts }: Services): Promise<void
   // The same environment variables the awscli honours.
   const credentialsFile = process.env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials');
   const configFile = process.env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
-  const profiles = parseAwsProfiles(await readIfExists(credentialsFile), await readIfExists(configFile))
-    .filter((profile) => profile.accessKeyId && profile.secretAccessKey);
+  const profiles = parseAwsProfiles(await readIfExists(credentialsFile), await readIfExists(configFile)).filter(
+    (profile) => profile.accessKeyId && profile.secretAccessKey,
+  );
   if (profiles.length === 0) {
     void ui.showMessage('warning', messages.noAwsProfiles(`${credentialsFile} and ${configFile}`));
     return;
@@ -35,20 +36,27 @@ export async function importAwsProfile({ ui, accounts }: Services): Promise<void
     ui,
     profiles.map((candidate) => ({
       label: candidate.name,
-      description: candidate.endpointUrl === undefined ? '(no endpoint_url)'
-        : `${candidate.endpointUrl}${sendsUnencrypted(candidate.endpointUrl) ? ` · ${messages.notEncrypted}` : ''}`,
+      description:
+        candidate.endpointUrl === undefined
+          ? '(no endpoint_url)'
+          : `${candidate.endpointUrl}${sendsUnencrypted(candidate.endpointUrl) ? ` · ${messages.notEncrypted}` : ''}`,
       profile: candidate,
     })),
     { title: 'Import from AWS Profile', placeHolder: 'Profile to import' },
   );
-  const locationText = profile.endpointUrl ?? await ask(ui, {
-    title: `Import ${profile.name}`,
-    prompt: messages.awsProfileNeedsAccount(profile.name),
-    validateInput: (value) => (parseAccountLocation(value) ? undefined : messages.accountIdOrEndpointInvalid),
-  });
+  const locationText =
+    profile.endpointUrl ??
+    (await ask(ui, {
+      title: `Import ${profile.name}`,
+      prompt: messages.awsProfileNeedsAccount(profile.name),
+      validateInput: (value) => (parseAccountLocation(value) ? undefined : messages.accountIdOrEndpointInvalid),
+    }));
   const location = parseAccountLocation(locationText);
   if (!location) {
-    throw new AccountProblem('endpoint', `endpoint_url "${locationText}" of profile "${profile.name}" is not an http(s) URL.`);
+    throw new AccountProblem(
+      'endpoint',
+      `endpoint_url "${locationText}" of profile "${profile.name}" is not an http(s) URL.`,
+    );
   }
   const account: Account = {
     id: randomUUID(),
@@ -60,7 +68,8 @@ export async function importAwsProfile({ ui, accounts }: Services): Promise<void
   };
   const secretAccessKey = profile.secretAccessKey!;
   await ui.withProgress(messages.checkingAccount(account.endpoint ?? account.accountId ?? ''), (signal) =>
-    validateAccount(endpointConfig(account), { accessKeyId: account.accessKeyId, secretAccessKey }, signal));
+    validateAccount(endpointConfig(account), { accessKeyId: account.accessKeyId, secretAccessKey }, signal),
+  );
   await accounts.save(account, secretAccessKey);
   void ui.showMessage('info', messages.accountImported(account.name));
   warnIfUnencrypted(ui, account);

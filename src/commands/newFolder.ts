@@ -11,9 +11,20 @@ export async function newFolder(services: Services, node?: unknown): Promise<voi
     return;
   }
   const { ui } = services;
-  const name = await ask(ui, { title: 'New Folder', prompt: messages.newFolderPrompt(`${node.bucket}/${node.prefix}`), validateInput: folderNameProblem }, { verbatim: true });
+  const name = await ask(
+    ui,
+    {
+      title: 'New Folder',
+      prompt: messages.newFolderPrompt(`${node.bucket}/${node.prefix}`),
+      validateInput: folderNameProblem,
+    },
+    { verbatim: true },
+  );
   const client = await services.clients.get(node.account);
-  const outcome = await createFolder({ client, account: node.account, bucket: node.bucket, parent: node.prefix, name }, client.deadline());
+  const outcome = await createFolder(
+    { client, account: node.account, bucket: node.bucket, parent: node.prefix, name },
+    client.deadline(),
+  );
   for (const existing of outcome.skipped) {
     void ui.showMessage('info', messages.folderExists(existing));
   }

@@ -42,7 +42,12 @@ function fromUri({ accounts }: Services, uri: vscode.Uri): ObjectTarget {
  * Resolves the command's argument. With none, the active r2: editor counts when `useActiveEditor`
  * is set; otherwise the user browses for an object.
  */
-export async function objectTarget(services: Services, arg: unknown, title: string, { useActiveEditor = false } = {}): Promise<ObjectTarget> {
+export async function objectTarget(
+  services: Services,
+  arg: unknown,
+  title: string,
+  { useActiveEditor = false } = {},
+): Promise<ObjectTarget> {
   if (isObjectNode(arg)) {
     return { account: arg.account, bucket: arg.bucket, key: arg.key, uri: arg.uri, object: arg.object, node: arg };
   }
@@ -73,10 +78,16 @@ export async function confirmOpen(services: Services, target: ObjectTarget): Pro
   }
   const name = baseName(target.key) || target.key;
   const reasons = [
-    cautions.tooLarge ? messages.openLargeObject(name, formatBytes(object.size), services.settings.get('openSizeLimitMB', 50)) : undefined,
+    cautions.tooLarge
+      ? messages.openLargeObject(name, formatBytes(object.size), services.settings.get('openSizeLimitMB', 50))
+      : undefined,
     cautions.infrequentAccess ? messages.openInfrequentAccess(name, formatBytes(object.size)) : undefined,
   ].filter((reason): reason is string => reason !== undefined);
-  const choice = await services.ui.showModal(reasons.join(' '), messages.openAnywayAction, messages.downloadInsteadAction);
+  const choice = await services.ui.showModal(
+    reasons.join(' '),
+    messages.openAnywayAction,
+    messages.downloadInsteadAction,
+  );
   if (choice === messages.downloadInsteadAction) {
     const node = target.node ?? (await services.explorer.findKey(target.account.id, target.bucket, target.key));
     await services.ui.executeCommand('r2.download', node);

@@ -6,6 +6,9 @@ import type { Services } from './services';
 export async function openToSide(services: Services, arg?: unknown): Promise<void> {
   const target = await objectTarget(services, arg, 'Open to the Side');
   if (await confirmOpen(services, target)) {
-    await services.ui.executeCommand('vscode.open', target.uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    await services.ui.executeCommand('vscode.open', target.uri, {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: false,
+    });
   }
 }

@@ -16,10 +16,20 @@ interface Row extends vscode.QuickPickItem {
 }
 
 function rows(head: R2ObjectHead): Row[] {
-  const field = (label: string, value: string | undefined, edit?: SystemField): Row => ({ label, description: value ?? '—', value, edit, detail: edit ? messages.clickToEdit : undefined });
+  const field = (label: string, value: string | undefined, edit?: SystemField): Row => ({
+    label,
+    description: value ?? '—',
+    value,
+    edit,
+    detail: edit ? messages.clickToEdit : undefined,
+  });
   return [
     { label: 'Key', description: head.key, value: head.key },
-    { label: 'Size', description: `${formatBytes(head.size)} (${head.size.toLocaleString('en')} bytes)`, value: String(head.size) },
+    {
+      label: 'Size',
+      description: `${formatBytes(head.size)} (${head.size.toLocaleString('en')} bytes)`,
+      value: String(head.size),
+    },
     { label: 'Last modified', description: head.lastModified.toISOString(), value: head.lastModified.toISOString() },
     { label: 'ETag', description: head.etag, value: head.etag },
     { label: 'Storage class', description: head.storageClass ?? 'STANDARD', value: head.storageClass ?? 'STANDARD' },
@@ -27,7 +37,13 @@ function rows(head: R2ObjectHead): Row[] {
     field('Cache-Control', head.cacheControl, 'cacheControl'),
     field('Content-Disposition', head.contentDisposition, 'contentDisposition'),
     field('Content-Encoding', head.contentEncoding, 'contentEncoding'),
-    ...Object.entries(head.metadata).map(([name, value]): Row => ({ label: `x-amz-meta-${name}`, description: value, value, edit: { metadata: name }, detail: messages.clickToEdit })),
+    ...Object.entries(head.metadata).map(([name, value]): Row => ({
+      label: `x-amz-meta-${name}`,
+      description: value,
+      value,
+      edit: { metadata: name },
+      detail: messages.clickToEdit,
+    })),
     { label: messages.addMetadata, edit: 'add', alwaysShow: true },
   ];
 }
@@ -45,19 +61,49 @@ export async function properties(services: Services, node?: unknown): Promise<vo
   const { bucket } = node;
   for (;;) {
     const head = await headObject(client, { bucket, key: node.key }, client.deadline());
-    const row = await pick(ui, rows(head), { title: messages.propertiesTitle(node.key), placeHolder: messages.propertiesPlaceholder });
+    const row = await pick(ui, rows(head), {
+      title: messages.propertiesTitle(node.key),
+      placeHolder: messages.propertiesPlaceholder,
+    });
     if (row.edit === undefined) {
       await ui.writeClipboard(row.value ?? '');
       return;
     }
     let edit: PropertyEdit;
     if (row.edit === 'add') {
-      const name = await ask(ui, { title: messages.addMetadataTitle, prompt: messages.metadataNamePrompt, validateInput: (value) => (/^[a-z0-9-_.]+$/i.test(value.trim()) ? undefined : messages.metadataNameInvalid) });
-      edit = { metadata: name, value: await ask(ui, { title: `x-amz-meta-${name.toLowerCase()}`, prompt: messages.metadataValuePrompt, validateInput: () => undefined }) };
+      const name = await ask(ui, {
+        title: messages.addMetadataTitle,
+        prompt: messages.metadataNamePrompt,
+        validateInput: (value) => (/^[a-z0-9-_.]+$/i.test(value.trim()) ? undefined : messages.metadataNameInvalid),
+      });
+      edit = {
+        metadata: name,
+        value: await ask(ui, {
+          title: `x-amz-meta-${name.toLowerCase()}`,
+          prompt: messages.metadataValuePrompt,
+          validateInput: () => undefined,
+        }),
+      };
     } else if (typeof row.edit === 'object') {
-      edit = { metadata: row.edit.metadata, value: await ask(ui, { title: row.label, prompt: messages.metadataValuePrompt, value: row.value, validateInput: () => undefined }) };
+      edit = {
+        metadata: row.edit.metadata,
+        value: await ask(ui, {
+          title: row.label,
+          prompt: messages.metadataValuePrompt,
+          value: row.value,
+          validateInput: () => undefined,
+        }),
+      };
     } else {
-      edit = { field: row.edit, value: await ask(ui, { title: row.label, prompt: messages.fieldValuePrompt(row.label), value: row.value, validateInput: () => undefined }) };
+      edit = {
+        field: row.edit,
+        value: await ask(ui, {
+          title: row.label,
+          prompt: messages.fieldValuePrompt(row.label),
+          value: row.value,
+          validateInput: () => undefined,
+        }),
+      };
     }
     await updateProperties({ client, bucket, head, edit }, client.deadline());
   }

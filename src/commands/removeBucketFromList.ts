@@ -6,5 +6,8 @@ export async function removeBucketFromList({ accounts }: Services, node?: unknow
   if (!isBucketNode(node)) {
     return;
   }
-  await accounts.update(node.account.id, (current) => ({ ...current, pinnedBuckets: (current.pinnedBuckets ?? []).filter((name) => name !== node.bucket) }));
+  await accounts.update(node.account.id, (current) => ({
+    ...current,
+    pinnedBuckets: (current.pinnedBuckets ?? []).filter((name) => name !== node.bucket),
+  }));
 }

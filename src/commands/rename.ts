@@ -19,17 +19,28 @@ export async function rename(services: Services, clicked?: unknown): Promise<voi
     return;
   }
   const { account, bucket, key } = node;
-  const target = await ask(services.ui, {
-    title: `Rename or Move ${key}`,
-    prompt: messages.renamePromptKey(bucket),
-    value: key,
-    valueSelection: [parentPrefix(key).length, key.length - (key.includes('.') ? key.length - key.lastIndexOf('.') : 0)],
-    validateInput: (value) => (isValidKey(value) ? undefined : messages.invalidKey),
-  }, { verbatim: true });
+  const target = await ask(
+    services.ui,
+    {
+      title: `Rename or Move ${key}`,
+      prompt: messages.renamePromptKey(bucket),
+      value: key,
+      valueSelection: [
+        parentPrefix(key).length,
+        key.length - (key.includes('.') ? key.length - key.lastIndexOf('.') : 0),
+      ],
+      validateInput: (value) => (isValidKey(value) ? undefined : messages.invalidKey),
+    },
+    { verbatim: true },
+  );
   if (target === key) {
     return;
   }
   const object = { account, bucket, key, etag: node.object.etag };
-  const outcome = await renameObject({ clients: services.clients, object, newKey: target }, AbortSignal.timeout(DEADLINE_MS.objectMove), new ModalAsker(services.ui));
+  const outcome = await renameObject(
+    { clients: services.clients, object, newKey: target },
+    AbortSignal.timeout(DEADLINE_MS.objectMove),
+    new ModalAsker(services.ui),
+  );
   services.changes.fire(outcome.changed);
 }

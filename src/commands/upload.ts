@@ -21,14 +21,28 @@ import type { Services } from './services';
  */
 export async function upload(services: Services, target?: unknown, selection?: unknown): Promise<void> {
   if (isListingNode(target)) {
-    const uris = isUriList(selection) ? selection : await pickLocalPaths(services.ui, `Upload to ${target.bucket}/${target.prefix}`);
-    await uploadTo(services, { account: target.account, bucket: target.bucket, prefix: target.prefix }, uris.map((uri) => uri.fsPath));
+    const uris = isUriList(selection)
+      ? selection
+      : await pickLocalPaths(services.ui, `Upload to ${target.bucket}/${target.prefix}`);
+    await uploadTo(
+      services,
+      { account: target.account, bucket: target.bucket, prefix: target.prefix },
+      uris.map((uri) => uri.fsPath),
+    );
     return;
   }
-  const uris = isUriList(selection) ? selection : isUri(target) ? [target] : await pickLocalPaths(services.ui, 'Upload to R2');
+  const uris = isUriList(selection)
+    ? selection
+    : isUri(target)
+      ? [target]
+      : await pickLocalPaths(services.ui, 'Upload to R2');
   const preview = `${basename(uris[0].fsPath)}${uris.length > 1 ? ` and ${uris.length - 1} more` : ''}`;
   const destination = await pickDestination(services, 'Upload to R2', preview);
-  await uploadTo(services, destination, uris.map((uri) => uri.fsPath));
+  await uploadTo(
+    services,
+    destination,
+    uris.map((uri) => uri.fsPath),
+  );
 }
 
 /**
@@ -43,7 +57,9 @@ function uploadConcurrency({ settings }: Services): number {
 export async function uploadTo(services: Services, destination: Destination, paths: readonly string[]): Promise<void> {
   const { ui } = services;
   const input = { clients: services.clients, destination, paths, concurrency: uploadConcurrency(services) };
-  const outcome = await withReporter(ui, messages.uploading(describeDestination(destination)), (signal, reporter) => uploadPaths(input, signal, new ModalAsker(ui), reporter));
+  const outcome = await withReporter(ui, messages.uploading(describeDestination(destination)), (signal, reporter) =>
+    uploadPaths(input, signal, new ModalAsker(ui), reporter),
+  );
   if (isEmpty(outcome)) {
     void ui.showMessage('info', messages.nothingToUpload);
     return;
@@ -61,12 +77,20 @@ async function uploaded(services: Services, destination: Destination, outcome: O
     retryFailed: async (failed) => {
       const { ui } = services;
       const input = { clients: services.clients, destination, files: failed, concurrency: uploadConcurrency(services) };
-      const again = await withReporter(ui, messages.uploading(describeDestination(destination)), (signal, reporter) => uploadFiles(input, signal, new ModalAsker(ui), reporter));
+      const again = await withReporter(ui, messages.uploading(describeDestination(destination)), (signal, reporter) =>
+        uploadFiles(input, signal, new ModalAsker(ui), reporter),
+      );
       await uploaded(services, destination, again);
     },
     single: [
-      { title: messages.copyUrlAction, run: () => copyObjectUrl(services, destination.account, destination.bucket, key) },
-      { title: messages.revealAction, run: () => revealKey(services.explorer, services.view, destination.account.id, destination.bucket, key) },
+      {
+        title: messages.copyUrlAction,
+        run: () => copyObjectUrl(services, destination.account, destination.bucket, key),
+      },
+      {
+        title: messages.revealAction,
+        run: () => revealKey(services.explorer, services.view, destination.account.id, destination.bucket, key),
+      },
     ],
   });
 }

@@ -16,7 +16,11 @@ export async function uploadActiveFile(services: Services, target?: unknown): Pr
   // leaves the document as it was).
   let save = false;
   if (services.ui.isDirty(uri)) {
-    const choice = await services.ui.showModal(messages.activeFileUnsaved(basename(uri.fsPath)), messages.saveAndUploadAction, messages.uploadSavedVersionAction);
+    const choice = await services.ui.showModal(
+      messages.activeFileUnsaved(basename(uri.fsPath)),
+      messages.saveAndUploadAction,
+      messages.uploadSavedVersionAction,
+    );
     if (choice === undefined) {
       return;
     }

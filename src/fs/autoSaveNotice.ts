@@ -29,7 +29,9 @@ export function watchAutoSave(state: vscode.Memento, ui: Pick<UserInterface, 'sh
     telling = false;
     const choice = await ui.showMessage('info', messages.autoSaveWritesToR2, messages.autoSaveWorkspaceFilesOnlyAction);
     if (choice === messages.autoSaveWorkspaceFilesOnlyAction) {
-      await vscode.workspace.getConfiguration('files').update('autoSaveWorkspaceFilesOnly', true, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('files')
+        .update('autoSaveWorkspaceFilesOnly', true, vscode.ConfigurationTarget.Global);
     }
   };
   // r2: editors restored with the window count as opened.
@@ -37,7 +39,11 @@ export function watchAutoSave(state: vscode.Memento, ui: Pick<UserInterface, 'sh
   return vscode.Disposable.from(
     vscode.window.onDidChangeVisibleTextEditors((editors) => void check(editors)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if ((event.affectsConfiguration('files.autoSave') || event.affectsConfiguration('files.autoSaveWorkspaceFilesOnly')) && !autoSavesAfterDelay()) {
+      if (
+        (event.affectsConfiguration('files.autoSave') ||
+          event.affectsConfiguration('files.autoSaveWorkspaceFilesOnly')) &&
+        !autoSavesAfterDelay()
+      ) {
         void state.update(SHOWN_KEY, undefined);
       }
     }),

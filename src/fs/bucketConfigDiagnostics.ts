@@ -17,7 +17,11 @@ export function watchBucketConfigDocuments(): vscode.Disposable {
         ? []
         : parsed.problems.map((problem) => {
             const start = document.positionAt(problem.offset);
-            const diagnostic = new vscode.Diagnostic(new vscode.Range(start, document.lineAt(start.line).range.end), problem.message, vscode.DiagnosticSeverity.Error);
+            const diagnostic = new vscode.Diagnostic(
+              new vscode.Range(start, document.lineAt(start.line).range.end),
+              problem.message,
+              vscode.DiagnosticSeverity.Error,
+            );
             diagnostic.source = 'R2';
             return diagnostic;
           }),

@@ -5,7 +5,10 @@ import type { CorsRule, LifecycleRule } from '../r2';
 export type ConfigKind = 'cors' | 'lifecycle';
 
 /** The file name each kind of document has in its `r2-config:` URI. */
-export const CONFIG_FILE_NAMES: Readonly<Record<ConfigKind, string>> = { cors: 'cors.json', lifecycle: 'lifecycle.json' };
+export const CONFIG_FILE_NAMES: Readonly<Record<ConfigKind, string>> = {
+  cors: 'cors.json',
+  lifecycle: 'lifecycle.json',
+};
 
 export interface Problem {
   message: string;
@@ -114,7 +117,11 @@ function isPositiveInteger(value: Json): value is number {
 }
 
 function isIsoDate(value: Json): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 /** Offsets of the elements of the top-level array, for pointing at a rule. */
@@ -193,11 +200,19 @@ function corsRuleProblems(rule: Json): string[] {
     return ['must be an object'];
   }
   const problems: string[] = [];
-  checkFields(rule, ['ID', 'AllowedOrigins', 'AllowedMethods', 'AllowedHeaders', 'ExposeHeaders', 'MaxAgeSeconds'], problems);
+  checkFields(
+    rule,
+    ['ID', 'AllowedOrigins', 'AllowedMethods', 'AllowedHeaders', 'ExposeHeaders', 'MaxAgeSeconds'],
+    problems,
+  );
   if (rule.ID !== undefined && typeof rule.ID !== 'string') {
     problems.push('ID must be a string');
   }
-  if (!isStringArray(rule.AllowedOrigins) || rule.AllowedOrigins.length === 0 || rule.AllowedOrigins.some((origin) => origin === '')) {
+  if (
+    !isStringArray(rule.AllowedOrigins) ||
+    rule.AllowedOrigins.length === 0 ||
+    rule.AllowedOrigins.some((origin) => origin === '')
+  ) {
     problems.push('AllowedOrigins must be a non-empty array of origins, e.g. ["https://example.com"] or ["*"]');
   }
   if (!isStringArray(rule.AllowedMethods) || rule.AllowedMethods.length === 0) {
@@ -205,7 +220,9 @@ function corsRuleProblems(rule: Json): string[] {
   } else {
     const unknown = rule.AllowedMethods.filter((method) => !CORS_METHODS.includes(method));
     if (unknown.length > 0) {
-      problems.push(`AllowedMethods has ${unknown.map((method) => `"${method}"`).join(', ')}; R2 allows ${CORS_METHODS.join(', ')}`);
+      problems.push(
+        `AllowedMethods has ${unknown.map((method) => `"${method}"`).join(', ')}; R2 allows ${CORS_METHODS.join(', ')}`,
+      );
     }
   }
   for (const field of ['AllowedHeaders', 'ExposeHeaders']) {
@@ -245,7 +262,11 @@ function lifecycleRuleProblems(rule: Json): string[] {
     return ['must be an object'];
   }
   const problems: string[] = [];
-  checkFields(rule, ['ID', 'Status', 'Filter', 'Expiration', 'AbortIncompleteMultipartUpload', 'Transitions'], problems);
+  checkFields(
+    rule,
+    ['ID', 'Status', 'Filter', 'Expiration', 'AbortIncompleteMultipartUpload', 'Transitions'],
+    problems,
+  );
   if (rule.ID !== undefined && (typeof rule.ID !== 'string' || rule.ID.length > 255)) {
     problems.push('ID must be a string of at most 255 characters');
   }
@@ -266,7 +287,10 @@ function lifecycleRuleProblems(rule: Json): string[] {
     problems.push(...dayOrDateProblems(rule.Expiration, 'Expiration'));
   }
   const abort = rule.AbortIncompleteMultipartUpload;
-  if (abort !== undefined && !(isObject(abort) && Object.keys(abort).length === 1 && isPositiveInteger(abort.DaysAfterInitiation))) {
+  if (
+    abort !== undefined &&
+    !(isObject(abort) && Object.keys(abort).length === 1 && isPositiveInteger(abort.DaysAfterInitiation))
+  ) {
     problems.push('AbortIncompleteMultipartUpload must be { "DaysAfterInitiation": <positive whole number> }');
   }
   if (rule.Transitions !== undefined) {
@@ -281,14 +305,23 @@ function lifecycleRuleProblems(rule: Json): string[] {
       }
     }
   }
-  const hasAction = rule.Expiration !== undefined || abort !== undefined || (Array.isArray(rule.Transitions) && rule.Transitions.length > 0);
+  const hasAction =
+    rule.Expiration !== undefined ||
+    abort !== undefined ||
+    (Array.isArray(rule.Transitions) && rule.Transitions.length > 0);
   if (!hasAction) {
     problems.push('needs an action: Expiration, Transitions or AbortIncompleteMultipartUpload');
   }
   return problems;
 }
 
-function parseRules<T>(document: string, wrapper: string, what: string, max: number, ruleProblems: (rule: Json) => string[]): Parsed<T> {
+function parseRules<T>(
+  document: string,
+  wrapper: string,
+  what: string,
+  max: number,
+  ruleProblems: (rule: Json) => string[],
+): Parsed<T> {
   const text = blankComments(document);
   const json = parseJson(text);
   if ('problem' in json) {

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
-import { deleteBucketCors, deleteBucketLifecycle, getBucketCors, getBucketLifecycle, putBucketCors, putBucketLifecycle } from '../r2';
+import {
+  deleteBucketCors,
+  deleteBucketLifecycle,
+  getBucketCors,
+  getBucketLifecycle,
+  putBucketCors,
+  putBucketLifecycle,
+} from '../r2';
 import type { CorsRule, LifecycleRule, R2Client } from '../r2';
 import type { ConfigKind } from './bucketConfigDocument';
 import { CONFIG_FILE_NAMES, formatDocument, parseConfig } from './bucketConfigDocument';
@@ -20,12 +27,18 @@ export interface ConfigLocation {
 }
 
 export function toConfigUri(location: ConfigLocation): vscode.Uri {
-  return vscode.Uri.from({ scheme: CONFIG_SCHEME, authority: location.accountId, path: `/${location.bucket}/${CONFIG_FILE_NAMES[location.kind]}` });
+  return vscode.Uri.from({
+    scheme: CONFIG_SCHEME,
+    authority: location.accountId,
+    path: `/${location.bucket}/${CONFIG_FILE_NAMES[location.kind]}`,
+  });
 }
 
 export function fromConfigUri(uri: vscode.Uri): ConfigLocation | undefined {
   const match = /^\/([^/]+)\/([^/]+)$/.exec(uri.path);
-  const kind = (Object.keys(CONFIG_FILE_NAMES) as ConfigKind[]).find((candidate) => CONFIG_FILE_NAMES[candidate] === match?.[2]);
+  const kind = (Object.keys(CONFIG_FILE_NAMES) as ConfigKind[]).find(
+    (candidate) => CONFIG_FILE_NAMES[candidate] === match?.[2],
+  );
   return match && kind ? { accountId: uri.authority, bucket: match[1], kind } : undefined;
 }
 
@@ -57,7 +70,11 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
     const text = await this.fetch(uri);
     // The rules' own hash stands for the missing ETag, so edits made elsewhere are a newer version.
     const etag = createHash('sha256').update(text).digest('hex');
-    const { mtime, size } = this.ledger.observe(uri.toString(), { etag, size: encoder.encode(text).byteLength, lastModified: Date.now() });
+    const { mtime, size } = this.ledger.observe(uri.toString(), {
+      etag,
+      size: encoder.encode(text).byteLength,
+      lastModified: Date.now(),
+    });
     return { type: vscode.FileType.File, ctime: mtime, mtime, size };
   }
 
@@ -74,7 +91,9 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
     const expected = this.seen.get(uri.toString());
     const current = expected === undefined ? undefined : await this.fetch(uri);
     if (current !== expected) {
-      throw new vscode.FileSystemError(messages.configChanged(location.kind === 'cors' ? 'CORS rules' : 'lifecycle rules', location.bucket));
+      throw new vscode.FileSystemError(
+        messages.configChanged(location.kind === 'cors' ? 'CORS rules' : 'lifecycle rules', location.bucket),
+      );
     }
     // No rules saved over no rules (the template, maybe with comments added): there is nothing to send.
     if (parsed.rules.length === 0 && current === formatDocument(location.kind, [])) {
@@ -85,10 +104,14 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
     try {
       if (location.kind === 'cors') {
         const rules = parsed.rules as CorsRule[];
-        await (rules.length === 0 ? deleteBucketCors(client, bucket, signal) : putBucketCors(client, bucket, rules, signal));
+        await (rules.length === 0
+          ? deleteBucketCors(client, bucket, signal)
+          : putBucketCors(client, bucket, rules, signal));
       } else {
         const rules = parsed.rules as LifecycleRule[];
-        await (rules.length === 0 ? deleteBucketLifecycle(client, bucket, signal) : putBucketLifecycle(client, bucket, rules, signal));
+        await (rules.length === 0
+          ? deleteBucketLifecycle(client, bucket, signal)
+          : putBucketLifecycle(client, bucket, rules, signal));
       }
     } catch (error) {
       throw toFileSystemError(error, uri);
@@ -135,7 +158,10 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
     const { location, client } = await this.target(uri);
     const signal = client.deadline();
     try {
-      const rules = location.kind === 'cors' ? await getBucketCors(client, location.bucket, signal) : await getBucketLifecycle(client, location.bucket, signal);
+      const rules =
+        location.kind === 'cors'
+          ? await getBucketCors(client, location.bucket, signal)
+          : await getBucketLifecycle(client, location.bucket, signal);
       const text = formatDocument(location.kind, rules);
       this.seen.set(uri.toString(), text);
       return text;

@@ -7,7 +7,11 @@ import { R2FileSystemProvider } from './r2FileSystemProvider';
 import { R2_SCHEME } from './r2Uri';
 
 /** Objects (`r2:`) and bucket settings (`r2-config:`) as documents VS Code opens, edits and saves. */
-export function registerFileSystems(accounts: AccountStore, clients: ClientPool, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerFileSystems(
+  accounts: AccountStore,
+  clients: ClientPool,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const objects = new R2FileSystemProvider(accounts, clients, log);
   const configs = new BucketConfigProvider(accounts, clients);
   return [

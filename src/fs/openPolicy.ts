@@ -14,7 +14,10 @@ export function openSizeLimitBytes(): number {
 }
 
 /** Undefined when the object can simply be opened. */
-export function openCautions(object: { readonly size: number; readonly storageClass?: string }, limitBytes = openSizeLimitBytes()): OpenCautions | undefined {
+export function openCautions(
+  object: { readonly size: number; readonly storageClass?: string },
+  limitBytes = openSizeLimitBytes(),
+): OpenCautions | undefined {
   const tooLarge = object.size > limitBytes;
   const infrequentAccess = object.storageClass === 'STANDARD_IA';
   return tooLarge || infrequentAccess ? { tooLarge, infrequentAccess } : undefined;
@@ -25,7 +28,10 @@ export function openCautions(object: { readonly size: number; readonly storageCl
  * passes it the click, so a single click opens a preview and a double click keeps the editor open
  * (`workbench.list.openMode` applies). Objects that need a question first go through r2.openObject.
  */
-export function openOnClick(node: { readonly uri: vscode.Uri; readonly object: { readonly size: number; readonly storageClass?: string } }): vscode.Command {
+export function openOnClick(node: {
+  readonly uri: vscode.Uri;
+  readonly object: { readonly size: number; readonly storageClass?: string };
+}): vscode.Command {
   return openCautions(node.object)
     ? { command: 'r2.openObject', title: 'Open', arguments: [node] }
     : { command: 'vscode.open', title: 'Open', arguments: [node.uri] };

@@ -54,7 +54,8 @@ const MAX_SEEN = 10_000;
  * `written` marks a version this provider has just written (while fresh, the stat after the write).
  * `deleted`: an object stat saw before is gone, so a save would create it again without asking.
  */
-type Seen = { kind: 'absent' } | { kind: 'deleted' } | { kind: 'object'; etag: string; head?: R2ObjectHead; written?: true };
+type Seen =
+  { kind: 'absent' } | { kind: 'deleted' } | { kind: 'object'; etag: string; head?: R2ObjectHead; written?: true };
 
 /**
  * The first read of a key: its headers and first bytes, the whole object when small. VS Code starts
@@ -132,7 +133,10 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       }
       const seen = this.seen.get(id);
       try {
-        const head = seen === undefined ? (await this.firstRead(target)).head : await headObject(target.client, { bucket, key }, target.client.deadline());
+        const head =
+          seen === undefined
+            ? (await this.firstRead(target)).head
+            : await headObject(target.client, { bucket, key }, target.client.deadline());
         return this.fileStat(uri, head, head);
       } catch (error) {
         if (!isR2Error(error, 'NoSuchKey')) {
@@ -140,7 +144,11 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
         }
       }
       // `photos` is a folder when any key starts with `photos/` (a marker `photos/` included).
-      const page = await listPage(target.client, { bucket, prefix: folderPrefix(key), delimiter: '', pageSize: 1 }, target.client.deadline());
+      const page = await listPage(
+        target.client,
+        { bucket, prefix: folderPrefix(key), delimiter: '', pageSize: 1 },
+        target.client.deadline(),
+      );
       if (page.objects.length > 0 || this.awaitedFolders.fresh(id)) {
         return DIRECTORY;
       }
@@ -205,13 +213,25 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
           return first.bytes;
         }
       }
-      const { head, bytes } = await getObjectBytes(target.client, { bucket, key, maxBytes: MAX_READ_BYTES }, transferDeadline());
-      this.ledger.observe(uri.toString(), { etag: head.etag, size: head.size, lastModified: head.lastModified.getTime() });
+      const { head, bytes } = await getObjectBytes(
+        target.client,
+        { bucket, key, maxBytes: MAX_READ_BYTES },
+        transferDeadline(),
+      );
+      this.ledger.observe(uri.toString(), {
+        etag: head.etag,
+        size: head.size,
+        lastModified: head.lastModified.getTime(),
+      });
       return bytes;
     });
   }
 
-  async writeFile(uri: vscode.Uri, content: Uint8Array, options: { readonly create: boolean; readonly overwrite: boolean }): Promise<void> {
+  async writeFile(
+    uri: vscode.Uri,
+    content: Uint8Array,
+    options: { readonly create: boolean; readonly overwrite: boolean },
+  ): Promise<void> {
     return this.run(uri, 'writeFile', async (target) => {
       const { bucket, key } = target.location;
       if (isFolderKey(key)) {
@@ -244,12 +264,23 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
         properties = keptProperties(head);
       }
       try {
-        const { etag } = await putObject(target.client, { bucket, key, body: content, ...properties, ...conditions }, transferDeadline());
+        const { etag } = await putObject(
+          target.client,
+          { bucket, key, body: content, ...properties, ...conditions },
+          transferDeadline(),
+        );
         // VS Code stats right after a write; until then the next write keeps the same headers.
         this.seen.set(uri.toString(), {
           kind: 'object',
           etag,
-          head: { key, etag, size: content.byteLength, lastModified: new Date(), ...properties, metadata: properties.metadata ?? {} },
+          head: {
+            key,
+            etag,
+            size: content.byteLength,
+            lastModified: new Date(),
+            ...properties,
+            metadata: properties.metadata ?? {},
+          },
           written: true,
         });
       } catch (error) {
@@ -261,7 +292,9 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       }
       this.listed.delete(uri.toString());
       this.firstReads.delete(uri.toString());
-      this.changed.fire([{ type: seen.kind === 'absent' ? vscode.FileChangeType.Created : vscode.FileChangeType.Changed, uri }]);
+      this.changed.fire([
+        { type: seen.kind === 'absent' ? vscode.FileChangeType.Created : vscode.FileChangeType.Changed, uri },
+      ]);
     });
   }
 
@@ -272,7 +305,11 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
         throw vscode.FileSystemError.NoPermissions(messages.fsBucketsInView);
       }
       try {
-        await putObject(target.client, { bucket, key: folderPrefix(key), body: '', ifNoneMatch: '*' }, target.client.deadline());
+        await putObject(
+          target.client,
+          { bucket, key: folderPrefix(key), body: '', ifNoneMatch: '*' },
+          target.client.deadline(),
+        );
       } catch (error) {
         throw isR2Error(error, 'AlreadyExists') ? vscode.FileSystemError.FileExists(uri) : error;
       }
@@ -290,7 +327,11 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       if (stat.type === vscode.FileType.Directory) {
         const prefix = folderPrefix(key);
         if (!options.recursive) {
-          const page = await listPage(target.client, { bucket, prefix, delimiter: '', pageSize: 2 }, target.client.deadline());
+          const page = await listPage(
+            target.client,
+            { bucket, prefix, delimiter: '', pageSize: 2 },
+            target.client.deadline(),
+          );
           if (page.objects.some((object) => object.key !== prefix)) {
             throw vscode.FileSystemError.NoPermissions(messages.fsNotEmpty(prefix));
           }
@@ -310,7 +351,12 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
   async rename(oldUri: vscode.Uri, newUri: vscode.Uri, options: { readonly overwrite: boolean }): Promise<void> {
     return this.run(oldUri, 'rename', async (source) => {
       const destination = fromR2Uri(newUri);
-      if (destination.accountId !== source.location.accountId || destination.bucket === '' || source.location.key === '' || destination.key === '') {
+      if (
+        destination.accountId !== source.location.accountId ||
+        destination.bucket === '' ||
+        source.location.key === '' ||
+        destination.key === ''
+      ) {
         throw vscode.FileSystemError.NoPermissions(messages.fsRenameScope);
       }
       const existing = await this.stat(newUri).then(
@@ -330,7 +376,11 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       if (stat.type === vscode.FileType.Directory) {
         const from = { bucket: source.location.bucket, prefix: folderPrefix(source.location.key) };
         try {
-          await movePrefix(source.client, { source: from, destination: { bucket: destination.bucket, prefix: destination.key } }, signal);
+          await movePrefix(
+            source.client,
+            { source: from, destination: { bucket: destination.bucket, prefix: destination.key } },
+            signal,
+          );
         } catch (error) {
           // The one refusal movePrefix makes before any request.
           const intoItself = isR2Error(error, 'InvalidArgument') && error.operation === 'MovePrefix';
@@ -341,7 +391,10 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       }
       this.forget(oldUri);
       this.forget(newUri);
-      this.changed.fire([{ type: vscode.FileChangeType.Deleted, uri: oldUri }, { type: vscode.FileChangeType.Created, uri: newUri }]);
+      this.changed.fire([
+        { type: vscode.FileChangeType.Deleted, uri: oldUri },
+        { type: vscode.FileChangeType.Created, uri: newUri },
+      ]);
     });
   }
 
@@ -353,7 +406,12 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
     const account = this.accounts.get(target.location.accountId);
     let names = [...(account?.pinnedBuckets ?? [])];
     try {
-      names = [...new Set([...(await listBuckets(target.client, target.client.deadline())).map((bucket) => bucket.name), ...names])];
+      names = [
+        ...new Set([
+          ...(await listBuckets(target.client, target.client.deadline())).map((bucket) => bucket.name),
+          ...names,
+        ]),
+      ];
     } catch (error) {
       // A bucket-scoped token cannot list buckets: its pinned buckets are all there is.
       if (!isR2Error(error, 'AccessDenied') || names.length === 0) {
@@ -371,7 +429,11 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       return pending;
     }
     const { bucket, key } = target.location;
-    const result = getObjectBytes(target.client, { bucket, key, range: { start: 0, end: PREFETCH_BYTES - 1 }, maxBytes: PREFETCH_BYTES }, target.client.deadline());
+    const result = getObjectBytes(
+      target.client,
+      { bucket, key, range: { start: 0, end: PREFETCH_BYTES - 1 }, maxBytes: PREFETCH_BYTES },
+      target.client.deadline(),
+    );
     this.firstReads.set(id, result);
     // A failure is for the calls waiting now; the next one asks again.
     result.catch(() => this.firstReads.delete(id));
@@ -394,7 +456,11 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
 
   private fileStat(uri: vscode.Uri, object: R2Object, head?: R2ObjectHead): vscode.FileStat {
     this.seen.set(uri.toString(), { kind: 'object', etag: object.etag, head });
-    const { mtime, size } = this.ledger.observe(uri.toString(), { etag: object.etag, size: object.size, lastModified: object.lastModified.getTime() });
+    const { mtime, size } = this.ledger.observe(uri.toString(), {
+      etag: object.etag,
+      size: object.size,
+      lastModified: object.lastModified.getTime(),
+    });
     return { type: vscode.FileType.File, ctime: mtime, mtime, size };
   }
 
@@ -423,7 +489,9 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       return await work(await this.target(uri));
     } catch (error) {
       if (!(error instanceof vscode.FileSystemError) && !isR2Error(error, 'NoSuchKey')) {
-        this.log.warn(`${operation} ${uri.toString()}: ${error instanceof R2Error ? `${error.code}: ${error.message}` : String(error)}`);
+        this.log.warn(
+          `${operation} ${uri.toString()}: ${error instanceof R2Error ? `${error.code}: ${error.message}` : String(error)}`,
+        );
       }
       throw toFileSystemError(error, uri);
     }

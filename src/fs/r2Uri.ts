@@ -16,7 +16,11 @@ export interface R2Location {
  * path, and Uri.toString percent-encodes `#`, `?`, spaces and unicode, so every key round-trips.
  */
 export function toR2Uri(location: R2Location): vscode.Uri {
-  return vscode.Uri.from({ scheme: R2_SCHEME, authority: location.accountId, path: `/${location.bucket}/${location.key}` });
+  return vscode.Uri.from({
+    scheme: R2_SCHEME,
+    authority: location.accountId,
+    path: `/${location.bucket}/${location.key}`,
+  });
 }
 
 export function fromR2Uri(uri: vscode.Uri): R2Location {

@@ -12,7 +12,12 @@ export function shellQuote(text: string): string {
  * the signature requires it); HEAD prints the headers. The URL is always quoted: its & and ? are
  * the shell's otherwise.
  */
-export function curlCommand(method: PresignInput['method'], url: string, fileName: string, contentType?: string): string {
+export function curlCommand(
+  method: PresignInput['method'],
+  url: string,
+  fileName: string,
+  contentType?: string,
+): string {
   const quotedUrl = `'${url.replace(/'/g, `'\\''`)}'`;
   switch (method) {
     case 'GET':

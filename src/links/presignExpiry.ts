@@ -46,7 +46,9 @@ export function parseExpiry(text: string): { seconds: number } | { problem: stri
     return { problem: 'A presigned URL must last at least 1 second.' };
   }
   if (seconds > MAX_PRESIGN_SECONDS) {
-    return { problem: `A presigned URL can last at most 7 days (${MAX_PRESIGN_SECONDS.toLocaleString('en')} seconds); R2 refuses longer ones.` };
+    return {
+      problem: `A presigned URL can last at most 7 days (${MAX_PRESIGN_SECONDS.toLocaleString('en')} seconds); R2 refuses longer ones.`,
+    };
   }
   return { seconds };
 }

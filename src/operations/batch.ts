@@ -26,7 +26,13 @@ export async function runBatch<T>(
   signal: AbortSignal,
   work: (item: T, signal: AbortSignal) => Promise<ItemResult>,
 ): Promise<BatchOutcome<T>> {
-  const outcome = { done: [] as T[], skipped: [] as T[], failed: [] as Array<{ item: T; error: unknown }>, notDone: [] as T[], cancelled: false };
+  const outcome = {
+    done: [] as T[],
+    skipped: [] as T[],
+    failed: [] as Array<{ item: T; error: unknown }>,
+    notDone: [] as T[],
+    cancelled: false,
+  };
   // One controller for the batch: a Cancel from an item (a conflict prompt) stops the others too.
   // A signal already fired (Cancel before the batch began) starts nothing.
   const controller = new AbortController();

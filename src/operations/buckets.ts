@@ -20,7 +20,10 @@ function bucketsChanged(account: Account) {
 }
 
 /** Creates a bucket; the name is checked against R2's rules before any request. */
-export async function createBucket(input: BucketInput & { readonly locationHint?: LocationHint }, signal: AbortSignal): Promise<Outcome<string>> {
+export async function createBucket(
+  input: BucketInput & { readonly locationHint?: LocationHint },
+  signal: AbortSignal,
+): Promise<Outcome<string>> {
   await createR2Bucket(input.client, { bucket: input.bucket, locationHint: input.locationHint }, signal);
   return outcomeOf({ done: [input.bucket], changed: bucketsChanged(input.account) });
 }
@@ -45,11 +48,21 @@ export async function deleteBucket(input: BucketInput, signal: AbortSignal): Pro
  * Deletes every object in the bucket (one listed page at a time), then the bucket. Objects that
  * could not be deleted keep the bucket: the outcome's failure says how many.
  */
-export async function emptyAndDeleteBucket(input: BucketInput, signal: AbortSignal, reporter: Reporter): Promise<Outcome<string>> {
+export async function emptyAndDeleteBucket(
+  input: BucketInput,
+  signal: AbortSignal,
+  reporter: Reporter,
+): Promise<Outcome<string>> {
   const { client, bucket } = input;
-  const emptied = await deletePrefix(client, { bucket, prefix: '', onProgress: (deleted) => reporter.report({ itemsDone: deleted }) }, signal);
+  const emptied = await deletePrefix(
+    client,
+    { bucket, prefix: '', onProgress: (deleted) => reporter.report({ itemsDone: deleted }) },
+    signal,
+  );
   if (emptied.failed > 0) {
-    return outcomeOf({ failed: [failureOf(bucket, new Error(messages.deletePartial(emptied.deleted, emptied.failed)))] });
+    return outcomeOf({
+      failed: [failureOf(bucket, new Error(messages.deletePartial(emptied.deleted, emptied.failed)))],
+    });
   }
   // The emptying may have taken long; the bucket's own deletion gets a deadline of its own.
   await deleteR2Bucket(client, bucket, client.deadline());

@@ -56,7 +56,11 @@ export interface GuardedWrite {
   alreadyThere?(head: R2ObjectHead): Promise<boolean>;
 }
 
-async function headOrNothing(client: R2Client, location: ObjectLocation, signal: AbortSignal): Promise<R2ObjectHead | undefined> {
+async function headOrNothing(
+  client: R2Client,
+  location: ObjectLocation,
+  signal: AbortSignal,
+): Promise<R2ObjectHead | undefined> {
   try {
     return await headObject(client, location, signal);
   } catch (error) {
@@ -78,7 +82,12 @@ export function objectSide(head: Pick<R2ObjectHead, 'size' | 'lastModified'>): S
   return { place: 'r2', size: head.size, modified: head.lastModified };
 }
 
-export async function writeWithoutClobbering(client: R2Client, target: ObjectLocation, guarded: GuardedWrite, signal: AbortSignal): Promise<ItemResult> {
+export async function writeWithoutClobbering(
+  client: R2Client,
+  target: ObjectLocation,
+  guarded: GuardedWrite,
+  signal: AbortSignal,
+): Promise<ItemResult> {
   try {
     await guarded.write({ ifNoneMatch: '*' });
     return 'done';

@@ -40,16 +40,31 @@ export interface CopyFolder {
  * come along), each below the folder's own name: copying `docs/` into `backup/` writes
  * `backup/docs/…`. A folder copied into itself or below itself is refused before anything is listed.
  */
-export async function listFoldersToCopy(clients: Clients, folders: readonly CopyFolder[], destination: Destination, signal: AbortSignal): Promise<ListedObject[]> {
+export async function listFoldersToCopy(
+  clients: Clients,
+  folders: readonly CopyFolder[],
+  destination: Destination,
+  signal: AbortSignal,
+): Promise<ListedObject[]> {
   const objects: ListedObject[] = [];
   for (const folder of folders) {
-    if (folder.account.id === destination.account.id && folder.bucket === destination.bucket && destination.prefix.startsWith(folder.prefix)) {
+    if (
+      folder.account.id === destination.account.id &&
+      folder.bucket === destination.bucket &&
+      destination.prefix.startsWith(folder.prefix)
+    ) {
       throw new Error(messages.copyFolderIntoItself(folder.prefix));
     }
     const client = await clients.get(folder.account);
     for await (const page of objectsUnder(client, folder.bucket, folder.prefix, signal)) {
       for (const object of page) {
-        objects.push({ account: folder.account, bucket: folder.bucket, key: object.key, etag: object.etag, relativeKey: `${baseName(folder.prefix)}/${object.key.slice(folder.prefix.length)}` });
+        objects.push({
+          account: folder.account,
+          bucket: folder.bucket,
+          key: object.key,
+          etag: object.etag,
+          relativeKey: `${baseName(folder.prefix)}/${object.key.slice(folder.prefix.length)}`,
+        });
       }
     }
   }
@@ -69,10 +84,17 @@ export interface CopyInput {
  * only the version asked about; a source changed since it was listed fails rather than copying
  * someone else's write.
  */
-export async function copyObjects(input: CopyInput, signal: AbortSignal, asker: Asker, reporter: Reporter): Promise<Outcome<ListedObject>> {
+export async function copyObjects(
+  input: CopyInput,
+  signal: AbortSignal,
+  asker: Asker,
+  reporter: Reporter,
+): Promise<Outcome<ListedObject>> {
   const { clients, destination } = input;
   const targetClient = await clients.get(destination.account);
-  const policy = new ConflictPolicy((key, changed, sides) => asker.overwrite({ name: key, where: destination.bucket, changed, many: input.objects.length > 1, sides }));
+  const policy = new ConflictPolicy((key, changed, sides) =>
+    asker.overwrite({ name: key, where: destination.bucket, changed, many: input.objects.length > 1, sides }),
+  );
   const progress = new ProgressCounter(reporter, input.objects.length);
   const batch = await runBatch(input.objects, COPY_CONCURRENCY, signal, async (object, itemSignal) => {
     const key = destination.prefix + (object.relativeKey ?? baseName(object.key));
@@ -80,12 +102,27 @@ export async function copyObjects(input: CopyInput, signal: AbortSignal, asker: 
     if (object.account.id === destination.account.id && object.bucket === destination.bucket && object.key === key) {
       throw new Error(messages.copyOntoItself(key));
     }
-    const source = { client: await clients.get(object.account), bucket: object.bucket, key: object.key, etag: object.etag };
-    const result = await copyOne(source, { client: targetClient, bucket: destination.bucket, key }, object.account.id === destination.account.id, policy, itemSignal);
+    const source = {
+      client: await clients.get(object.account),
+      bucket: object.bucket,
+      key: object.key,
+      etag: object.etag,
+    };
+    const result = await copyOne(
+      source,
+      { client: targetClient, bucket: destination.bucket, key },
+      object.account.id === destination.account.id,
+      policy,
+      itemSignal,
+    );
     progress.itemDone();
     return result;
   });
-  return fromBatch(batch, [], [{ accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix }]);
+  return fromBatch(
+    batch,
+    [],
+    [{ accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix }],
+  );
 }
 
 export interface RenameInput {
@@ -108,7 +145,12 @@ export async function renameObject(input: RenameInput, signal: AbortSignal, aske
     const answer = await asker.overwrite({ name: key, where: object.bucket, changed, many: false });
     return answer === 'overwrite' || answer === 'overwriteAll';
   };
-  const result = await moveOne({ client, bucket: object.bucket, key: object.key, etag: object.etag }, newKey, confirm, signal);
+  const result = await moveOne(
+    { client, bucket: object.bucket, key: object.key, etag: object.etag },
+    newKey,
+    confirm,
+    signal,
+  );
   if (result === 'skipped') {
     return outcomeOf({ skipped: [object.key] });
   }

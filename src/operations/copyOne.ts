@@ -26,28 +26,67 @@ export interface CopyTarget {
  * the version they were asked about. `serverSide` (both in one account) copies with CopyObject;
  * otherwise the bytes stream through this machine.
  */
-export async function copyOne(source: CopySource, target: CopyTarget, serverSide: boolean, policy: ConflictPolicy, signal: AbortSignal): Promise<ItemResult> {
+export async function copyOne(
+  source: CopySource,
+  target: CopyTarget,
+  serverSide: boolean,
+  policy: ConflictPolicy,
+  signal: AbortSignal,
+): Promise<ItemResult> {
   const destination = { bucket: target.bucket, key: target.key };
-  return await writeWithoutClobbering(target.client, destination, {
-    write: async (conditions) => {
-      const input = { source: { bucket: source.bucket, key: source.key }, destination, sourceIfMatch: source.etag, destinationIfMatch: conditions.ifMatch, destinationIfNoneMatch: conditions.ifNoneMatch };
-      await (serverSide ? copyObject(target.client, input, signal) : streamCopyObject(source.client, target.client, input, signal));
+  return await writeWithoutClobbering(
+    target.client,
+    destination,
+    {
+      write: async (conditions) => {
+        const input = {
+          source: { bucket: source.bucket, key: source.key },
+          destination,
+          sourceIfMatch: source.etag,
+          destinationIfMatch: conditions.ifMatch,
+          destinationIfNoneMatch: conditions.ifNoneMatch,
+        };
+        await (serverSide
+          ? copyObject(target.client, input, signal)
+          : streamCopyObject(source.client, target.client, input, signal));
+      },
+      decide: (changed, current) => policy.decide(target.key, changed, { existing: objectSide(current) }),
     },
-    decide: (changed, current) => policy.decide(target.key, changed, { existing: objectSide(current) }),
-  }, signal);
+    signal,
+  );
 }
 
 /**
  * Renames or moves an object within its bucket: copy (metadata kept), then delete the original, as
  * copyOne guards the target; only the version listed is moved and deleted (moveObject).
  */
-export async function moveOne(source: CopySource, targetKey: string, confirmOverwrite: (key: string, changed: boolean) => Promise<boolean>, signal: AbortSignal): Promise<ItemResult> {
+export async function moveOne(
+  source: CopySource,
+  targetKey: string,
+  confirmOverwrite: (key: string, changed: boolean) => Promise<boolean>,
+  signal: AbortSignal,
+): Promise<ItemResult> {
   const { client, bucket, key } = source;
   const destination = { bucket, key: targetKey };
-  return await writeWithoutClobbering(client, destination, {
-    write: async (conditions) => {
-      await moveObject(client, { source: { bucket, key }, destination, sourceIfMatch: source.etag, destinationIfMatch: conditions.ifMatch, destinationIfNoneMatch: conditions.ifNoneMatch }, signal);
+  return await writeWithoutClobbering(
+    client,
+    destination,
+    {
+      write: async (conditions) => {
+        await moveObject(
+          client,
+          {
+            source: { bucket, key },
+            destination,
+            sourceIfMatch: source.etag,
+            destinationIfMatch: conditions.ifMatch,
+            destinationIfNoneMatch: conditions.ifNoneMatch,
+          },
+          signal,
+        );
+      },
+      decide: async (changed) => ((await confirmOverwrite(targetKey, changed)) ? 'overwrite' : 'skip'),
     },
-    decide: async (changed) => ((await confirmOverwrite(targetKey, changed)) ? 'overwrite' : 'skip'),
-  }, signal);
+    signal,
+  );
 }

@@ -40,7 +40,11 @@ export interface DeletionPlan {
 }
 
 /** Lists the selected folders (page by page) and counts every key that would go. */
-export async function planDeletion(clients: Clients, targets: readonly DeleteTarget[], signal: AbortSignal): Promise<DeletionPlan> {
+export async function planDeletion(
+  clients: Clients,
+  targets: readonly DeleteTarget[],
+  signal: AbortSignal,
+): Promise<DeletionPlan> {
   const byBucket = new Map<string, BucketKeys>();
   for (const target of targets) {
     const { account, bucket } = target;
@@ -85,7 +89,12 @@ function planOf(buckets: readonly BucketKeys[]): DeletionPlan {
  * Deletes the planned keys, in DeleteObjects requests of 1000; per-key failures are in the outcome.
  * Throws only when the first request fails outright, before anything was deleted.
  */
-export async function deletePlanned(clients: Clients, plan: DeletionPlan, signal: AbortSignal, reporter: Reporter): Promise<Outcome<DeletedObject>> {
+export async function deletePlanned(
+  clients: Clients,
+  plan: DeletionPlan,
+  signal: AbortSignal,
+  reporter: Reporter,
+): Promise<Outcome<DeletedObject>> {
   const done: DeletedObject[] = [];
   const failed: Array<Failure<DeletedObject>> = [];
   const notDone: DeletedObject[] = [];
@@ -103,7 +112,14 @@ export async function deletePlanned(clients: Clients, plan: DeletionPlan, signal
       try {
         const result = await deleteObjects(await clients.get(account), { bucket, keys: chunk }, signal);
         done.push(...result.deleted.map(object));
-        failed.push(...result.errors.map((error) => ({ item: object(error.key), code: error.code, message: error.message, error })));
+        failed.push(
+          ...result.errors.map((error) => ({
+            item: object(error.key),
+            code: error.code,
+            message: error.message,
+            error,
+          })),
+        );
       } catch (error) {
         if (!isR2Error(error, 'Cancelled') && !signal.aborted) {
           if (done.length + failed.length === 0) {
@@ -121,6 +137,8 @@ export async function deletePlanned(clients: Clients, plan: DeletionPlan, signal
       report();
     }
   }
-  const changed: ChangedPlace[] = plan.buckets.flatMap(({ account, bucket, parents }) => [...parents].map((prefix) => ({ accountId: account.id, bucket, prefix })));
+  const changed: ChangedPlace[] = plan.buckets.flatMap(({ account, bucket, parents }) =>
+    [...parents].map((prefix) => ({ accountId: account.id, bucket, prefix })),
+  );
   return { done, skipped: [], failed, refused: [], notDone, cancelled, changed };
 }

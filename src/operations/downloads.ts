@@ -51,7 +51,11 @@ async function existingFile(path: string): Promise<Stats | undefined> {
 }
 
 /** Expands folders into their objects (listing page by page). Folder markers have no file. */
-async function expand(clients: Clients, sources: readonly DownloadSource[], signal: AbortSignal): Promise<DownloadItem[]> {
+async function expand(
+  clients: Clients,
+  sources: readonly DownloadSource[],
+  signal: AbortSignal,
+): Promise<DownloadItem[]> {
   const items: DownloadItem[] = [];
   for (const source of sources) {
     if (source.kind === 'object') {
@@ -63,7 +67,13 @@ async function expand(clients: Clients, sources: readonly DownloadSource[], sign
     const folderName = source.prefix === '' ? source.bucket : baseName(source.prefix);
     for await (const page of objectsUnder(client, source.bucket, source.prefix, signal)) {
       for (const object of page.filter((candidate) => !candidate.key.endsWith('/'))) {
-        items.push({ account: source.account, bucket: source.bucket, key: object.key, size: object.size, relativePath: `${folderName}/${object.key.slice(source.prefix.length)}` });
+        items.push({
+          account: source.account,
+          bucket: source.bucket,
+          key: object.key,
+          size: object.size,
+          relativePath: `${folderName}/${object.key.slice(source.prefix.length)}`,
+        });
       }
     }
   }
@@ -77,14 +87,25 @@ async function expand(clients: Clients, sources: readonly DownloadSource[], sign
  * chosen folder, not even through a symbolic link in it. An existing file is replaced only when
  * the asker says so.
  */
-export async function downloadTo(input: DownloadInput, signal: AbortSignal, asker: Asker, reporter: Reporter): Promise<Outcome<PlannedDownload>> {
+export async function downloadTo(
+  input: DownloadInput,
+  signal: AbortSignal,
+  asker: Asker,
+  reporter: Reporter,
+): Promise<Outcome<PlannedDownload>> {
   const { clients, folder } = input;
   const describe = (item: DownloadItem) => `${item.bucket}/${item.key}`;
   const plan = planLocalPaths(folder, await expand(clients, input.sources, signal), describe);
   const refused = plan.refused.map(({ item, reason }) => ({ name: describe(item), reason }));
   const { planned } = plan;
-  const policy = new ConflictPolicy((name, changed, sides) => asker.overwrite({ name, where: folder, changed, many: planned.length > 1, sides }));
-  const progress = new ProgressCounter(reporter, planned.length, planned.reduce((sum, item) => sum + item.size, 0));
+  const policy = new ConflictPolicy((name, changed, sides) =>
+    asker.overwrite({ name, where: folder, changed, many: planned.length > 1, sides }),
+  );
+  const progress = new ProgressCounter(
+    reporter,
+    planned.length,
+    planned.reduce((sum, item) => sum + item.size, 0),
+  );
   const batch = await runBatch(planned, DOWNLOAD_CONCURRENCY, signal, async (item, itemSignal) => {
     progress.started(item.relativePath);
     const local = await existingFile(item.path);
@@ -99,7 +120,10 @@ export async function downloadTo(input: DownloadInput, signal: AbortSignal, aske
         progress.itemDone();
         return 'done';
       }
-      const sides = { existing: { place: 'local' as const, size: local.size, modified: local.mtime }, incoming: objectSide(head) };
+      const sides = {
+        existing: { place: 'local' as const, size: local.size, modified: local.mtime },
+        incoming: objectSide(head),
+      };
       if ((await policy.decide(item.relativePath, false, sides)) === 'skip') {
         progress.itemDone();
         return 'skipped';
@@ -107,16 +131,20 @@ export async function downloadTo(input: DownloadInput, signal: AbortSignal, aske
     }
     let received = 0;
     // downloadFile creates the folders below `folder`, and refuses any symbolic link on the way.
-    await downloadFile(await clients.get(item.account), {
-      bucket: item.bucket,
-      key: item.key,
-      filePath: item.path,
-      root: folder,
-      onProgress: (bytes) => {
-        progress.add(bytes - received);
-        received = bytes;
+    await downloadFile(
+      await clients.get(item.account),
+      {
+        bucket: item.bucket,
+        key: item.key,
+        filePath: item.path,
+        root: folder,
+        onProgress: (bytes) => {
+          progress.add(bytes - received);
+          received = bytes;
+        },
       },
-    }, itemSignal);
+      itemSignal,
+    );
     progress.itemDone();
     return 'done';
   });

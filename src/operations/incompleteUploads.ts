@@ -11,7 +11,12 @@ import type { Reporter } from './reporter';
 /** Aborting is free (no Class A operation) and quick: a few at a time keep a long list short. */
 const ABORT_CONCURRENCY = 8;
 
-export async function abortUploads(client: R2Client, uploads: readonly IncompleteUpload[], signal: AbortSignal, reporter: Reporter): Promise<Outcome<IncompleteUpload>> {
+export async function abortUploads(
+  client: R2Client,
+  uploads: readonly IncompleteUpload[],
+  signal: AbortSignal,
+  reporter: Reporter,
+): Promise<Outcome<IncompleteUpload>> {
   const progress = new ProgressCounter(reporter, uploads.length);
   const batch = await runBatch(uploads, ABORT_CONCURRENCY, signal, async (upload, itemSignal) => {
     await abortIncompleteUpload(client, upload, itemSignal);

@@ -53,7 +53,11 @@ export function outcomeOf<T>(parts: Partial<Outcome<T>>): Outcome<T> {
   return { done: [], skipped: [], failed: [], refused: [], notDone: [], cancelled: false, changed: [], ...parts };
 }
 
-export function fromBatch<T>(batch: BatchOutcome<T>, refused: readonly Refusal[], changed: readonly ChangedPlace[]): Outcome<T> {
+export function fromBatch<T>(
+  batch: BatchOutcome<T>,
+  refused: readonly Refusal[],
+  changed: readonly ChangedPlace[],
+): Outcome<T> {
   return {
     done: batch.done,
     skipped: batch.skipped,
@@ -67,5 +71,12 @@ export function fromBatch<T>(batch: BatchOutcome<T>, refused: readonly Refusal[]
 
 /** Whether an outcome holds no item at all (nothing was found to work on). */
 export function isEmpty(outcome: Outcome<unknown>): boolean {
-  return outcome.done.length + outcome.skipped.length + outcome.failed.length + outcome.refused.length + outcome.notDone.length === 0;
+  return (
+    outcome.done.length +
+      outcome.skipped.length +
+      outcome.failed.length +
+      outcome.refused.length +
+      outcome.notDone.length ===
+    0
+  );
 }

@@ -7,7 +7,8 @@ import type { Outcome } from './outcome';
 export type SystemField = 'contentType' | 'cacheControl' | 'contentDisposition' | 'contentEncoding';
 
 /** One change: a system field, or custom metadata (`x-amz-meta-<name>`). An empty value removes it. */
-export type PropertyEdit = { readonly field: SystemField; readonly value: string } | { readonly metadata: string; readonly value: string };
+export type PropertyEdit =
+  { readonly field: SystemField; readonly value: string } | { readonly metadata: string; readonly value: string };
 
 export interface PropertiesInput {
   readonly client: R2Client;

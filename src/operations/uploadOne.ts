@@ -20,34 +20,56 @@ export interface ByteCounter {
  * answer (uploadFile refuses a multipart upload with a HEAD before sending any part), and then only
  * the version the user was asked about (If-Match); a newer one is asked about again.
  */
-export async function uploadOne(client: R2Client, destination: Pick<Destination, 'bucket' | 'prefix'>, file: LocalFile, policy: ConflictPolicy, progress: ByteCounter, signal: AbortSignal): Promise<ItemResult> {
+export async function uploadOne(
+  client: R2Client,
+  destination: Pick<Destination, 'bucket' | 'prefix'>,
+  file: LocalFile,
+  policy: ConflictPolicy,
+  progress: ByteCounter,
+  signal: AbortSignal,
+): Promise<ItemResult> {
   const { bucket } = destination;
   const key = destination.prefix + file.relativeKey;
   const type = contentTypeFor(basename(file.path));
   let sent = 0;
-  const result = await writeWithoutClobbering(client, { bucket, key }, {
-    write: async (conditions) => {
-      progress.add(-sent);
-      sent = 0;
-      await uploadFile(client, {
-        bucket,
-        key,
-        filePath: file.path,
-        contentType: type,
-        ...conditions,
-        onProgress: (bytes) => {
-          progress.add(bytes - sent);
-          sent = bytes;
-        },
-      }, signal);
+  const result = await writeWithoutClobbering(
+    client,
+    { bucket, key },
+    {
+      write: async (conditions) => {
+        progress.add(-sent);
+        sent = 0;
+        await uploadFile(
+          client,
+          {
+            bucket,
+            key,
+            filePath: file.path,
+            contentType: type,
+            ...conditions,
+            onProgress: (bytes) => {
+              progress.add(bytes - sent);
+              sent = bytes;
+            },
+          },
+          signal,
+        );
+      },
+      decide: async (changed, current) => {
+        const modified = await stat(file.path).then(
+          (info) => info.mtime,
+          () => undefined,
+        );
+        return policy.decide(key, changed, {
+          existing: objectSide(current),
+          incoming: { place: 'local', size: file.size, modified },
+        });
+      },
+      // Already there byte for byte (often this upload's own earlier attempt): nothing to overwrite.
+      alreadyThere: (head) => objectMatchesFile(head, { path: file.path, contentType: type }, signal),
     },
-    decide: async (changed, current) => {
-      const modified = await stat(file.path).then((info) => info.mtime, () => undefined);
-      return policy.decide(key, changed, { existing: objectSide(current), incoming: { place: 'local', size: file.size, modified } });
-    },
-    // Already there byte for byte (often this upload's own earlier attempt): nothing to overwrite.
-    alreadyThere: (head) => objectMatchesFile(head, { path: file.path, contentType: type }, signal),
-  }, signal);
+    signal,
+  );
   // A file found already there counts as sent; a skipped one as not.
   progress.add((result === 'done' ? file.size : 0) - sent);
   return result;

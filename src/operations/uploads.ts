@@ -32,22 +32,40 @@ export interface UploadPathsInput extends Omit<UploadFilesInput, 'files' | 'refu
  * Uploads files to one destination in parallel. Each is created only while its key is free; an
  * existing key is replaced only when the asker says so, and then only the version asked about.
  */
-export async function uploadFiles(input: UploadFilesInput, signal: AbortSignal, asker: Asker, reporter: Reporter): Promise<Outcome<LocalFile>> {
+export async function uploadFiles(
+  input: UploadFilesInput,
+  signal: AbortSignal,
+  asker: Asker,
+  reporter: Reporter,
+): Promise<Outcome<LocalFile>> {
   const { destination, files } = input;
   const client = await input.clients.get(destination.account);
-  const policy = new ConflictPolicy((key, changed, sides) => asker.overwrite({ name: key, where: destination.bucket, changed, many: files.length > 1, sides }));
-  const progress = new ProgressCounter(reporter, files.length, files.reduce((sum, file) => sum + file.size, 0));
+  const policy = new ConflictPolicy((key, changed, sides) =>
+    asker.overwrite({ name: key, where: destination.bucket, changed, many: files.length > 1, sides }),
+  );
+  const progress = new ProgressCounter(
+    reporter,
+    files.length,
+    files.reduce((sum, file) => sum + file.size, 0),
+  );
   const batch = await runBatch(files, input.concurrency, signal, async (file, itemSignal) => {
     progress.started(file.relativeKey);
     const result = await uploadOne(client, destination, file, policy, progress, itemSignal);
     progress.itemDone();
     return result;
   });
-  return fromBatch(batch, input.refused ?? [], [{ accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix }]);
+  return fromBatch(batch, input.refused ?? [], [
+    { accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix },
+  ]);
 }
 
 /** Uploads files and folders, keeping the structure below each selected folder. */
-export async function uploadPaths(input: UploadPathsInput, signal: AbortSignal, asker: Asker, reporter: Reporter): Promise<Outcome<LocalFile>> {
+export async function uploadPaths(
+  input: UploadPathsInput,
+  signal: AbortSignal,
+  asker: Asker,
+  reporter: Reporter,
+): Promise<Outcome<LocalFile>> {
   const { files, problems } = await collectLocalFiles(input.paths);
   const refused = problems.map((problem) => ({ name: problem.path, reason: problem.reason }));
   return uploadFiles({ ...input, files, refused }, signal, asker, reporter);

@@ -45,21 +45,32 @@ async function emptyIfUnconfigured<T>(request: Promise<T[]>): Promise<T[]> {
 
 export async function getBucketCors(client: R2Client, bucket: string, signal: AbortSignal): Promise<CorsRule[]> {
   return await emptyIfUnconfigured(
-    client.send(new GetBucketCorsCommand({ Bucket: bucket }), { operation: 'GetBucketCors', bucket }, signal).then((output) =>
-      (output.CORSRules ?? []).map((rule) => ({
-        ID: rule.ID,
-        AllowedOrigins: rule.AllowedOrigins ?? [],
-        AllowedMethods: rule.AllowedMethods ?? [],
-        AllowedHeaders: rule.AllowedHeaders,
-        ExposeHeaders: rule.ExposeHeaders,
-        MaxAgeSeconds: rule.MaxAgeSeconds,
-      })),
-    ),
+    client
+      .send(new GetBucketCorsCommand({ Bucket: bucket }), { operation: 'GetBucketCors', bucket }, signal)
+      .then((output) =>
+        (output.CORSRules ?? []).map((rule) => ({
+          ID: rule.ID,
+          AllowedOrigins: rule.AllowedOrigins ?? [],
+          AllowedMethods: rule.AllowedMethods ?? [],
+          AllowedHeaders: rule.AllowedHeaders,
+          ExposeHeaders: rule.ExposeHeaders,
+          MaxAgeSeconds: rule.MaxAgeSeconds,
+        })),
+      ),
   );
 }
 
-export async function putBucketCors(client: R2Client, bucket: string, rules: CorsRule[], signal: AbortSignal): Promise<void> {
-  await client.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: rules } }), { operation: 'PutBucketCors', bucket }, signal);
+export async function putBucketCors(
+  client: R2Client,
+  bucket: string,
+  rules: CorsRule[],
+  signal: AbortSignal,
+): Promise<void> {
+  await client.send(
+    new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: rules } }),
+    { operation: 'PutBucketCors', bucket },
+    signal,
+  );
 }
 
 export async function deleteBucketCors(client: R2Client, bucket: string, signal: AbortSignal): Promise<void> {
@@ -101,22 +112,42 @@ function fromS3LifecycleRule(rule: S3LifecycleRule): LifecycleRule {
   };
 }
 
-export async function getBucketLifecycle(client: R2Client, bucket: string, signal: AbortSignal): Promise<LifecycleRule[]> {
+export async function getBucketLifecycle(
+  client: R2Client,
+  bucket: string,
+  signal: AbortSignal,
+): Promise<LifecycleRule[]> {
   return await emptyIfUnconfigured(
     client
-      .send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }), { operation: 'GetBucketLifecycle', bucket }, signal)
+      .send(
+        new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }),
+        { operation: 'GetBucketLifecycle', bucket },
+        signal,
+      )
       .then((output) => (output.Rules ?? []).map(fromS3LifecycleRule)),
   );
 }
 
-export async function putBucketLifecycle(client: R2Client, bucket: string, rules: LifecycleRule[], signal: AbortSignal): Promise<void> {
+export async function putBucketLifecycle(
+  client: R2Client,
+  bucket: string,
+  rules: LifecycleRule[],
+  signal: AbortSignal,
+): Promise<void> {
   await client.send(
-    new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: rules.map(toS3LifecycleRule) } }),
+    new PutBucketLifecycleConfigurationCommand({
+      Bucket: bucket,
+      LifecycleConfiguration: { Rules: rules.map(toS3LifecycleRule) },
+    }),
     { operation: 'PutBucketLifecycle', bucket },
     signal,
   );
 }
 
 export async function deleteBucketLifecycle(client: R2Client, bucket: string, signal: AbortSignal): Promise<void> {
-  await client.send(new DeleteBucketLifecycleCommand({ Bucket: bucket }), { operation: 'DeleteBucketLifecycle', bucket }, signal);
+  await client.send(
+    new DeleteBucketLifecycleCommand({ Bucket: bucket }),
+    { operation: 'DeleteBucketLifecycle', bucket },
+    signal,
+  );
 }

@@ -1,9 +1,4 @@
-import {
-  CreateBucketCommand,
-  DeleteBucketCommand,
-  HeadBucketCommand,
-  ListBucketsCommand,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteBucketCommand, HeadBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import type { BucketLocationConstraint } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import { R2Error } from './errors';
@@ -34,7 +29,11 @@ export async function listBuckets(client: R2Client, signal: AbortSignal): Promis
   const buckets: R2Bucket[] = [];
   let token: string | undefined;
   do {
-    const output = await client.send(new ListBucketsCommand({ ContinuationToken: token }), { operation: 'ListBuckets' }, signal);
+    const output = await client.send(
+      new ListBucketsCommand({ ContinuationToken: token }),
+      { operation: 'ListBuckets' },
+      signal,
+    );
     for (const bucket of output.Buckets ?? []) {
       buckets.push({ name: bucket.Name ?? '', creationDate: bucket.CreationDate });
     }
@@ -58,15 +57,19 @@ export async function createBucket(client: R2Client, input: CreateBucketInput, s
   const command = new CreateBucketCommand({
     Bucket: bucket,
     // R2 reads its location hints from the S3 location constraint; the SDK's type lists AWS regions.
-    CreateBucketConfiguration: locationHint === undefined ? undefined : { LocationConstraint: locationHint as BucketLocationConstraint },
+    CreateBucketConfiguration:
+      locationHint === undefined ? undefined : { LocationConstraint: locationHint as BucketLocationConstraint },
   });
   if (locationHint === undefined) {
     // The SDK fills in the client's region ("auto") as the constraint, which other S3 servers
     // refuse; without a hint, send none and let the server choose. Low priority: after the SDK's.
-    command.middlewareStack.add((next) => async (args) => await next({ ...args, input: { ...args.input, CreateBucketConfiguration: undefined } }), {
-      step: 'initialize',
-      priority: 'low',
-    });
+    command.middlewareStack.add(
+      (next) => async (args) => await next({ ...args, input: { ...args.input, CreateBucketConfiguration: undefined } }),
+      {
+        step: 'initialize',
+        priority: 'low',
+      },
+    );
   }
   await client.send(command, context, signal);
 }

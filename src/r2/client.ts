@@ -59,7 +59,11 @@ const SILENT_LOGGER = { debug: () => undefined, info: () => undefined, warn: () 
 
 function checkPositiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) {
-    throw new R2Error('InvalidArgument', { operation: 'createClient' }, { message: `${name} must be a positive integer.` });
+    throw new R2Error(
+      'InvalidArgument',
+      { operation: 'createClient' },
+      { message: `${name} must be a positive integer.` },
+    );
   }
   return value;
 }
@@ -89,7 +93,10 @@ export class R2Client {
     this.idleTimeoutMs = checkPositiveInteger('idleTimeoutMs', options.idleTimeoutMs ?? CLIENT_DEFAULTS.idleTimeoutMs);
     // Agent instances rather than options: the SDK then keeps using them for "Expect: 100-continue"
     // uploads too, instead of opening a fresh connection (a TLS handshake) for every part.
-    const agentOptions = { keepAlive: true, maxSockets: checkPositiveInteger('maxSockets', options.maxSockets ?? CLIENT_DEFAULTS.maxSockets) };
+    const agentOptions = {
+      keepAlive: true,
+      maxSockets: checkPositiveInteger('maxSockets', options.maxSockets ?? CLIENT_DEFAULTS.maxSockets),
+    };
     const httpAgent = new HttpAgent(agentOptions);
     const httpsAgent = new HttpsAgent(agentOptions);
     this.#agents = [httpAgent, httpsAgent];
@@ -106,7 +113,10 @@ export class R2Client {
       requestHandler: {
         // An idle (not total) timeout: a multi-gigabyte transfer may take hours but never stalls.
         socketTimeout: this.idleTimeoutMs,
-        connectionTimeout: checkPositiveInteger('connectTimeoutMs', options.connectTimeoutMs ?? CLIENT_DEFAULTS.connectTimeoutMs),
+        connectionTimeout: checkPositiveInteger(
+          'connectTimeoutMs',
+          options.connectTimeoutMs ?? CLIENT_DEFAULTS.connectTimeoutMs,
+        ),
         httpAgent,
         httpsAgent,
       },
@@ -153,7 +163,10 @@ export class R2Client {
     expiresInSeconds: number,
     signedHeaders: ReadonlySet<string>,
   ): Promise<string> {
-    return await getSignedUrl(this.#s3, command, { expiresIn: expiresInSeconds, signableHeaders: new Set(signedHeaders) });
+    return await getSignedUrl(this.#s3, command, {
+      expiresIn: expiresInSeconds,
+      signableHeaders: new Set(signedHeaders),
+    });
   }
 
   /**

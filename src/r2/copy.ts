@@ -79,7 +79,11 @@ async function sendCopy(
 }
 
 /** The object's etag, or undefined when there is none. */
-async function currentEtag(client: R2Client, location: ObjectLocation, signal: AbortSignal): Promise<string | undefined> {
+async function currentEtag(
+  client: R2Client,
+  location: ObjectLocation,
+  signal: AbortSignal,
+): Promise<string | undefined> {
   try {
     return (await headObject(client, location, signal)).etag;
   } catch (err) {
@@ -114,17 +118,29 @@ async function checkDestination(client: R2Client, input: CopyObjectInput, signal
  * AlreadyExists (create-only) or PreconditionFailed naming the destination. With conditions on both
  * sides, a HEAD of the source tells them apart.
  */
-async function copyRefusal(client: R2Client, input: CopyObjectInput, err: unknown, signal: AbortSignal): Promise<unknown> {
+async function copyRefusal(
+  client: R2Client,
+  input: CopyObjectInput,
+  err: unknown,
+  signal: AbortSignal,
+): Promise<unknown> {
   const { source, destination, sourceIfMatch, destinationIfMatch, destinationIfNoneMatch } = input;
   if (!isR2Error(err, 'PreconditionFailed')) {
     return err;
   }
   const onDestination = destinationIfMatch !== undefined || destinationIfNoneMatch !== undefined;
-  if (sourceIfMatch !== undefined && (!onDestination || (await currentEtag(client, source, signal)) !== unquoteEtag(sourceIfMatch))) {
+  if (
+    sourceIfMatch !== undefined &&
+    (!onDestination || (await currentEtag(client, source, signal)) !== unquoteEtag(sourceIfMatch))
+  ) {
     return new R2Error('SourceChanged', { operation: 'CopyObject', ...source }, { status: err.status, cause: err });
   }
   if (destinationIfNoneMatch === '*') {
-    return new R2Error('AlreadyExists', { operation: 'CopyObject', ...destination }, { status: err.status, cause: err });
+    return new R2Error(
+      'AlreadyExists',
+      { operation: 'CopyObject', ...destination },
+      { status: err.status, cause: err },
+    );
   }
   return err;
 }
@@ -145,17 +161,26 @@ export async function copyObject(client: R2Client, input: CopyObjectInput, signa
  * just before: where the condition is ignored, only a write within that one round trip could still be
  * lost. If-Match goes along for the servers that apply it atomically.
  */
-async function deleteMovedSource(client: R2Client, source: ObjectLocation, etag: string, signal: AbortSignal): Promise<void> {
+async function deleteMovedSource(
+  client: R2Client,
+  source: ObjectLocation,
+  etag: string,
+  signal: AbortSignal,
+): Promise<void> {
   const current = await currentEtag(client, source, signal);
   if (current === undefined) {
     // Deleted by someone else meanwhile: the move's end state already.
     return;
   }
   const changed = (cause?: unknown) =>
-    new R2Error('SourceChanged', { operation: 'MoveObject', ...source }, {
-      cause,
-      message: `"${source.key}" in bucket "${source.bucket}" changed on the server after it was copied, so it was not deleted: both are kept.`,
-    });
+    new R2Error(
+      'SourceChanged',
+      { operation: 'MoveObject', ...source },
+      {
+        cause,
+        message: `"${source.key}" in bucket "${source.bucket}" changed on the server after it was copied, so it was not deleted: both are kept.`,
+      },
+    );
   if (current !== etag) {
     throw changed();
   }
@@ -181,7 +206,11 @@ export async function moveObject(client: R2Client, input: CopyObjectInput, signa
   const { source, destination } = input;
   // Copying onto itself and deleting "the source" would delete the only copy.
   if (source.bucket === destination.bucket && source.key === destination.key) {
-    throw new R2Error('InvalidArgument', { operation: 'MoveObject', ...destination }, { message: 'An object cannot be moved onto itself.' });
+    throw new R2Error(
+      'InvalidArgument',
+      { operation: 'MoveObject', ...destination },
+      { message: 'An object cannot be moved onto itself.' },
+    );
   }
   const sourceIfMatch = input.sourceIfMatch ?? (await headObject(client, source, signal)).etag;
   const result = await copyObject(client, { ...input, sourceIfMatch }, signal);
@@ -204,11 +233,19 @@ export interface MovePrefixInput {
  * would find the moved keys again); that is refused before any request. The first failure stops
  * the move: what moved stays moved, the rest stays where it was.
  */
-export async function movePrefix(client: R2Client, input: MovePrefixInput, signal: AbortSignal): Promise<{ moved: number }> {
+export async function movePrefix(
+  client: R2Client,
+  input: MovePrefixInput,
+  signal: AbortSignal,
+): Promise<{ moved: number }> {
   const from = { bucket: input.source.bucket, prefix: folderPrefix(input.source.prefix) };
   const to = { bucket: input.destination.bucket, prefix: folderPrefix(input.destination.prefix) };
   if (from.bucket === to.bucket && to.prefix.startsWith(from.prefix)) {
-    throw new R2Error('InvalidArgument', { operation: 'MovePrefix', bucket: to.bucket, key: to.prefix }, { message: `"${from.prefix}" cannot be moved into itself.` });
+    throw new R2Error(
+      'InvalidArgument',
+      { operation: 'MovePrefix', bucket: to.bucket, key: to.prefix },
+      { message: `"${from.prefix}" cannot be moved into itself.` },
+    );
   }
   const list = { bucket: from.bucket, prefix: from.prefix, delimiter: '', pageSize: input.pageSize };
   let moved = 0;
@@ -230,10 +267,18 @@ export async function movePrefix(client: R2Client, input: MovePrefixInput, signa
  * Replaces the object's system and user metadata (all of it: unset fields are cleared) by copying
  * the object onto itself. R2 and S3 honour `ifMatch` atomically here; RGW 16 ignores it.
  */
-export async function updateMetadata(client: R2Client, input: UpdateMetadataInput, signal: AbortSignal): Promise<CopyResult> {
+export async function updateMetadata(
+  client: R2Client,
+  input: UpdateMetadataInput,
+  signal: AbortSignal,
+): Promise<CopyResult> {
   const { bucket, key, ifMatch, ...properties } = input;
   const location = { bucket, key };
-  return await sendCopy(client, { source: location, destination: location, sourceIfMatch: ifMatch, properties }, signal);
+  return await sendCopy(
+    client,
+    { source: location, destination: location, sourceIfMatch: ifMatch, properties },
+    signal,
+  );
 }
 
 /**
@@ -241,11 +286,20 @@ export async function updateMetadata(client: R2Client, input: UpdateMetadataInpu
  * between two accounts), with the same system and user metadata. The destination conditions are the
  * PUT's own If-Match and If-None-Match.
  */
-export async function streamCopyObject(sourceClient: R2Client, targetClient: R2Client, input: CopyObjectInput, signal: AbortSignal): Promise<CopyResult> {
+export async function streamCopyObject(
+  sourceClient: R2Client,
+  targetClient: R2Client,
+  input: CopyObjectInput,
+  signal: AbortSignal,
+): Promise<CopyResult> {
   const { source, destination, sourceIfMatch } = input;
   const context: ErrorContext = { operation: 'CopyObject', ...destination };
   checkKey(destination.key, context);
-  const { head, contentLength, body } = await getObjectStream(sourceClient, { ...source, ifMatch: sourceIfMatch }, signal).catch((err: unknown) => {
+  const { head, contentLength, body } = await getObjectStream(
+    sourceClient,
+    { ...source, ifMatch: sourceIfMatch },
+    signal,
+  ).catch((err: unknown) => {
     throw sourceIfMatch !== undefined && isR2Error(err, 'PreconditionFailed')
       ? new R2Error('SourceChanged', { operation: 'CopyObject', ...source }, { status: err.status, cause: err })
       : err;
@@ -260,18 +314,22 @@ export async function streamCopyObject(sourceClient: R2Client, targetClient: R2C
     bodyFailed.abort();
   });
   try {
-    const { etag } = await putObject(targetClient, {
-      ...destination,
-      body,
-      contentLength,
-      contentType: head.contentType,
-      cacheControl: head.cacheControl,
-      contentDisposition: head.contentDisposition,
-      contentEncoding: head.contentEncoding,
-      metadata: head.metadata,
-      ifMatch: input.destinationIfMatch,
-      ifNoneMatch: input.destinationIfNoneMatch,
-    }, AbortSignal.any([signal, bodyFailed.signal]));
+    const { etag } = await putObject(
+      targetClient,
+      {
+        ...destination,
+        body,
+        contentLength,
+        contentType: head.contentType,
+        cacheControl: head.cacheControl,
+        contentDisposition: head.contentDisposition,
+        contentEncoding: head.contentEncoding,
+        metadata: head.metadata,
+        ifMatch: input.destinationIfMatch,
+        ifNoneMatch: input.destinationIfNoneMatch,
+      },
+      AbortSignal.any([signal, bodyFailed.signal]),
+    );
     return { etag };
   } catch (error) {
     throw signal.aborted ? error : (bodyError ?? error);

@@ -43,7 +43,12 @@ function reportedFailure(bucket: string, key: string, code: string | undefined):
   return failure(key, new R2Error(codeFromS3(code, undefined, context), context));
 }
 
-async function deleteOneByOne(client: R2Client, bucket: string, keys: string[], signal: AbortSignal): Promise<DeleteManyResult> {
+async function deleteOneByOne(
+  client: R2Client,
+  bucket: string,
+  keys: string[],
+  signal: AbortSignal,
+): Promise<DeleteManyResult> {
   const result: DeleteManyResult = { deleted: [], errors: [] };
   for (const key of keys) {
     try {
@@ -60,7 +65,12 @@ async function deleteOneByOne(client: R2Client, bucket: string, keys: string[], 
   return result;
 }
 
-async function deleteBatch(client: R2Client, bucket: string, keys: string[], signal: AbortSignal): Promise<DeleteManyResult> {
+async function deleteBatch(
+  client: R2Client,
+  bucket: string,
+  keys: string[],
+  signal: AbortSignal,
+): Promise<DeleteManyResult> {
   const inXml: string[] = [];
   const alone: string[] = [];
   const invalid: DeleteFailure[] = [];
@@ -92,7 +102,11 @@ async function deleteBatch(client: R2Client, bucket: string, keys: string[], sig
 }
 
 /** Deletes the given keys in batches of 1000; per-key failures are reported, not thrown. */
-export async function deleteObjects(client: R2Client, input: { bucket: string; keys: readonly string[] }, signal: AbortSignal): Promise<DeleteManyResult> {
+export async function deleteObjects(
+  client: R2Client,
+  input: { bucket: string; keys: readonly string[] },
+  signal: AbortSignal,
+): Promise<DeleteManyResult> {
   const result: DeleteManyResult = { deleted: [], errors: [] };
   for (let start = 0; start < input.keys.length; start += BATCH_SIZE) {
     const batch = await deleteBatch(client, input.bucket, input.keys.slice(start, start + BATCH_SIZE), signal);
@@ -103,13 +117,22 @@ export async function deleteObjects(client: R2Client, input: { bucket: string; k
 }
 
 /** Deletes every key under the prefix, one listed page at a time: the listing is never held whole. */
-export async function deletePrefix(client: R2Client, input: DeletePrefixInput, signal: AbortSignal): Promise<DeletePrefixResult> {
+export async function deletePrefix(
+  client: R2Client,
+  input: DeletePrefixInput,
+  signal: AbortSignal,
+): Promise<DeletePrefixResult> {
   const { bucket, prefix } = input;
   const result: DeletePrefixResult = { deleted: 0, failed: 0, errors: [] };
   let token: string | undefined;
   do {
     const page = await listPage(client, { bucket, prefix, delimiter: '', pageSize: MAX_PAGE_SIZE, token }, signal);
-    const batch = await deleteBatch(client, bucket, page.objects.map((object) => object.key), signal);
+    const batch = await deleteBatch(
+      client,
+      bucket,
+      page.objects.map((object) => object.key),
+      signal,
+    );
     result.deleted += batch.deleted.length;
     result.failed += batch.errors.length;
     result.errors.push(...batch.errors.slice(0, MAX_REPORTED_FAILURES - result.errors.length));

@@ -76,37 +76,55 @@ function laterRanges(from: number, size: number, rangeSize: number): Range[] {
  * been retried by the SDK already, so it is not retried again here. `opened` is the first
  * response's body.
  */
-async function fetchRange(client: R2Client, plan: RangePlan, range: Range, opened: Readable | undefined, signal: AbortSignal): Promise<void> {
+async function fetchRange(
+  client: R2Client,
+  plan: RangePlan,
+  range: Range,
+  opened: Readable | undefined,
+  signal: AbortSignal,
+): Promise<void> {
   const { bucket, key, context } = plan;
   let next = range.start;
   let body = opened;
   let opening = false;
-  await withRetries(client.maxAttempts, context, signal, async () => {
-    if (body === undefined) {
-      opening = true;
-      const reply = await getObjectStream(client, { bucket, key, ifMatch: plan.etag, range: { start: next, end: range.end } }, signal);
-      opening = false;
-      if (reply.contentLength !== range.end - next + 1) {
-        reply.body.destroy();
-        throw new R2Error('Unknown', context, { message: `The server answered a range request for "${key}" with other bytes.` });
+  await withRetries(
+    client.maxAttempts,
+    context,
+    signal,
+    async () => {
+      if (body === undefined) {
+        opening = true;
+        const reply = await getObjectStream(
+          client,
+          { bucket, key, ifMatch: plan.etag, range: { start: next, end: range.end } },
+          signal,
+        );
+        opening = false;
+        if (reply.contentLength !== range.end - next + 1) {
+          reply.body.destroy();
+          throw new R2Error('Unknown', context, {
+            message: `The server answered a range request for "${key}" with other bytes.`,
+          });
+        }
+        body = reply.body;
       }
-      body = reply.body;
-    }
-    const source = body;
-    body = undefined;
-    const writer = fileWriter(plan.handle, next, (bytes) => {
-      next += bytes;
-      plan.onWritten(bytes);
-    });
-    try {
-      await pipeline(source, writer, { signal });
-    } finally {
-      await writer.settled();
-    }
-    if (next !== range.end + 1) {
-      throw new R2Error('Network', context, { message: `The download of "${key}" ended early.` });
-    }
-  }, () => !opening);
+      const source = body;
+      body = undefined;
+      const writer = fileWriter(plan.handle, next, (bytes) => {
+        next += bytes;
+        plan.onWritten(bytes);
+      });
+      try {
+        await pipeline(source, writer, { signal });
+      } finally {
+        await writer.settled();
+      }
+      if (next !== range.end + 1) {
+        throw new R2Error('Network', context, { message: `The download of "${key}" ended early.` });
+      }
+    },
+    () => !opening,
+  );
 }
 
 /**
@@ -120,17 +138,34 @@ const TEMP_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (
  * target is either untouched or complete. Any failure or cancellation removes the temporary file.
  * The local path is checked before the first request (see prepareLocalTarget).
  */
-export async function downloadFile(client: R2Client, input: DownloadFileInput, signal: AbortSignal): Promise<R2ObjectHead> {
+export async function downloadFile(
+  client: R2Client,
+  input: DownloadFileInput,
+  signal: AbortSignal,
+): Promise<R2ObjectHead> {
   const { bucket, key, filePath, onProgress } = input;
   const context = { operation: 'DownloadFile', bucket, key };
-  const rangeSize = checkSetting('rangeSize', input.rangeSize ?? DOWNLOAD_DEFAULTS.rangeSize, MiB, Number.MAX_SAFE_INTEGER, context);
+  const rangeSize = checkSetting(
+    'rangeSize',
+    input.rangeSize ?? DOWNLOAD_DEFAULTS.rangeSize,
+    MiB,
+    Number.MAX_SAFE_INTEGER,
+    context,
+  );
   const streams = checkSetting('streams', input.streams ?? DOWNLOAD_DEFAULTS.streams, 1, 64, context);
   const target = await prepareLocalTarget(filePath, input.root, context, signal);
   // The first range's response tells the size and the ETag the other ranges are pinned to.
-  const first = await getObjectStream(client, { bucket, key, ifMatch: input.ifMatch, range: { start: 0, end: rangeSize - 1 } }, signal);
+  const first = await getObjectStream(
+    client,
+    { bucket, key, ifMatch: input.ifMatch, range: { start: 0, end: rangeSize - 1 } },
+    signal,
+  );
   const { head } = first;
   // A server that ignores Range sends the whole object here, and then there is nothing more to fetch.
-  const ranges = [{ start: 0, end: first.contentLength - 1 }, ...laterRanges(first.contentLength, head.size, rangeSize)];
+  const ranges = [
+    { start: 0, end: first.contentLength - 1 },
+    ...laterRanges(first.contentLength, head.size, rangeSize),
+  ];
   // Short and not made from the file name, so that any name the disk holds can be downloaded.
   const tempPath = join(target.folder, `.r2-partial-${randomBytes(6).toString('hex')}`);
   let written = 0;
@@ -143,7 +178,8 @@ export async function downloadFile(client: R2Client, input: DownloadFileInput, s
     try {
       const plan: RangePlan = { bucket, key, etag: head.etag, handle, context, onWritten };
       await runPool(ranges.length, streams, context, signal, (index, rangeSignal) =>
-        fetchRange(client, plan, ranges[index], index === 0 ? first.body : undefined, rangeSignal));
+        fetchRange(client, plan, ranges[index], index === 0 ? first.body : undefined, rangeSignal),
+      );
       await handle.sync();
     } catch (err) {
       await handle.close().catch(() => undefined);

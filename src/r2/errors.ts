@@ -59,7 +59,11 @@ export class R2Error extends Error {
   readonly bucket?: string;
   readonly key?: string;
 
-  constructor(code: R2ErrorCode, context: ErrorContext, options: { status?: number; cause?: unknown; message?: string } = {}) {
+  constructor(
+    code: R2ErrorCode,
+    context: ErrorContext,
+    options: { status?: number; cause?: unknown; message?: string } = {},
+  ) {
     super(options.message ?? describe(code, context), { cause: options.cause });
     this.code = code;
     this.status = options.status;
@@ -190,7 +194,10 @@ function nodeCode(err: ErrorShape): string | undefined {
 /** A deadline that fired; its text names the deadline's length when the reason carries it. */
 function timedOut(context: ErrorContext, reason: DOMException, cause: unknown): R2Error {
   const seconds = reason instanceof DeadlineExceeded ? Math.round(reason.seconds * 10) / 10 : undefined;
-  const message = seconds === undefined ? undefined : `The server did not respond within ${seconds} second${seconds === 1 ? '' : 's'}.`;
+  const message =
+    seconds === undefined
+      ? undefined
+      : `The server did not respond within ${seconds} second${seconds === 1 ? '' : 's'}.`;
   return new R2Error('Timeout', context, { cause, message });
 }
 
@@ -204,7 +211,9 @@ export function classifyError(err: unknown, context: ErrorContext, signal?: Abor
     return err;
   }
   if (signal?.aborted) {
-    return isTimeoutReason(signal.reason) ? timedOut(context, signal.reason, err) : new R2Error('Cancelled', context, { cause: err });
+    return isTimeoutReason(signal.reason)
+      ? timedOut(context, signal.reason, err)
+      : new R2Error('Cancelled', context, { cause: err });
   }
   const shape: ErrorShape = typeof err === 'object' && err !== null ? (err as ErrorShape) : {};
   const rawStatus = shape.$metadata?.httpStatusCode;
@@ -212,7 +221,11 @@ export function classifyError(err: unknown, context: ErrorContext, signal?: Abor
   const name = typeof shape.name === 'string' ? shape.name : undefined;
   const fromNode = nodeCode(shape);
   // The abort error of a signal not passed here (the SDK's, Node's) keeps the reason as its cause.
-  const reason = isTimeoutReason(err) ? err : (name === 'AbortError' || fromNode === 'ABORT_ERR') && isTimeoutReason(shape.cause) ? shape.cause : undefined;
+  const reason = isTimeoutReason(err)
+    ? err
+    : (name === 'AbortError' || fromNode === 'ABORT_ERR') && isTimeoutReason(shape.cause)
+      ? shape.cause
+      : undefined;
   if (reason !== undefined) {
     return timedOut(context, reason, err);
   }
@@ -231,7 +244,11 @@ export function createOnlyRefusal(err: unknown, conditions: { ifNoneMatch?: stri
   if (conditions.ifNoneMatch !== '*' || !isR2Error(err, 'PreconditionFailed')) {
     return err;
   }
-  return new R2Error('AlreadyExists', { operation: err.operation, bucket: err.bucket, key: err.key }, { status: err.status, cause: err });
+  return new R2Error(
+    'AlreadyExists',
+    { operation: err.operation, bucket: err.bucket, key: err.key },
+    { status: err.status, cause: err },
+  );
 }
 
 function describeTarget(context: ErrorContext): string {
@@ -250,7 +267,8 @@ const DESCRIPTIONS: Record<R2ErrorCode, (context: ErrorContext) => string> = {
   InvalidCredentials: () => 'The access key ID or secret access key is not valid.',
   PreconditionFailed: (c) => `${describeTarget(c)} changed on the server (precondition failed).`,
   AlreadyExists: (c) => `${describeTarget(c)} already exists.`,
-  SourceChanged: (c) => `${describeTarget(c)} changed on the server since it was listed, so it was not copied. Refresh and try again.`,
+  SourceChanged: (c) =>
+    `${describeTarget(c)} changed on the server since it was listed, so it was not copied. Refresh and try again.`,
   NotModified: (c) => `${describeTarget(c)} has not changed.`,
   BucketNotEmpty: (c) => `Bucket "${c.bucket ?? ''}" is not empty.`,
   BucketAlreadyExists: (c) => `Bucket "${c.bucket ?? ''}" already exists.`,

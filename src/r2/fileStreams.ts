@@ -57,7 +57,12 @@ export interface FileRange {
  * `length` bytes of the file from `start`, counted as they are read. Each call opens the file
  * afresh, so a failed request can be retried with a new stream; memory stays at one buffer.
  */
-export function fileRangeStream(filePath: string, range: FileRange, onBytes: (bytes: number) => void, context: ErrorContext): Readable {
+export function fileRangeStream(
+  filePath: string,
+  range: FileRange,
+  onBytes: (bytes: number) => void,
+  context: ErrorContext,
+): Readable {
   const { start, length } = range;
   const counter = byteCounter(onBytes, { length, context, beforeEnd: range.beforeEnd });
   if (length === 0) {
@@ -92,7 +97,7 @@ export async function sendFileRange<T>(
   try {
     return await send(body, AbortSignal.any([signal, bodyFailed.signal]));
   } catch (error) {
-    throw signal.aborted ? error : bodyError ?? error;
+    throw signal.aborted ? error : (bodyError ?? error);
   }
 }
 
@@ -108,7 +113,11 @@ const WRITE_BATCH_BYTES = 1024 ** 2;
  * short resumes exactly where its bytes stop. A pipeline that fails does not wait for a write
  * already under way: `settled()` does, so the count is final before a resumed request is sized.
  */
-export function fileWriter(handle: FileHandle, position: number, onWritten: (bytes: number) => void): Writable & { settled(): Promise<void> } {
+export function fileWriter(
+  handle: FileHandle,
+  position: number,
+  onWritten: (bytes: number) => void,
+): Writable & { settled(): Promise<void> } {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let inFlight: Promise<void> = Promise.resolve();

@@ -18,7 +18,11 @@ export interface ListIncompleteUploadsInput {
  * Every incomplete upload in the bucket, in key order (uploads of one key by start time), fetched
  * page by page through KeyMarker and UploadIdMarker.
  */
-export async function listIncompleteUploads(client: R2Client, input: ListIncompleteUploadsInput, signal: AbortSignal): Promise<IncompleteUpload[]> {
+export async function listIncompleteUploads(
+  client: R2Client,
+  input: ListIncompleteUploadsInput,
+  signal: AbortSignal,
+): Promise<IncompleteUpload[]> {
   const { bucket, prefix, pageSize = MAX_PAGE_SIZE } = input;
   const context = { operation: 'ListMultipartUploads', bucket };
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
@@ -57,10 +61,18 @@ export async function listIncompleteUploads(client: R2Client, input: ListIncompl
 }
 
 /** Aborts one incomplete upload, deleting its parts. One already gone (completed or aborted) counts as done. */
-export async function abortIncompleteUpload(client: R2Client, upload: Pick<IncompleteUpload, 'bucket' | 'key' | 'uploadId'>, signal: AbortSignal): Promise<void> {
+export async function abortIncompleteUpload(
+  client: R2Client,
+  upload: Pick<IncompleteUpload, 'bucket' | 'key' | 'uploadId'>,
+  signal: AbortSignal,
+): Promise<void> {
   const { bucket, key, uploadId } = upload;
   try {
-    await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }), { operation: 'AbortMultipartUpload', bucket, key }, signal);
+    await client.send(
+      new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }),
+      { operation: 'AbortMultipartUpload', bucket, key },
+      signal,
+    );
   } catch (err) {
     if (!isR2Error(err, 'NoSuchUpload')) {
       throw err;

@@ -30,7 +30,15 @@ export type { ListPageInput } from './listing';
 export { listPage, MAX_PAGE_SIZE } from './listing';
 export { MAX_OBJECT_BYTES } from './multipart';
 export type { ByteRange, GetObjectInput, ObjectStream, PutObjectInput } from './objects';
-export { deleteObject, getObjectBytes, getObjectStream, headObject, MAX_SINGLE_PUT_BYTES, objectExists, putObject } from './objects';
+export {
+  deleteObject,
+  getObjectBytes,
+  getObjectStream,
+  headObject,
+  MAX_SINGLE_PUT_BYTES,
+  objectExists,
+  putObject,
+} from './objects';
 export { runConcurrently } from './pool';
 export type { PresignInput } from './presign';
 export { MAX_PRESIGN_SECONDS, presignUrl } from './presign';

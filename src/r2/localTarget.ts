@@ -50,12 +50,17 @@ async function prepare(filePath: string, root: string, context: ErrorContext): P
   if (!isInside(base, fileFolder)) {
     throw refused(context, `${filePath} is outside the chosen folder ${root}.`);
   }
-  const below = relative(base, fileFolder).split(sep).filter((part) => part !== '');
+  const below = relative(base, fileFolder)
+    .split(sep)
+    .filter((part) => part !== '');
   for (const [index, segment] of [...below, name].entries()) {
     const bytes = Buffer.byteLength(segment);
     if (bytes > MAX_NAME_BYTES) {
       const what = index === below.length ? 'file' : 'folder';
-      throw refused(context, `its ${what} name is ${bytes} bytes long, more than the ${MAX_NAME_BYTES} a name may have.`);
+      throw refused(
+        context,
+        `its ${what} name is ${bytes} bytes long, more than the ${MAX_NAME_BYTES} a name may have.`,
+      );
     }
   }
   // Links above the chosen folder (or the folder itself, as /tmp on macOS) were the user's choice.
@@ -71,10 +76,15 @@ async function prepare(filePath: string, root: string, context: ErrorContext): P
     });
     const info = await lstat(folder);
     if (info.isSymbolicLink()) {
-      throw refused(context, `${folder} is a symbolic link, and a download never writes through a link below the chosen folder.`);
+      throw refused(
+        context,
+        `${folder} is a symbolic link, and a download never writes through a link below the chosen folder.`,
+      );
     }
     if (!info.isDirectory()) {
-      throw new R2Error('FileSystem', context, { message: `"${context.key ?? ''}" was not downloaded: ${folder} is a file, not a folder.` });
+      throw new R2Error('FileSystem', context, {
+        message: `"${context.key ?? ''}" was not downloaded: ${folder} is a file, not a folder.`,
+      });
     }
   }
   // Belt and braces: whatever replaced a folder meanwhile, the real path must still be inside.
@@ -92,7 +102,12 @@ async function prepare(filePath: string, root: string, context: ErrorContext): P
  * the user chose; without one, the file's folder must exist. Nothing on the way may be a symbolic
  * link, nor the file name, which must also fit the file system.
  */
-export async function prepareLocalTarget(filePath: string, root: string | undefined, context: ErrorContext, signal: AbortSignal): Promise<LocalTarget> {
+export async function prepareLocalTarget(
+  filePath: string,
+  root: string | undefined,
+  context: ErrorContext,
+  signal: AbortSignal,
+): Promise<LocalTarget> {
   try {
     return await prepare(filePath, root ?? dirname(filePath), context);
   } catch (err) {

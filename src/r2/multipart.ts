@@ -1,11 +1,7 @@
 // Multipart upload of a file, written here rather than with lib-storage's Upload: R2 needs equal-sized
 // parts, conditional writes must reach CompleteMultipartUpload, and a cancelled or failed upload must
 // leave no parts behind.
-import {
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  UploadPartCommand,
-} from '@aws-sdk/client-s3';
+import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import type { CompletedPart } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import { DEADLINE_MS } from './deadline';
@@ -73,7 +69,12 @@ class PartProgress {
  * CompleteMultipartUpload checks the conditions atomically; checking them first too saves sending
  * gigabytes that would then be refused.
  */
-async function checkConditionsEarly(client: R2Client, plan: MultipartUploadPlan, context: ErrorContext, signal: AbortSignal): Promise<void> {
+async function checkConditionsEarly(
+  client: R2Client,
+  plan: MultipartUploadPlan,
+  context: ErrorContext,
+  signal: AbortSignal,
+): Promise<void> {
   const { ifMatch, ifNoneMatch } = plan.conditions;
   if (ifMatch === undefined && ifNoneMatch === undefined) {
     return;
@@ -92,7 +93,12 @@ async function checkConditionsEarly(client: R2Client, plan: MultipartUploadPlan,
   }
 }
 
-async function uploadParts(client: R2Client, plan: MultipartUploadPlan, uploadId: string, signal: AbortSignal): Promise<CompletedPart[]> {
+async function uploadParts(
+  client: R2Client,
+  plan: MultipartUploadPlan,
+  uploadId: string,
+  signal: AbortSignal,
+): Promise<CompletedPart[]> {
   const { bucket, key, filePath, size, partSize } = plan;
   const partCount = Math.max(1, Math.ceil(size / partSize));
   const progress = new PartProgress(partCount, size, plan.onProgress);
@@ -103,8 +109,26 @@ async function uploadParts(client: R2Client, plan: MultipartUploadPlan, uploadId
     const length = Math.min(partSize, size - start);
     const output = await withRetries(client.maxAttempts, context, partSignal, async () => {
       progress.restart(part);
-      return await sendFileRange(filePath, { start, length }, (bytes) => progress.add(part, bytes), context, partSignal, (body, attemptSignal) =>
-        client.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: part + 1, ContentLength: length, Body: body }), context, attemptSignal));
+      return await sendFileRange(
+        filePath,
+        { start, length },
+        (bytes) => progress.add(part, bytes),
+        context,
+        partSignal,
+        (body, attemptSignal) =>
+          client.send(
+            new UploadPartCommand({
+              Bucket: bucket,
+              Key: key,
+              UploadId: uploadId,
+              PartNumber: part + 1,
+              ContentLength: length,
+              Body: body,
+            }),
+            context,
+            attemptSignal,
+          ),
+      );
     });
     parts[part] = { PartNumber: part + 1, ETag: output.ETag };
   });
@@ -120,12 +144,21 @@ async function abortUpload(client: R2Client, { bucket, key }: ObjectLocation, up
   try {
     await abortIncompleteUpload(client, { bucket, key, uploadId }, AbortSignal.timeout(DEADLINE_MS.uploadBookkeeping));
   } catch (err) {
-    client.onAbortFailed?.({ bucket, key, uploadId, error: classifyError(err, { operation: 'AbortMultipartUpload', bucket, key }) });
+    client.onAbortFailed?.({
+      bucket,
+      key,
+      uploadId,
+      error: classifyError(err, { operation: 'AbortMultipartUpload', bucket, key }),
+    });
   }
 }
 
 /** Uploads the file in equal parts (but the last), `concurrency` at a time; aborts the upload on failure. */
-export async function uploadFileInParts(client: R2Client, plan: MultipartUploadPlan, signal: AbortSignal): Promise<{ etag: string }> {
+export async function uploadFileInParts(
+  client: R2Client,
+  plan: MultipartUploadPlan,
+  signal: AbortSignal,
+): Promise<{ etag: string }> {
   const { bucket, key } = plan;
   const context = { operation: 'CreateMultipartUpload', bucket, key };
   await checkConditionsEarly(client, plan, context, signal);
@@ -137,7 +170,9 @@ export async function uploadFileInParts(client: R2Client, plan: MultipartUploadP
   const uploadId = created.UploadId;
   if (!uploadId) {
     // No ID to send parts to or to abort with: requests with an empty one would only fail later.
-    throw new R2Error('ServerError', context, { message: `The server answered CreateMultipartUpload for "${key}" in bucket "${bucket}" with no upload ID.` });
+    throw new R2Error('ServerError', context, {
+      message: `The server answered CreateMultipartUpload for "${key}" in bucket "${bucket}" with no upload ID.`,
+    });
   }
   let etag: string;
   try {

@@ -40,7 +40,15 @@ export interface PutObjectInput extends ObjectLocation, ObjectProperties, WriteC
 
 type HeadFields = Pick<
   HeadObjectCommandOutput,
-  'ContentLength' | 'ETag' | 'LastModified' | 'StorageClass' | 'ContentType' | 'CacheControl' | 'ContentDisposition' | 'ContentEncoding' | 'Metadata'
+  | 'ContentLength'
+  | 'ETag'
+  | 'LastModified'
+  | 'StorageClass'
+  | 'ContentType'
+  | 'CacheControl'
+  | 'ContentDisposition'
+  | 'ContentEncoding'
+  | 'Metadata'
 >;
 
 function toHead(key: string, output: HeadFields, size = output.ContentLength ?? 0): R2ObjectHead {
@@ -58,7 +66,12 @@ function toHead(key: string, output: HeadFields, size = output.ContentLength ?? 
   };
 }
 
-export function s3Properties(properties: ObjectProperties): Pick<PutObjectCommandInput, 'ContentType' | 'CacheControl' | 'ContentDisposition' | 'ContentEncoding' | 'Metadata' | 'StorageClass'> {
+export function s3Properties(
+  properties: ObjectProperties,
+): Pick<
+  PutObjectCommandInput,
+  'ContentType' | 'CacheControl' | 'ContentDisposition' | 'ContentEncoding' | 'Metadata' | 'StorageClass'
+> {
   return {
     ContentType: properties.contentType,
     CacheControl: properties.cacheControl,
@@ -76,7 +89,11 @@ export function s3Conditions(conditions: WriteConditions): Pick<PutObjectCommand
   };
 }
 
-export async function headObject(client: R2Client, location: ObjectLocation, signal: AbortSignal): Promise<R2ObjectHead> {
+export async function headObject(
+  client: R2Client,
+  location: ObjectLocation,
+  signal: AbortSignal,
+): Promise<R2ObjectHead> {
   const { bucket, key } = location;
   const context = { operation: 'HeadObject', bucket, key };
   checkKey(key, context);
@@ -127,21 +144,26 @@ export async function objectExists(client: R2Client, location: ObjectLocation, s
   }
 }
 
-export async function getObjectStream(client: R2Client, input: GetObjectInput, signal: AbortSignal): Promise<ObjectStream> {
+export async function getObjectStream(
+  client: R2Client,
+  input: GetObjectInput,
+  signal: AbortSignal,
+): Promise<ObjectStream> {
   const { bucket, key } = input;
   const context = { operation: 'GetObject', bucket, key };
   checkKey(key, context);
-  const send = (range: ByteRange | undefined) => client.send(
-    new GetObjectCommand({
-      Bucket: bucket,
-      Key: key,
-      Range: rangeHeader(range, context),
-      IfMatch: input.ifMatch === undefined ? undefined : quoteEtag(input.ifMatch),
-      IfNoneMatch: input.ifNoneMatch === undefined ? undefined : quoteEtag(input.ifNoneMatch),
-    }),
-    context,
-    signal,
-  );
+  const send = (range: ByteRange | undefined) =>
+    client.send(
+      new GetObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Range: rangeHeader(range, context),
+        IfMatch: input.ifMatch === undefined ? undefined : quoteEtag(input.ifMatch),
+        IfNoneMatch: input.ifNoneMatch === undefined ? undefined : quoteEtag(input.ifNoneMatch),
+      }),
+      context,
+      signal,
+    );
   const output = await send(input.range).catch((err: unknown) => {
     // S3 refuses every range of an empty object (416), even one from byte 0; those bytes are the
     // whole (empty) object, so it is fetched without the range.
@@ -171,9 +193,14 @@ export async function getObjectBytes(
   signal: AbortSignal,
 ): Promise<{ head: R2ObjectHead; bytes: Buffer }> {
   const { head, contentLength, body } = await getObjectStream(client, input, signal);
-  const tooLarge = () => new R2Error('EntityTooLarge', { operation: 'GetObject', bucket: input.bucket, key: input.key }, {
-    message: `"${input.key}" is larger than the ${input.maxBytes} bytes that can be opened here.`,
-  });
+  const tooLarge = () =>
+    new R2Error(
+      'EntityTooLarge',
+      { operation: 'GetObject', bucket: input.bucket, key: input.key },
+      {
+        message: `"${input.key}" is larger than the ${input.maxBytes} bytes that can be opened here.`,
+      },
+    );
   if (contentLength > input.maxBytes) {
     body.destroy();
     throw tooLarge();
@@ -192,7 +219,11 @@ export async function getObjectBytes(
   return { head, bytes: Buffer.concat(chunks) };
 }
 
-export async function putObject(client: R2Client, input: PutObjectInput, signal: AbortSignal): Promise<{ etag: string }> {
+export async function putObject(
+  client: R2Client,
+  input: PutObjectInput,
+  signal: AbortSignal,
+): Promise<{ etag: string }> {
   const { bucket, key, body } = input;
   const context = { operation: 'PutObject', bucket, key };
   checkKey(key, context);
@@ -203,11 +234,19 @@ export async function putObject(client: R2Client, input: PutObjectInput, signal:
   if (length > MAX_SINGLE_PUT_BYTES) {
     throw new R2Error('EntityTooLarge', context);
   }
-  const send = (conditions: Pick<PutObjectCommandInput, 'IfMatch' | 'IfNoneMatch'>) => client.send(
-    new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: length, ...s3Properties(input), ...conditions }),
-    context,
-    signal,
-  );
+  const send = (conditions: Pick<PutObjectCommandInput, 'IfMatch' | 'IfNoneMatch'>) =>
+    client.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: body,
+        ContentLength: length,
+        ...s3Properties(input),
+        ...conditions,
+      }),
+      context,
+      signal,
+    );
   const output = await send(s3Conditions(input)).catch(async (err: unknown) => {
     if (!(await isUnquotedIfMatchServer(client, input, err, signal))) {
       throw createOnlyRefusal(err, input);
@@ -224,7 +263,12 @@ export async function putObject(client: R2Client, input: PutObjectInput, signal:
  * that server (or the key changed back in between): worth one retry with the unquoted form. A
  * stream was consumed by the first attempt and cannot be sent again.
  */
-async function isUnquotedIfMatchServer(client: R2Client, input: PutObjectInput, err: unknown, signal: AbortSignal): Promise<boolean> {
+async function isUnquotedIfMatchServer(
+  client: R2Client,
+  input: PutObjectInput,
+  err: unknown,
+  signal: AbortSignal,
+): Promise<boolean> {
   if (!isR2Error(err, 'PreconditionFailed') || input.ifMatch === undefined || input.body instanceof Readable) {
     return false;
   }
@@ -242,9 +286,21 @@ async function isUnquotedIfMatchServer(client: R2Client, input: PutObjectInput, 
  * Deleting a key that does not exist succeeds, as in S3. With `ifMatch`, S3 deletes only that version
  * (412 otherwise); R2 documents no such condition and Ceph RGW 16 ignores it (see moveObject).
  */
-export async function deleteObject(client: R2Client, location: ObjectLocation & { ifMatch?: string }, signal: AbortSignal): Promise<void> {
+export async function deleteObject(
+  client: R2Client,
+  location: ObjectLocation & { ifMatch?: string },
+  signal: AbortSignal,
+): Promise<void> {
   const { bucket, key, ifMatch } = location;
   const context = { operation: 'DeleteObject', bucket, key };
   checkKey(key, context);
-  await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key, IfMatch: ifMatch === undefined ? undefined : quoteEtag(ifMatch) }), context, signal);
+  await client.send(
+    new DeleteObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      IfMatch: ifMatch === undefined ? undefined : quoteEtag(ifMatch),
+    }),
+    context,
+    signal,
+  );
 }

@@ -20,7 +20,9 @@ export async function presignUrl(client: R2Client, input: PresignInput): Promise
   const context = { operation: `Presign${method}`, bucket, key };
   checkKey(key, context);
   if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1 || expiresInSeconds > MAX_PRESIGN_SECONDS) {
-    throw new R2Error('InvalidArgument', context, { message: `A presigned URL expires after 1 to ${MAX_PRESIGN_SECONDS} seconds (7 days).` });
+    throw new R2Error('InvalidArgument', context, {
+      message: `A presigned URL expires after 1 to ${MAX_PRESIGN_SECONDS} seconds (7 days).`,
+    });
   }
   if (contentType !== undefined && method !== 'PUT') {
     throw new R2Error('InvalidArgument', context, { message: 'Only a PUT URL can be bound to a Content-Type.' });

@@ -71,7 +71,7 @@ async function regularFileVersion(filePath: string, context: ErrorContext): Prom
 /** `size` bytes from the start of the file, or undefined if it ends sooner (it was cut short meanwhile). */
 async function readFully(handle: FileHandle, size: number): Promise<Buffer | undefined> {
   const bytes = Buffer.allocUnsafe(size);
-  for (let filled = 0; filled < size; ) {
+  for (let filled = 0; filled < size;) {
     const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
     if (bytesRead === 0) {
       return undefined;
@@ -87,7 +87,11 @@ async function readFully(handle: FileHandle, size: number): Promise<Buffer | und
  * afterwards), in a body the SDK retries by itself. For the small files of a folder upload, that is
  * five file-system calls per file (open, stat, read, stat, close) and no stream pipeline.
  */
-async function readVersion(filePath: string, inMemoryLimit: number, context: ErrorContext): Promise<{ version: FileVersion; bytes?: Buffer }> {
+async function readVersion(
+  filePath: string,
+  inMemoryLimit: number,
+  context: ErrorContext,
+): Promise<{ version: FileVersion; bytes?: Buffer }> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(filePath, 'r');
@@ -126,17 +130,35 @@ async function checkUnchanged(filePath: string, before: FileVersion, context: Er
 const IN_MEMORY_BYTES = MiB;
 
 /** Uploads a file of any size: one PUT up to the threshold (from memory for small files, else streamed), multipart above it. */
-export async function uploadFile(client: R2Client, input: UploadFileInput, signal: AbortSignal): Promise<{ etag: string; size: number }> {
+export async function uploadFile(
+  client: R2Client,
+  input: UploadFileInput,
+  signal: AbortSignal,
+): Promise<{ etag: string; size: number }> {
   const { bucket, key, filePath, onProgress } = input;
   const context = { operation: 'UploadFile', bucket, key, filePath };
   checkKey(key, context);
-  const threshold = checkSetting('multipartThreshold', input.multipartThreshold ?? UPLOAD_DEFAULTS.multipartThreshold, 0, MAX_SINGLE_PUT_BYTES, context);
-  const partSize = checkSetting('partSize', input.partSize ?? UPLOAD_DEFAULTS.partSize, MIN_PART_BYTES, MAX_PART_BYTES, context);
+  const threshold = checkSetting(
+    'multipartThreshold',
+    input.multipartThreshold ?? UPLOAD_DEFAULTS.multipartThreshold,
+    0,
+    MAX_SINGLE_PUT_BYTES,
+    context,
+  );
+  const partSize = checkSetting(
+    'partSize',
+    input.partSize ?? UPLOAD_DEFAULTS.partSize,
+    MIN_PART_BYTES,
+    MAX_PART_BYTES,
+    context,
+  );
   const concurrency = checkSetting('concurrency', input.concurrency ?? UPLOAD_DEFAULTS.concurrency, 1, 64, context);
   const { version, bytes } = await readVersion(filePath, Math.min(IN_MEMORY_BYTES, threshold), context);
   const { size } = version;
   if (size > MAX_OBJECT_BYTES) {
-    throw new R2Error('EntityTooLarge', context, { message: `${filePath} is larger than the 5 TiB − 5 GiB an object can hold.` });
+    throw new R2Error('EntityTooLarge', context, {
+      message: `${filePath} is larger than the 5 TiB − 5 GiB an object can hold.`,
+    });
   }
   const properties: ObjectProperties = {
     contentType: input.contentType,
@@ -177,7 +199,8 @@ export async function uploadFile(client: R2Client, input: UploadFileInput, signa
     };
     const range = { start: 0, length: size, beforeEnd: () => checkUnchanged(filePath, version, context) };
     return await sendFileRange(filePath, range, onBytes, context, signal, (body, attemptSignal) =>
-      putObject(client, { bucket, key, body, contentLength: size, ...properties, ...conditions }, attemptSignal));
+      putObject(client, { bucket, key, body, contentLength: size, ...properties, ...conditions }, attemptSignal),
+    );
   });
   return { etag, size };
 }
@@ -189,9 +212,14 @@ export async function uploadFile(client: R2Client, input: UploadFileInput, signa
  * Multipart ETags (`md5-of-md5s-N`) depend on the part size used, so they never match here and the
  * caller asks as for any other existing object.
  */
-export async function objectMatchesFile(head: R2ObjectHead, file: { path: string; contentType?: string }, signal: AbortSignal): Promise<boolean> {
+export async function objectMatchesFile(
+  head: R2ObjectHead,
+  file: { path: string; contentType?: string },
+  signal: AbortSignal,
+): Promise<boolean> {
   const context = { operation: 'CompareWithFile', key: head.key };
-  const comparable = /^[0-9a-f]{32}$/.test(head.etag) && (file.contentType === undefined || head.contentType === file.contentType);
+  const comparable =
+    /^[0-9a-f]{32}$/.test(head.etag) && (file.contentType === undefined || head.contentType === file.contentType);
   if (!comparable || head.size !== (await regularFileVersion(file.path, context)).size) {
     return false;
   }

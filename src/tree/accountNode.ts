@@ -27,13 +27,22 @@ export class AccountNode implements ExplorerNode {
     item.id = this.id;
     // Plain http to another machine: the row says so for as long as the account is configured that way.
     const unencrypted = sendsUnencrypted(this.account.endpoint);
-    item.iconPath = unencrypted ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('cloud');
+    item.iconPath = unencrypted
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon('cloud');
     item.contextValue = contextValues.account;
-    const notes = [unencrypted && text.notEncrypted, this.account.fromSandbox && text.sandboxAccount].filter((note) => typeof note === 'string');
+    const notes = [unencrypted && text.notEncrypted, this.account.fromSandbox && text.sandboxAccount].filter(
+      (note) => typeof note === 'string',
+    );
     item.description = this.account.endpoint
       ? [this.account.endpoint, ...notes].join(' · ')
-      : (this.account.jurisdiction === 'default' ? undefined : this.account.jurisdiction.toUpperCase());
-    const tooltipNotes = [unencrypted && text.unencryptedTooltip, this.account.fromSandbox && text.sandboxTooltip].filter((note) => typeof note === 'string');
+      : this.account.jurisdiction === 'default'
+        ? undefined
+        : this.account.jurisdiction.toUpperCase();
+    const tooltipNotes = [
+      unencrypted && text.unencryptedTooltip,
+      this.account.fromSandbox && text.sandboxTooltip,
+    ].filter((note) => typeof note === 'string');
     item.tooltip = this.account.endpoint
       ? [this.account.name, this.account.endpoint, `Access key ${this.account.accessKeyId}`, ...tooltipNotes].join('\n')
       : `${this.account.name}\nAccount ${this.account.accountId ?? ''}${this.account.jurisdiction === 'default' ? '' : ` (${this.account.jurisdiction})`}\nAccess key ${this.account.accessKeyId}`;
@@ -50,29 +59,43 @@ export class AccountNode implements ExplorerNode {
     let listed: R2Bucket[] = [];
     const messages: ExplorerNode[] = [];
     try {
-      listed = await listBuckets(await this.context.clients.get(this.account), AbortSignal.timeout(DEADLINE_MS.bucketList));
+      listed = await listBuckets(
+        await this.context.clients.get(this.account),
+        AbortSignal.timeout(DEADLINE_MS.bucketList),
+      );
     } catch (error) {
       // AccessDenied here is an Object Read/Write token scoped to some buckets, not a failure.
       if (isR2Error(error, 'AccessDenied')) {
-        messages.push(new MessageNode(this, 'This token cannot list buckets: Add Bucket by Name…', {
-          kind: 'info',
-          icon: 'add',
-          tooltip: 'Object Read/Write tokens reach only the buckets they are scoped to, and cannot list them. Add each by name.',
-          command: { command: 'r2.addBucketByName', title: 'Add Bucket by Name…', arguments: [this] },
-        }));
+        messages.push(
+          new MessageNode(this, 'This token cannot list buckets: Add Bucket by Name…', {
+            kind: 'info',
+            icon: 'add',
+            tooltip:
+              'Object Read/Write tokens reach only the buckets they are scoped to, and cannot list them. Add each by name.',
+            command: { command: 'r2.addBucketByName', title: 'Add Bucket by Name…', arguments: [this] },
+          }),
+        );
       } else {
         this.context.log.error(`Listing buckets of ${this.account.name} failed: ${String(error)}`);
         const reason = error instanceof Error ? error.message : String(error);
-        messages.push(new MessageNode(this, `${reason} Click to retry.`, {
-          kind: 'error',
-          tooltip: reason,
-          command: { command: 'r2.refresh', title: 'Retry', arguments: [this] },
-        }));
+        messages.push(
+          new MessageNode(this, `${reason} Click to retry.`, {
+            kind: 'error',
+            tooltip: reason,
+            command: { command: 'r2.refresh', title: 'Retry', arguments: [this] },
+          }),
+        );
       }
     }
     const byName = new Map<string, BucketNode>();
     for (const bucket of listed) {
-      byName.set(bucket.name, new BucketNode(this.context, this, this.account, bucket.name, { pinned: pinned.includes(bucket.name), creationDate: bucket.creationDate }));
+      byName.set(
+        bucket.name,
+        new BucketNode(this.context, this, this.account, bucket.name, {
+          pinned: pinned.includes(bucket.name),
+          creationDate: bucket.creationDate,
+        }),
+      );
     }
     for (const name of pinned) {
       if (!byName.has(name)) {

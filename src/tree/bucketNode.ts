@@ -31,13 +31,19 @@ export class BucketNode extends ListingNode {
     item.iconPath = new vscode.ThemeIcon('database');
     item.description = this.filteredDescription();
     const publicUrl = this.account.publicBaseUrls?.[this.bucket];
-    item.contextValue = withStates(contextValues.bucket, { filtered: this.filter !== undefined, pinned: this.pinned, public: publicUrl !== undefined });
+    item.contextValue = withStates(contextValues.bucket, {
+      filtered: this.filter !== undefined,
+      pinned: this.pinned,
+      public: publicUrl !== undefined,
+    });
     item.tooltip = [
       `Bucket ${this.bucket}`,
       this.details.creationDate ? `Created ${this.details.creationDate.toLocaleString()}` : undefined,
       publicUrl ? `Public URL ${publicUrl}` : undefined,
       this.pinned ? 'Added by name' : undefined,
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
     return item;
   }
 

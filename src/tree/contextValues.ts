@@ -11,7 +11,12 @@ export const contextValues = {
 } as const;
 
 export function withStates(base: string, states: Record<string, boolean>): string {
-  return [base, ...Object.entries(states).filter(([, on]) => on).map(([state]) => state)].join('.');
+  return [
+    base,
+    ...Object.entries(states)
+      .filter(([, on]) => on)
+      .map(([state]) => state),
+  ].join('.');
 }
 
 /** Context keys set on the window. */

@@ -70,12 +70,20 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   /** Tooltips of objects come from a HEAD request, made only when the user hovers. */
-  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+  async resolveTreeItem(
+    item: vscode.TreeItem,
+    node: ExplorerNode,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.TreeItem> {
     if (node instanceof ObjectNode && item.tooltip === undefined) {
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
       try {
-        const head = await headObject(await this.context.clients.get(node.account), { bucket: node.bucket, key: node.key }, controller.signal);
+        const head = await headObject(
+          await this.context.clients.get(node.account),
+          { bucket: node.bucket, key: node.key },
+          controller.signal,
+        );
         item.tooltip = node.tooltip(head);
       } catch (error) {
         item.tooltip = node.tooltip(undefined, error instanceof Error ? error.message : String(error));
@@ -92,7 +100,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       this.refresh();
       return;
     }
-    const unique = new Map(places.map((place) => [JSON.stringify([place.accountId, place.bucket, place.prefix ?? '']), place]));
+    const unique = new Map(
+      places.map((place) => [JSON.stringify([place.accountId, place.bucket, place.prefix ?? '']), place]),
+    );
     for (const { accountId, bucket, prefix } of unique.values()) {
       this.refreshLocation(accountId, bucket ?? '', prefix ?? '');
     }
@@ -104,7 +114,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    * A folder shown as a row is listed with its parent, since its row goes when its last object does.
    */
   refreshLocation(accountId: string, bucket: string, prefix: string): void {
-    let level: ListingNode | undefined = this.roots?.find((root) => root.account.id === accountId)?.loadedBucket(bucket);
+    let level: ListingNode | undefined = this.roots
+      ?.find((root) => root.account.id === accountId)
+      ?.loadedBucket(bucket);
     for (const step of folderSteps(prefix)) {
       const next = level?.loadedChild(step);
       if (!(next instanceof ListingNode)) {
@@ -127,7 +139,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    */
   async findKey(accountId: string, bucket: string, key: string): Promise<ExplorerNode | undefined> {
     const roots = await this.getChildren();
-    const accountNode = roots.find((root): root is AccountNode => root instanceof AccountNode && root.account.id === accountId);
+    const accountNode = roots.find(
+      (root): root is AccountNode => root instanceof AccountNode && root.account.id === accountId,
+    );
     if (!accountNode) {
       return undefined;
     }

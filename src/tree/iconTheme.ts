@@ -12,11 +12,15 @@ interface IconThemeContribution {
  */
 export async function iconThemeHasFolderIcons(themeId: string | undefined): Promise<boolean> {
   for (const extension of themeId ? vscode.extensions.all : []) {
-    const themes = (extension.packageJSON as { contributes?: { iconThemes?: IconThemeContribution[] } }).contributes?.iconThemes ?? [];
+    const themes =
+      (extension.packageJSON as { contributes?: { iconThemes?: IconThemeContribution[] } }).contributes?.iconThemes ??
+      [];
     const theme = themes.find((each) => each.id === themeId);
     if (theme) {
       try {
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, theme.path)));
+        const text = new TextDecoder().decode(
+          await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, theme.path)),
+        );
         return /"folder(Expanded)?"\s*:/.test(text);
       } catch {
         return false;
@@ -31,7 +35,9 @@ export function watchIconTheme(state: ViewState, redraw: () => void): vscode.Dis
   let latest = 0;
   const update = async () => {
     const request = ++latest;
-    const folderIcons = await iconThemeHasFolderIcons(vscode.workspace.getConfiguration('workbench').get<string>('iconTheme'));
+    const folderIcons = await iconThemeHasFolderIcons(
+      vscode.workspace.getConfiguration('workbench').get<string>('iconTheme'),
+    );
     if (request === latest && folderIcons !== state.folderIcons) {
       state.folderIcons = folderIcons;
       redraw();

@@ -101,12 +101,16 @@ export abstract class ListingNode implements ExplorerNode {
     const signal = this.controller.signal;
     try {
       const client = await this.context.clients.get(this.account);
-      const page = await listPage(client, {
-        bucket: this.bucket,
-        prefix: this.prefix + (this.filter ?? ''),
-        token: this.loaded?.nextToken,
-        pageSize: this.context.viewState.pageSize(),
-      }, signal);
+      const page = await listPage(
+        client,
+        {
+          bucket: this.bucket,
+          prefix: this.prefix + (this.filter ?? ''),
+          token: this.loaded?.nextToken,
+          pageSize: this.context.viewState.pageSize(),
+        },
+        signal,
+      );
       if (signal.aborted) {
         return;
       }
@@ -138,17 +142,23 @@ export abstract class ListingNode implements ExplorerNode {
       if (this.loaded.nextToken !== undefined) {
         children.push(new LoadMoreNode(this, this.loaded.folders.size + this.loaded.objects.size));
       } else if (children.length === 0) {
-        children.push(new MessageNode(this, this.filter ? `No keys start with "${this.filter}"` : 'No objects', { kind: 'info' }));
+        children.push(
+          new MessageNode(this, this.filter ? `No keys start with "${this.filter}"` : 'No objects', { kind: 'info' }),
+        );
       }
     }
     if (this.failure !== undefined) {
       const reason = this.failure instanceof Error ? this.failure.message : String(this.failure);
-      children.push(new MessageNode(this, `${reason} Click to retry.`, {
-        kind: 'error',
-        tooltip: reason,
-        // A failed first page lists anew; a failed "Load more" asks for that page again.
-        command: this.loaded ? { command: 'r2.loadMore', title: 'Retry', arguments: [this] } : { command: 'r2.refresh', title: 'Retry', arguments: [this] },
-      }));
+      children.push(
+        new MessageNode(this, `${reason} Click to retry.`, {
+          kind: 'error',
+          tooltip: reason,
+          // A failed first page lists anew; a failed "Load more" asks for that page again.
+          command: this.loaded
+            ? { command: 'r2.loadMore', title: 'Retry', arguments: [this] }
+            : { command: 'r2.refresh', title: 'Retry', arguments: [this] },
+        }),
+      );
     }
     return children;
   }

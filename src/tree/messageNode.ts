@@ -19,7 +19,10 @@ export class MessageNode implements ExplorerNode {
     const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const error = this.options.kind === 'error';
-    item.iconPath = new vscode.ThemeIcon(this.options.icon ?? (error ? 'error' : 'info'), error ? new vscode.ThemeColor('errorForeground') : undefined);
+    item.iconPath = new vscode.ThemeIcon(
+      this.options.icon ?? (error ? 'error' : 'info'),
+      error ? new vscode.ThemeColor('errorForeground') : undefined,
+    );
     item.contextValue = error ? contextValues.error : contextValues.message;
     item.command = this.options.command;
     item.tooltip = this.options.tooltip ?? this.text;

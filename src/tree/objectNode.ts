@@ -30,7 +30,10 @@ export class ObjectNode implements ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     // The key as stored, relative to its folder: never trimmed, normalized or decoded.
-    const item = new vscode.TreeItem({ label: this.object.key.slice(this.prefix.length) }, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      { label: this.object.key.slice(this.prefix.length) },
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = this.id;
     // With resourceUri the user's file icon theme picks the icon, as in VS Code's Explorer.
     item.resourceUri = this.uri;

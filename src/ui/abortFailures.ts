@@ -19,13 +19,18 @@ export class AbortFailureReporter {
   ) {}
 
   readonly report = ({ bucket, key, uploadId, error }: AbortFailure): void => {
-    this.log.warn(`Multipart upload ${uploadId} of "${key}" in bucket "${bucket}" could not be aborted: ${redact(error.message)}`);
+    this.log.warn(
+      `Multipart upload ${uploadId} of "${key}" in bucket "${bucket}" could not be aborted: ${redact(error.message)}`,
+    );
     if (this.#warned.has(bucket)) {
       return;
     }
     this.#warned.add(bucket);
-    void this.ui.showMessage('warning', messages.partsLeft(key, bucket), messages.cleanUpUploadsAction)
-      .then((choice) => (choice === messages.cleanUpUploadsAction ? this.ui.executeCommand('r2.cleanUpIncompleteUploads') : undefined))
+    void this.ui
+      .showMessage('warning', messages.partsLeft(key, bucket), messages.cleanUpUploadsAction)
+      .then((choice) =>
+        choice === messages.cleanUpUploadsAction ? this.ui.executeCommand('r2.cleanUpIncompleteUploads') : undefined,
+      )
       .finally(() => this.#warned.delete(bucket));
   };
 }

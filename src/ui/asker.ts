@@ -20,16 +20,26 @@ export class ModalAsker implements Asker {
 
   async overwrite({ name, where, changed, many, sides }: OverwriteQuestion): Promise<OverwriteAnswer> {
     const asked = changed ? messages.changedSinceAsked(name, where) : messages.alreadyExists(name, where);
-    const facts = sides ? [sides.existing, sides.incoming].filter((side): side is SideFacts => side !== undefined).map(describeSide) : [];
+    const facts = sides
+      ? [sides.existing, sides.incoming].filter((side): side is SideFacts => side !== undefined).map(describeSide)
+      : [];
     const question = facts.length > 0 ? `${asked}\n\n${facts.join('\n')}` : asked;
-    const actions = many ? [messages.overwriteAction, messages.skipAction, messages.overwriteAllAction, messages.skipAllAction] : [messages.overwriteAction];
+    const actions = many
+      ? [messages.overwriteAction, messages.skipAction, messages.overwriteAllAction, messages.skipAllAction]
+      : [messages.overwriteAction];
     const choice = await this.ui.showModal(question, ...actions);
-    return choice === undefined ? 'cancel' : ANSWERS[choice] ?? 'cancel';
+    return choice === undefined ? 'cancel' : (ANSWERS[choice] ?? 'cancel');
   }
 }
 
 /** "Local file: 14 B, modified 2026-12-01 10:02": the size and time to tell the two sides apart. */
 function describeSide(side: SideFacts): string {
-  const modified = side.modified ? `${formatDate(side.modified)} ${side.modified.toTimeString().slice(0, 5)}` : undefined;
-  return messages.overwriteSide(side.place === 'local' ? messages.localFileSide : messages.r2Side, formatBytes(side.size), modified);
+  const modified = side.modified
+    ? `${formatDate(side.modified)} ${side.modified.toTimeString().slice(0, 5)}`
+    : undefined;
+  return messages.overwriteSide(
+    side.place === 'local' ? messages.localFileSide : messages.r2Side,
+    formatBytes(side.size),
+    modified,
+  );
 }

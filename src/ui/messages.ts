@@ -3,16 +3,19 @@ export const messages = {
   addAccountAction: 'Add Account',
   removeAction: 'Remove',
   showLogAction: 'Show Log',
-  accountIdOrEndpointPrompt: 'Cloudflare account ID, the R2 endpoint URL from the API token page, or any S3-compatible endpoint URL',
-  accountIdOrEndpointPlaceholder: 'e.g. 0123456789abcdef0123456789abcdef or https://<ACCOUNT_ID>.r2.cloudflarestorage.com',
+  accountIdOrEndpointPrompt:
+    'Cloudflare account ID, the R2 endpoint URL from the API token page, or any S3-compatible endpoint URL',
+  accountIdOrEndpointPlaceholder:
+    'e.g. 0123456789abcdef0123456789abcdef or https://<ACCOUNT_ID>.r2.cloudflarestorage.com',
   accountIdOrEndpointInvalid: 'Enter a 32-character hexadecimal account ID or an http(s):// endpoint URL.',
   jurisdictionPlaceholder: 'Jurisdiction of the buckets this token reaches',
   accessKeyIdPrompt: 'Access key ID of the R2 API token',
-  secretAccessKeyPrompt: 'Secret access key of the R2 API token (stored in VS Code\'s secret storage only)',
+  secretAccessKeyPrompt: "Secret access key of the R2 API token (stored in VS Code's secret storage only)",
   displayNamePrompt: 'A name for this account in the R2 view',
   required: 'A value is required.',
   accountAdded: (name: string) => `Added R2 account "${name}".`,
-  confirmRemoveAccount: (name: string) => `Remove the R2 account "${name}"? Its secret access key is deleted from VS Code's secret storage. Nothing in R2 changes.`,
+  confirmRemoveAccount: (name: string) =>
+    `Remove the R2 account "${name}"? Its secret access key is deleted from VS Code's secret storage. Nothing in R2 changes.`,
   commandFailed: (detail: string) => `R2: ${detail}`,
   fixAction: 'Fix…',
   retryAction: 'Retry',
@@ -28,7 +31,8 @@ export const messages = {
   filterPlaceholder: 'e.g. 2024- or logs/app',
   keyPrompt: (bucket: string) => `Key in bucket "${bucket}" to reveal`,
   keyNotFound: (key: string, bucket: string) => `There is no object or folder "${key}" in bucket "${bucket}".`,
-  publicUrlPrompt: (bucket: string) => `Public base URL of bucket "${bucket}" (its r2.dev URL or a custom domain); leave empty to remove`,
+  publicUrlPrompt: (bucket: string) =>
+    `Public base URL of bucket "${bucket}" (its r2.dev URL or a custom domain); leave empty to remove`,
   publicUrlInvalid: 'Enter an https:// URL (or nothing to remove it).',
   publicUrlSet: (bucket: string, url: string) => `Public URL of "${bucket}" set to ${url}.`,
   publicUrlRemoved: (bucket: string) => `Public URL of "${bucket}" removed.`,
@@ -37,9 +41,12 @@ export const messages = {
     `"${name}" reaches ${host} over plain http: its secret access key signs requests sent unencrypted, which anyone on the network can read, with your data. Use an https:// endpoint unless you trust every network in between.`,
   notEncrypted: 'not encrypted',
   sandboxAccount: 'sandbox',
-  sandboxTooltip: 'Set up by the sandbox (npm start) for its local R2 server, through the R2_SANDBOX_ACCOUNT environment variable.',
-  unencryptedTooltip: 'Plain http to another machine: the secret access key signs requests sent unencrypted, which anyone on the network can read, with your data.',
-  awsProfileNeedsAccount: (profile: string) => `Profile "${profile}" has no endpoint_url: enter the Cloudflare account ID or endpoint for it`,
+  sandboxTooltip:
+    'Set up by the sandbox (npm start) for its local R2 server, through the R2_SANDBOX_ACCOUNT environment variable.',
+  unencryptedTooltip:
+    'Plain http to another machine: the secret access key signs requests sent unencrypted, which anyone on the network can read, with your data.',
+  awsProfileNeedsAccount: (profile: string) =>
+    `Profile "${profile}" has no endpoint_url: enter the Cloudflare account ID or endpoint for it`,
   destinationHere: '$(check) Upload here',
   destinationNewFolder: '$(new-folder) New folder…',
   destinationCopyHere: '$(check) Copy here',
@@ -54,21 +61,26 @@ export const messages = {
   skipAllAction: 'Skip All',
   copyUrlAction: 'Copy URL',
   revealAction: 'Reveal in R2',
-  activeFileUnsaved: (name: string) => `"${name}" has unsaved changes. Save them and upload, or upload the version saved on disk?`,
+  activeFileUnsaved: (name: string) =>
+    `"${name}" has unsaved changes. Save them and upload, or upload the version saved on disk?`,
   saveAndUploadAction: 'Save and Upload',
   uploadSavedVersionAction: 'Upload Saved Version',
   alreadyExists: (name: string, where: string) => `"${name}" already exists in ${where}. Overwrite it?`,
   localFileSide: 'Local file',
   r2Side: 'In R2',
-  overwriteSide: (side: string, size: string, modified?: string) => `${side}: ${size}${modified ? `, modified ${modified}` : ''}`,
-  changedSinceAsked: (name: string, where: string) => `"${name}" in ${where} was changed by someone else after you chose to overwrite it. Overwrite the new version?`,
+  overwriteSide: (side: string, size: string, modified?: string) =>
+    `${side}: ${size}${modified ? `, modified ${modified}` : ''}`,
+  changedSinceAsked: (name: string, where: string) =>
+    `"${name}" in ${where} was changed by someone else after you chose to overwrite it. Overwrite the new version?`,
   transferSummary: (verb: string, counts: { done: number; skipped: number; failed: number; notDone: number }) =>
     [
       `${counts.done.toLocaleString('en')} ${verb}`,
       counts.skipped ? `${counts.skipped.toLocaleString('en')} skipped` : undefined,
       counts.failed ? `${counts.failed.toLocaleString('en')} failed` : undefined,
       counts.notDone ? `${counts.notDone.toLocaleString('en')} not done (cancelled)` : undefined,
-    ].filter(Boolean).join(', ') + '.',
+    ]
+      .filter(Boolean)
+      .join(', ') + '.',
   uploading: (where: string) => `Uploading to ${where}`,
   nothingToUpload: 'There is nothing to upload: the selection holds no files.',
   urlCopied: (value: string) => `Copied "${value}".`,
@@ -77,7 +89,8 @@ export const messages = {
   // Why a key is not downloaded (after "<bucket>/<key>: not downloaded, ").
   localPathDotSegment: (relativeKey: string) => `"${relativeKey}" has an empty, "." or ".." path segment`,
   localPathUnsafeName: (relativeKey: string) => `"${relativeKey}" is not a safe file name`,
-  localPathNameTooLong: (relativeKey: string, maxBytes: number) => `"${relativeKey}" has a name longer than the ${maxBytes} bytes a file name may have`,
+  localPathNameTooLong: (relativeKey: string, maxBytes: number) =>
+    `"${relativeKey}" has a name longer than the ${maxBytes} bytes a file name may have`,
   localPathOutside: (relativeKey: string) => `"${relativeKey}" would be written outside the chosen folder`,
   localPathSameFile: (others: readonly string[], ignoringCase: boolean) =>
     ignoringCase
@@ -89,23 +102,28 @@ export const messages = {
   countingObjects: 'Counting the objects to delete…',
   nothingToDelete: 'There is nothing to delete: the selected folders are empty.',
   deleteAction: 'Delete',
-  confirmDeleteObject: (key: string, bucket: string) => `Permanently delete "${key}" from ${bucket}? This cannot be undone.`,
+  confirmDeleteObject: (key: string, bucket: string) =>
+    `Permanently delete "${key}" from ${bucket}? This cannot be undone.`,
   confirmDeleteFolder: (prefix: string, count: number, bucket: string) =>
     `Permanently delete the folder "${prefix}" and the ${count.toLocaleString('en')} object${count === 1 ? '' : 's'} in it from ${bucket}? This cannot be undone.`,
   deleteCancel: 'Cancel',
   deleteCount: (count: number) => `$(trash) Delete ${count.toLocaleString('en')} objects`,
   deleteCountPlaceholder: 'Enter cancels; choose Delete to delete them',
-  confirmDelete: (count: number, where: string) => `Permanently delete ${count.toLocaleString('en')} object${count === 1 ? '' : 's'} from ${where}? This cannot be undone.`,
+  confirmDelete: (count: number, where: string) =>
+    `Permanently delete ${count.toLocaleString('en')} object${count === 1 ? '' : 's'} from ${where}? This cannot be undone.`,
   deleting: (where: string) => `Deleting from ${where}`,
-  deleted: (count: number, where: string) => `Deleted ${count.toLocaleString('en')} object${count === 1 ? '' : 's'} from ${where}.`,
-  deletePartial: (deleted: number, failed: number) => `Deleted ${deleted.toLocaleString('en')} objects; ${failed.toLocaleString('en')} could not be deleted.`,
+  deleted: (count: number, where: string) =>
+    `Deleted ${count.toLocaleString('en')} object${count === 1 ? '' : 's'} from ${where}.`,
+  deletePartial: (deleted: number, failed: number) =>
+    `Deleted ${deleted.toLocaleString('en')} objects; ${failed.toLocaleString('en')} could not be deleted.`,
   folderExists: (key: string) => `Folder "${key}" already exists.`,
   renamePromptKey: (bucket: string) => `New key in bucket "${bucket}" (include folders to move it)`,
   invalidKey: 'A key is 1 to 1024 bytes of UTF-8.',
   locationHintPlaceholder: 'Location hint: where most requests will come from',
   bucketCreated: (bucket: string) => `Created bucket "${bucket}".`,
   confirmDeleteBucket: (bucket: string) => `Delete bucket "${bucket}"? Only an empty bucket can be deleted.`,
-  bucketNotEmpty: (bucket: string) => `Bucket "${bucket}" is not empty. Delete every object in it, then the bucket? This cannot be undone.`,
+  bucketNotEmpty: (bucket: string) =>
+    `Bucket "${bucket}" is not empty. Delete every object in it, then the bucket? This cannot be undone.`,
   emptyAndDeleteAction: 'Empty and Delete…',
   typeBucketToConfirm: (bucket: string) => `Type "${bucket}" to delete every object in it and the bucket`,
   typeBucketMismatch: 'The name does not match.',
@@ -122,24 +140,28 @@ export const messages = {
   addMetadataTitle: 'Add Custom Metadata',
   propertiesTitle: (key: string) => `Properties of ${key}`,
   propertiesPlaceholder: 'Select a value to copy it, or an editable field to change it',
-  metadataNamePrompt: 'Metadata name (sent as x-amz-meta-<name>). Names are stored in lower case (S3 metadata names are case-insensitive).',
+  metadataNamePrompt:
+    'Metadata name (sent as x-amz-meta-<name>). Names are stored in lower case (S3 metadata names are case-insensitive).',
   metadataNameInvalid: 'Use letters, digits, "-", "_" and "." only.',
   metadataValuePrompt: 'Value (empty removes it)',
   fieldValuePrompt: (field: string) => `${field} (empty removes it)`,
   noActiveFile: 'Open a file saved on disk to upload it.',
-  accountImported: (name: string) => `Imported AWS profile as R2 account "${name}". Its secret is now in VS Code's secret storage.`,
+  accountImported: (name: string) =>
+    `Imported AWS profile as R2 account "${name}". Its secret is now in VS Code's secret storage.`,
   // Opening objects in editors, comparing, links, bucket settings as documents (r2: and r2-config:).
   browseLoadMore: '$(ellipsis) Load more…',
   browseParent: 'Parent folder',
   browsePlaceholder: (bucket: string, prefix: string) => `Pick an object in ${bucket}/${prefix}`,
-  browsePlaceholderPartial: (bucket: string, prefix: string) => `Pick an object in ${bucket}/${prefix} (filtering searches the loaded page only; Type a key… opens any key)`,
+  browsePlaceholderPartial: (bucket: string, prefix: string) =>
+    `Pick an object in ${bucket}/${prefix} (filtering searches the loaded page only; Type a key… opens any key)`,
   browseFilterLoadedOnly: 'filtering searches the loaded page only',
   browseTypeKey: '$(go-to-file) Type a key…',
   browseTypeKeyPrompt: (bucket: string) => `Key of the object to open in ${bucket}`,
   notAnObject: (uri: string) => `${uri} is not an object of a configured R2 account.`,
   openLargeObject: (name: string, size: string, limitMB: number) =>
     `"${name}" is ${size}, more than the ${limitMB} MB that open without asking (setting r2.openSizeLimitMB): opening downloads all of it.`,
-  openInfrequentAccess: (name: string, size: string) => `"${name}" is in Infrequent Access storage: reading its ${size} is billed as a data retrieval fee (per GB).`,
+  openInfrequentAccess: (name: string, size: string) =>
+    `"${name}" is in Infrequent Access storage: reading its ${size} is billed as a data retrieval fee (per GB).`,
   openAnywayAction: 'Open Anyway',
   downloadInsteadAction: 'Download Instead',
   compareWithLocalFile: '$(file) Local File…',
@@ -159,23 +181,31 @@ export const messages = {
   copyCurlCommand: 'Copy curl command',
   presignExpiryPlaceholder: 'How long the URL works',
   presignCustomExpiry: '$(edit) Custom…',
-  presignCustomExpiryPrompt: 'How long the URL works: seconds, or a number with a unit such as min, h or days (at most 7 days)',
+  presignCustomExpiryPrompt:
+    'How long the URL works: seconds, or a number with a unit such as min, h or days (at most 7 days)',
   presignCustomExpiryExample: 'e.g. 90, 30m, 90 min, 1.5h, 2 days',
   presignedUrlCopied: (method: string, key: string, duration: string, at: string, contentType?: string) =>
     `Copied a presigned ${method} URL for "${key}"${contentType ? ` (the upload must send Content-Type: ${contentType})` : ''}. It expires in ${duration}, at ${at}.`,
-  noPublicUrl: (bucket: string) => `Bucket "${bucket}" has no public URL yet. Set its r2.dev URL or custom domain to copy public links.`,
+  noPublicUrl: (bucket: string) =>
+    `Bucket "${bucket}" has no public URL yet. Set its r2.dev URL or custom domain to copy public links.`,
   setPublicUrlAction: 'Set Public URL…',
   fsNoAccount: (id: string) => `No R2 account with id "${id}" is configured.`,
-  fsDeletedSinceOpened: (key: string) => `"${key}" was deleted in R2 since it was opened; nothing was written. Retry to create it again.`,
-  fsChangedOnServer: (key: string) => `"${key}" changed in R2 after it was checked; nothing was written. Save again to compare.`,
+  fsDeletedSinceOpened: (key: string) =>
+    `"${key}" was deleted in R2 since it was opened; nothing was written. Retry to create it again.`,
+  fsChangedOnServer: (key: string) =>
+    `"${key}" changed in R2 after it was checked; nothing was written. Save again to compare.`,
   fsBucketsInView: 'Buckets are created and deleted from the R2 view.',
   fsNotEmpty: (prefix: string) => `"${prefix}" is not empty.`,
-  fsDeleteFailed: (count: number, prefix: string) => `${count.toLocaleString('en')} of the objects under "${prefix}" could not be deleted.`,
+  fsDeleteFailed: (count: number, prefix: string) =>
+    `${count.toLocaleString('en')} of the objects under "${prefix}" could not be deleted.`,
   fsRenameScope: 'Objects can be renamed within one account, inside buckets only.',
   fsMoveIntoItself: (prefix: string) => `"${prefix}" cannot be moved into itself.`,
-  fsTruncatedFolder: (uri: string, count: number) => `${uri}: showing the first ${count.toLocaleString('en')} entries only.`,
-  configInvalid: (problem: string, more: number) => `${problem}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''} Nothing was changed in R2.`,
-  configChanged: (what: string, bucket: string) => `The ${what} of bucket "${bucket}" changed in R2 since they were opened; nothing was changed. Save again to compare.`,
+  fsTruncatedFolder: (uri: string, count: number) =>
+    `${uri}: showing the first ${count.toLocaleString('en')} entries only.`,
+  configInvalid: (problem: string, more: number) =>
+    `${problem}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''} Nothing was changed in R2.`,
+  configChanged: (what: string, bucket: string) =>
+    `The ${what} of bucket "${bucket}" changed in R2 since they were opened; nothing was changed. Save again to compare.`,
   configSingleDocument: 'Bucket settings are single documents.',
   configDeleteHint: 'Save an empty array ([]) to remove the rules.',
   autoSaveWritesToR2:

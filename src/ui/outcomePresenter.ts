@@ -32,7 +32,11 @@ export interface PresentOptions<T> {
 }
 
 /** "12 uploaded, 1 skipped, 2 failed", with Retry Failed / Show Log, or the single item's actions. */
-export async function presentOutcome<T>(screen: { ui: UserInterface; log: vscode.LogOutputChannel }, outcome: Outcome<T>, options: PresentOptions<T>): Promise<void> {
+export async function presentOutcome<T>(
+  screen: { ui: UserInterface; log: vscode.LogOutputChannel },
+  outcome: Outcome<T>,
+  options: PresentOptions<T>,
+): Promise<void> {
   const { ui, log } = screen;
   const { describe, verb } = options;
   for (const { item, message } of outcome.failed) {
@@ -50,7 +54,10 @@ export async function presentOutcome<T>(screen: { ui: UserInterface; log: vscode
   };
   const text = options.summary ? options.summary(counts) : messages.transferSummary(verb, counts);
   if (counts.failed > 0) {
-    const actions = [...(options.retryFailed && outcome.failed.length > 0 ? [messages.retryFailedAction] : []), messages.showLogAction];
+    const actions = [
+      ...(options.retryFailed && outcome.failed.length > 0 ? [messages.retryFailedAction] : []),
+      messages.showLogAction,
+    ];
     const choice = await ui.showMessage('warning', text, ...actions);
     if (choice === messages.retryFailedAction) {
       await options.retryFailed?.(outcome.failed.map(({ item }) => item));
@@ -59,7 +66,7 @@ export async function presentOutcome<T>(screen: { ui: UserInterface; log: vscode
     }
     return;
   }
-  const single = outcome.done.length === 1 && outcome.skipped.length === 0 ? options.single ?? [] : [];
+  const single = outcome.done.length === 1 && outcome.skipped.length === 0 ? (options.single ?? []) : [];
   const choice = await ui.showMessage('info', text, ...single.map((action) => action.title));
   await single.find((action) => action.title === choice)?.run();
 }
@@ -79,12 +86,21 @@ function nextStep(error: unknown): string | undefined {
  * A command that failed: the error in full in the log (redacted), and one message with at most two
  * actions, the next step and Show Log. Resolves to 'retry' when the user chose Retry.
  */
-export async function presentFailure(screen: { ui: UserInterface; log: vscode.LogOutputChannel }, commandId: string, error: unknown): Promise<'retry' | undefined> {
+export async function presentFailure(
+  screen: { ui: UserInterface; log: vscode.LogOutputChannel },
+  commandId: string,
+  error: unknown,
+): Promise<'retry' | undefined> {
   const { ui, log } = screen;
   const detail = error instanceof Error ? error.message : String(error);
-  log.error(`${commandId} failed: ${redact(error instanceof Error ? error.stack ?? detail : detail)}`);
+  log.error(`${commandId} failed: ${redact(error instanceof Error ? (error.stack ?? detail) : detail)}`);
   const step = nextStep(error);
-  const action = await ui.showMessage('error', messages.commandFailed(redact(detail)), ...(step ? [step] : []), messages.showLogAction);
+  const action = await ui.showMessage(
+    'error',
+    messages.commandFailed(redact(detail)),
+    ...(step ? [step] : []),
+    messages.showLogAction,
+  );
   if (action === messages.showLogAction) {
     log.show();
   } else if (action === messages.editAccountAction) {

@@ -35,7 +35,10 @@ export class NotificationReporter implements Reporter {
     this.first = false;
     this.lastReport = now;
     const percent = percentOf(progress);
-    this.sink.report({ message: this.describe(progress), increment: percent === undefined ? undefined : percent - this.reportedPercent });
+    this.sink.report({
+      message: this.describe(progress),
+      increment: percent === undefined ? undefined : percent - this.reportedPercent,
+    });
     this.reportedPercent = percent ?? this.reportedPercent;
   }
 }

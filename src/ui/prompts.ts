@@ -21,7 +21,11 @@ export async function ask(ui: UserInterface, options: InputBoxOptions, { verbati
 }
 
 /** Picks one item; dismissing cancels the command. */
-export async function pick<T extends QuickPickItem>(ui: UserInterface, items: readonly T[] | Promise<readonly T[]>, options: QuickPickOptions): Promise<T> {
+export async function pick<T extends QuickPickItem>(
+  ui: UserInterface,
+  items: readonly T[] | Promise<readonly T[]>,
+  options: QuickPickOptions,
+): Promise<T> {
   const picked = await ui.showQuickPick(items, { ignoreFocusOut: true, ...options });
   if (picked === undefined) {
     throw new UserCancelled();
@@ -30,7 +34,11 @@ export async function pick<T extends QuickPickItem>(ui: UserInterface, items: re
 }
 
 /** Picks any number of items (those marked `picked` start selected); dismissing cancels the command. */
-export async function pickMany<T extends QuickPickItem>(ui: UserInterface, items: readonly T[] | Promise<readonly T[]>, options: QuickPickOptions): Promise<readonly T[]> {
+export async function pickMany<T extends QuickPickItem>(
+  ui: UserInterface,
+  items: readonly T[] | Promise<readonly T[]>,
+  options: QuickPickOptions,
+): Promise<readonly T[]> {
   const picked = await ui.showQuickPickMany(items, { ignoreFocusOut: true, ...options });
   if (picked === undefined) {
     throw new UserCancelled();
@@ -40,7 +48,13 @@ export async function pickMany<T extends QuickPickItem>(ui: UserInterface, items
 
 /** Files and folders to upload, from the OS dialog; dismissing cancels the command. */
 export async function pickLocalPaths(ui: UserInterface, title: string): Promise<readonly Uri[]> {
-  const picked = await ui.showOpenDialog({ title, canSelectFiles: true, canSelectFolders: true, canSelectMany: true, openLabel: 'Upload' });
+  const picked = await ui.showOpenDialog({
+    title,
+    canSelectFiles: true,
+    canSelectFolders: true,
+    canSelectMany: true,
+    openLabel: 'Upload',
+  });
   if (!picked || picked.length === 0) {
     throw new UserCancelled();
   }
@@ -49,7 +63,13 @@ export async function pickLocalPaths(ui: UserInterface, title: string): Promise<
 
 /** A local folder to download into; dismissing cancels the command. */
 export async function pickLocalFolder(ui: UserInterface, title: string): Promise<Uri> {
-  const picked = await ui.showOpenDialog({ title, canSelectFiles: false, canSelectFolders: true, canSelectMany: false, openLabel: 'Download Here' });
+  const picked = await ui.showOpenDialog({
+    title,
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    openLabel: 'Download Here',
+  });
   if (!picked || picked.length === 0) {
     throw new UserCancelled();
   }
@@ -58,7 +78,13 @@ export async function pickLocalFolder(ui: UserInterface, title: string): Promise
 
 /** A local file to compare with; dismissing cancels the command. */
 export async function pickLocalFile(ui: UserInterface, title: string, openLabel: string): Promise<Uri> {
-  const picked = await ui.showOpenDialog({ title, canSelectFiles: true, canSelectFolders: false, canSelectMany: false, openLabel });
+  const picked = await ui.showOpenDialog({
+    title,
+    canSelectFiles: true,
+    canSelectFolders: false,
+    canSelectMany: false,
+    openLabel,
+  });
   if (!picked || picked.length === 0) {
     throw new UserCancelled();
   }

@@ -26,9 +26,15 @@ export interface UserInterface {
   /** An input box; undefined when dismissed. */
   showInputBox(options: InputBoxOptions): Promise<string | undefined>;
   /** A quick pick of one item (the items may still be loading); undefined when dismissed. */
-  showQuickPick<T extends QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: QuickPickOptions): Promise<T | undefined>;
+  showQuickPick<T extends QuickPickItem>(
+    items: readonly T[] | Promise<readonly T[]>,
+    options: QuickPickOptions,
+  ): Promise<T | undefined>;
   /** A quick pick of any number of items (those marked `picked` start selected); undefined when dismissed. */
-  showQuickPickMany<T extends QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: QuickPickOptions): Promise<readonly T[] | undefined>;
+  showQuickPickMany<T extends QuickPickItem>(
+    items: readonly T[] | Promise<readonly T[]>,
+    options: QuickPickOptions,
+  ): Promise<readonly T[] | undefined>;
   /** The OS file dialog; undefined when dismissed. */
   showOpenDialog(options: OpenDialogOptions): Promise<readonly Uri[] | undefined>;
   /** Runs `work` under a notification titled `title` whose Cancel fires the signal. */

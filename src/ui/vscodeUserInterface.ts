@@ -24,11 +24,17 @@ export class VscodeUserInterface implements UserInterface {
     return vscode.window.showInputBox(options);
   }
 
-  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: vscode.QuickPickOptions): Promise<T | undefined> {
+  async showQuickPick<T extends vscode.QuickPickItem>(
+    items: readonly T[] | Promise<readonly T[]>,
+    options: vscode.QuickPickOptions,
+  ): Promise<T | undefined> {
     return vscode.window.showQuickPick(items, { ...options, canPickMany: false });
   }
 
-  async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: vscode.QuickPickOptions): Promise<readonly T[] | undefined> {
+  async showQuickPickMany<T extends vscode.QuickPickItem>(
+    items: readonly T[] | Promise<readonly T[]>,
+    options: vscode.QuickPickOptions,
+  ): Promise<readonly T[] | undefined> {
     return vscode.window.showQuickPick(items, { ...options, canPickMany: true });
   }
 
@@ -37,11 +43,14 @@ export class VscodeUserInterface implements UserInterface {
   }
 
   async withProgress<T>(title: string, work: (signal: AbortSignal, progress: ProgressSink) => Promise<T>): Promise<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      return work(controller.signal, progress).finally(() => subscription.dispose());
-    });
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      (progress, token) => {
+        const controller = new AbortController();
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        return work(controller.signal, progress).finally(() => subscription.dispose());
+      },
+    );
   }
 
   setStatusBarMessage(text: string, timeoutMs: number): void {

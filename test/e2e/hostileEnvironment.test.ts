@@ -28,7 +28,15 @@ interface NeighbourReport {
 }
 
 function plantedAccount(name: string, endpoint: string): string {
-  return JSON.stringify({ id: 'planted', name, jurisdiction: 'default', endpoint, forcePathStyle: true, accessKeyId: 'planted-key', secretAccessKey: SECRET });
+  return JSON.stringify({
+    id: 'planted',
+    name,
+    jurisdiction: 'default',
+    endpoint,
+    forcePathStyle: true,
+    accessKeyId: 'planted-key',
+    secretAccessKey: SECRET,
+  });
 }
 
 describe('the shipped extension in a hostile environment', () => {
@@ -43,7 +51,10 @@ describe('the shipped extension in a hostile environment', () => {
    * code-server with this environment, a first visit to its workbench (a new browser profile),
    * then both stopped. The neighbour's report says R2 Explorer's activate() has finished.
    */
-  async function visit(env: Record<string, string>, look: (workbench: Workbench) => Promise<void>): Promise<NeighbourReport> {
+  async function visit(
+    env: Record<string, string>,
+    look: (workbench: Workbench) => Promise<void>,
+  ): Promise<NeighbourReport> {
     const reportFile = join(dir, `neighbour-${++visits}.json`);
     const server: CodeServer = await startCodeServer({
       ...dirs,
@@ -74,7 +85,11 @@ describe('the shipped extension in a hostile environment', () => {
     const vsix = join(dir, 'r2-explorer.vsix');
     await runInGroup('npm', ['run', '--silent', 'package', '--', '--out', vsix], { cwd: ROOT });
     const neighbourVsix = join(dir, 'neighbour.vsix');
-    await runInGroup(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', neighbourVsix], { cwd: NEIGHBOUR });
+    await runInGroup(
+      join(ROOT, 'node_modules', '.bin', 'vsce'),
+      ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', neighbourVsix],
+      { cwd: NEIGHBOUR },
+    );
     await installExtension(vsix, dirs);
     await installExtension(neighbourVsix, dirs);
     writeUserSettings(dirs.userDataDir, QUIET_SETTINGS);
@@ -89,7 +104,10 @@ describe('the shipped extension in a hostile environment', () => {
   it('gives another extension nothing through its exports: no object, no secret', async function () {
     this.timeout(3 * 60_000);
     // A sandbox account on this machine, so that a secret is stored for the neighbour to look for.
-    const report = await visit({ [SANDBOX_ACCOUNT_VARIABLE]: plantedAccount('Local', 'http://127.0.0.1:9') }, (workbench) => workbench.row('Local').waitFor());
+    const report = await visit(
+      { [SANDBOX_ACCOUNT_VARIABLE]: plantedAccount('Local', 'http://127.0.0.1:9') },
+      (workbench) => workbench.row('Local').waitFor(),
+    );
     assert.equal(report.error, undefined);
     assert.equal(report.reachedSecret, false, `the neighbour reached the secret: ${JSON.stringify(report)}`);
     assert.deepEqual({ type: report.exportsType, keys: report.exportKeys }, { type: 'undefined', keys: [] });
@@ -98,16 +116,22 @@ describe('the shipped extension in a hostile environment', () => {
   it('marks the account R2_SANDBOX_ACCOUNT configures as the sandbox’s', async function () {
     this.timeout(3 * 60_000);
     await visit({ [SANDBOX_ACCOUNT_VARIABLE]: plantedAccount('Local', 'http://127.0.0.1:9') }, async (workbench) => {
-      await workbench.row('Local').locator('.label-description', { hasText: /sandbox/ }).waitFor();
+      await workbench
+        .row('Local')
+        .locator('.label-description', { hasText: /sandbox/ })
+        .waitFor();
     });
   });
 
   it('ignores R2_SANDBOX_ACCOUNT when its endpoint is another machine', async function () {
     this.timeout(3 * 60_000);
-    await visit({ [SANDBOX_ACCOUNT_VARIABLE]: plantedAccount('Planted', 'https://r2.attacker.example') }, async (workbench) => {
-      // Each visit is a new browser profile, where code-server keeps accounts: none from the visits before.
-      await workbench.page.getByRole('button', { name: 'Add R2 Account' }).waitFor();
-      assert.equal(await workbench.row('Planted').count(), 0);
-    });
+    await visit(
+      { [SANDBOX_ACCOUNT_VARIABLE]: plantedAccount('Planted', 'https://r2.attacker.example') },
+      async (workbench) => {
+        // Each visit is a new browser profile, where code-server keeps accounts: none from the visits before.
+        await workbench.page.getByRole('button', { name: 'Add R2 Account' }).waitFor();
+        assert.equal(await workbench.row('Planted').count(), 0);
+      },
+    );
   });
 });

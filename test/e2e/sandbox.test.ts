@@ -34,7 +34,9 @@ describe('sandbox (npm start) in a browser', () => {
   let shot = 0;
 
   const objectText = async (key: string) =>
-    (await getObjectBytes(s3, { bucket: SEED.assets, key, maxBytes: 1 << 20 }, AbortSignal.timeout(10_000))).bytes.toString('utf8');
+    (
+      await getObjectBytes(s3, { bucket: SEED.assets, key, maxBytes: 1 << 20 }, AbortSignal.timeout(10_000))
+    ).bytes.toString('utf8');
 
   before(async function () {
     // The first run may install code-server (about 3 minutes); the sandbox packages the extension.
@@ -84,7 +86,8 @@ describe('sandbox (npm start) in a browser', () => {
       await workbench.expand(SANDBOX_ACCOUNT.name, SEED.logs, 'events');
       const loadMore = workbench.row('Load more…');
       // Rows of events/ (level 4 below account, bucket and folder) say how many siblings they have.
-      const listed = (count: number) => workbench.page.locator(`.part.sidebar .monaco-list-row[aria-level="4"][aria-setsize="${count}"]`).first();
+      const listed = (count: number) =>
+        workbench.page.locator(`.part.sidebar .monaco-list-row[aria-level="4"][aria-setsize="${count}"]`).first();
       for (const loaded of [1000, 2000]) {
         await listed(loaded + 1).waitFor();
         // The list draws only the rows on screen: End goes to its last row, as a person scrolls there.
@@ -101,7 +104,7 @@ describe('sandbox (npm start) in a browser', () => {
     });
   });
 
-  describe('upload from VS Code\'s Explorer', () => {
+  describe("upload from VS Code's Explorer", () => {
     it('right-click → Upload to R2… → bucket and folder → the object appears in the R2 view', async () => {
       await workbench.showView('Explorer');
       await workbench.contextMenu(workbench.row('hello.txt'), 'Upload to R2…');
@@ -115,7 +118,10 @@ describe('sandbox (npm start) in a browser', () => {
       await workbench.showView('R2 Explorer');
       await workbench.expand(...ASSETS, 'docs');
       await workbench.row('hello.txt').waitFor();
-      assert.equal(await objectText('docs/hello.txt'), readFileSync(join(sandbox.dataDir, 'workspace', 'hello.txt'), 'utf8'));
+      assert.equal(
+        await objectText('docs/hello.txt'),
+        readFileSync(join(sandbox.dataDir, 'workspace', 'hello.txt'), 'utf8'),
+      );
     });
   });
 
@@ -131,18 +137,24 @@ describe('sandbox (npm start) in a browser', () => {
       await editor.click();
       await workbench.page.keyboard.press('Control+End');
       await workbench.page.keyboard.type(`\n${typed}\n`);
-      await eventually(async () => assert.match((await tab.getAttribute('class')) ?? '', /\bdirty\b/, 'the tab shows unsaved changes'));
+      await eventually(async () =>
+        assert.match((await tab.getAttribute('class')) ?? '', /\bdirty\b/, 'the tab shows unsaved changes'),
+      );
       // Nothing reaches the bucket before the user saves: no auto save while they pause (code-server's
       // default saves one second after typing stops; two seconds here is well past that).
       await sleep(2_000);
       assert.ok(!(await objectText(SEED.textKey)).includes(typed), 'the object is unchanged before Ctrl+S');
       await workbench.page.keyboard.press('Control+S');
-      await eventually(async () => assert.ok((await objectText(SEED.textKey)).endsWith(`\n${typed}\n`), 'the bucket holds the saved text'));
-      await eventually(async () => assert.doesNotMatch((await tab.getAttribute('class')) ?? '', /\bdirty\b/, 'the tab shows no unsaved changes'));
+      await eventually(async () =>
+        assert.ok((await objectText(SEED.textKey)).endsWith(`\n${typed}\n`), 'the bucket holds the saved text'),
+      );
+      await eventually(async () =>
+        assert.doesNotMatch((await tab.getAttribute('class')) ?? '', /\bdirty\b/, 'the tab shows no unsaved changes'),
+      );
       await readmePicture(workbench, 'screenshot-editor.png');
     });
 
-    it('opens an image in VS Code\'s image preview', async () => {
+    it("opens an image in VS Code's image preview", async () => {
       await workbench.expand(...ASSETS, 'images');
       await workbench.click(workbench.row('sunset.png'));
       await workbench.editorTab('sunset.png').waitFor();
@@ -193,11 +205,17 @@ describe('sandbox (npm start) in a browser', () => {
     it('deletes an object after the modal confirmation', async () => {
       await workbench.expand(...ASSETS, 'docs');
       await workbench.contextMenu(workbench.row('hello.txt'), 'Delete…');
-      await workbench.dialog().getByText(`Permanently delete "docs/hello.txt" from ${SEED.assets}? This cannot be undone.`).waitFor();
+      await workbench
+        .dialog()
+        .getByText(`Permanently delete "docs/hello.txt" from ${SEED.assets}? This cannot be undone.`)
+        .waitFor();
       await workbench.click(workbench.dialog().getByRole('button', { name: 'Delete', exact: true }));
       await workbench.seeNotification(`Deleted 1 object from ${SEED.assets}.`);
       await workbench.row('hello.txt').waitFor({ state: 'detached' });
-      await assert.rejects(headObject(s3, { bucket: SEED.assets, key: 'docs/hello.txt' }, AbortSignal.timeout(10_000)), (error) => isR2Error(error, 'NoSuchKey'));
+      await assert.rejects(
+        headObject(s3, { bucket: SEED.assets, key: 'docs/hello.txt' }, AbortSignal.timeout(10_000)),
+        (error) => isR2Error(error, 'NoSuchKey'),
+      );
     });
   });
 
@@ -208,7 +226,9 @@ describe('sandbox (npm start) in a browser', () => {
       assert.equal(await sandbox.interrupt(), 0, sandbox.output());
       await assert.rejects(fetch(sandbox.url), 'code-server no longer answers');
       await assert.rejects(fetch(sandbox.s3Endpoint), 'the local R2 server no longer answers');
-      await eventually(async () => assert.deepEqual(started.filter(isRunning), [], 'every process it started has exited'));
+      await eventually(async () =>
+        assert.deepEqual(started.filter(isRunning), [], 'every process it started has exited'),
+      );
     });
   });
 });

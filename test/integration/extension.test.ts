@@ -33,8 +33,16 @@ describe('Extension', () => {
     requireWorkbench(this);
     const container = (extension.packageJSON as Manifest).contributes.viewsContainers.activitybar[0].id;
     await vscode.commands.executeCommand(`workbench.view.extension.${container}`);
-    assert.equal(await isVisible({ selector: '.part.sidebar .title-label h2:has-text("R2 Explorer")' }), true, 'the R2 Explorer container is shown');
-    assert.equal(await isVisible({ selector: '.part.sidebar .welcome-view-content :text("Add R2 Account")' }), true, 'the welcome button is shown');
+    assert.equal(
+      await isVisible({ selector: '.part.sidebar .title-label h2:has-text("R2 Explorer")' }),
+      true,
+      'the R2 Explorer container is shown',
+    );
+    assert.equal(
+      await isVisible({ selector: '.part.sidebar .welcome-view-content :text("Add R2 Account")' }),
+      true,
+      'the welcome button is shown',
+    );
     await screenshot('welcome-view');
   });
 });

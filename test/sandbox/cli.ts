@@ -19,11 +19,14 @@ function options() {
   });
   const port = Number(values.port);
   if (values.help || !Number.isInteger(port) || port < 0 || port > 65535) {
-    console.log(`${USAGE}\n  --port  code-server's port on 127.0.0.1 (0 picks a free one)\n  --data  folder kept between runs (default ${DEFAULT_DATA_DIR})\n  --reset delete that folder's data first`);
+    console.log(
+      `${USAGE}\n  --port  code-server's port on 127.0.0.1 (0 picks a free one)\n  --data  folder kept between runs (default ${DEFAULT_DATA_DIR})\n  --reset delete that folder's data first`,
+    );
     process.exit(values.help ? 0 : 2);
   }
   // npm runs scripts in the package folder; a relative --data means where the user typed it.
-  const dataDir = values.data === undefined ? DEFAULT_DATA_DIR : resolve(process.env.INIT_CWD ?? process.cwd(), values.data);
+  const dataDir =
+    values.data === undefined ? DEFAULT_DATA_DIR : resolve(process.env.INIT_CWD ?? process.cwd(), values.data);
   return { port, dataDir, reset: values.reset };
 }
 

@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   console.log(`[first run] npm start with an empty test-host cache (${cache})…`);
   // Its own process group, so that the Ctrl-C below reaches npm and its children as a terminal's does.
-  const child = spawn('npm', ['start', '--', '--port', '0', '--data', dataDir], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['start', '--', '--port', '0', '--data', dataDir], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const collect = (chunk: Buffer) => {
     output += chunk.toString();
@@ -49,7 +52,9 @@ async function main(): Promise<void> {
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)),
+  );
   try {
     const banner = await new Promise<ReturnType<typeof parseBanner>>((resolve) => {
       const timer = setTimeout(() => resolve(undefined), READY_TIMEOUT_MS).unref();
@@ -73,7 +78,10 @@ async function main(): Promise<void> {
     const stopping = Date.now();
     killGroup(child.pid!, 'SIGINT');
     // unref: a pending timer would keep this process alive after the check.
-    const ended = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS).unref())]);
+    const ended = await Promise.race([
+      exited,
+      new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS).unref()),
+    ]);
     if (ended === 'timeout') {
       throw new Error(`npm start did not stop within ${STOP_TIMEOUT_MS / 1000} s of Ctrl-C`);
     }
@@ -88,7 +96,9 @@ async function main(): Promise<void> {
     if (!refused) {
       throw new Error(`${banner.url} still answers after Ctrl-C`);
     }
-    console.log(`[first run] ready in ${readyIn} on an empty cache; ${banner.url} answered 200; Ctrl-C stopped everything in ${seconds(stopping)} (npm ended by ${ended})`);
+    console.log(
+      `[first run] ready in ${readyIn} on an empty cache; ${banner.url} answered 200; Ctrl-C stopped everything in ${seconds(stopping)} (npm ended by ${ended})`,
+    );
   } finally {
     killGroup(child.pid!, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });

@@ -27,7 +27,12 @@ export function encodePng(width: number, height: number, pixel: (x: number, y: n
       rows.set(pixel(x, y), y * stride + 1 + x * 3);
     }
   }
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The sandbox's picture: a sun setting over the sea, in Cloudflare's orange. */

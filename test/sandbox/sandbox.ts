@@ -11,7 +11,13 @@ import { SANDBOX_ACCOUNT_VARIABLE } from '../../src/accounts/sandboxAccount';
 import { R2Client } from '../../src/r2';
 import { runInGroup } from '../support/processGroup';
 import { DEFAULT_CREDENTIAL, startR2Server } from '../support/r2server';
-import { freePort, installExtension, QUIET_SETTINGS, startCodeServer, writeUserSettings } from '../support/vscodeHost/codeServer';
+import {
+  freePort,
+  installExtension,
+  QUIET_SETTINGS,
+  startCodeServer,
+  writeUserSettings,
+} from '../support/vscodeHost/codeServer';
 import { seedBuckets, seedWorkspace } from './seed';
 
 /** The clone: compiled, this file is out/test/sandbox/sandbox.js. */
@@ -96,7 +102,10 @@ export async function startSandbox(options: SandboxOptions, signal: AbortSignal)
     await installExtension(vsix, dirs, signal);
 
     options.report('Starting the local R2 server');
-    const credentials = { accessKeyId: DEFAULT_CREDENTIAL.accessKeyId, secretAccessKey: DEFAULT_CREDENTIAL.secretAccessKey };
+    const credentials = {
+      accessKeyId: DEFAULT_CREDENTIAL.accessKeyId,
+      secretAccessKey: DEFAULT_CREDENTIAL.secretAccessKey,
+    };
     const server = await startR2Server({ port: 0, dataDir: join(dataDir, 'r2'), credentials: [credentials] });
     stops.push(() => server.close());
     signal.throwIfAborted();

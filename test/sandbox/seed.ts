@@ -30,10 +30,12 @@ const ASSETS: Record<string, string | Buffer> = {
     'Right-click a file in the Explorer and choose **Upload to R2…** to send it here.',
     '',
   ].join('\n'),
-  'docs/reference/limits.md': '# Limits\n\n- Keys up to 1,024 bytes\n- Objects up to 5 TiB (multipart)\n- 1,000 keys per listing page\n',
+  'docs/reference/limits.md':
+    '# Limits\n\n- Keys up to 1,024 bytes\n- Objects up to 5 TiB (multipart)\n- 1,000 keys per listing page\n',
   [SEED.unicodeKey]: 'Croissant — 2,50 €\nCafé crème — 3,20 €\n',
   [SEED.imageKey]: sunsetPng(),
-  'site/index.html': '<!doctype html>\n<title>Demo</title>\n<link rel="stylesheet" href="styles.css">\n<h1>Hello from R2</h1>\n',
+  'site/index.html':
+    '<!doctype html>\n<title>Demo</title>\n<link rel="stylesheet" href="styles.css">\n<h1>Hello from R2</h1>\n',
   'site/styles.css': 'body { font-family: system-ui, sans-serif; margin: 4rem; }\nh1 { color: #f6821f; }\n',
   'config/app.json': `${JSON.stringify({ name: 'demo', features: { uploads: true, presignedLinks: true } }, null, 2)}\n`,
 };
@@ -45,7 +47,11 @@ function logEvent(index: number): [string, string] {
 }
 
 /** Runs `work` on every item, `concurrency` at a time. */
-async function eachLimited<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<unknown>): Promise<void> {
+async function eachLimited<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -67,7 +73,9 @@ export async function seedBuckets(client: R2Client, signal: AbortSignal): Promis
   // Every request in flight listens on the signal: more than Node's leak warning expects.
   const shared = AbortSignal.any([signal]);
   setMaxListeners(0, shared);
-  await eachLimited(objects, 16, ([bucket, key, body]) => putObject(client, { bucket, key, body, contentType: lookup(key) || undefined }, shared));
+  await eachLimited(objects, 16, ([bucket, key, body]) =>
+    putObject(client, { bucket, key, body, contentType: lookup(key) || undefined }, shared),
+  );
 }
 
 /** The folder the workbench opens: local files to try Upload to R2… on. Existing files are kept. */

@@ -10,7 +10,10 @@ import type { MessageLevel, ProgressSink, UserInterface } from '../../src/ui/use
 export type Match = string | RegExp;
 
 /** What answers a quick pick: an item's label, several labels (picking many), or a choice among the items. */
-export type PickAnswer = string | readonly string[] | ((items: readonly QuickPickItem[]) => QuickPickItem | readonly QuickPickItem[] | undefined);
+export type PickAnswer =
+  | string
+  | readonly string[]
+  | ((items: readonly QuickPickItem[]) => QuickPickItem | readonly QuickPickItem[] | undefined);
 
 /** One expected prompt and its answer; `undefined` dismisses it (Escape, Cancel). */
 export type Step =
@@ -35,7 +38,9 @@ export function fileUri(path: string): Uri {
 }
 
 function matches(match: Match, ...texts: Array<string | undefined>): boolean {
-  return texts.some((text) => text !== undefined && (typeof match === 'string' ? text.includes(match) : match.test(text)));
+  return texts.some(
+    (text) => text !== undefined && (typeof match === 'string' ? text.includes(match) : match.test(text)),
+  );
 }
 
 export class FakeUi implements UserInterface {
@@ -76,7 +81,10 @@ export class FakeUi implements UserInterface {
     return this.shown.filter((shown) => level === undefined || shown.level === level).map((shown) => shown.message);
   }
 
-  private take<K extends 'input' | 'pick' | 'modal' | 'dialog'>(kind: K, ...texts: Array<string | undefined>): Extract<Step, Record<K, Match>> {
+  private take<K extends 'input' | 'pick' | 'modal' | 'dialog'>(
+    kind: K,
+    ...texts: Array<string | undefined>
+  ): Extract<Step, Record<K, Match>> {
     const [title] = texts.filter((text) => text !== undefined);
     this.asked.push(title ?? '');
     const next = this.steps[0];
@@ -90,7 +98,10 @@ export class FakeUi implements UserInterface {
   }
 
   /** The next step, if it is of `kind` and matches: notifications and progress need no step. */
-  private takeOptional<K extends 'message' | 'cancelProgress'>(kind: K, text: string): Extract<Step, Record<K, Match>> | undefined {
+  private takeOptional<K extends 'message' | 'cancelProgress'>(
+    kind: K,
+    text: string,
+  ): Extract<Step, Record<K, Match>> | undefined {
     const next = this.steps[0];
     if (next !== undefined && kind in next && matches((next as Record<K, Match>)[kind], text)) {
       this.steps.shift();
@@ -102,14 +113,20 @@ export class FakeUi implements UserInterface {
   async showMessage(level: MessageLevel, message: string, ...actions: string[]): Promise<string | undefined> {
     this.shown.push({ level, message, actions });
     const answer = this.takeOptional('message', message)?.answer;
-    assert.ok(answer === undefined || actions.includes(answer), `no button "${answer}" on "${message}": ${actions.join(' | ')}`);
+    assert.ok(
+      answer === undefined || actions.includes(answer),
+      `no button "${answer}" on "${message}": ${actions.join(' | ')}`,
+    );
     return answer;
   }
 
   async showModal(message: string, ...actions: string[]): Promise<string | undefined> {
     this.shown.push({ level: 'modal', message, actions });
     const { answer } = this.take('modal', message);
-    assert.ok(answer === undefined || actions.includes(answer), `no button "${answer}" on "${message}": ${actions.join(' | ')}`);
+    assert.ok(
+      answer === undefined || actions.includes(answer),
+      `no button "${answer}" on "${message}": ${actions.join(' | ')}`,
+    );
     return answer;
   }
 
@@ -126,20 +143,30 @@ export class FakeUi implements UserInterface {
     return answer;
   }
 
-  async showQuickPick<T extends QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: QuickPickOptions): Promise<T | undefined> {
+  async showQuickPick<T extends QuickPickItem>(
+    items: readonly T[] | Promise<readonly T[]>,
+    options: QuickPickOptions,
+  ): Promise<T | undefined> {
     const { answer } = this.take('pick', options.title, options.placeHolder);
     const picked = this.choose(await items, answer, options);
     assert.ok(!Array.isArray(picked), `"${options.title}" picks one item`);
     return picked as T | undefined;
   }
 
-  async showQuickPickMany<T extends QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: QuickPickOptions): Promise<readonly T[] | undefined> {
+  async showQuickPickMany<T extends QuickPickItem>(
+    items: readonly T[] | Promise<readonly T[]>,
+    options: QuickPickOptions,
+  ): Promise<readonly T[] | undefined> {
     const { answer } = this.take('pick', options.title, options.placeHolder);
     const picked = this.choose(await items, answer, options);
     return picked === undefined ? undefined : ((Array.isArray(picked) ? picked : [picked]) as T[]);
   }
 
-  private choose<T extends QuickPickItem>(items: readonly T[], answer: PickAnswer | undefined, options: QuickPickOptions): T | readonly T[] | undefined {
+  private choose<T extends QuickPickItem>(
+    items: readonly T[],
+    answer: PickAnswer | undefined,
+    options: QuickPickOptions,
+  ): T | readonly T[] | undefined {
     if (answer === undefined) {
       return undefined;
     }
@@ -148,7 +175,10 @@ export class FakeUi implements UserInterface {
     }
     const find = (label: string) => {
       const found = items.find((item) => item.label === label);
-      assert.ok(found, `no item "${label}" in "${options.title ?? options.placeHolder}": ${items.map((item) => item.label).join(' | ')}`);
+      assert.ok(
+        found,
+        `no item "${label}" in "${options.title ?? options.placeHolder}": ${items.map((item) => item.label).join(' | ')}`,
+      );
       return found;
     };
     return typeof answer === 'string' ? find(answer) : answer.map(find);

@@ -47,7 +47,11 @@ export class MemorySecrets implements vscode.SecretStorage {
 
   constructor(private readonly options: MemoryStorageOptions = {}) {}
 
-  readonly onDidChange: vscode.Event<vscode.SecretStorageChangeEvent> = (listener, thisArgs?: unknown, disposables?: vscode.Disposable[]) => {
+  readonly onDidChange: vscode.Event<vscode.SecretStorageChangeEvent> = (
+    listener,
+    thisArgs?: unknown,
+    disposables?: vscode.Disposable[],
+  ) => {
     const bound = (event: vscode.SecretStorageChangeEvent) => listener.call(thisArgs, event);
     this.listeners.add(bound);
     const disposable = { dispose: () => this.listeners.delete(bound) };

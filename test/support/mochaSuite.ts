@@ -21,7 +21,14 @@ export function findTestFiles(dir: string): string[] {
 export function runMochaFiles(files: string[], resultFile?: string, rootHooks?: Mocha.RootHookObject): Promise<Counts> {
   // Colour codes would reach the runner's log as noise when the suite runs inside VS Code.
   // R2_TEST_GREP runs only the tests whose title matches (while developing).
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60000, rootHooks, grep: process.env.R2_TEST_GREP });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    color: false,
+    timeout: 60000,
+    rootHooks,
+    grep: process.env.R2_TEST_GREP,
+  });
   files.forEach((file) => mocha.addFile(file));
   return new Promise((resolve) => {
     const runner = mocha.run(() => {

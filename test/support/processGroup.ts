@@ -15,7 +15,11 @@ export function killGroup(pid: number, signal: NodeJS.Signals): void {
  * Runs a command to its end in a process group of its own; resolves to its output, rejects with
  * the output when it fails. Aborting `signal` ends the whole group.
  */
-export function runInGroup(command: string, args: readonly string[], options: { cwd?: string; signal?: AbortSignal } = {}): Promise<string> {
+export function runInGroup(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; signal?: AbortSignal } = {},
+): Promise<string> {
   const { cwd, signal } = options;
   signal?.throwIfAborted();
   const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -37,7 +37,11 @@ function newCredential(extra: Partial<R2Credential> = {}): R2Credential {
 }
 
 function fromEnvironment(endpoint: string): S3TestEnv {
-  const { R2_TEST_ACCESS_KEY_ID: accessKeyId, R2_TEST_SECRET_ACCESS_KEY: secretAccessKey, R2_TEST_SERVER: flavour } = process.env;
+  const {
+    R2_TEST_ACCESS_KEY_ID: accessKeyId,
+    R2_TEST_SECRET_ACCESS_KEY: secretAccessKey,
+    R2_TEST_SERVER: flavour,
+  } = process.env;
   if (!accessKeyId || !secretAccessKey) {
     throw new Error('R2_TEST_ENDPOINT needs R2_TEST_ACCESS_KEY_ID and R2_TEST_SECRET_ACCESS_KEY');
   }

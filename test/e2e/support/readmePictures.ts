@@ -11,6 +11,9 @@ const MEDIA = resolve(__dirname, '..', '..', '..', '..', 'media');
 export async function readmePicture(workbench: Workbench, name: string): Promise<void> {
   if (process.env.R2_E2E_UPDATE_MEDIA) {
     // Notifications left from earlier steps would only distract from what the picture shows.
-    await workbench.page.screenshot({ path: join(MEDIA, name), style: '.notifications-toasts { visibility: hidden; }' });
+    await workbench.page.screenshot({
+      path: join(MEDIA, name),
+      style: '.notifications-toasts { visibility: hidden; }',
+    });
   }
 }

@@ -29,7 +29,9 @@ export class Workbench {
   }
 
   private activityItem(title: string): Locator {
-    return this.page.locator('.activitybar .action-item').filter({ has: this.page.locator(`a[aria-label^="${title}"]`) });
+    return this.page
+      .locator('.activitybar .action-item')
+      .filter({ has: this.page.locator(`a[aria-label^="${title}"]`) });
   }
 
   /** Shows a view container from its activity-bar icon; a click on the one showing would hide it. */
@@ -43,7 +45,9 @@ export class Workbench {
 
   /** A row of the side bar's tree by its label as shown (sticky headers excluded). */
   row(label: string): Locator {
-    return this.page.locator('.part.sidebar .monaco-list-rows > .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) });
+    return this.page
+      .locator('.part.sidebar .monaco-list-rows > .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) });
   }
 
   /**
@@ -70,7 +74,9 @@ export class Workbench {
   async contextMenu(target: Locator, item: string): Promise<void> {
     await target.click({ button: 'right' });
     // By the label alone: an entry's accessible name also holds its keybinding ("Delete… Del").
-    const entry = this.page.getByRole('menuitem').filter({ has: this.page.locator('.action-label', { hasText: exactly(item) }) });
+    const entry = this.page
+      .getByRole('menuitem')
+      .filter({ has: this.page.locator('.action-label', { hasText: exactly(item) }) });
     // The menu redraws the item the pointer enters, and a click that comes with that first move
     // is sometimes lost (3 in 8 here, and under CI load even after pointing at it first): a menu
     // that is still open after the click did not get it, so the click is made again.
@@ -97,7 +103,9 @@ export class Workbench {
 
   /** The quick input's items (pickers, boxes) with this label. */
   quickPickItem(label: string): Locator {
-    return this.page.locator('.quick-input-widget .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) });
+    return this.page
+      .locator('.quick-input-widget .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) });
   }
 
   async pick(label: string): Promise<void> {
@@ -119,7 +127,11 @@ export class Workbench {
     } catch {
       const bell = this.page.locator('.statusbar [id="status.notifications"]').first();
       await this.click(bell);
-      await this.page.locator('.notifications-center .notification-list-item').filter({ hasText: text }).first().waitFor();
+      await this.page
+        .locator('.notifications-center .notification-list-item')
+        .filter({ hasText: text })
+        .first()
+        .waitFor();
       // Closed again, so the center covers nothing the next step clicks.
       await this.click(bell);
     }

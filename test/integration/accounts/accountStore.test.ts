@@ -23,7 +23,13 @@ describe('AccountStore', () => {
   it('keeps every account of many saved at once, with and without a secret', async () => {
     const ids = Array.from({ length: 20 }, (_, i) => `account-${i}`);
     await Promise.all(ids.map((id, i) => store.save(account(id), i % 2 === 0 ? `secret-${id}` : undefined)));
-    assert.deepEqual(store.list().map((saved) => saved.id).sort(), [...ids].sort());
+    assert.deepEqual(
+      store
+        .list()
+        .map((saved) => saved.id)
+        .sort(),
+      [...ids].sort(),
+    );
     for (const id of ids.filter((_, i) => i % 2 === 0)) {
       assert.equal(await store.getSecret(id), `secret-${id}`);
     }
@@ -34,12 +40,21 @@ describe('AccountStore', () => {
     const buckets = Array.from({ length: 10 }, (_, i) => `bucket-${i}`);
     await Promise.all([
       store.update('one', (current) => ({ ...current, name: 'Renamed' })),
-      ...buckets.map((bucket) => store.update('one', (current) => ({ ...current, pinnedBuckets: [...(current.pinnedBuckets ?? []), bucket] }))),
-      store.update('one', (current) => ({ ...current, publicBaseUrls: { ...current.publicBaseUrls, 'bucket-0': 'https://pub.example.com' } })),
+      ...buckets.map((bucket) =>
+        store.update('one', (current) => ({ ...current, pinnedBuckets: [...(current.pinnedBuckets ?? []), bucket] })),
+      ),
+      store.update('one', (current) => ({
+        ...current,
+        publicBaseUrls: { ...current.publicBaseUrls, 'bucket-0': 'https://pub.example.com' },
+      })),
       store.update('gone', (current) => ({ ...current, name: 'Never stored' })),
     ]);
     const stored = store.list();
-    assert.deepEqual(stored.map((saved) => saved.id), ['one'], 'an update of an account that is not stored adds nothing');
+    assert.deepEqual(
+      stored.map((saved) => saved.id),
+      ['one'],
+      'an update of an account that is not stored adds nothing',
+    );
     assert.equal(stored[0].name, 'Renamed');
     assert.deepEqual([...(stored[0].pinnedBuckets ?? [])].sort(), buckets);
     assert.deepEqual(stored[0].publicBaseUrls, { 'bucket-0': 'https://pub.example.com' });
@@ -50,8 +65,17 @@ describe('AccountStore', () => {
     await Promise.all(first.map((id) => store.save(account(id), `secret-${id}`)));
     const second = Array.from({ length: 10 }, (_, i) => `second-${i}`);
     const removed = first.slice(0, 5);
-    await Promise.all([...removed.map((id) => store.remove(id)), ...second.map((id) => store.save(account(id), `secret-${id}`))]);
-    assert.deepEqual(store.list().map((saved) => saved.id).sort(), [...first.slice(5), ...second].sort());
+    await Promise.all([
+      ...removed.map((id) => store.remove(id)),
+      ...second.map((id) => store.save(account(id), `secret-${id}`)),
+    ]);
+    assert.deepEqual(
+      store
+        .list()
+        .map((saved) => saved.id)
+        .sort(),
+      [...first.slice(5), ...second].sort(),
+    );
     assert.deepEqual(
       removed.filter((id) => secrets.values.has(`r2.secret.${id}`)),
       [],

@@ -34,13 +34,23 @@ describe('Accounts', () => {
   });
 
   it('refuses an unknown access key ID, and saves nothing', async () => {
-    const prompts = await addAccountWith([server.endpoint, 'AKIDNOTKNOWN', server.admin.secretAccessKey, 'Unknown key']);
+    const prompts = await addAccountWith([
+      server.endpoint,
+      'AKIDNOTKNOWN',
+      server.admin.secretAccessKey,
+      'Unknown key',
+    ]);
     assert.match(prompts.shown.at(-1)?.message ?? '', /access key ID is not known/);
     assert.deepEqual(await children(), []);
   });
 
   it('says when the endpoint cannot be reached', async () => {
-    const prompts = await addAccountWith(['http://127.0.0.1:9', server.admin.accessKeyId, server.admin.secretAccessKey, 'Nowhere']);
+    const prompts = await addAccountWith([
+      'http://127.0.0.1:9',
+      server.admin.accessKeyId,
+      server.admin.secretAccessKey,
+      'Nowhere',
+    ]);
     assert.match(prompts.shown.at(-1)?.message ?? '', /Could not reach 127\.0\.0\.1:9/);
     assert.deepEqual(await children(), []);
   });
@@ -50,7 +60,10 @@ describe('Accounts', () => {
     const prompts = await addAccountWith([`https://${id}.eu.r2.cloudflarestorage.com`, 'AKID', 'SECRET', 'EU']);
     // No jurisdiction picker: the URL said EU; the check then went to the EU endpoint (unreachable here).
     assert.equal(prompts.asked.length, 4);
-    assert.match(prompts.shown.at(-1)?.message ?? '', new RegExp(`Could not reach ${id}\\.eu\\.r2\\.cloudflarestorage\\.com`));
+    assert.match(
+      prompts.shown.at(-1)?.message ?? '',
+      new RegExp(`Could not reach ${id}\\.eu\\.r2\\.cloudflarestorage\\.com`),
+    );
   });
 
   it('adds a working account; its secret is in no file VS Code wrote', async function () {

@@ -30,45 +30,75 @@ describe('Accounts over plain http', () => {
   afterEach(removeAllAccounts);
 
   it('plain http: Add Account warns about an endpoint off this machine, and the row shows it', async () => {
-    const prompts = await runWithPrompts('r2.addAccount', [], [OFF_LOOPBACK, server.admin.accessKeyId, server.admin.secretAccessKey, 'LAN']);
-    assert.ok(prompts.shown.some((shown) => shown.level === 'warning' && WARNING.test(shown.message)), JSON.stringify(prompts.shown));
+    const prompts = await runWithPrompts(
+      'r2.addAccount',
+      [],
+      [OFF_LOOPBACK, server.admin.accessKeyId, server.admin.secretAccessKey, 'LAN'],
+    );
+    assert.ok(
+      prompts.shown.some((shown) => shown.level === 'warning' && WARNING.test(shown.message)),
+      JSON.stringify(prompts.shown),
+    );
     assertMarked(await child(undefined, 'LAN'));
   });
 
   it('plain http: a loopback endpoint is neither warned about nor marked', async () => {
-    const prompts = await runWithPrompts('r2.addAccount', [], [server.endpoint, server.admin.accessKeyId, server.admin.secretAccessKey, 'Local']);
-    assert.deepEqual(prompts.shown.filter((shown) => shown.level === 'warning'), []);
+    const prompts = await runWithPrompts(
+      'r2.addAccount',
+      [],
+      [server.endpoint, server.admin.accessKeyId, server.admin.secretAccessKey, 'Local'],
+    );
+    assert.deepEqual(
+      prompts.shown.filter((shown) => shown.level === 'warning'),
+      [],
+    );
     assertNotMarked(await child(undefined, 'Local'));
   });
 
   it('plain http: Edit Account warns when the endpoint moves off this machine, and the row shows it', async () => {
     const node = await addServerAccount('Moved');
     assertNotMarked(node);
-    const prompts = await runWithPrompts('r2.editAccount', [node], [OFF_LOOPBACK, server.admin.accessKeyId, server.admin.secretAccessKey, 'Moved']);
-    assert.ok(prompts.shown.some((shown) => shown.level === 'warning' && WARNING.test(shown.message)), JSON.stringify(prompts.shown));
+    const prompts = await runWithPrompts(
+      'r2.editAccount',
+      [node],
+      [OFF_LOOPBACK, server.admin.accessKeyId, server.admin.secretAccessKey, 'Moved'],
+    );
+    assert.ok(
+      prompts.shown.some((shown) => shown.level === 'warning' && WARNING.test(shown.message)),
+      JSON.stringify(prompts.shown),
+    );
     assertMarked(await child(undefined, 'Moved'));
   });
 
   it('plain http: Import from AWS Profile warns about an endpoint_url off this machine, and the row shows it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'r2-aws-'));
     const saved = { credentials: process.env.AWS_SHARED_CREDENTIALS_FILE, config: process.env.AWS_CONFIG_FILE };
-    writeFileSync(join(dir, 'credentials'), [
-      '[lan-minio]',
-      `aws_access_key_id = ${server.admin.accessKeyId}`,
-      `aws_secret_access_key = ${server.admin.secretAccessKey}`,
-      `endpoint_url = ${OFF_LOOPBACK}`,
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'credentials'),
+      [
+        '[lan-minio]',
+        `aws_access_key_id = ${server.admin.accessKeyId}`,
+        `aws_secret_access_key = ${server.admin.secretAccessKey}`,
+        `endpoint_url = ${OFF_LOOPBACK}`,
+        '',
+      ].join('\n'),
+    );
     writeFileSync(join(dir, 'config'), '');
     // The command reads the files the awscli would, from these variables (the suite shares its process).
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
     process.env.AWS_CONFIG_FILE = join(dir, 'config');
     try {
       const prompts = await runWithPrompts('r2.importAwsProfile', [], ['lan-minio']);
-      assert.ok(prompts.shown.some((shown) => shown.level === 'warning' && WARNING.test(shown.message)), JSON.stringify(prompts.shown));
+      assert.ok(
+        prompts.shown.some((shown) => shown.level === 'warning' && WARNING.test(shown.message)),
+        JSON.stringify(prompts.shown),
+      );
       assertMarked(await child(undefined, 'lan-minio'));
     } finally {
-      for (const [name, value] of [['AWS_SHARED_CREDENTIALS_FILE', saved.credentials], ['AWS_CONFIG_FILE', saved.config]] as const) {
+      for (const [name, value] of [
+        ['AWS_SHARED_CREDENTIALS_FILE', saved.credentials],
+        ['AWS_CONFIG_FILE', saved.config],
+      ] as const) {
         if (value === undefined) {
           delete process.env[name];
         } else {

@@ -17,7 +17,15 @@ describe('Download', function () {
   const client = adminClient();
 
   before(async () => {
-    for (const key of ['dl/ok.txt', 'dl/sub/deep.txt', 'dl/../evil', 'dl/../../evil2', 'dl//empty-segment', 'dl/marker/', 'single.txt']) {
+    for (const key of [
+      'dl/ok.txt',
+      'dl/sub/deep.txt',
+      'dl/../evil',
+      'dl/../../evil2',
+      'dl//empty-segment',
+      'dl/marker/',
+      'single.txt',
+    ]) {
       await putObject(client, { bucket: BUCKET, key, body: `body of ${key}` }, signal());
     }
     await addServerAccount('Local R2');
@@ -62,7 +70,10 @@ describe('Download', function () {
     } finally {
       same.restore();
     }
-    assert.deepEqual(same.shown.filter((m) => m.level === 'warning'), []);
+    assert.deepEqual(
+      same.shown.filter((m) => m.level === 'warning'),
+      [],
+    );
     // Other bytes: asked, with both sides' size and date; one object: no Skip All or Overwrite All.
     writeFileSync(join(target, 'single.txt'), 'local edits, longer');
     const again = scriptPrompts([[vscode.Uri.file(target)]], undefined);
@@ -72,7 +83,10 @@ describe('Download', function () {
       again.restore();
     }
     const question = again.shown.find((m) => m.level === 'warning');
-    assert.match(question?.message ?? '', /"single\.txt" already exists in .+\. Overwrite it\?\n\nLocal file: 19 B, modified \d{4}-\d\d-\d\d \d\d:\d\d\nIn R2: 18 B, modified \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    assert.match(
+      question?.message ?? '',
+      /"single\.txt" already exists in .+\. Overwrite it\?\n\nLocal file: 19 B, modified \d{4}-\d\d-\d\d \d\d:\d\d\nIn R2: 18 B, modified \d{4}-\d\d-\d\d \d\d:\d\d$/,
+    );
     assert.deepEqual(question?.items, ['Overwrite']);
     assert.equal(readFileSync(join(target, 'single.txt'), 'utf8'), 'local edits, longer');
   });

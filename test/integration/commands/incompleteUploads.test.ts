@@ -18,7 +18,12 @@ const signal = () => AbortSignal.timeout(60_000);
 
 /** Starts an upload as another tool (or a session that crashed) would leave it. */
 async function startUpload(key: string): Promise<void> {
-  const s3 = new S3Client({ endpoint: server.endpoint, forcePathStyle: true, region: 'auto', credentials: server.admin });
+  const s3 = new S3Client({
+    endpoint: server.endpoint,
+    forcePathStyle: true,
+    region: 'auto',
+    credentials: server.admin,
+  });
   try {
     await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key }));
   } finally {
@@ -28,7 +33,9 @@ async function startUpload(key: string): Promise<void> {
 
 /** The extension's log, as written to its file under the run folder. */
 function logText(): string {
-  const files = readdirSync(process.env.R2_TEST_RUN_DIR!, { recursive: true, encoding: 'utf8' }).filter((file) => file.includes('R2 Explorer'));
+  const files = readdirSync(process.env.R2_TEST_RUN_DIR!, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    file.includes('R2 Explorer'),
+  );
   return files.map((file) => readFileSync(join(process.env.R2_TEST_RUN_DIR!, file), 'utf8')).join('\n');
 }
 
@@ -65,23 +72,40 @@ describe('Clean Up Incomplete Uploads', function () {
       await startUpload(key);
     }
     let offered: vscode.QuickPickItem[] = [];
-    const prompts = await runWithPrompts(COMMAND, [bucketNode], [
-      (items) => {
-        offered = [...items];
-        return items.filter((item) => item.label !== 'keep.bin');
-      },
-    ]);
-    assert.deepEqual(offered.map((item) => [item.label, item.picked]), [['keep.bin', true], ['left/one.bin', true], ['left/two.bin', true]]);
+    const prompts = await runWithPrompts(
+      COMMAND,
+      [bucketNode],
+      [
+        (items) => {
+          offered = [...items];
+          return items.filter((item) => item.label !== 'keep.bin');
+        },
+      ],
+    );
+    assert.deepEqual(
+      offered.map((item) => [item.label, item.picked]),
+      [
+        ['keep.bin', true],
+        ['left/one.bin', true],
+        ['left/two.bin', true],
+      ],
+    );
     for (const item of offered) {
       assert.match(item.description ?? '', /^started just now, /);
     }
-    assert.deepEqual(prompts.shown.map((shown) => [shown.level, shown.message]), [['info', '2 incomplete uploads removed from bucket "incomplete-uploads".']]);
+    assert.deepEqual(
+      prompts.shown.map((shown) => [shown.level, shown.message]),
+      [['info', '2 incomplete uploads removed from bucket "incomplete-uploads".']],
+    );
     assert.deepEqual(await openMultipartUploads(BUCKET), ['keep.bin']);
   });
 
   it('from the palette asks for the bucket, and says when there is nothing to clean up', async () => {
     const prompts = await runWithPrompts(COMMAND, [], [BUCKET]);
-    assert.deepEqual(prompts.shown.map((shown) => shown.message), ['There are no incomplete uploads in bucket "incomplete-uploads".']);
+    assert.deepEqual(
+      prompts.shown.map((shown) => shown.message),
+      ['There are no incomplete uploads in bucket "incomplete-uploads".'],
+    );
   });
 
   it('reports the uploads it could not abort, which stay listed', async () => {
@@ -89,9 +113,16 @@ describe('Clean Up Incomplete Uploads', function () {
     await startUpload('stuck/b.bin');
     await faults.inject({ type: 'error', status: 500, operation: 'AbortMultipartUpload', times: 'always' });
     const prompts = await runWithPrompts(COMMAND, [bucketNode], [(items) => items.filter((item) => item.picked)]);
-    assert.deepEqual(prompts.shown.map((shown) => [shown.level, shown.message, shown.items]), [
-      ['warning', '0 incomplete uploads removed from bucket "incomplete-uploads"; 2 could not be removed.', ['Show Log']],
-    ]);
+    assert.deepEqual(
+      prompts.shown.map((shown) => [shown.level, shown.message, shown.items]),
+      [
+        [
+          'warning',
+          '0 incomplete uploads removed from bucket "incomplete-uploads"; 2 could not be removed.',
+          ['Show Log'],
+        ],
+      ],
+    );
     assert.ok(await logged(/stuck\/a\.bin.*could not be removed/), 'each failure is in the log');
     assert.deepEqual(await openMultipartUploads(BUCKET), ['stuck/a.bin', 'stuck/b.bin']);
   });
@@ -110,7 +141,10 @@ describe('Clean Up Incomplete Uploads', function () {
       'Parts of "big.bin" in bucket "incomplete-uploads" could not be removed: they stay stored (and billed) until removed. Use Clean Up Incomplete Uploads… on the bucket.',
     );
     assert.deepEqual(told.items, ['Clean Up Incomplete Uploads…']);
-    assert.ok(await logged(/Multipart upload \S+ of "big\.bin" in bucket "incomplete-uploads" could not be aborted/), 'the failed abort is in the log');
+    assert.ok(
+      await logged(/Multipart upload \S+ of "big\.bin" in bucket "incomplete-uploads" could not be aborted/),
+      'the failed abort is in the log',
+    );
     assert.deepEqual(await openMultipartUploads(BUCKET), ['big.bin']);
   });
 });

@@ -28,7 +28,12 @@ async function clipboardAfter(before: string): Promise<string> {
   throw new Error(`the clipboard still holds ${before}`);
 }
 
-async function run<T>(command: string, args: unknown[], answers: Parameters<typeof scriptPrompts>[0], messageAnswer?: string): Promise<{ result: T; prompts: PromptLog }> {
+async function run<T>(
+  command: string,
+  args: unknown[],
+  answers: Parameters<typeof scriptPrompts>[0],
+  messageAnswer?: string,
+): Promise<{ result: T; prompts: PromptLog }> {
   const prompts = scriptPrompts(answers, messageAnswer);
   try {
     return { result: await vscode.commands.executeCommand<T>(command, ...args), prompts };
@@ -51,7 +56,11 @@ describe('Presigned and public URLs', function () {
   let object: ExplorerNode;
 
   before(async () => {
-    await putObject(client, { bucket: BUCKET, key: 'share/report.txt', body: 'quarterly numbers\n', contentType: 'text/plain' }, signal());
+    await putObject(
+      client,
+      { bucket: BUCKET, key: 'share/report.txt', body: 'quarterly numbers\n', contentType: 'text/plain' },
+      signal(),
+    );
     await putObject(client, { bucket: BUCKET, key: ODD_KEY, body: 'odd' }, signal());
     const bucket = await child(await addServerAccount('Links'), BUCKET);
     object = await child(await child(bucket, 'share/'), 'report.txt');
@@ -59,7 +68,10 @@ describe('Presigned and public URLs', function () {
 
   it('copies a presigned GET URL that plain fetch can use, and says when it expires', async () => {
     const { result: url, prompts } = await run<string>('r2.copyPresignedUrl', [object], ['GET', '1 hour']);
-    assert.match(prompts.shown[0].message, /^Copied a presigned GET URL for "share\/report\.txt"\. It expires in 1 hour, at .+\.$/);
+    assert.match(
+      prompts.shown[0].message,
+      /^Copied a presigned GET URL for "share\/report\.txt"\. It expires in 1 hour, at .+\.$/,
+    );
     assert.equal(await vscode.env.clipboard.readText(), url);
     const response = await fetch(url);
     assert.equal(response.status, 200);
@@ -76,13 +88,24 @@ describe('Presigned and public URLs', function () {
   });
 
   it('refuses an expiry over 7 days', async () => {
-    const { result, prompts } = await run<string | undefined>('r2.copyPresignedUrl', [object], ['GET', '$(edit) Custom…', '8d']);
+    const { result, prompts } = await run<string | undefined>(
+      'r2.copyPresignedUrl',
+      [object],
+      ['GET', '$(edit) Custom…', '8d'],
+    );
     assert.equal(result, undefined);
-    assert.deepEqual(prompts.refused, ["A presigned URL can last at most 7 days (604,800 seconds); R2 refuses longer ones."]);
+    assert.deepEqual(prompts.refused, [
+      'A presigned URL can last at most 7 days (604,800 seconds); R2 refuses longer ones.',
+    ]);
   });
 
   it('copies a presigned GET URL whose notification offers a curl command that downloads it', async () => {
-    const { result: url, prompts } = await run<string>('r2.copyPresignedUrl', [object], ['GET', '1 hour'], 'Copy curl command');
+    const { result: url, prompts } = await run<string>(
+      'r2.copyPresignedUrl',
+      [object],
+      ['GET', '1 hour'],
+      'Copy curl command',
+    );
     assert.deepEqual(prompts.shown[0].items, ['Copy curl command']);
     const command = await clipboardAfter(url);
     assert.equal(command, `curl -o report.txt '${url}'`);
@@ -92,35 +115,72 @@ describe('Presigned and public URLs', function () {
   });
 
   it('copies a presigned PUT URL that binds no Content-Type by default: the curl command offered uploads', async () => {
-    const { result: url, prompts } = await run<string>('r2.copyPresignedUrl', [object], ['PUT', 'Any Content-Type', '15 minutes'], 'Copy curl command');
+    const { result: url, prompts } = await run<string>(
+      'r2.copyPresignedUrl',
+      [object],
+      ['PUT', 'Any Content-Type', '15 minutes'],
+      'Copy curl command',
+    );
     assert.doesNotMatch(prompts.shown[0].message, /Content-Type/);
     assert.deepEqual(prompts.shown[0].items, ['Copy curl command']);
     const command = await clipboardAfter(url);
     assert.equal(command, `curl -X PUT --upload-file report.txt '${url}'`);
     const folder = await localTree({ 'report.txt': 'new bytes\n' });
     await curl('/bin/sh', ['-c', `${command} -sS --fail`], { cwd: folder });
-    const { bytes } = await getObjectBytes(client, { bucket: BUCKET, key: 'share/report.txt', maxBytes: 1024 }, signal());
+    const { bytes } = await getObjectBytes(
+      client,
+      { bucket: BUCKET, key: 'share/report.txt', maxBytes: 1024 },
+      signal(),
+    );
     assert.equal(bytes.toString(), 'new bytes\n');
   });
 
   it('reads typed expiries such as "2 days", "90 min" and "1.5h"', async () => {
-    for (const [typed, seconds] of [['2 days', 172800], ['90 min', 5400], ['1.5h', 5400]] as const) {
-      const { result: url, prompts } = await run<string>('r2.copyPresignedUrl', [object], ['GET', '$(edit) Custom…', typed]);
+    for (const [typed, seconds] of [
+      ['2 days', 172800],
+      ['90 min', 5400],
+      ['1.5h', 5400],
+    ] as const) {
+      const { result: url, prompts } = await run<string>(
+        'r2.copyPresignedUrl',
+        [object],
+        ['GET', '$(edit) Custom…', typed],
+      );
       assert.deepEqual(prompts.refused, [], typed);
       assert.match(url, new RegExp(`X-Amz-Expires=${seconds}&`), typed);
     }
   });
 
   it('copies a presigned PUT URL, bound to a Content-Type when chosen, that curl uploads with', async () => {
-    const { result: url, prompts } = await run<string>('r2.copyPresignedUrl', [object], ['PUT', 'Require a Content-Type…', 'text/csv', '15 minutes']);
+    const { result: url, prompts } = await run<string>(
+      'r2.copyPresignedUrl',
+      [object],
+      ['PUT', 'Require a Content-Type…', 'text/csv', '15 minutes'],
+    );
     assert.match(prompts.shown[0].message, /presigned PUT URL .*Content-Type: text\/csv.* expires in 15 minutes/);
     const file = join(await localTree({ 'upload.csv': 'a,b\n1,2\n' }), 'upload.csv');
     const status = async (...headers: string[]) =>
-      (await curl('/usr/bin/curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '-T', file, ...headers.flatMap((header) => ['-H', header]), url])).stdout;
+      (
+        await curl('/usr/bin/curl', [
+          '-sS',
+          '-o',
+          '/dev/null',
+          '-w',
+          '%{http_code}',
+          '-T',
+          file,
+          ...headers.flatMap((header) => ['-H', header]),
+          url,
+        ])
+      ).stdout;
     // Without the bound type the signature does not match.
     assert.equal(await status('Content-Type: text/plain'), '403');
     assert.equal(await status('Content-Type: text/csv'), '200');
-    const { head, bytes } = await getObjectBytes(client, { bucket: BUCKET, key: 'share/report.txt', maxBytes: 1024 }, signal());
+    const { head, bytes } = await getObjectBytes(
+      client,
+      { bucket: BUCKET, key: 'share/report.txt', maxBytes: 1024 },
+      signal(),
+    );
     assert.equal(bytes.toString(), 'a,b\n1,2\n');
     assert.equal(head.contentType, 'text/csv');
     await writeFile(file, 'unused');

@@ -30,7 +30,12 @@ describe('Upload', function () {
   afterEach(() => faults.clear());
 
   it('uploads files and folders from the Explorer selection, keeping structure and bytes', async () => {
-    const files = { 'site/index.html': '<h1>hi</h1>', 'site/css/a b.css': 'body{}', 'site/img/logo.bin': randomContent(40_000), 'notes.txt': 'n' };
+    const files = {
+      'site/index.html': '<h1>hi</h1>',
+      'site/css/a b.css': 'body{}',
+      'site/img/logo.bin': randomContent(40_000),
+      'notes.txt': 'n',
+    };
     const root = await localTree(files);
     const site = vscode.Uri.file(join(root, 'site'));
     const notes = vscode.Uri.file(join(root, 'notes.txt'));
@@ -43,7 +48,10 @@ describe('Upload', function () {
     }
     const expected = Object.fromEntries(Object.entries(files).map(([path, content]) => [path, sha256(content)]));
     assert.deepEqual(await bucketContents(client, BUCKET), expected);
-    assert.equal((await headObject(client, { bucket: BUCKET, key: 'site/css/a b.css' }, signal())).contentType, 'text/css; charset=utf-8');
+    assert.equal(
+      (await headObject(client, { bucket: BUCKET, key: 'site/css/a b.css' }, signal())).contentType,
+      'text/css; charset=utf-8',
+    );
     assert.match(prompts.shown.at(-1)?.message ?? '', /^4 uploaded\.$/);
     // The tree shows them without a manual refresh.
     const bucketNode = await child(await child(undefined, 'Local R2'), BUCKET);
@@ -61,9 +69,15 @@ describe('Upload', function () {
     }
     // Both sides' size and date; one file: no Skip All or Overwrite All (Cancel keeps the object).
     const question = skip.shown.find((m) => m.level === 'warning');
-    assert.match(question?.message ?? '', /"notes\.txt" already exists in upload-bucket\. Overwrite it\?\n\nIn R2: 1 B, modified \d{4}-\d\d-\d\d \d\d:\d\d\nLocal file: 14 B, modified \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    assert.match(
+      question?.message ?? '',
+      /"notes\.txt" already exists in upload-bucket\. Overwrite it\?\n\nIn R2: 1 B, modified \d{4}-\d\d-\d\d \d\d:\d\d\nLocal file: 14 B, modified \d{4}-\d\d-\d\d \d\d:\d\d$/,
+    );
     assert.deepEqual(question?.items, ['Overwrite']);
-    assert.equal((await getObjectBytes(client, { bucket: BUCKET, key: 'notes.txt', maxBytes: 100 }, signal())).bytes.toString(), 'n');
+    assert.equal(
+      (await getObjectBytes(client, { bucket: BUCKET, key: 'notes.txt', maxBytes: 100 }, signal())).bytes.toString(),
+      'n',
+    );
 
     const overwrite = scriptPrompts(['$(history) upload-bucket/'], 'Overwrite');
     try {
@@ -71,7 +85,10 @@ describe('Upload', function () {
     } finally {
       overwrite.restore();
     }
-    assert.equal((await getObjectBytes(client, { bucket: BUCKET, key: 'notes.txt', maxBytes: 100 }, signal())).bytes.toString(), 'second version');
+    assert.equal(
+      (await getObjectBytes(client, { bucket: BUCKET, key: 'notes.txt', maxBytes: 100 }, signal())).bytes.toString(),
+      'second version',
+    );
 
     // The same bytes again (a retry whose first attempt reached R2): nothing to ask about.
     const again = scriptPrompts(['$(history) upload-bucket/']);
@@ -87,15 +104,24 @@ describe('Upload', function () {
   it('overwrites only the version the user saw: one written after Overwrite is asked about again', async () => {
     const root = await localTree({ 'raced.txt': 'mine' });
     await putObject(client, { bucket: BUCKET, key: 'raced.txt', body: 'v1' }, signal());
-    const prompts = scriptPrompts(['$(history) upload-bucket/'], [
-      async () => {
-        // Another client writes the key while the question is on screen.
-        await faults.inject({ type: 'write', operation: 'PutObject', bucket: BUCKET, key: 'raced.txt', body: 'theirs' });
-        return 'Overwrite';
-      },
-      // One file: the question offers Overwrite only; Cancel keeps theirs.
-      undefined,
-    ]);
+    const prompts = scriptPrompts(
+      ['$(history) upload-bucket/'],
+      [
+        async () => {
+          // Another client writes the key while the question is on screen.
+          await faults.inject({
+            type: 'write',
+            operation: 'PutObject',
+            bucket: BUCKET,
+            key: 'raced.txt',
+            body: 'theirs',
+          });
+          return 'Overwrite';
+        },
+        // One file: the question offers Overwrite only; Cancel keeps theirs.
+        undefined,
+      ],
+    );
     try {
       await vscode.commands.executeCommand('r2.upload', vscode.Uri.file(join(root, 'raced.txt')));
     } finally {
@@ -104,8 +130,14 @@ describe('Upload', function () {
     const questions = prompts.shown.filter((m) => m.level === 'warning').map((m) => m.message);
     assert.equal(questions.length, 2, questions.join(' | '));
     assert.match(questions[0], /"raced\.txt" already exists in upload-bucket/);
-    assert.match(questions[1], /"raced\.txt" in upload-bucket was changed by someone else after you chose to overwrite it/);
-    assert.equal((await getObjectBytes(client, { bucket: BUCKET, key: 'raced.txt', maxBytes: 100 }, signal())).bytes.toString(), 'theirs');
+    assert.match(
+      questions[1],
+      /"raced\.txt" in upload-bucket was changed by someone else after you chose to overwrite it/,
+    );
+    assert.equal(
+      (await getObjectBytes(client, { bucket: BUCKET, key: 'raced.txt', maxBytes: 100 }, signal())).bytes.toString(),
+      'theirs',
+    );
     assert.match(prompts.shown.at(-1)?.message ?? '', /0 uploaded, 1 not done \(cancelled\)/);
   });
 
@@ -141,7 +173,10 @@ describe('Upload', function () {
     } finally {
       prompts.restore();
     }
-    assert.equal((await headObject(client, { bucket: BUCKET, key: 'site/active.md' }, signal())).contentType, 'text/markdown; charset=utf-8');
+    assert.equal(
+      (await headObject(client, { bucket: BUCKET, key: 'site/active.md' }, signal())).contentType,
+      'text/markdown; charset=utf-8',
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -161,11 +196,22 @@ describe('Upload', function () {
       }
       return prompts;
     };
-    const object = async () => (await getObjectBytes(client, { bucket: BUCKET, key: 'site/dirty.md', maxBytes: 100 }, signal())).bytes.toString();
+    const object = async () =>
+      (
+        await getObjectBytes(client, { bucket: BUCKET, key: 'site/dirty.md', maxBytes: 100 }, signal())
+      ).bytes.toString();
 
     // Asked before any destination: Cancel saves and uploads nothing.
     const cancelled = await run([], undefined);
-    assert.deepEqual(cancelled.shown.map((m) => [m.message, m.items]), [['"dirty.md" has unsaved changes. Save them and upload, or upload the version saved on disk?', ['Save and Upload', 'Upload Saved Version']]]);
+    assert.deepEqual(
+      cancelled.shown.map((m) => [m.message, m.items]),
+      [
+        [
+          '"dirty.md" has unsaved changes. Save them and upload, or upload the version saved on disk?',
+          ['Save and Upload', 'Upload Saved Version'],
+        ],
+      ],
+    );
     assert.deepEqual(cancelled.asked, []);
     assert.equal(document.isDirty, true);
     assert.equal(readFileSync(path, 'utf8'), 'saved text');
@@ -201,7 +247,10 @@ describe('Upload', function () {
       for (;;) {
         await vscode.commands.executeCommand('notifications.showList');
         try {
-          await click('.notifications-center .notification-list-item:has-text("Uploading to") .monaco-button:has-text("Cancel")', 2_000);
+          await click(
+            '.notifications-center .notification-list-item:has-text("Uploading to") .monaco-button:has-text("Cancel")',
+            2_000,
+          );
           break;
         } catch (error) {
           if (Date.now() > deadline) {
@@ -213,7 +262,9 @@ describe('Upload', function () {
     } finally {
       prompts.restore();
     }
-    await assert.rejects(headObject(client, { bucket: BUCKET, key: 'site/big.bin' }, signal()), (error) => isR2Error(error, 'NoSuchKey'));
+    await assert.rejects(headObject(client, { bucket: BUCKET, key: 'site/big.bin' }, signal()), (error) =>
+      isR2Error(error, 'NoSuchKey'),
+    );
     assert.deepEqual(await openMultipartUploads(BUCKET), []);
     assert.match(prompts.shown.at(-1)?.message ?? '', /0 uploaded, 1 not done \(cancelled\)/);
   });

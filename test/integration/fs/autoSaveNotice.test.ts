@@ -75,7 +75,9 @@ describe('Auto save and r2: editors', function () {
     const prompts = scriptPrompts([]);
     try {
       await vscode.window.showTextDocument(uri('a.txt'));
-      const [notice] = await waitFor('the auto save notice', () => (notices(prompts).length > 0 ? notices(prompts) : undefined));
+      const [notice] = await waitFor('the auto save notice', () =>
+        notices(prompts).length > 0 ? notices(prompts) : undefined,
+      );
       assert.equal(notice.level, 'info');
       assert.deepEqual(notice.items, [ACTION]);
       await vscode.window.showTextDocument(uri('b.txt'));
@@ -94,7 +96,9 @@ describe('Auto save and r2: editors', function () {
     try {
       await vscode.window.showTextDocument(uri('c.txt'));
       await waitFor('the auto save notice', () => (notices(prompts).length > 0 ? true : undefined));
-      await waitFor('the setting', () => (vscode.workspace.getConfiguration('files').get('autoSaveWorkspaceFilesOnly') === true ? true : undefined));
+      await waitFor('the setting', () =>
+        vscode.workspace.getConfiguration('files').get('autoSaveWorkspaceFilesOnly') === true ? true : undefined,
+      );
     } finally {
       prompts.restore();
     }

@@ -57,7 +57,14 @@ describe('Bucket settings as documents (r2-config:)', function () {
     assert.deepEqual(JSON.parse(editor.document.getText()), original);
 
     const edited: CorsRule[] = [
-      { ID: 'site', AllowedOrigins: ['https://app.example', 'https://www.example'], AllowedMethods: ['GET', 'PUT'], AllowedHeaders: ['content-type'], ExposeHeaders: ['etag'], MaxAgeSeconds: 600 },
+      {
+        ID: 'site',
+        AllowedOrigins: ['https://app.example', 'https://www.example'],
+        AllowedMethods: ['GET', 'PUT'],
+        AllowedHeaders: ['content-type'],
+        ExposeHeaders: ['etag'],
+        MaxAgeSeconds: 600,
+      },
     ];
     await replaceText(editor, JSON.stringify(edited, null, 2));
     assert.equal(await editor.document.save(), true);
@@ -75,7 +82,10 @@ describe('Bucket settings as documents (r2-config:)', function () {
     await replaceText(editor, JSON.stringify([{ AllowedOrigins: ['*'], AllowedMethods: ['GET', 'PATCH'] }], null, 2));
     // The problem shows as the user types...
     const problem = 'Rule 1: AllowedMethods has "PATCH"; R2 allows GET, PUT, POST, DELETE, HEAD.';
-    assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).map((diagnostic) => diagnostic.message), [problem]);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(editor.document.uri).map((diagnostic) => diagnostic.message),
+      [problem],
+    );
     // ...and the save fails with it.
     assert.equal(await editor.document.save(), false);
     assert.equal(editor.document.isDirty, true);
@@ -83,7 +93,13 @@ describe('Bucket settings as documents (r2-config:)', function () {
     if (process.env.R2_TEST_UI_PROBE) {
       // VS Code's save error notification (shown in the list: a toast needs the page to have focus).
       await vscode.commands.executeCommand('notifications.showList');
-      assert.equal(await isVisible({ selector: `.notification-list-item:has-text(${JSON.stringify(`${problem} Nothing was changed in R2.`)})` }), true, 'the save error shows the problem');
+      assert.equal(
+        await isVisible({
+          selector: `.notification-list-item:has-text(${JSON.stringify(`${problem} Nothing was changed in R2.`)})`,
+        }),
+        true,
+        'the save error shows the problem',
+      );
       await screenshot('cors-invalid');
       await vscode.commands.executeCommand('notifications.hideList');
     }
@@ -98,7 +114,12 @@ describe('Bucket settings as documents (r2-config:)', function () {
     await replaceText(editor, JSON.stringify(rules, null, 2));
     assert.equal(await editor.document.save(), true);
     assert.deepEqual(
-      (await getBucketLifecycle(client, BUCKET, signal())).map(({ ID, Status, Filter, Expiration }) => ({ ID, Status, Filter, Expiration: { Days: Expiration?.Days } })),
+      (await getBucketLifecycle(client, BUCKET, signal())).map(({ ID, Status, Filter, Expiration }) => ({
+        ID,
+        Status,
+        Filter,
+        Expiration: { Days: Expiration?.Days },
+      })),
       rules,
     );
   });

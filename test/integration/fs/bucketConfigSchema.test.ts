@@ -11,7 +11,11 @@ const BUCKET = `schema-${Date.now().toString(36)}`;
 const signal = () => AbortSignal.timeout(60_000);
 
 /** Polls until `probe` returns a value: the JSON language server answers a moment after an edit. */
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -42,7 +46,9 @@ async function open(command: string, bucket: ExplorerNode, name: string): Promis
 /** A schema problem (the JSON language server's, not the extension's own R2 check) on the line of `text`. */
 function schemaProblemAt(editor: vscode.TextEditor, text: string): vscode.Diagnostic | undefined {
   const line = editor.document.positionAt(editor.document.getText().indexOf(text)).line;
-  return vscode.languages.getDiagnostics(editor.document.uri).find((diagnostic) => diagnostic.source !== 'R2' && diagnostic.range.start.line === line);
+  return vscode.languages
+    .getDiagnostics(editor.document.uri)
+    .find((diagnostic) => diagnostic.source !== 'R2' && diagnostic.range.start.line === line);
 }
 
 describe('CORS and lifecycle documents: schema and template', function () {
@@ -70,11 +76,14 @@ describe('CORS and lifecycle documents: schema and template', function () {
     const editor = await open('r2.editCorsRules', bucket, 'cors.json');
     const text = editor.document.getText();
     assert.match(text, /^\/\/ /, 'the template starts with a comment');
-    assert.match(text, /AllowedOrigins/, 'the template shows a rule\'s fields');
+    assert.match(text, /AllowedOrigins/, "the template shows a rule's fields");
     assert.deepEqual(parseCorsRules(text), { ok: true, rules: [] }, 'the template itself is an empty list of rules');
     // No problem in the template: neither R2's check nor the JSON language ("comments are not permitted").
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).map((diagnostic) => diagnostic.message), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(editor.document.uri).map((diagnostic) => diagnostic.message),
+      [],
+    );
     // Saved as it is (with a blank line added, so there is something to save).
     await requests.reset();
     await editor.edit((edit) => edit.insert(editor.document.positionAt(text.length), '\n'));
@@ -95,7 +104,10 @@ describe('CORS and lifecycle documents: schema and template', function () {
 
   it('marks a field of the wrong type where it is, from the CORS schema', async () => {
     const editor = await open('r2.editCorsRules', bucket, 'cors.json');
-    await replaceText(editor, '[\n  {\n    "AllowedOrigins": ["*"],\n    "AllowedMethods": ["GET"],\n    "MaxAgeSeconds": "600"\n  }\n]\n');
+    await replaceText(
+      editor,
+      '[\n  {\n    "AllowedOrigins": ["*"],\n    "AllowedMethods": ["GET"],\n    "MaxAgeSeconds": "600"\n  }\n]\n',
+    );
     const problem = await waitFor('a schema diagnostic on MaxAgeSeconds', () => schemaProblemAt(editor, '"600"'));
     assert.match(problem.message, /integer|number/i, problem.message);
   });
@@ -105,15 +117,25 @@ describe('CORS and lifecycle documents: schema and template', function () {
     await replaceText(editor, '[\n  {\n    \n  }\n]\n');
     const inside = new vscode.Position(2, 4);
     const completions = await waitFor('schema completions', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, inside);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        editor.document.uri,
+        inside,
+      );
       const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
       return labels.includes('AllowedOrigins') ? labels : undefined;
     });
     assert.ok(completions.includes('AllowedMethods'), completions.join());
     await replaceText(editor, '[\n  {\n    "MaxAgeSeconds": 600\n  }\n]\n');
     const hover = await waitFor('a hover on MaxAgeSeconds', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(2, 8));
-      const text = hovers.flatMap((each) => each.contents.map((part) => (typeof part === 'string' ? part : part.value))).join('\n');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        new vscode.Position(2, 8),
+      );
+      const text = hovers
+        .flatMap((each) => each.contents.map((part) => (typeof part === 'string' ? part : part.value)))
+        .join('\n');
       return text.trim() ? text : undefined;
     });
     assert.match(hover, /seconds/i);

@@ -6,15 +6,32 @@ import { getObjectBytes, headObject, listPage, putObject } from '../../../src/r2
 import type { BucketNode } from '../../../src/tree/bucketNode';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
 import type { ObjectNode } from '../../../src/tree/objectNode';
-import { addServerAccount, adminClient, api, child, children, faults, label, requests, useBuckets } from '../support/extension';
+import {
+  addServerAccount,
+  adminClient,
+  api,
+  child,
+  children,
+  faults,
+  label,
+  requests,
+  useBuckets,
+} from '../support/extension';
 import { scriptPrompts } from '../support/prompts';
 import { click, isVisible, screenshot } from '../support/workbench';
 
 const BUCKET = `editing-${Date.now().toString(36)}`;
 const signal = () => AbortSignal.timeout(120_000);
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -38,11 +55,15 @@ async function clickNode(node: ExplorerNode): Promise<vscode.Command> {
 
 function activeTabUri(): string | undefined {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  return input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom ? input.uri.toString() : undefined;
+  return input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom
+    ? input.uri.toString()
+    : undefined;
 }
 
 async function serverText(key: string): Promise<string> {
-  return (await getObjectBytes(adminClient(), { bucket: BUCKET, key, maxBytes: 1024 * 1024 }, signal())).bytes.toString('utf8');
+  return (await getObjectBytes(adminClient(), { bucket: BUCKET, key, maxBytes: 1024 * 1024 }, signal())).bytes.toString(
+    'utf8',
+  );
 }
 
 async function closeAll(): Promise<void> {
@@ -63,14 +84,38 @@ describe('Objects in editors (r2: file system)', function () {
 
   before(async () => {
     await Promise.all([
-      putObject(client, { bucket: BUCKET, key: 'notes/readme.txt', body: '# Notes\n\nfirst line\n', contentType: 'text/x-notes; charset=utf-8', cacheControl: 'max-age=60', metadata: { owner: 'alice', team: 'docs' } }, signal()),
-      putObject(client, { bucket: BUCKET, key: 'notes/conflict.txt', body: 'original text\n', contentType: 'text/plain' }, signal()),
+      putObject(
+        client,
+        {
+          bucket: BUCKET,
+          key: 'notes/readme.txt',
+          body: '# Notes\n\nfirst line\n',
+          contentType: 'text/x-notes; charset=utf-8',
+          cacheControl: 'max-age=60',
+          metadata: { owner: 'alice', team: 'docs' },
+        },
+        signal(),
+      ),
+      putObject(
+        client,
+        { bucket: BUCKET, key: 'notes/conflict.txt', body: 'original text\n', contentType: 'text/plain' },
+        signal(),
+      ),
       putObject(client, { bucket: BUCKET, key: 'notes/race.txt', body: 'race original\n' }, signal()),
       putObject(client, { bucket: BUCKET, key: 'images/pixel.png', body: PNG, contentType: 'image/png' }, signal()),
       putObject(client, { bucket: BUCKET, key: 'notes/empty.txt', body: '' }, signal()),
       putObject(client, { bucket: BUCKET, key: 'notes/long.txt', body: 'a line of text\n'.repeat(30_000) }, signal()),
       putObject(client, { bucket: BUCKET, key: 'big/sixty.bin', body: Buffer.alloc(60 * 1024 * 1024, 0x61) }, signal()),
-      client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'cold/archive.txt', Body: 'kept for years\n', StorageClass: 'STANDARD_IA' }), { operation: 'PutObject' }, signal()),
+      client.send(
+        new PutObjectCommand({
+          Bucket: BUCKET,
+          Key: 'cold/archive.txt',
+          Body: 'kept for years\n',
+          StorageClass: 'STANDARD_IA',
+        }),
+        { operation: 'PutObject' },
+        signal(),
+      ),
     ]);
     // Saves happen when the test says: code-server auto-saves after a delay by default.
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
@@ -94,7 +139,11 @@ describe('Objects in editors (r2: file system)', function () {
     const command = await clickNode(node);
     // The same command as VS Code's Explorer: the view hands it the click (preview, or pinned on double click).
     assert.equal(command.command, 'vscode.open');
-    const editor = await waitFor('the editor', () => (vscode.window.activeTextEditor?.document.uri.toString() === node.uri.toString() ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('the editor', () =>
+      vscode.window.activeTextEditor?.document.uri.toString() === node.uri.toString()
+        ? vscode.window.activeTextEditor
+        : undefined,
+    );
     assert.equal(editor.document.getText(), '# Notes\n\nfirst line\n');
     // One GET: the stat before the read fetched the small object whole, and the read used it.
     assert.deepEqual(await requests.byOperation(), { GetObject: 1 });
@@ -103,7 +152,11 @@ describe('Objects in editors (r2: file system)', function () {
     assert.equal(await editor.document.save(), true);
     // VS Code's check before the write (HEAD) and the write; the stat after it is answered from the write.
     assert.deepEqual(await requests.byOperation(), { HeadObject: 1, PutObject: 1 });
-    const { head, bytes } = await getObjectBytes(client, { bucket: BUCKET, key: 'notes/readme.txt', maxBytes: 1024 }, signal());
+    const { head, bytes } = await getObjectBytes(
+      client,
+      { bucket: BUCKET, key: 'notes/readme.txt', maxBytes: 1024 },
+      signal(),
+    );
     assert.equal(bytes.toString('utf8'), '# Notes\n\nédité → first line\n');
     assert.deepEqual(bytes, Buffer.from(editor.document.getText(), 'utf8'));
     assert.equal(head.contentType, 'text/x-notes; charset=utf-8');
@@ -113,7 +166,9 @@ describe('Objects in editors (r2: file system)', function () {
 
   it('opens an empty object and one larger than the first read, each whole', async () => {
     await requests.reset();
-    const empty = await vscode.workspace.openTextDocument(toR2Uri({ accountId, bucket: BUCKET, key: 'notes/empty.txt' }));
+    const empty = await vscode.workspace.openTextDocument(
+      toR2Uri({ accountId, bucket: BUCKET, key: 'notes/empty.txt' }),
+    );
     assert.equal(empty.getText(), '');
     // An empty object has no byte range to read: the range GET is refused (416) and the object is read whole.
     assert.deepEqual(await requests.byOperation(), { GetObject: 2 });
@@ -145,7 +200,11 @@ describe('Objects in editors (r2: file system)', function () {
       // The notification (a toast, or in the notification center when the page lacks focus).
       await vscode.commands.executeCommand('notifications.showList');
       const conflict = '.notification-list-item:has-text("The content of the file is newer")';
-        assert.equal(await isVisible({ selector: `${conflict} .monaco-button:has-text("Compare")` }), true, 'VS Code offers Compare');
+      assert.equal(
+        await isVisible({ selector: `${conflict} .monaco-button:has-text("Compare")` }),
+        true,
+        'VS Code offers Compare',
+      );
       await screenshot('save-conflict');
       // The notification's own Overwrite button: it saves again, ignoring the modification time.
       await click(`${conflict} .monaco-button:has-text("Overwrite")`);
@@ -158,7 +217,7 @@ describe('Objects in editors (r2: file system)', function () {
     assert.equal(await serverText(key), 'mine: original text\n');
   });
 
-  it('catches a change between VS Code\'s check and the write: the write is If-Match and fails', async () => {
+  it("catches a change between VS Code's check and the write: the write is If-Match and fails", async () => {
     const key = 'notes/race.txt';
     const document = await vscode.workspace.openTextDocument(toR2Uri({ accountId, bucket: BUCKET, key }));
     const editor = await vscode.window.showTextDocument(document);
@@ -193,7 +252,10 @@ describe('Objects in editors (r2: file system)', function () {
     const writing = vscode.workspace.fs.writeFile(raced, Buffer.from('mine\n'));
     await waitFor('the held PutObject', async () => ((await requests.byOperation()).PutObject ?? 0) >= 1);
     await putObject(client, { bucket: BUCKET, key: 'notes/raced.txt', body: 'theirs\n' }, signal());
-    await assert.rejects(Promise.resolve(writing), (error: unknown) => error instanceof vscode.FileSystemError && error.code === 'FileExists');
+    await assert.rejects(
+      Promise.resolve(writing),
+      (error: unknown) => error instanceof vscode.FileSystemError && error.code === 'FileExists',
+    );
     assert.equal(await serverText('notes/raced.txt'), 'theirs\n');
   });
 
@@ -244,8 +306,15 @@ describe('Objects in editors (r2: file system)', function () {
     } finally {
       prompts.restore();
     }
-    assert.match(prompts.shown[0].message, /Infrequent Access storage: reading its 15 B is billed as a data retrieval fee/);
-    const editor = await waitFor('the editor', () => (vscode.window.activeTextEditor?.document.uri.toString() === node.uri.toString() ? vscode.window.activeTextEditor : undefined));
+    assert.match(
+      prompts.shown[0].message,
+      /Infrequent Access storage: reading its 15 B is billed as a data retrieval fee/,
+    );
+    const editor = await waitFor('the editor', () =>
+      vscode.window.activeTextEditor?.document.uri.toString() === node.uri.toString()
+        ? vscode.window.activeTextEditor
+        : undefined,
+    );
     assert.equal(editor.document.getText(), 'kept for years\n');
   });
 
@@ -263,7 +332,11 @@ describe('Objects in editors (r2: file system)', function () {
 
     const before = vscode.window.activeTextEditor?.viewColumn;
     await vscode.commands.executeCommand('r2.openToSide', await child(await child(bucket, 'notes/'), 'conflict.txt'));
-    const side = await waitFor('the side editor', () => (vscode.window.activeTextEditor?.document.uri.path.endsWith('/conflict.txt') ? vscode.window.activeTextEditor : undefined));
+    const side = await waitFor('the side editor', () =>
+      vscode.window.activeTextEditor?.document.uri.path.endsWith('/conflict.txt')
+        ? vscode.window.activeTextEditor
+        : undefined,
+    );
     assert.notEqual(side.viewColumn, before);
   });
 
@@ -272,24 +345,33 @@ describe('Objects in editors (r2: file system)', function () {
     await requests.reset();
     const entries = await vscode.workspace.fs.readDirectory(folder);
     assert.deepEqual(new Map(entries).get('readme.txt'), vscode.FileType.File);
-    const stats = await Promise.all(entries.map(([name]) => vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, name))));
+    const stats = await Promise.all(
+      entries.map(([name]) => vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, name))),
+    );
     assert.ok(stats.every((stat) => stat.type === vscode.FileType.File));
     const operations = await requests.byOperation();
     assert.equal(operations.ListObjectsV2, 1);
     assert.equal(operations.HeadObject, undefined);
     assert.equal((await vscode.workspace.fs.stat(folder)).type, vscode.FileType.Directory);
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, 'missing.txt'))), (error: unknown) => error instanceof vscode.FileSystemError && error.code === 'FileNotFound');
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, 'missing.txt'))),
+      (error: unknown) => error instanceof vscode.FileSystemError && error.code === 'FileNotFound',
+    );
   });
 
   it('creates folders as marker objects, and renames and deletes objects and folders', async () => {
     const uri = (key: string) => toR2Uri({ accountId, bucket: BUCKET, key });
-    const keys = async (prefix: string) => (await listPage(client, { bucket: BUCKET, prefix, delimiter: '' }, signal())).objects.map((object) => object.key);
+    const keys = async (prefix: string) =>
+      (await listPage(client, { bucket: BUCKET, prefix, delimiter: '' }, signal())).objects.map((object) => object.key);
     await vscode.workspace.fs.createDirectory(uri('made'));
     assert.deepEqual(await keys('made'), ['made/']);
     await vscode.workspace.fs.writeFile(uri('made/a.txt'), Buffer.from('a'));
     await vscode.workspace.fs.rename(uri('made/a.txt'), uri('made/b.txt'));
     assert.deepEqual(await keys('made'), ['made/', 'made/b.txt']);
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.rename(uri('made/b.txt'), uri('notes/readme.txt'))), (error: unknown) => error instanceof vscode.FileSystemError && error.code === 'FileExists');
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.rename(uri('made/b.txt'), uri('notes/readme.txt'))),
+      (error: unknown) => error instanceof vscode.FileSystemError && error.code === 'FileExists',
+    );
     await vscode.workspace.fs.rename(uri('made'), uri('moved'));
     assert.deepEqual(await keys('made'), []);
     assert.deepEqual(await keys('moved'), ['moved/', 'moved/b.txt']);

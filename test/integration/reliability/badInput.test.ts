@@ -70,7 +70,11 @@ describe('Bad input', function () {
       } finally {
         prompts.restore();
       }
-      assert.equal(prompts.refused[0], 'Enter a 32-character hexadecimal account ID or an http(s):// endpoint URL.', input);
+      assert.equal(
+        prompts.refused[0],
+        'Enter a 32-character hexadecimal account ID or an http(s):// endpoint URL.',
+        input,
+      );
     }
   });
 });

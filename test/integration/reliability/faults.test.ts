@@ -8,7 +8,18 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { headObject, isR2Error, putObject } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
-import { addServerAccount, adminClient, api, child, children, faults, label, requests, server, useBuckets } from '../support/extension';
+import {
+  addServerAccount,
+  adminClient,
+  api,
+  child,
+  children,
+  faults,
+  label,
+  requests,
+  server,
+  useBuckets,
+} from '../support/extension';
 import { bucketContents, localTree, openMultipartUploads, randomContent, sha256 } from '../support/files';
 import { runWithPrompts } from '../support/prompts';
 
@@ -21,7 +32,6 @@ async function downloadTarget(): Promise<string> {
   targets.push(target);
   return target;
 }
-
 
 describe('Faults', function () {
   this.timeout(180_000);
@@ -36,14 +46,19 @@ describe('Faults', function () {
   before(async () => {
     await putObject(client, { bucket: BUCKET, key: 'list/a.txt', body: 'a' }, signal());
     await putObject(client, { bucket: BUCKET, key: 'get/blob.bin', body: randomContent(3 * 1024 * 1024) }, signal());
-    untouched = { ...(await bucketContents(client, BUCKET, 'list/')), ...(await bucketContents(client, BUCKET, 'get/')) };
+    untouched = {
+      ...(await bucketContents(client, BUCKET, 'list/')),
+      ...(await bucketContents(client, BUCKET, 'get/')),
+    };
     bucketNode = await child(await addServerAccount('Local R2'), BUCKET);
   });
 
   afterEach(() => faults.clear());
 
   after(async () => {
-    await vscode.workspace.getConfiguration('r2').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('r2')
+      .update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('retries a 503 burst on listing, and the folder lists', async () => {
@@ -60,7 +75,10 @@ describe('Faults', function () {
     const blob = await child(await child(bucketNode, 'get/'), 'blob.bin');
     const prompts = await runWithPrompts('r2.download', [blob], [[vscode.Uri.file(target)]]);
     assert.match(prompts.shown.at(-1)?.message ?? '', /^1 downloaded\.$/);
-    assert.equal(sha256(readFileSync(join(target, 'blob.bin'))), (await bucketContents(client, BUCKET, 'get/'))['get/blob.bin']);
+    assert.equal(
+      sha256(readFileSync(join(target, 'blob.bin'))),
+      (await bucketContents(client, BUCKET, 'get/'))['get/blob.bin'],
+    );
   });
 
   it('retries 503s on put and on one multipart part; the objects are identical and no upload is left open', async () => {
@@ -90,7 +108,9 @@ describe('Faults', function () {
     const retry = failed[0].getTreeItem().command!;
     await vscode.commands.executeCommand(retry.command, ...(retry.arguments ?? []));
     assert.deepEqual((await children(list)).map(label), ['a.txt']);
-    await vscode.workspace.getConfiguration('r2').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('r2')
+      .update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('reports an upload whose connection keeps being cut, and leaves no object', async () => {
@@ -101,7 +121,9 @@ describe('Faults', function () {
     assert.match(prompts.shown.at(-1)?.message ?? '', /^0 uploaded, 1 failed\.$/);
     assert.deepEqual(prompts.shown.at(-1)?.items, ['Retry Failed', 'Show Log']);
     assert.equal((await requests.byOperation()).PutObject, 4);
-    await assert.rejects(headObject(client, { bucket: BUCKET, key: 'cut.bin' }, signal()), (error) => isR2Error(error, 'NoSuchKey'));
+    await assert.rejects(headObject(client, { bucket: BUCKET, key: 'cut.bin' }, signal()), (error) =>
+      isR2Error(error, 'NoSuchKey'),
+    );
   });
 
   it('reports a download whose connection keeps being cut, leaving the old local file and no partial file', async () => {
@@ -116,7 +138,9 @@ describe('Faults', function () {
   });
 
   it('reports exactly what a folder upload finished when the server stops midway, and Retry Failed completes it', async () => {
-    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`batch/file-${String(i).padStart(2, '0')}.txt`, `content ${i}`]));
+    const files = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`batch/file-${String(i).padStart(2, '0')}.txt`, `content ${i}`]),
+    );
     const root = await localTree(files);
     // Slow uploads down so the outage lands in the middle of the batch: 16 files at a time (the
     // default r2.uploadConcurrency) take 500 ms a round, and the server stops 700 ms in.
@@ -126,7 +150,11 @@ describe('Faults', function () {
       .then(() => faults.outage(outageMs))
       .then(() => new Promise((resolve) => setTimeout(resolve, outageMs + 500)));
     // Retry Failed is pressed once the server is back.
-    const prompts = await uploadTo(bucketNode, [join(root, 'batch')], [async () => (await outageOver, 'Retry Failed'), undefined]);
+    const prompts = await uploadTo(
+      bucketNode,
+      [join(root, 'batch')],
+      [async () => (await outageOver, 'Retry Failed'), undefined],
+    );
     const first = /^(\d+) uploaded, (\d+) failed\.$/.exec(prompts.shown[0]?.message ?? '');
     assert.ok(first, `first summary: ${prompts.shown[0]?.message}`);
     const [done, failed] = [Number(first[1]), Number(first[2])];
@@ -152,9 +180,14 @@ describe('Faults', function () {
 
   // Runs last: whatever the faults above did, nothing was lost or left half done.
   it('ends with 0 bytes lost, 0 multipart uploads left open and 0 partial files', async () => {
-    assert.deepEqual({ ...(await bucketContents(client, BUCKET, 'list/')), ...(await bucketContents(client, BUCKET, 'get/')) }, untouched);
+    assert.deepEqual(
+      { ...(await bucketContents(client, BUCKET, 'list/')), ...(await bucketContents(client, BUCKET, 'get/')) },
+      untouched,
+    );
     assert.deepEqual(await openMultipartUploads(BUCKET), []);
-    const partial = targets.flatMap((target) => readdirSync(target, { recursive: true, encoding: 'utf8' }).filter((name) => name.includes('r2-partial')));
+    const partial = targets.flatMap((target) =>
+      readdirSync(target, { recursive: true, encoding: 'utf8' }).filter((name) => name.includes('r2-partial')),
+    );
     assert.ok(targets.length > 0, 'the suite downloaded somewhere');
     assert.deepEqual(partial, []);
   });

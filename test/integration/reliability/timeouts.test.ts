@@ -21,7 +21,11 @@ const signal = () => AbortSignal.timeout(60_000);
 
 function assertTimeoutShown(prompts: PromptLog): void {
   const errors = prompts.shown.filter((shown) => shown.level === 'error');
-  assert.deepEqual(errors, [{ level: 'error', message: TIMEOUT_MESSAGE, items: ['Retry', 'Show Log'] }], JSON.stringify(prompts.shown));
+  assert.deepEqual(
+    errors,
+    [{ level: 'error', message: TIMEOUT_MESSAGE, items: ['Retry', 'Show Log'] }],
+    JSON.stringify(prompts.shown),
+  );
 }
 
 async function addProxyAccount(name: string, endpoint: string): Promise<ExplorerNode> {
@@ -57,7 +61,9 @@ describe('A server that never answers', function () {
 
   after(async () => {
     await proxy.close();
-    await vscode.workspace.getConfiguration('r2').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('r2')
+      .update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
   });
 
   const accountId = () => (accountNode as AccountNode).account.id;
@@ -65,15 +71,32 @@ describe('A server that never answers', function () {
   const commands: Array<{ title: string; hang: RegExp; run: () => Promise<PromptLog> }> = [
     { title: 'New Folder', hang: /^PUT /, run: () => runWithPrompts('r2.newFolder', [bucketNode], ['never-made']) },
     { title: 'Properties', hang: /^HEAD /, run: () => runWithPrompts('r2.properties', [objectNode]) },
-    { title: 'Create Bucket', hang: /^PUT /, run: () => runWithPrompts('r2.createBucket', [accountNode], ['timeouts-never-created', 'Automatic']) },
-    { title: 'Delete Bucket', hang: /^DELETE /, run: async () => runWithPrompts('r2.deleteBucket', [await child(accountNode, DOOMED)], [], ['Delete', undefined]) },
+    {
+      title: 'Create Bucket',
+      hang: /^PUT /,
+      run: () => runWithPrompts('r2.createBucket', [accountNode], ['timeouts-never-created', 'Automatic']),
+    },
+    {
+      title: 'Delete Bucket',
+      hang: /^DELETE /,
+      run: async () => runWithPrompts('r2.deleteBucket', [await child(accountNode, DOOMED)], [], ['Delete', undefined]),
+    },
     {
       title: 'Open Object from an r2: URI (its HEAD)',
       hang: /^HEAD /,
-      run: () => runWithPrompts('r2.openObject', [toR2Uri({ accountId: accountId(), bucket: BUCKET, key: 'file.txt' })]),
+      run: () =>
+        runWithPrompts('r2.openObject', [toR2Uri({ accountId: accountId(), bucket: BUCKET, key: 'file.txt' })]),
     },
-    { title: 'Set Public URL from the palette (the bucket picker)', hang: /^GET \/(\?\S*)? HTTP/, run: () => runWithPrompts('r2.setPublicBaseUrl', [], [BUCKET]) },
-    { title: 'Open Object from the palette (the object picker)', hang: /list-type=2/, run: () => runWithPrompts('r2.openObject', [], [BUCKET, 'file.txt']) },
+    {
+      title: 'Set Public URL from the palette (the bucket picker)',
+      hang: /^GET \/(\?\S*)? HTTP/,
+      run: () => runWithPrompts('r2.setPublicBaseUrl', [], [BUCKET]),
+    },
+    {
+      title: 'Open Object from the palette (the object picker)',
+      hang: /list-type=2/,
+      run: () => runWithPrompts('r2.openObject', [], [BUCKET, 'file.txt']),
+    },
   ];
 
   for (const { title, hang, run } of commands) {
@@ -102,8 +125,23 @@ describe('A server that never answers', function () {
       assert.match(error.message, /The server did not respond within 1 second\./);
       return true;
     };
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(toR2Uri({ accountId: accountId(), bucket: BUCKET, key: 'not-seen-yet.txt' }))), unavailable);
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.readDirectory(toR2Uri({ accountId: accountId(), bucket: BUCKET, key: 'folder' }))), unavailable);
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(toConfigUri({ accountId: accountId(), bucket: BUCKET, kind: 'cors' }))), unavailable);
+    await assert.rejects(
+      Promise.resolve(
+        vscode.workspace.fs.stat(toR2Uri({ accountId: accountId(), bucket: BUCKET, key: 'not-seen-yet.txt' })),
+      ),
+      unavailable,
+    );
+    await assert.rejects(
+      Promise.resolve(
+        vscode.workspace.fs.readDirectory(toR2Uri({ accountId: accountId(), bucket: BUCKET, key: 'folder' })),
+      ),
+      unavailable,
+    );
+    await assert.rejects(
+      Promise.resolve(
+        vscode.workspace.fs.readFile(toConfigUri({ accountId: accountId(), bucket: BUCKET, kind: 'cors' })),
+      ),
+      unavailable,
+    );
   });
 });

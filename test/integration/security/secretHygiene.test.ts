@@ -42,7 +42,13 @@ describe('Secret hygiene', function () {
     const state = new MemoryMemento();
     const secrets = new MemorySecrets();
     const store = new AccountStore(state, secrets);
-    const account = { id: 'a1', name: 'A', jurisdiction: 'default' as const, endpoint: server.endpoint, accessKeyId: server.admin.accessKeyId };
+    const account = {
+      id: 'a1',
+      name: 'A',
+      jurisdiction: 'default' as const,
+      endpoint: server.endpoint,
+      accessKeyId: server.admin.accessKeyId,
+    };
     await store.save(account, server.admin.secretAccessKey);
     assert.deepEqual(leaks(JSON.stringify([...state.values])), []);
     assert.deepEqual([...secrets.values.values()], [server.admin.secretAccessKey]);
@@ -53,7 +59,11 @@ describe('Secret hygiene', function () {
 
   it('appears in no message, setting, clipboard or file after commands that succeed and fail', async () => {
     // A wrong secret that is one character off the real one must not be echoed either.
-    await run('r2.addAccount', [], [server.endpoint, server.admin.accessKeyId, `${server.admin.secretAccessKey.slice(0, -1)}0`, 'Wrong']);
+    await run(
+      'r2.addAccount',
+      [],
+      [server.endpoint, server.admin.accessKeyId, `${server.admin.secretAccessKey.slice(0, -1)}0`, 'Wrong'],
+    );
     const account = await addServerAccount('Hygiene');
     const bucket = await child(account, BUCKET);
     await children(bucket);
@@ -75,19 +85,38 @@ describe('Secret hygiene', function () {
     const target = await localTree({ 'outside/keep.txt': 'keep', [`${BUCKET}/.keep`]: '' });
     symlinkSync(join(target, 'outside'), join(target, BUCKET, 'linked'));
     await putObject(adminClient(), { bucket: BUCKET, key: 'linked/doc.txt', body: 'doc' }, signal());
-    await putObject(adminClient(), { bucket: BUCKET, key: `linked-not/${'n'.repeat(256)}.txt`, body: 'long' }, signal());
+    await putObject(
+      adminClient(),
+      { bucket: BUCKET, key: `linked-not/${'n'.repeat(256)}.txt`, body: 'long' },
+      signal(),
+    );
     await run('r2.download', [bucket], [[vscode.Uri.file(target)]]);
 
-    assert.ok(shown.some((message) => message.level === 'error'), 'a failure was shown');
-    assert.deepEqual(shown.filter((message) => leaks(message.message).length > 0), []);
+    assert.ok(
+      shown.some((message) => message.level === 'error'),
+      'a failure was shown',
+    );
+    assert.deepEqual(
+      shown.filter((message) => leaks(message.message).length > 0),
+      [],
+    );
     assert.deepEqual(leaks(JSON.stringify(vscode.workspace.getConfiguration('r2'))), []);
     assert.deepEqual(leaks(await vscode.env.clipboard.readText()), []);
     // Settings, global state, logs (the output channel's file included) live under the run folder.
     const runDir = process.env.R2_TEST_RUN_DIR!;
     const files = filesUnder(runDir);
-    assert.ok(files.some((file) => file.includes('R2 Explorer')), 'the output channel has a log file');
-    assert.deepEqual(files.filter((file) => leaks(readFileSync(file, 'latin1')).length > 0), []);
-    const log = files.filter((file) => file.includes('R2 Explorer')).map((file) => readFileSync(file, 'utf8')).join('\n');
+    assert.ok(
+      files.some((file) => file.includes('R2 Explorer')),
+      'the output channel has a log file',
+    );
+    assert.deepEqual(
+      files.filter((file) => leaks(readFileSync(file, 'latin1')).length > 0),
+      [],
+    );
+    const log = files
+      .filter((file) => file.includes('R2 Explorer'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
     assert.doesNotMatch(log, /Signature=[0-9a-f]{64}/);
     assert.match(log, /linked\/doc\.txt/, 'the refused download was logged');
   });

@@ -25,7 +25,10 @@ export const server = {
     secretAccessKey: required('R2_TEST_SCOPED_SECRET_ACCESS_KEY'),
     bucket: required('R2_TEST_SCOPED_BUCKET'),
   },
-  revocable: { accessKeyId: required('R2_TEST_REVOCABLE_ACCESS_KEY_ID'), secretAccessKey: required('R2_TEST_REVOCABLE_SECRET_ACCESS_KEY') },
+  revocable: {
+    accessKeyId: required('R2_TEST_REVOCABLE_ACCESS_KEY_ID'),
+    secretAccessKey: required('R2_TEST_REVOCABLE_SECRET_ACCESS_KEY'),
+  },
 };
 
 /** A client of the test's own, to arrange buckets and objects and check results behind the UI. */
@@ -34,7 +37,10 @@ export function adminClient(): R2Client {
 }
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${server.endpoint}/__r2/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${server.endpoint}/__r2/${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) {
     throw new Error(`control ${method} ${path}: ${response.status} ${await response.text()}`);
   }
@@ -80,7 +86,7 @@ export function label(node: ExplorerNode): string {
     return prefix.slice(parent.prefix?.length ?? 0);
   }
   const value = item.label;
-  return typeof value === 'string' ? value : value?.label ?? '';
+  return typeof value === 'string' ? value : (value?.label ?? '');
 }
 
 /** The child whose label is `name` (`name/` for a folder); fails the test when there is none. */
@@ -94,7 +100,10 @@ export async function child(parent: ExplorerNode | undefined, name: string): Pro
 }
 
 /** Adds an account for the local server through the real walk-through. */
-export async function addServerAccount(name: string, credentials: { accessKeyId: string; secretAccessKey: string } = server.admin): Promise<ExplorerNode> {
+export async function addServerAccount(
+  name: string,
+  credentials: { accessKeyId: string; secretAccessKey: string } = server.admin,
+): Promise<ExplorerNode> {
   const prompts = scriptPrompts([server.endpoint, credentials.accessKeyId, credentials.secretAccessKey, name]);
   try {
     await vscode.commands.executeCommand('r2.addAccount');

@@ -32,7 +32,11 @@ export async function bucketContents(client: R2Client, bucket: string, prefix = 
   do {
     const page = await listPage(client, { bucket, prefix, delimiter: '', token }, AbortSignal.timeout(60_000));
     for (const object of page.objects) {
-      const { bytes } = await getObjectBytes(client, { bucket, key: object.key, maxBytes: 300 * 1024 * 1024 }, AbortSignal.timeout(60_000));
+      const { bytes } = await getObjectBytes(
+        client,
+        { bucket, key: object.key, maxBytes: 300 * 1024 * 1024 },
+        AbortSignal.timeout(60_000),
+      );
       contents[object.key] = sha256(bytes);
     }
     token = page.nextToken;
@@ -42,7 +46,12 @@ export async function bucketContents(client: R2Client, bucket: string, prefix = 
 
 /** Multipart uploads still open in a bucket (none may be left behind by a cancel). */
 export async function openMultipartUploads(bucket: string): Promise<string[]> {
-  const s3 = new S3Client({ endpoint: server.endpoint, forcePathStyle: true, region: 'auto', credentials: server.admin });
+  const s3 = new S3Client({
+    endpoint: server.endpoint,
+    forcePathStyle: true,
+    region: 'auto',
+    credentials: server.admin,
+  });
   try {
     const output = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket }));
     return (output.Uploads ?? []).map((upload) => upload.Key ?? '');

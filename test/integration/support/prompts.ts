@@ -3,7 +3,11 @@
 import * as vscode from 'vscode';
 
 /** A quick pick's function answer returns the chosen item, or the chosen items when it picks many. */
-type Answer = string | undefined | vscode.Uri[] | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | readonly vscode.QuickPickItem[] | undefined);
+type Answer =
+  | string
+  | undefined
+  | vscode.Uri[]
+  | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | readonly vscode.QuickPickItem[] | undefined);
 
 export interface PromptLog {
   /** Titles or prompts of every box and picker shown, in order. */
@@ -25,7 +29,14 @@ type MessageAnswer = string | undefined | ((message: string) => Promise<string |
 
 export function scriptPrompts(answers: Answer[], messageAnswer?: MessageAnswer | MessageAnswer[]): PromptLog {
   const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
-  const replaced = ['showInputBox', 'showQuickPick', 'showOpenDialog', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const;
+  const replaced = [
+    'showInputBox',
+    'showQuickPick',
+    'showOpenDialog',
+    'showInformationMessage',
+    'showWarningMessage',
+    'showErrorMessage',
+  ] as const;
   const original = Object.fromEntries(replaced.map((name) => [name, window[name]]));
   const queue = [...answers];
   const log: PromptLog = {
@@ -52,7 +63,10 @@ export function scriptPrompts(answers: Answer[], messageAnswer?: MessageAnswer |
     }
     return answer;
   }) as typeof window.showInputBox;
-  window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
+  window.showQuickPick = (async (
+    items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>,
+    options?: vscode.QuickPickOptions,
+  ) => {
     const answer = next(options?.title ?? options?.placeHolder);
     const resolved = await items;
     if (typeof answer === 'function') {
@@ -60,7 +74,9 @@ export function scriptPrompts(answers: Answer[], messageAnswer?: MessageAnswer |
     }
     const found = resolved.find((item) => item.label === answer);
     if (answer !== undefined && !found) {
-      throw new Error(`no item "${String(answer)}" in "${options?.title}": ${resolved.map((item) => item.label).join(' | ')}`);
+      throw new Error(
+        `no item "${String(answer)}" in "${options?.title}": ${resolved.map((item) => item.label).join(' | ')}`,
+      );
     }
     return found;
   }) as unknown as typeof window.showQuickPick;
@@ -86,7 +102,12 @@ export function scriptPrompts(answers: Answer[], messageAnswer?: MessageAnswer |
 }
 
 /** Runs a command as a user would, answering its prompts from the script; returns what was asked and shown. */
-export async function runWithPrompts(command: string, args: unknown[], answers: Answer[] = [], messageAnswer?: MessageAnswer | MessageAnswer[]): Promise<PromptLog> {
+export async function runWithPrompts(
+  command: string,
+  args: unknown[],
+  answers: Answer[] = [],
+  messageAnswer?: MessageAnswer | MessageAnswer[],
+): Promise<PromptLog> {
   const prompts = scriptPrompts(answers, messageAnswer);
   try {
     await vscode.commands.executeCommand(command, ...args);

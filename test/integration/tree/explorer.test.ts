@@ -2,12 +2,32 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { createBucket, putObject } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
-import { addServerAccount, adminClient, api, child, children, faults, label, removeAllAccounts, requests, server, useBuckets } from '../support/extension';
+import {
+  addServerAccount,
+  adminClient,
+  api,
+  child,
+  children,
+  faults,
+  label,
+  removeAllAccounts,
+  requests,
+  server,
+  useBuckets,
+} from '../support/extension';
 import { scriptPrompts } from '../support/prompts';
 import { isVisible, requireWorkbench, screenshot } from '../support/workbench';
 
 const BUCKET = 'tree-bucket';
-const WEIRD_KEYS = ['with space.txt', 'plus+sign.txt', 'percent%20.txt', 'hash#.txt', 'question?.txt', 'ünïcødé 名前.txt', ' leading-space.txt'];
+const WEIRD_KEYS = [
+  'with space.txt',
+  'plus+sign.txt',
+  'percent%20.txt',
+  'hash#.txt',
+  'question?.txt',
+  'ünïcødé 名前.txt',
+  ' leading-space.txt',
+];
 const signal = () => AbortSignal.timeout(120_000);
 
 async function runItemCommand(node: ExplorerNode): Promise<void> {

@@ -23,7 +23,10 @@ async function select(node: ExplorerNode): Promise<void> {
   const { view } = await api();
   await vscode.commands.executeCommand('workbench.view.extension.r2-explorer');
   await view.reveal(node, { select: true, focus: true });
-  assert.deepEqual(view.selection.map((each) => each.id), [node.id]);
+  assert.deepEqual(
+    view.selection.map((each) => each.id),
+    [node.id],
+  );
 }
 
 async function exists(key: string): Promise<boolean> {
@@ -52,8 +55,11 @@ describe('Keybindings in the R2 view', function () {
   });
 
   it('binds Delete, F2 and Ctrl+C to the view only, where the hand expects them', () => {
-    const keybindings = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { keybindings?: Keybinding[] } }).contributes.keybindings ?? [];
-    const bound = (command: string) => keybindings.filter((binding) => binding.command === command).map(({ key, mac, when }) => ({ key, mac, when }));
+    const keybindings =
+      (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { keybindings?: Keybinding[] } })
+        .contributes.keybindings ?? [];
+    const bound = (command: string) =>
+      keybindings.filter((binding) => binding.command === command).map(({ key, mac, when }) => ({ key, mac, when }));
     assert.deepEqual(bound('r2.delete'), [
       { key: 'delete', mac: undefined, when: IN_VIEW },
       { key: 'cmd+backspace', mac: undefined, when: `isMac && ${IN_VIEW}` },
@@ -105,7 +111,11 @@ describe('Keybindings in the R2 view', function () {
     } finally {
       prompts.restore();
     }
-    assert.equal(prompts.shown.some((shown) => /Permanently delete/.test(shown.message)), false, JSON.stringify(prompts.shown));
+    assert.equal(
+      prompts.shown.some((shown) => /Permanently delete/.test(shown.message)),
+      false,
+      JSON.stringify(prompts.shown),
+    );
     assert.equal(await exists('keys/copy-me.txt'), true);
   });
 });

@@ -12,7 +12,7 @@ const signal = () => AbortSignal.timeout(60_000);
 /** The label as the row shows it. */
 function shownLabel(node: ExplorerNode): string {
   const value = node.getTreeItem().label;
-  return typeof value === 'string' ? value : value?.label ?? '';
+  return typeof value === 'string' ? value : (value?.label ?? '');
 }
 
 async function eventually(check: () => void, timeoutMs = 10_000): Promise<void> {
@@ -38,12 +38,18 @@ describe('Tree rows', function () {
   before(async () => {
     const client = adminClient();
     await putObject(client, { bucket: BUCKET, key: 'docs/guide.md', body: 'x'.repeat(95) }, signal());
-    await putObject(client, { bucket: BUCKET, key: 'docs/large.bin', body: Buffer.alloc(1023 * 1024 + 1000) }, signal());
+    await putObject(
+      client,
+      { bucket: BUCKET, key: 'docs/large.bin', body: Buffer.alloc(1023 * 1024 + 1000) },
+      signal(),
+    );
     bucket = await child(await addServerAccount('Rows'), BUCKET);
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('workbench').update('iconTheme', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('workbench')
+      .update('iconTheme', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('shows a folder by its name alone, with a folder icon, and its key in the tooltip', async () => {
@@ -59,19 +65,27 @@ describe('Tree rows', function () {
       const { view } = await api();
       await vscode.commands.executeCommand('workbench.view.extension.r2-explorer');
       await view.reveal(folder, { select: false, focus: false });
-      assert.equal(await isVisible({ selector: '.part.sidebar .monaco-list-row:has-text("docs") .codicon-folder' }), true, 'the folder row shows a folder icon');
+      assert.equal(
+        await isVisible({ selector: '.part.sidebar .monaco-list-row:has-text("docs") .codicon-folder' }),
+        true,
+        'the folder row shows a folder icon',
+      );
       await screenshot('tree-rows');
     }
   });
 
-  it('uses the icon theme\'s own folder icons when it has them, for a folder-like resource', async () => {
-    await vscode.workspace.getConfiguration('workbench').update('iconTheme', 'vs-minimal', vscode.ConfigurationTarget.Global);
+  it("uses the icon theme's own folder icons when it has them, for a folder-like resource", async () => {
+    await vscode.workspace
+      .getConfiguration('workbench')
+      .update('iconTheme', 'vs-minimal', vscode.ConfigurationTarget.Global);
     const folder = await child(bucket, 'docs/');
     await eventually(() => assert.ok(folder.getTreeItem().resourceUri, 'a theme with folder icons gets the resource'));
     const item = folder.getTreeItem();
     assert.equal((item.iconPath as vscode.ThemeIcon | undefined)?.id, vscode.ThemeIcon.Folder.id);
     assert.equal(item.resourceUri?.path.endsWith('/docs'), true, item.resourceUri?.toString());
-    await vscode.workspace.getConfiguration('workbench').update('iconTheme', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('workbench')
+      .update('iconTheme', undefined, vscode.ConfigurationTarget.Global);
     await eventually(() => assert.equal(folder.getTreeItem().resourceUri, undefined));
   });
 

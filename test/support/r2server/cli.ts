@@ -17,10 +17,20 @@ async function main(): Promise<void> {
     throw new Error(`--port must be an integer from 0 to 65535, not "${values.port}"`);
   }
   const server = await startR2Server({ port, host: values.host, dataDir: values.data });
-  console.log(JSON.stringify({ endpoint: server.endpoint, region: 'auto', credentials: server.credentials, dataDir: server.dataDir, control: `${server.endpoint}/__r2/` }));
+  console.log(
+    JSON.stringify({
+      endpoint: server.endpoint,
+      region: 'auto',
+      credentials: server.credentials,
+      dataDir: server.dataDir,
+      control: `${server.endpoint}/__r2/`,
+    }),
+  );
   console.log(`R2 local server listening on ${server.endpoint} (path-style, region "auto")`);
   for (const c of server.credentials) {
-    console.log(`  access key ${c.accessKeyId}  secret ${c.secretAccessKey}${c.buckets ? `  buckets: ${c.buckets.join(', ')}` : '  (admin)'}`);
+    console.log(
+      `  access key ${c.accessKeyId}  secret ${c.secretAccessKey}${c.buckets ? `  buckets: ${c.buckets.join(', ')}` : '  (admin)'}`,
+    );
   }
   console.log(`  data: ${server.dataDir}${values.data === undefined ? ' (temporary, deleted on exit)' : ''}`);
   console.log(`  control: GET ${server.endpoint}/__r2/stats, POST ${server.endpoint}/__r2/faults`);

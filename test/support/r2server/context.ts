@@ -75,7 +75,10 @@ export class RequestContext {
 
   /** Whether the request carries Content-MD5 or an x-amz-checksum-* value for its body. */
   hasBodyChecksum(): boolean {
-    return this.req.headers['content-md5'] !== undefined || Object.keys(this.req.headers).some((h) => CHECKSUM_HEADER.test(h));
+    return (
+      this.req.headers['content-md5'] !== undefined ||
+      Object.keys(this.req.headers).some((h) => CHECKSUM_HEADER.test(h))
+    );
   }
 
   /** Streams the body into a file, verifying it; the file is removed if anything fails. */
@@ -102,7 +105,10 @@ export class RequestContext {
       return parseXml(Buffer.concat(chunks).toString('utf8'));
     } catch (error) {
       if (error instanceof XmlSyntaxError) {
-        throw new S3Error('MalformedXML', `The XML you provided was not well-formed or did not validate against our published schema (${error.message}).`);
+        throw new S3Error(
+          'MalformedXML',
+          `The XML you provided was not well-formed or did not validate against our published schema (${error.message}).`,
+        );
       }
       throw error;
     }
@@ -151,13 +157,22 @@ export class RequestContext {
     return digest;
   }
 
-  private verifyDigests(sha256: string, md5: Buffer, checksumHeader: string | undefined, checksum: Checksum | undefined): void {
+  private verifyDigests(
+    sha256: string,
+    md5: Buffer,
+    checksumHeader: string | undefined,
+    checksum: Checksum | undefined,
+  ): void {
     const claimed = this.auth?.payloadHash ?? UNSIGNED_PAYLOAD;
     if (claimed !== UNSIGNED_PAYLOAD && claimed !== sha256) {
-      throw new S3Error('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", {
-        ClientComputedContentSHA256: claimed,
-        S3ComputedContentSHA256: sha256,
-      });
+      throw new S3Error(
+        'XAmzContentSHA256Mismatch',
+        "The provided 'x-amz-content-sha256' header does not match what was computed.",
+        {
+          ClientComputedContentSHA256: claimed,
+          S3ComputedContentSHA256: sha256,
+        },
+      );
     }
     const contentMd5 = this.header('content-md5');
     if (contentMd5 !== undefined) {
@@ -186,7 +201,12 @@ export class RequestContext {
    * Sends a response. With a cutResponse fault the connection is dropped after the headers and part of
    * the body (always short of the whole), so the client sees a transfer that broke off.
    */
-  async send(status: number, headers: OutgoingHttpHeaders, body?: Buffer | Readable, bodyLength?: number): Promise<void> {
+  async send(
+    status: number,
+    headers: OutgoingHttpHeaders,
+    body?: Buffer | Readable,
+    bodyLength?: number,
+  ): Promise<void> {
     const res = this.res;
     res.writeHead(status, { 'x-amz-request-id': this.requestId, ...headers });
     const cut = this.faults.cutResponse;
@@ -239,12 +259,24 @@ export class RequestContext {
       this.res.destroy();
       return;
     }
-    const s3 = error instanceof S3Error ? error : new S3Error('InternalError', `We encountered an internal error: ${String(error)}`);
+    const s3 =
+      error instanceof S3Error
+        ? error
+        : new S3Error('InternalError', `We encountered an internal error: ${String(error)}`);
     if (this.method === 'HEAD') {
       await this.send(s3.status, {});
       return;
     }
     const details = Object.entries(s3.details).map(([name, value]) => el(name, value));
-    await this.sendXml(s3.status, el('Error', [el('Code', s3.code), el('Message', s3.message), ...details, el('Resource', this.rawPath), el('RequestId', this.requestId)]));
+    await this.sendXml(
+      s3.status,
+      el('Error', [
+        el('Code', s3.code),
+        el('Message', s3.message),
+        ...details,
+        el('Resource', this.rawPath),
+        el('RequestId', this.requestId),
+      ]),
+    );
   }
 }

@@ -16,7 +16,9 @@ export const CONTROL_PREFIX = '/__r2/';
 const MAX_BODY = 1024 * 1024;
 
 function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'));
+  return (
+    address !== undefined && (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'))
+  );
 }
 
 function sendJson(res: ServerResponse, status: number, value?: unknown): void {
@@ -47,7 +49,14 @@ export interface ServerControls {
   outage(ms: number): void;
 }
 
-export async function handleControl(req: IncomingMessage, res: ServerResponse, path: string, stats: Stats, faults: Faults, controls: ServerControls): Promise<void> {
+export async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  stats: Stats,
+  faults: Faults,
+  controls: ServerControls,
+): Promise<void> {
   if (!isLoopback(req.socket.remoteAddress)) {
     sendJson(res, 403, { error: 'control endpoints answer loopback callers only' });
     return;

@@ -97,7 +97,11 @@ export function validateFault(value: unknown): R2Fault {
       }
       break;
     case 'write':
-      if (typeof f.bucket !== 'string' || typeof f.key !== 'string' || (f.body !== null && typeof f.body !== 'string')) {
+      if (
+        typeof f.bucket !== 'string' ||
+        typeof f.key !== 'string' ||
+        (f.body !== null && typeof f.body !== 'string')
+      ) {
         throw new Error('"bucket" and "key" must be strings, "body" a string or null');
       }
       break;

@@ -15,16 +15,41 @@ const MAX_KEY_BYTES = 1024;
 
 /** S3 subresources R2 does not implement: answered 501 rather than mistaken for a plain GET or PUT. */
 const UNSUPPORTED_SUBRESOURCES = [
-  'accelerate', 'acl', 'analytics', 'attributes', 'encryption', 'intelligent-tiering', 'inventory',
-  'legal-hold', 'logging', 'metrics', 'notification', 'object-lock', 'ownershipControls', 'policy',
-  'policyStatus', 'publicAccessBlock', 'replication', 'requestPayment', 'restore', 'retention',
-  'select', 'tagging', 'torrent', 'versioning', 'versions', 'website',
+  'accelerate',
+  'acl',
+  'analytics',
+  'attributes',
+  'encryption',
+  'intelligent-tiering',
+  'inventory',
+  'legal-hold',
+  'logging',
+  'metrics',
+  'notification',
+  'object-lock',
+  'ownershipControls',
+  'policy',
+  'policyStatus',
+  'publicAccessBlock',
+  'replication',
+  'requestPayment',
+  'restore',
+  'retention',
+  'select',
+  'tagging',
+  'torrent',
+  'versioning',
+  'versions',
+  'website',
 ];
 
 function byMethod(method: string, choices: Partial<Record<string, Operation>>, what: string): Operation {
   const found = Object.hasOwn(choices, method) ? choices[method] : undefined;
   if (!found) {
-    throw new S3Error('MethodNotAllowed', `The specified method is not allowed against this resource (${method} on ${what}).`);
+    throw new S3Error(
+      'MethodNotAllowed',
+      `The specified method is not allowed against this resource (${method} on ${what}).`,
+    );
   }
   return found;
 }
@@ -34,7 +59,15 @@ function bucketOperation(method: string, has: (name: string) => boolean): Operat
     return byMethod(method, { GET: 'GetBucketCors', PUT: 'PutBucketCors', DELETE: 'DeleteBucketCors' }, '?cors');
   }
   if (has('lifecycle')) {
-    return byMethod(method, { GET: 'GetBucketLifecycleConfiguration', PUT: 'PutBucketLifecycleConfiguration', DELETE: 'DeleteBucketLifecycle' }, '?lifecycle');
+    return byMethod(
+      method,
+      {
+        GET: 'GetBucketLifecycleConfiguration',
+        PUT: 'PutBucketLifecycleConfiguration',
+        DELETE: 'DeleteBucketLifecycle',
+      },
+      '?lifecycle',
+    );
   }
   if (has('location')) {
     return byMethod(method, { GET: 'GetBucketLocation' }, '?location');
@@ -45,21 +78,48 @@ function bucketOperation(method: string, has: (name: string) => boolean): Operat
   if (has('delete')) {
     return byMethod(method, { POST: 'DeleteObjects' }, '?delete');
   }
-  return byMethod(method, { GET: has('list-type') ? 'ListObjectsV2' : 'ListObjects', PUT: 'CreateBucket', HEAD: 'HeadBucket', DELETE: 'DeleteBucket' }, 'a bucket');
+  return byMethod(
+    method,
+    {
+      GET: has('list-type') ? 'ListObjectsV2' : 'ListObjects',
+      PUT: 'CreateBucket',
+      HEAD: 'HeadBucket',
+      DELETE: 'DeleteBucket',
+    },
+    'a bucket',
+  );
 }
 
 function objectOperation(method: string, has: (name: string) => boolean, headers: IncomingHttpHeaders): Operation {
   const copy = headers['x-amz-copy-source'] !== undefined;
   if (has('uploadId')) {
-    return byMethod(method, { PUT: copy ? 'UploadPartCopy' : 'UploadPart', POST: 'CompleteMultipartUpload', DELETE: 'AbortMultipartUpload', GET: 'ListParts' }, 'a multipart upload');
+    return byMethod(
+      method,
+      {
+        PUT: copy ? 'UploadPartCopy' : 'UploadPart',
+        POST: 'CompleteMultipartUpload',
+        DELETE: 'AbortMultipartUpload',
+        GET: 'ListParts',
+      },
+      'a multipart upload',
+    );
   }
   if (has('uploads')) {
     return byMethod(method, { POST: 'CreateMultipartUpload' }, '?uploads');
   }
-  return byMethod(method, { PUT: copy ? 'CopyObject' : 'PutObject', GET: 'GetObject', HEAD: 'HeadObject', DELETE: 'DeleteObject' }, 'an object');
+  return byMethod(
+    method,
+    { PUT: copy ? 'CopyObject' : 'PutObject', GET: 'GetObject', HEAD: 'HeadObject', DELETE: 'DeleteObject' },
+    'an object',
+  );
 }
 
-export function resolveRoute(method: string, rawPath: string, query: QueryParam[], headers: IncomingHttpHeaders): Route {
+export function resolveRoute(
+  method: string,
+  rawPath: string,
+  query: QueryParam[],
+  headers: IncomingHttpHeaders,
+): Route {
   const has = (name: string): boolean => query.some((p) => p.name === name);
   const unsupported = UNSUPPORTED_SUBRESOURCES.find(has);
   if (unsupported) {

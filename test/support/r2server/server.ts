@@ -88,7 +88,13 @@ function writeAsAnotherClient(store: Store, { bucket, key, body }: WriteFault): 
   });
 }
 
-async function handleS3(req: IncomingMessage, res: ServerResponse, rawPath: string, rawQuery: string, parts: ServerParts): Promise<void> {
+async function handleS3(
+  req: IncomingMessage,
+  res: ServerResponse,
+  rawPath: string,
+  rawQuery: string,
+  parts: ServerParts,
+): Promise<void> {
   const query = parseQuery(rawQuery);
   const ctx = new RequestContext(req, res, rawPath, query ?? []);
   try {
@@ -115,7 +121,9 @@ async function handleS3(req: IncomingMessage, res: ServerResponse, rawPath: stri
         ? new S3Error('SlowDown', 'Reduce your request rate (injected fault).')
         : new S3Error('InternalError', 'We encountered an internal error. Please try again (injected fault).');
     }
-    ctx.auth = authenticate({ method: ctx.method, rawPath, query: ctx.query, headers: req.headers }, (id) => parts.keys.get(id));
+    ctx.auth = authenticate({ method: ctx.method, rawPath, query: ctx.query, headers: req.headers }, (id) =>
+      parts.keys.get(id),
+    );
     if (route.bucket !== undefined && !isValidBucketName(route.bucket)) {
       throw new S3Error('InvalidBucketName', 'The specified bucket is not valid.', { BucketName: route.bucket });
     }

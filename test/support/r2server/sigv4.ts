@@ -93,7 +93,9 @@ function parseScope(credential: string, amzDate: string, code: MalformedCode): S
     throw new S3Error(code, `The credential scope names service "${service}"; expected "s3".`);
   }
   if (!REGIONS.has(region)) {
-    throw new S3Error(code, `The region "${region}" is not valid; expected "auto" (aliases: "us-east-1", "").`, { Region: region });
+    throw new S3Error(code, `The region "${region}" is not valid; expected "auto" (aliases: "us-east-1", "").`, {
+      Region: region,
+    });
   }
   return { accessKeyId, date, region, service };
 }
@@ -132,7 +134,9 @@ function verifySignature(
   signature: string,
   presigned: boolean,
 ): void {
-  const canonicalHeaders = signed.map((h) => `${h}:${(headerValue(request.headers, h) ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
+  const canonicalHeaders = signed
+    .map((h) => `${h}:${(headerValue(request.headers, h) ?? '').trim().replace(/\s+/g, ' ')}\n`)
+    .join('');
   const canonicalRequest = [
     request.method,
     canonicalPath(request.rawPath),
@@ -147,11 +151,15 @@ function verifySignature(
   const expected = createHmac('sha256', key).update(stringToSign).digest();
   const given = /^[0-9a-f]{64}$/.test(signature) ? Buffer.from(signature, 'hex') : Buffer.alloc(0);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new S3Error('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', {
-      AWSAccessKeyId: scope.accessKeyId,
-      StringToSign: stringToSign,
-      CanonicalRequest: canonicalRequest,
-    });
+    throw new S3Error(
+      'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+      {
+        AWSAccessKeyId: scope.accessKeyId,
+        StringToSign: stringToSign,
+        CanonicalRequest: canonicalRequest,
+      },
+    );
   }
 }
 
@@ -162,15 +170,26 @@ function checkPayloadHashHeader(value: string | undefined): string {
   if (value.startsWith('STREAMING-')) {
     // aws-chunked bodies only appear when flexible checksums are on; the client is configured with
     // WHEN_REQUIRED, so refusing them keeps such a misconfiguration visible (Ceph RGW refuses them too).
-    throw new S3Error('NotImplemented', `x-amz-content-sha256 "${value}" (aws-chunked upload) is not supported by this server.`);
+    throw new S3Error(
+      'NotImplemented',
+      `x-amz-content-sha256 "${value}" (aws-chunked upload) is not supported by this server.`,
+    );
   }
   if (value !== UNSIGNED_PAYLOAD && !/^[0-9a-f]{64}$/.test(value)) {
-    throw new S3Error('InvalidArgument', 'x-amz-content-sha256 must be UNSIGNED-PAYLOAD or a lowercase hex SHA-256 value.');
+    throw new S3Error(
+      'InvalidArgument',
+      'x-amz-content-sha256 must be UNSIGNED-PAYLOAD or a lowercase hex SHA-256 value.',
+    );
   }
   return value;
 }
 
-function authenticateHeader(request: SignedRequest, authorization: string, lookup: (id: string) => R2Credential | undefined, now: number): Authentication {
+function authenticateHeader(
+  request: SignedRequest,
+  authorization: string,
+  lookup: (id: string) => R2Credential | undefined,
+  now: number,
+): Authentication {
   const code = 'AuthorizationHeaderMalformed';
   const m = /^AWS4-HMAC-SHA256 (.+)$/.exec(authorization);
   if (!m) {
@@ -195,14 +214,20 @@ function authenticateHeader(request: SignedRequest, authorization: string, looku
   const scope = parseScope(credential, amzDate, code);
   const found = lookup(scope.accessKeyId);
   if (!found) {
-    throw new S3Error('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', { AWSAccessKeyId: scope.accessKeyId });
+    throw new S3Error('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', {
+      AWSAccessKeyId: scope.accessKeyId,
+    });
   }
   if (Math.abs(now - time) > MAX_SKEW_MS) {
-    throw new S3Error('RequestTimeTooSkewed', 'The difference between the request time and the server time is too large.', {
-      RequestTime: amzDate,
-      ServerTime: new Date(now).toISOString(),
-      MaxAllowedSkewMilliseconds: String(MAX_SKEW_MS),
-    });
+    throw new S3Error(
+      'RequestTimeTooSkewed',
+      'The difference between the request time and the server time is too large.',
+      {
+        RequestTime: amzDate,
+        ServerTime: new Date(now).toISOString(),
+        MaxAllowedSkewMilliseconds: String(MAX_SKEW_MS),
+      },
+    );
   }
   const payloadHash = checkPayloadHashHeader(headerValue(request.headers, 'x-amz-content-sha256'));
   const signed = signedHeaders.split(';');
@@ -211,7 +236,11 @@ function authenticateHeader(request: SignedRequest, authorization: string, looku
   return { credential: found, payloadHash, hoistedHeaders: {} };
 }
 
-function authenticateQuery(request: SignedRequest, lookup: (id: string) => R2Credential | undefined, now: number): Authentication {
+function authenticateQuery(
+  request: SignedRequest,
+  lookup: (id: string) => R2Credential | undefined,
+  now: number,
+): Authentication {
   const code = 'AuthorizationQueryParametersError';
   const param = (name: string): string => {
     const p = request.query.find((q) => q.name === name);
@@ -226,7 +255,7 @@ function authenticateQuery(request: SignedRequest, lookup: (id: string) => R2Cre
   const amzDate = param('X-Amz-Date');
   const time = parseAmzDate(amzDate);
   if (time === undefined) {
-    throw new S3Error(code, 'X-Amz-Date must be in the ISO8601 Long Format "yyyyMMdd\'T\'HHmmss\'Z\'".');
+    throw new S3Error(code, "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\".");
   }
   const expiresText = param('X-Amz-Expires');
   const expires = /^\d+$/.test(expiresText) ? Number(expiresText) : NaN;
@@ -241,7 +270,9 @@ function authenticateQuery(request: SignedRequest, lookup: (id: string) => R2Cre
   const signature = param('X-Amz-Signature');
   const found = lookup(scope.accessKeyId);
   if (!found) {
-    throw new S3Error('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', { AWSAccessKeyId: scope.accessKeyId });
+    throw new S3Error('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', {
+      AWSAccessKeyId: scope.accessKeyId,
+    });
   }
   if (time - now > MAX_SKEW_MS) {
     throw new S3Error('AccessDenied', 'Request is not valid yet.');
@@ -268,11 +299,18 @@ function authenticateQuery(request: SignedRequest, lookup: (id: string) => R2Cre
 }
 
 /** Verifies a request's SigV4 signature; throws the S3Error R2 would answer with. */
-export function authenticate(request: SignedRequest, lookup: (id: string) => R2Credential | undefined, now = Date.now()): Authentication {
+export function authenticate(
+  request: SignedRequest,
+  lookup: (id: string) => R2Credential | undefined,
+  now = Date.now(),
+): Authentication {
   const authorization = headerValue(request.headers, 'authorization');
   const presigned = request.query.some((p) => p.name === 'X-Amz-Algorithm' || p.name === 'X-Amz-Signature');
   if (authorization !== undefined && presigned) {
-    throw new S3Error('InvalidArgument', 'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified.');
+    throw new S3Error(
+      'InvalidArgument',
+      'Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified.',
+    );
   }
   if (authorization !== undefined) {
     return authenticateHeader(request, authorization, lookup, now);

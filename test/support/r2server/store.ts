@@ -6,7 +6,19 @@
 // Metadata changes are synchronous appends to journals kept open: each request's check-and-commit is
 // atomic with respect to other requests, and a line cut short by a crash is ignored on replay.
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Segment } from './blobs';
 import { BlobStore } from './blobs';
@@ -130,7 +142,11 @@ export class Store {
 
   createBucket(name: string, location: string): BucketRecord {
     if (this.buckets.has(name)) {
-      throw new S3Error('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', { BucketName: name });
+      throw new S3Error(
+        'BucketAlreadyOwnedByYou',
+        'Your previous request to create the named bucket succeeded and you already own it.',
+        { BucketName: name },
+      );
     }
     const dir = join(this.bucketsDir, name);
     mkdirSync(dir, { recursive: true });
@@ -222,7 +238,11 @@ export class Store {
     this.requireBucket(bucket);
     const upload = this.uploads.get(uploadId);
     if (!upload || upload.bucket !== bucket || upload.key !== key) {
-      throw new S3Error('NoSuchUpload', 'The specified multipart upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', { UploadId: uploadId });
+      throw new S3Error(
+        'NoSuchUpload',
+        'The specified multipart upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+        { UploadId: uploadId },
+      );
     }
     return upload;
   }
@@ -284,7 +304,9 @@ export class Store {
     const keep = new Set(kept.map((s) => s.blob));
     this.uploads.delete(upload.uploadId);
     rmSync(this.uploadPath(upload.uploadId), { force: true });
-    this.blobs.discard([...upload.parts.values()].filter((p) => !keep.has(p.blob)).map((p) => ({ blob: p.blob, size: p.size })));
+    this.blobs.discard(
+      [...upload.parts.values()].filter((p) => !keep.has(p.blob)).map((p) => ({ blob: p.blob, size: p.size })),
+    );
   }
 
   private load(): void {
@@ -314,13 +336,21 @@ export class Store {
       }
     }
     if (!clean || entries.length !== objects.size) {
-      writeFileAtomic(journal, [...objects.values()].map((o) => `${JSON.stringify({ put: o } satisfies ObjectEntry)}\n`).join(''));
+      writeFileAtomic(
+        journal,
+        [...objects.values()].map((o) => `${JSON.stringify({ put: o } satisfies ObjectEntry)}\n`).join(''),
+      );
     }
     for (const o of objects.values()) {
       o.segments.forEach((s) => referenced.add(s.blob));
     }
     const record = JSON.parse(readFileSync(configPath, 'utf8')) as BucketRecord;
-    this.buckets.set(record.name, { record, objects, sorted: new SortedKeys(objects.keys()), journal: openSync(journal, 'a') });
+    this.buckets.set(record.name, {
+      record,
+      objects,
+      sorted: new SortedKeys(objects.keys()),
+      journal: openSync(journal, 'a'),
+    });
   }
 
   private loadUpload(path: string, referenced: Set<string>): void {

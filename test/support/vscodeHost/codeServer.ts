@@ -79,8 +79,20 @@ export function writeUserSettings(userDataDir: string, settings: object, keep = 
 /** Installs (or replaces) a .vsix as a user would: `code-server --install-extension`. */
 export async function installExtension(vsix: string, dirs: CodeServerDirs, signal?: AbortSignal): Promise<void> {
   const node24 = ensureNode24();
-  await runInGroup(node24.node, [ensureCodeServer(node24), '--install-extension', vsix, '--force',
-    '--user-data-dir', dirs.userDataDir, '--extensions-dir', dirs.extensionsDir], { signal });
+  await runInGroup(
+    node24.node,
+    [
+      ensureCodeServer(node24),
+      '--install-extension',
+      vsix,
+      '--force',
+      '--user-data-dir',
+      dirs.userDataDir,
+      '--extensions-dir',
+      dirs.extensionsDir,
+    ],
+    { signal },
+  );
 }
 
 async function waitForHealth(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -131,15 +143,32 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const origin = `127.0.0.1:${port}`;
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = openSync(options.logFile, 'a');
-  const child = spawn(node24.node, [entry, '--auth', 'none', '--bind-addr', origin,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
-    '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir, ...(options.args ?? [])], {
-    detached: true,
-    stdio: ['ignore', log, log],
-    // Without an empty gallery, offline look-ups of the marketplace flood the log.
-    env: { ...process.env, ...options.env, EXTENSIONS_GALLERY: '{}' },
-  });
+  const child = spawn(
+    node24.node,
+    [
+      entry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      origin,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--user-data-dir',
+      options.userDataDir,
+      '--extensions-dir',
+      options.extensionsDir,
+      ...(options.args ?? []),
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', log, log],
+      // Without an empty gallery, offline look-ups of the marketplace flood the log.
+      env: { ...process.env, ...options.env, EXTENSIONS_GALLERY: '{}' },
+    },
+  );
   closeSync(log);
   // A crash of this process must not orphan the server: `exit` handlers run synchronously, as kill does.
   const killOnExit = () => killGroup(child.pid!, 'SIGKILL');

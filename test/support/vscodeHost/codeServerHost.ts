@@ -12,7 +12,8 @@ import type { CodeServer } from './codeServer';
 import type { SuiteRun } from './suiteRun';
 
 // Workbench start-up chatter that says nothing about the suite.
-const NOISE = /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|\[AccountPolicyGate\]|\[AgentHost)/;
+const NOISE =
+  /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|\[AccountPolicyGate\]|\[AgentHost)/;
 
 /**
  * A loopback endpoint the suite calls to see the workbench as a user does: the extension host
@@ -36,7 +37,9 @@ function startUiProbe(page: Page, screenshotDir: string): Promise<Server> {
 async function answerProbe(page: Page, screenshotDir: string, url: string, body: string): Promise<unknown> {
   const request = JSON.parse(body || '{}') as { text?: string; selector?: string; name?: string; timeoutMs?: number };
   if (url === '/visible') {
-    const locator = request.selector ? page.locator(request.selector) : page.getByText(request.text ?? '', { exact: false });
+    const locator = request.selector
+      ? page.locator(request.selector)
+      : page.getByText(request.text ?? '', { exact: false });
     try {
       await locator.first().waitFor({ state: 'visible', timeout: request.timeoutMs ?? 10000 });
       return { visible: true };
@@ -45,7 +48,10 @@ async function answerProbe(page: Page, screenshotDir: string, url: string, body:
     }
   }
   if (url === '/click') {
-    await page.locator(request.selector ?? '').first().click({ timeout: request.timeoutMs ?? 10000 });
+    await page
+      .locator(request.selector ?? '')
+      .first()
+      .click({ timeout: request.timeoutMs ?? 10000 });
     return { clicked: true };
   }
   if (url === '/screenshot') {

@@ -10,8 +10,15 @@ export async function runInElectron(run: SuiteRun, vscodeExecutablePath: string 
       extensionDevelopmentPath: run.extensionPath,
       extensionTestsPath: run.testsPath,
       extensionTestsEnv: run.env,
-      launchArgs: [run.workspacePath, '--disable-extensions', '--disable-workspace-trust',
-        '--user-data-dir', join(run.runDir, 'user-data'), '--extensions-dir', join(run.runDir, 'extensions')],
+      launchArgs: [
+        run.workspacePath,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--user-data-dir',
+        join(run.runDir, 'user-data'),
+        '--extensions-dir',
+        join(run.runDir, 'extensions'),
+      ],
     });
     return 0;
   } catch (error) {

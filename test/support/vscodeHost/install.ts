@@ -55,10 +55,14 @@ export function childNpmEnv(parent: NodeJS.ProcessEnv, extra: NodeJS.ProcessEnv 
 }
 
 export function npmInstall(prefix: string, spec: string, extraEnv: NodeJS.ProcessEnv = {}): void {
-  execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', spec], {
-    stdio: 'inherit',
-    env: childNpmEnv(process.env, extraEnv),
-  });
+  execFileSync(
+    'npm',
+    ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', spec],
+    {
+      stdio: 'inherit',
+      env: childNpmEnv(process.env, extraEnv),
+    },
+  );
 }
 
 function canApt(): boolean {
@@ -67,7 +71,9 @@ function canApt(): boolean {
 
 function aptInstall(packages: string[], why: string): void {
   if (!canApt()) {
-    throw new MissingToolError(`${why}: install ${packages.join(' ')} (e.g. sudo apt-get install -y ${packages.join(' ')}) and run again.`);
+    throw new MissingToolError(
+      `${why}: install ${packages.join(' ')} (e.g. sudo apt-get install -y ${packages.join(' ')}) and run again.`,
+    );
   }
   log(`apt-get install ${packages.join(' ')} (${why})…`);
   const apt = ['-o', 'DPkg::Lock::Timeout=900'];
@@ -92,11 +98,14 @@ export function ensureCodeServer(node24: { node: string; nodeDir: string }): str
   if (!existsSync(GSSAPI_HEADER)) {
     aptInstall(['libkrb5-dev'], 'code-server builds a native module that needs gssapi headers');
   }
-  const root = installOnce(join(cacheDir(), `code-server-${CODE_SERVER_VERSION}`), `code-server ${CODE_SERVER_VERSION}`, (tmp) =>
-    npmInstall(tmp, `code-server@${CODE_SERVER_VERSION}`, {
-      PATH: `${join(node24.nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
-      npm_config_nodedir: node24.nodeDir,
-    }),
+  const root = installOnce(
+    join(cacheDir(), `code-server-${CODE_SERVER_VERSION}`),
+    `code-server ${CODE_SERVER_VERSION}`,
+    (tmp) =>
+      npmInstall(tmp, `code-server@${CODE_SERVER_VERSION}`, {
+        PATH: `${join(node24.nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
+        npm_config_nodedir: node24.nodeDir,
+      }),
   );
   return join(root, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }

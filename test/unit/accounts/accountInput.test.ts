@@ -9,14 +9,32 @@ describe('parseAccountLocation', () => {
   });
 
   it('reads account ID and jurisdiction from the endpoint the token page shows', () => {
-    assert.deepEqual(parseAccountLocation(`https://${ID}.r2.cloudflarestorage.com`), { kind: 'r2', accountId: ID, jurisdiction: 'default' });
-    assert.deepEqual(parseAccountLocation(`https://${ID}.eu.r2.cloudflarestorage.com/`), { kind: 'r2', accountId: ID, jurisdiction: 'eu' });
-    assert.deepEqual(parseAccountLocation(`https://${ID}.fedramp.r2.cloudflarestorage.com`), { kind: 'r2', accountId: ID, jurisdiction: 'fedramp' });
+    assert.deepEqual(parseAccountLocation(`https://${ID}.r2.cloudflarestorage.com`), {
+      kind: 'r2',
+      accountId: ID,
+      jurisdiction: 'default',
+    });
+    assert.deepEqual(parseAccountLocation(`https://${ID}.eu.r2.cloudflarestorage.com/`), {
+      kind: 'r2',
+      accountId: ID,
+      jurisdiction: 'eu',
+    });
+    assert.deepEqual(parseAccountLocation(`https://${ID}.fedramp.r2.cloudflarestorage.com`), {
+      kind: 'r2',
+      accountId: ID,
+      jurisdiction: 'fedramp',
+    });
   });
 
   it('keeps any other http(s) URL as a custom endpoint, path included', () => {
-    assert.deepEqual(parseAccountLocation('http://127.0.0.1:9000'), { kind: 'custom', endpoint: 'http://127.0.0.1:9000' });
-    assert.deepEqual(parseAccountLocation('https://s3.example.com/storage/'), { kind: 'custom', endpoint: 'https://s3.example.com/storage' });
+    assert.deepEqual(parseAccountLocation('http://127.0.0.1:9000'), {
+      kind: 'custom',
+      endpoint: 'http://127.0.0.1:9000',
+    });
+    assert.deepEqual(parseAccountLocation('https://s3.example.com/storage/'), {
+      kind: 'custom',
+      endpoint: 'https://s3.example.com/storage',
+    });
   });
 
   it('refuses what is neither', () => {

@@ -29,12 +29,15 @@ s3 =
 describe('parseAwsProfiles', () => {
   it('merges credentials and config by profile name', () => {
     const profiles = parseAwsProfiles(CREDENTIALS, CONFIG);
-    assert.deepEqual(profiles.find((p) => p.name === 'r2'), {
-      name: 'r2',
-      accessKeyId: 'r2key',
-      secretAccessKey: 'r2secret',
-      endpointUrl: 'https://0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com',
-    });
+    assert.deepEqual(
+      profiles.find((p) => p.name === 'r2'),
+      {
+        name: 'r2',
+        accessKeyId: 'r2key',
+        secretAccessKey: 'r2secret',
+        endpointUrl: 'https://0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com',
+      },
+    );
     assert.equal(profiles.find((p) => p.name === 'default')?.secretAccessKey, 'default/secret');
   });
 

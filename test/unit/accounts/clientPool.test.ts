@@ -57,7 +57,11 @@ class FakeAccounts {
   }
 }
 
-function serverAccount(id: string, accessKeyId = s3env().credentials.accessKeyId, endpoint = s3env().endpoint): Account {
+function serverAccount(
+  id: string,
+  accessKeyId = s3env().credentials.accessKeyId,
+  endpoint = s3env().endpoint,
+): Account {
   return { id, name: `Account ${id}`, jurisdiction: 'default', endpoint, forcePathStyle: true, accessKeyId };
 }
 
@@ -65,7 +69,9 @@ function serverAccount(id: string, accessKeyId = s3env().credentials.accessKeyId
  * A TCP forwarder to the server that knows which connections are open through it, and whether the
  * client closed them (the server closes idle ones too, after its keep-alive timeout).
  */
-async function countingProxy(upstream: string): Promise<{ url: string; closedByClient: () => Promise<void>; close: () => Promise<void> }> {
+async function countingProxy(
+  upstream: string,
+): Promise<{ url: string; closedByClient: () => Promise<void>; close: () => Promise<void> }> {
   const open = new Set<Socket>();
   let closedByServer = 0;
   let allClosed = (): void => undefined;
@@ -94,7 +100,10 @@ async function countingProxy(upstream: string): Promise<{ url: string; closedByC
   return {
     url: `http://127.0.0.1:${address.port}`,
     /** Resolves once the client has closed every connection; never when the server closed one. */
-    closedByClient: () => (open.size === 0 && closedByServer === 0 ? Promise.resolve() : new Promise<void>((resolve) => (allClosed = resolve))),
+    closedByClient: () =>
+      open.size === 0 && closedByServer === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => (allClosed = resolve)),
     close: async () => {
       open.forEach((socket) => socket.destroy());
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -150,14 +159,20 @@ describe('ClientPool', function () {
   afterEach(() => pool.dispose());
 
   /** Streams source.bin through account A's client into `key` through account B's, held in the middle. */
-  async function startCopy(key: string): Promise<{ done: Promise<unknown>; reached: Promise<void>; release: () => void; clients: R2Client[] }> {
+  async function startCopy(
+    key: string,
+  ): Promise<{ done: Promise<unknown>; reached: Promise<void>; release: () => void; clients: R2Client[] }> {
     const from = await pool.get(accounts.get('a')!);
     const to = await pool.get(accounts.get('b')!);
     const source = await getObjectStream(from, { bucket: bucket.name, key: 'source.bin' }, live);
     const hold = holdInTheMiddle();
     source.body.on('error', (error) => hold.stream.destroy(error));
     source.body.pipe(hold.stream);
-    const done = putObject(to, { bucket: bucket.name, key, body: hold.stream, contentLength: source.contentLength }, live);
+    const done = putObject(
+      to,
+      { bucket: bucket.name, key, body: hold.stream, contentLength: source.contentLength },
+      live,
+    );
     return { done, reached: hold.reached, release: hold.release, clients: [from, to] };
   }
 
@@ -170,7 +185,11 @@ describe('ClientPool', function () {
     const copy = await startCopy('renamed.bin');
     await copy.reached;
     accounts.save({ ...accounts.get('a')!, name: 'Renamed A' });
-    accounts.save({ ...accounts.get('b')!, name: 'Renamed B', publicBaseUrls: { [bucket.name]: 'https://pub.example.com' } });
+    accounts.save({
+      ...accounts.get('b')!,
+      name: 'Renamed B',
+      publicBaseUrls: { [bucket.name]: 'https://pub.example.com' },
+    });
     const after = [await pool.get(accounts.get('a')!), await pool.get(accounts.get('b')!)];
     copy.release();
     await copy.done;

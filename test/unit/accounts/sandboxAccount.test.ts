@@ -25,7 +25,14 @@ function memoryStore(accounts: Account[] = [], secrets: Record<string, string> =
   };
 }
 
-const sandbox: Account = { id: 'sandbox', name: 'Sandbox', jurisdiction: 'default', endpoint: 'http://127.0.0.1:4000', forcePathStyle: true, accessKeyId: 'key' };
+const sandbox: Account = {
+  id: 'sandbox',
+  name: 'Sandbox',
+  jurisdiction: 'default',
+  endpoint: 'http://127.0.0.1:4000',
+  forcePathStyle: true,
+  accessKeyId: 'key',
+};
 const variable = (account: Account = sandbox) => JSON.stringify({ ...account, secretAccessKey: 'secret' });
 
 /** As the hook stores it: marked as the sandbox's, so the view says so. */
@@ -73,7 +80,13 @@ describe('configureSandboxAccount', () => {
 
   // Whatever sets the extension host's environment (a dev container's remoteEnv, a shell profile)
   // could otherwise add an account that sends the user's next upload anywhere.
-  for (const endpoint of ['https://r2.attacker.example', 'http://10.0.0.5:9000', 'http://0.0.0.0:4000', 'http://[::]:4000', 'http://localhost.attacker.example']) {
+  for (const endpoint of [
+    'https://r2.attacker.example',
+    'http://10.0.0.5:9000',
+    'http://0.0.0.0:4000',
+    'http://[::]:4000',
+    'http://localhost.attacker.example',
+  ]) {
     it(`ignores, and logs, an account whose endpoint is not this machine: ${endpoint}`, async () => {
       const store = memoryStore();
       await configureSandboxAccount(store, log, variable({ ...sandbox, endpoint }));
@@ -84,7 +97,11 @@ describe('configureSandboxAccount', () => {
 
   it('ignores an account without an endpoint (a Cloudflare account ID reaches R2 itself)', async () => {
     const store = memoryStore();
-    await configureSandboxAccount(store, log, variable({ ...sandbox, endpoint: undefined, accountId: '0123456789abcdef0123456789abcdef' }));
+    await configureSandboxAccount(
+      store,
+      log,
+      variable({ ...sandbox, endpoint: undefined, accountId: '0123456789abcdef0123456789abcdef' }),
+    );
     assert.equal(store.saves, 0);
   });
 
@@ -92,12 +109,20 @@ describe('configureSandboxAccount', () => {
     const own: Account = { ...sandbox, endpoint: 'https://0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com' };
     const store = memoryStore([own], { sandbox: 'users-secret' });
     await configureSandboxAccount(store, log, variable());
-    assert.deepEqual({ accounts: store.accounts, secrets: store.secrets, saves: store.saves }, { accounts: [own], secrets: { sandbox: 'users-secret' }, saves: 0 });
+    assert.deepEqual(
+      { accounts: store.accounts, secrets: store.secrets, saves: store.saves },
+      { accounts: [own], secrets: { sandbox: 'users-secret' }, saves: 0 },
+    );
     assert.match(logged.join('\n'), /ignored/);
   });
 
   it('accepts the loopback forms: 127.0.0.0/8, ::1, localhost', async () => {
-    for (const endpoint of ['http://127.0.0.1:4000', 'http://127.8.9.10:4000', 'http://[::1]:4000', 'http://localhost:4000']) {
+    for (const endpoint of [
+      'http://127.0.0.1:4000',
+      'http://127.8.9.10:4000',
+      'http://[::1]:4000',
+      'http://localhost:4000',
+    ]) {
       const store = memoryStore();
       await configureSandboxAccount(store, log, variable({ ...sandbox, endpoint }));
       assert.deepEqual(store.accounts, [{ ...stored, endpoint }], endpoint);

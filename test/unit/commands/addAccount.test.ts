@@ -72,13 +72,23 @@ describe('r2.addAccount', () => {
     assert.deepEqual(dismissed.shown, [{ level: 'error', message: dismissed.shown[0].message, actions: ['Fix…'] }]);
     assert.deepEqual(kept.fakeAccounts.list(), []);
 
-    const fixed = new FakeUi([...walk(wrong, 'Fixed'), { message: 'secret access key does not match', answer: 'Fix…' }, ...walk(undefined, 'Fixed')]);
+    const fixed = new FakeUi([
+      ...walk(wrong, 'Fixed'),
+      { message: 'secret access key does not match', answer: 'Fix…' },
+      ...walk(undefined, 'Fixed'),
+    ]);
     const services = testServices(fixed, bucket.client, { accounts: [] });
     await addAccount(services);
     fixed.assertDone();
     // The second walk-through starts from the first one's answers, the secret excepted.
     const second = fixed.inputs.slice(4);
-    assert.deepEqual(second.map((options) => options.value), [s3env().endpoint, s3env().credentials.accessKeyId, undefined, 'Fixed']);
-    assert.deepEqual(services.fakeAccounts.list().map((account) => account.name), ['Fixed']);
+    assert.deepEqual(
+      second.map((options) => options.value),
+      [s3env().endpoint, s3env().credentials.accessKeyId, undefined, 'Fixed'],
+    );
+    assert.deepEqual(
+      services.fakeAccounts.list().map((account) => account.name),
+      ['Fixed'],
+    );
   });
 });

@@ -1,7 +1,15 @@
 // r2.copyTo's decision paths, in plain Node: the prompts scripted (FakeUi), R2 the test server.
 import assert from 'node:assert/strict';
 import { copyTo } from '../../../src/commands/copyTo';
-import { createBucket, deleteBucket, deletePrefix, getObjectBytes, headObject, listPage, putObject } from '../../../src/r2';
+import {
+  createBucket,
+  deleteBucket,
+  deletePrefix,
+  getObjectBytes,
+  headObject,
+  listPage,
+  putObject,
+} from '../../../src/r2';
 import { UserCancelled } from '../../../src/ui/userInterface';
 import { FakeUi } from '../../support/fakeUi';
 import { live, uniqueName, useBucket } from '../r2/helpers';
@@ -18,15 +26,20 @@ describe('r2.copyTo', () => {
     await deleteBucket(source.client, target, live);
   });
 
-  const read = async (bucket: string, key: string) => (await getObjectBytes(source.client, { bucket, key, maxBytes: 1024 }, live)).bytes.toString();
+  const read = async (bucket: string, key: string) =>
+    (await getObjectBytes(source.client, { bucket, key, maxBytes: 1024 }, live)).bytes.toString();
 
-  const node = (key: string, body?: string, metadata?: Record<string, string>) => writtenNode(source.client, source.name, key, body, metadata);
+  const node = (key: string, body?: string, metadata?: Record<string, string>) =>
+    writtenNode(source.client, source.name, key, body, metadata);
 
   it('dismissing the bucket or the folder picker cancels, copying nothing', async () => {
     const doc = await node('never.txt');
     for (const steps of [
       [{ pick: 'Copy to', answer: undefined }],
-      [{ pick: 'Copy to', answer: target }, { pick: 'Copy to', answer: undefined }],
+      [
+        { pick: 'Copy to', answer: target },
+        { pick: 'Copy to', answer: undefined },
+      ],
     ]) {
       const ui = new FakeUi(steps);
       await assert.rejects(copyTo(testServices(ui, source.client), doc), UserCancelled);
@@ -50,7 +63,9 @@ describe('r2.copyTo', () => {
     assert.deepEqual(ui.progress, [`Copying to ${target}/copies/`]);
     assert.deepEqual(ui.shown, [{ level: 'info', message: '2 copied.', actions: [] }]);
     assert.equal(await read(target, 'copies/b.txt'), 'b');
-    assert.deepEqual((await headObject(source.client, { bucket: target, key: 'copies/a.txt' }, live)).metadata, { owner: 'ops' });
+    assert.deepEqual((await headObject(source.client, { bucket: target, key: 'copies/a.txt' }, live)).metadata, {
+      owner: 'ops',
+    });
     assert.deepEqual(services.changedPlaces, [{ accountId: 'test-account', bucket: target, prefix: 'copies/' }]);
   });
 
@@ -80,11 +95,13 @@ describe('r2.copyTo', () => {
     const services = testServices(ui, source.client);
     await copyTo(services, self);
     ui.assertDone();
-    assert.deepEqual(ui.shown, [{ level: 'warning', message: '0 copied, 1 failed.', actions: ['Retry Failed', 'Show Log'] }]);
+    assert.deepEqual(ui.shown, [
+      { level: 'warning', message: '0 copied, 1 failed.', actions: ['Retry Failed', 'Show Log'] },
+    ]);
     assert.match(services.fakeLog.lines.join('\n'), /self\.txt: "self\.txt" cannot be copied onto itself\./);
   });
 
-  it('copies a folder with every key under it, under the folder\'s name; never into itself', async () => {
+  it("copies a folder with every key under it, under the folder's name; never into itself", async () => {
     await node('fold/a.txt', 'a');
     await node('fold/sub/b.txt', 'b');
     const folder = folderNode(serverAccount(), source.name, 'fold/');
@@ -103,7 +120,10 @@ describe('r2.copyTo', () => {
       { pick: 'Copy to', answer: '$(folder) fold/' },
       { pick: 'Copy to', answer: HERE },
     ]);
-    await assert.rejects(copyTo(testServices(into, source.client), folder), /The folder "fold\/" cannot be copied into itself\./);
+    await assert.rejects(
+      copyTo(testServices(into, source.client), folder),
+      /The folder "fold\/" cannot be copied into itself\./,
+    );
     into.assertDone();
   });
 });

@@ -9,8 +9,12 @@ import { accountNode, folderNode, objectNode, serverAccount, testServices } from
 
 describe('r2.delete', () => {
   const bucket = useBucket('cmd-delete');
-  const keys = async (prefix: string) => (await listPage(bucket.client, { bucket: bucket.name, prefix, delimiter: '' }, live)).objects.map((object) => object.key);
-  const listed = async (key: string): Promise<R2Object> => (await listPage(bucket.client, { bucket: bucket.name, prefix: key, delimiter: '' }, live)).objects[0];
+  const keys = async (prefix: string) =>
+    (await listPage(bucket.client, { bucket: bucket.name, prefix, delimiter: '' }, live)).objects.map(
+      (object) => object.key,
+    );
+  const listed = async (key: string): Promise<R2Object> =>
+    (await listPage(bucket.client, { bucket: bucket.name, prefix: key, delimiter: '' }, live)).objects[0];
 
   it('with nothing selected (or no object or folder) asks to select first', async () => {
     const ui = new FakeUi();
@@ -44,28 +48,43 @@ describe('r2.delete', () => {
     await putMany(bucket.client, bucket.name, ['go/a', 'go/b/c', 'go-sibling', 'single.txt']);
     const folder = folderNode(serverAccount(), bucket.name, 'go/');
     const single = objectNode(serverAccount(), bucket.name, await listed('single.txt'));
-    const ui = new FakeUi([{ pick: `Permanently delete 3 objects from ${bucket.name}?`, answer: '$(trash) Delete 3 objects' }]);
+    const ui = new FakeUi([
+      { pick: `Permanently delete 3 objects from ${bucket.name}?`, answer: '$(trash) Delete 3 objects' },
+    ]);
     const services = testServices(ui, bucket.client);
     // From a tree node's menu: the clicked node and the whole selection.
     await deleteCommand(services, folder, [folder, single]);
     ui.assertDone();
-    assert.deepEqual(ui.shown.at(-1), { level: 'info', message: `Deleted 3 objects from ${bucket.name}.`, actions: [] });
+    assert.deepEqual(ui.shown.at(-1), {
+      level: 'info',
+      message: `Deleted 3 objects from ${bucket.name}.`,
+      actions: [],
+    });
     assert.deepEqual(await keys('go'), ['go-sibling']);
-    await assert.rejects(headObject(bucket.client, { bucket: bucket.name, key: 'single.txt' }, live), (error) => isR2Error(error, 'NoSuchKey'));
+    await assert.rejects(headObject(bucket.client, { bucket: bucket.name, key: 'single.txt' }, live), (error) =>
+      isR2Error(error, 'NoSuchKey'),
+    );
     assert.deepEqual(new Set(services.changedPlaces.map((place) => place.prefix)), new Set(['']));
   });
 
   it('names a single object, in a modal with Delete', async () => {
     await putMany(bucket.client, bucket.name, ['one/only.txt']);
-    const ui = new FakeUi([{ modal: `Permanently delete "one/only.txt" from ${bucket.name}? This cannot be undone.`, answer: 'Delete' }]);
-    await deleteCommand(testServices(ui, bucket.client), objectNode(serverAccount(), bucket.name, await listed('one/only.txt')));
+    const ui = new FakeUi([
+      { modal: `Permanently delete "one/only.txt" from ${bucket.name}? This cannot be undone.`, answer: 'Delete' },
+    ]);
+    await deleteCommand(
+      testServices(ui, bucket.client),
+      objectNode(serverAccount(), bucket.name, await listed('one/only.txt')),
+    );
     ui.assertDone();
     assert.deepEqual(await keys('one/'), []);
   });
 
   it('the palette deletes the view selection; an empty folder has nothing to delete', async () => {
     const ui = new FakeUi();
-    await deleteCommand(testServices(ui, bucket.client, { selection: [folderNode(serverAccount(), bucket.name, 'nothing-here/')] }));
+    await deleteCommand(
+      testServices(ui, bucket.client, { selection: [folderNode(serverAccount(), bucket.name, 'nothing-here/')] }),
+    );
     ui.assertDone();
     assert.deepEqual(ui.messages(), ['There is nothing to delete: the selected folders are empty.']);
   });
@@ -73,14 +92,20 @@ describe('r2.delete', () => {
   it('Cancel while counting stops before any question', async () => {
     await putMany(bucket.client, bucket.name, ['counted/a']);
     const ui = new FakeUi([{ cancelProgress: 'Counting' }]);
-    await assert.rejects(deleteCommand(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name, 'counted/')), (error) => isR2Error(error, 'Cancelled'));
+    await assert.rejects(
+      deleteCommand(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name, 'counted/')),
+      (error) => isR2Error(error, 'Cancelled'),
+    );
     ui.assertDone();
     assert.deepEqual(await keys('counted/'), ['counted/a']);
   });
 
   it('Cancel while deleting deletes nothing more and says nothing', async () => {
     await putMany(bucket.client, bucket.name, ['stopped/a', 'stopped/b']);
-    const ui = new FakeUi([{ pick: 'the 2 objects in it', answer: '$(trash) Delete 2 objects' }, { cancelProgress: 'Deleting from' }]);
+    const ui = new FakeUi([
+      { pick: 'the 2 objects in it', answer: '$(trash) Delete 2 objects' },
+      { cancelProgress: 'Deleting from' },
+    ]);
     const services = testServices(ui, bucket.client);
     await deleteCommand(services, folderNode(serverAccount(), bucket.name, 'stopped/'));
     ui.assertDone();

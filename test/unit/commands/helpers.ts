@@ -17,7 +17,15 @@ import { live } from '../r2/helpers';
 
 /** The account of the S3 test server, as a user would have added it. */
 export function serverAccount(overrides: Partial<Account> = {}): Account {
-  return { id: 'test-account', name: 'Test', jurisdiction: 'default', endpoint: s3env().endpoint, forcePathStyle: true, accessKeyId: s3env().credentials.accessKeyId, ...overrides };
+  return {
+    id: 'test-account',
+    name: 'Test',
+    jurisdiction: 'default',
+    endpoint: s3env().endpoint,
+    forcePathStyle: true,
+    accessKeyId: s3env().credentials.accessKeyId,
+    ...overrides,
+  };
 }
 
 /** The account store's part that commands use, over a plain list. */
@@ -92,7 +100,11 @@ export interface TestServices extends Services {
  * Services for a command under test: `ui` answers its prompts, every account gets `client`, and
  * the view's selection is `selection`.
  */
-export function testServices(ui: FakeUi, client: R2Client, options: { accounts?: Account[]; selection?: unknown[]; settings?: Record<string, unknown> } = {}): TestServices {
+export function testServices(
+  ui: FakeUi,
+  client: R2Client,
+  options: { accounts?: Account[]; selection?: unknown[]; settings?: Record<string, unknown> } = {},
+): TestServices {
   const fakeAccounts = new MemoryAccounts(options.accounts ?? [serverAccount()]);
   const fakeLog = new MemoryLog();
   const fakeState = new MemoryMemento();
@@ -116,16 +128,35 @@ export function testServices(ui: FakeUi, client: R2Client, options: { accounts?:
 
 /** What the view passes for a bucket or a folder. */
 export function folderNode(account: Account, bucket: string, prefix = ''): ListingNode {
-  return { kind: prefix === '' ? 'bucket' : 'prefix', id: `${account.id}/${bucket}/${prefix}`, account, bucket, prefix } as unknown as ListingNode;
+  return {
+    kind: prefix === '' ? 'bucket' : 'prefix',
+    id: `${account.id}/${bucket}/${prefix}`,
+    account,
+    bucket,
+    prefix,
+  } as unknown as ListingNode;
 }
 
 /** What the view passes for an object, as listed. */
 export function objectNode(account: Account, bucket: string, object: R2Object): ObjectNode {
-  return { kind: 'object', id: `${account.id}/${bucket}/${object.key}`, account, bucket, key: object.key, object } as unknown as ObjectNode;
+  return {
+    kind: 'object',
+    id: `${account.id}/${bucket}/${object.key}`,
+    account,
+    bucket,
+    key: object.key,
+    object,
+  } as unknown as ObjectNode;
 }
 
 /** Writes an object (its key as its body, unless given) and returns its node, as the view lists it. */
-export async function writtenNode(client: R2Client, bucket: string, key: string, body = key, metadata?: Record<string, string>): Promise<ObjectNode> {
+export async function writtenNode(
+  client: R2Client,
+  bucket: string,
+  key: string,
+  body = key,
+  metadata?: Record<string, string>,
+): Promise<ObjectNode> {
   await putObject(client, { bucket, key, body, metadata }, live);
   const [object] = (await listPage(client, { bucket, prefix: key, delimiter: '' }, live)).objects;
   return objectNode(serverAccount(), bucket, object);

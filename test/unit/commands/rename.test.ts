@@ -9,8 +9,13 @@ import { assertQuiet, folderNode, serverAccount, testServices, writtenNode } fro
 
 describe('r2.rename', () => {
   const bucket = useBucket('cmd-rename');
-  const read = async (key: string) => (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 1024 }, live)).bytes.toString();
-  const exists = (key: string) => headObject(bucket.client, { bucket: bucket.name, key }, live).then(() => true, (error) => (isR2Error(error, 'NoSuchKey') ? false : Promise.reject(error)));
+  const read = async (key: string) =>
+    (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 1024 }, live)).bytes.toString();
+  const exists = (key: string) =>
+    headObject(bucket.client, { bucket: bucket.name, key }, live).then(
+      () => true,
+      (error) => (isR2Error(error, 'NoSuchKey') ? false : Promise.reject(error)),
+    );
 
   const node = (key: string, body?: string) => writtenNode(bucket.client, bucket.name, key, body);
 
@@ -50,20 +55,29 @@ describe('r2.rename', () => {
     assert.deepEqual(ui.shown, []);
     assert.equal(await read('to/moved.txt'), 'content');
     assert.equal(await exists('from/moved.txt'), false);
-    assert.deepEqual(services.changedPlaces.map((place) => place.prefix), ['from/', 'to/']);
+    assert.deepEqual(
+      services.changedPlaces.map((place) => place.prefix),
+      ['from/', 'to/'],
+    );
   });
 
   it('a taken key is asked about, with Overwrite only: dismissing keeps both, Overwrite replaces it', async () => {
     await putObject(bucket.client, { bucket: bucket.name, key: 'taken.txt', body: 'theirs' }, live);
     const doc = await node('mine.txt', 'mine');
-    const kept = new FakeUi([{ input: 'Rename or Move', answer: 'taken.txt' }, { modal: `"taken.txt" already exists in ${bucket.name}`, answer: undefined }]);
+    const kept = new FakeUi([
+      { input: 'Rename or Move', answer: 'taken.txt' },
+      { modal: `"taken.txt" already exists in ${bucket.name}`, answer: undefined },
+    ]);
     await rename(testServices(kept, bucket.client), doc);
     kept.assertDone();
     assert.deepEqual(kept.shown[0].actions, ['Overwrite']);
     assert.equal(await read('taken.txt'), 'theirs');
     assert.equal(await exists('mine.txt'), true);
 
-    const replaced = new FakeUi([{ input: 'Rename or Move', answer: 'taken.txt' }, { modal: 'already exists', answer: 'Overwrite' }]);
+    const replaced = new FakeUi([
+      { input: 'Rename or Move', answer: 'taken.txt' },
+      { modal: 'already exists', answer: 'Overwrite' },
+    ]);
     await rename(testServices(replaced, bucket.client), doc);
     replaced.assertDone();
     assert.equal(await read('taken.txt'), 'mine');

@@ -23,7 +23,8 @@ describe('r2.upload', () => {
     return path;
   }
 
-  const read = async (key: string) => (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 1024 }, live)).bytes.toString();
+  const read = async (key: string) =>
+    (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 1024 }, live)).bytes.toString();
 
   it('on a folder node asks for files; dismissing the dialog cancels before any request', async () => {
     const ui = new FakeUi([{ dialog: 'Upload to', answer: undefined }]);
@@ -83,7 +84,10 @@ describe('r2.upload', () => {
     const skip = new FakeUi([{ modal: /"taken\/[xy]\.txt" already exists/, answer: 'Skip All' }]);
     await upload(testServices(skip, bucket.client), node, [fileUri(file), fileUri(other)]);
     skip.assertDone();
-    assert.deepEqual(skip.shown.map((shown) => shown.actions), [['Overwrite', 'Skip', 'Overwrite All', 'Skip All'], []]);
+    assert.deepEqual(
+      skip.shown.map((shown) => shown.actions),
+      [['Overwrite', 'Skip', 'Overwrite All', 'Skip All'], []],
+    );
     assert.equal(skip.shown[1].message, '0 uploaded, 2 skipped.');
     assert.equal(await read('taken/x.txt'), 'theirs');
 
@@ -92,7 +96,10 @@ describe('r2.upload', () => {
     await upload(testServices(cancel, bucket.client), node, [fileUri(file)]);
     cancel.assertDone();
     assert.deepEqual(cancel.shown[0].actions, ['Overwrite']);
-    assert.match(cancel.shown[0].message, /Overwrite it\?\n\nIn R2: 6 B, modified \d{4}-\d\d-\d\d \d\d:\d\d\nLocal file: 4 B, modified \d{4}-\d\d-\d\d \d\d:\d\d$/);
+    assert.match(
+      cancel.shown[0].message,
+      /Overwrite it\?\n\nIn R2: 6 B, modified \d{4}-\d\d-\d\d \d\d:\d\d\nLocal file: 4 B, modified \d{4}-\d\d-\d\d \d\d:\d\d$/,
+    );
     assert.equal(cancel.shown[1].message, '0 uploaded, 1 not done (cancelled).');
     assert.equal(await read('taken/x.txt'), 'theirs');
 
@@ -112,7 +119,10 @@ describe('r2.upload', () => {
     assert.deepEqual(cancel.shown[0].actions, ['Save and Upload', 'Upload Saved Version']);
     assert.deepEqual(cancel.saved, []);
 
-    const escape = new FakeUi([{ modal: 'unsaved changes', answer: 'Save and Upload' }, { pick: /./, answer: undefined }]);
+    const escape = new FakeUi([
+      { modal: 'unsaved changes', answer: 'Save and Upload' },
+      { pick: /./, answer: undefined },
+    ]);
     escape.active = fileUri(file);
     escape.dirty.add(file);
     await assert.rejects(uploadActiveFile(testServices(escape, bucket.client)), UserCancelled);
@@ -126,7 +136,10 @@ describe('r2.upload', () => {
     await upload(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name, 'cancel/'), [fileUri(file)]);
     ui.assertDone();
     assert.equal(ui.shown[0].message, '0 uploaded, 1 not done (cancelled).');
-    await assert.rejects(headObject(bucket.client, { bucket: bucket.name, key: 'cancel/cancelled.txt' }, live), (error) => isR2Error(error, 'NoSuchKey'));
+    await assert.rejects(
+      headObject(bucket.client, { bucket: bucket.name, key: 'cancel/cancelled.txt' }, live),
+      (error) => isR2Error(error, 'NoSuchKey'),
+    );
   });
 
   it('says so when the selection holds no file, and logs what it refused', async () => {

@@ -1,12 +1,26 @@
 import { strict as assert } from 'node:assert';
-import { blankComments, formatDocument, formatRules, parseCorsRules, parseLifecycleRules, topLevelElementOffsets } from '../../../src/fs/bucketConfigDocument';
+import {
+  blankComments,
+  formatDocument,
+  formatRules,
+  parseCorsRules,
+  parseLifecycleRules,
+  topLevelElementOffsets,
+} from '../../../src/fs/bucketConfigDocument';
 
 function problems(parsed: ReturnType<typeof parseCorsRules> | ReturnType<typeof parseLifecycleRules>): string[] {
   return parsed.ok ? [] : parsed.problems.map((problem) => problem.message);
 }
 
 describe('bucket config documents', () => {
-  const cors = [{ AllowedOrigins: ['https://example.com'], AllowedMethods: ['GET', 'HEAD'], AllowedHeaders: ['*'], MaxAgeSeconds: 3600 }];
+  const cors = [
+    {
+      AllowedOrigins: ['https://example.com'],
+      AllowedMethods: ['GET', 'HEAD'],
+      AllowedHeaders: ['*'],
+      MaxAgeSeconds: 3600,
+    },
+  ];
 
   it('round-trips CORS rules through the document', () => {
     const text = formatRules(cors);
@@ -23,7 +37,10 @@ describe('bucket config documents', () => {
   });
 
   it('says what is wrong with a CORS rule, and where', () => {
-    const text = formatRules([cors[0], { AllowedOrigins: [], AllowedMethods: ['GET', 'PATCH'], MaxAgeSeconds: -1, Extra: 1 } as never]);
+    const text = formatRules([
+      cors[0],
+      { AllowedOrigins: [], AllowedMethods: ['GET', 'PATCH'], MaxAgeSeconds: -1, Extra: 1 } as never,
+    ]);
     const parsed = parseCorsRules(text);
     assert.equal(parsed.ok, false);
     assert.deepEqual(problems(parsed), [
@@ -45,28 +62,44 @@ describe('bucket config documents', () => {
       assert.match(parsed.problems[0].message, /^Not valid JSON/);
       assert.equal(parsed.problems[0].offset, 26);
     }
-    assert.deepEqual(problems(parseCorsRules('{"rules": []}')), ['The document must be a JSON array of CORS rules ([] removes them all).']);
+    assert.deepEqual(problems(parseCorsRules('{"rules": []}')), [
+      'The document must be a JSON array of CORS rules ([] removes them all).',
+    ]);
   });
 
   it('checks lifecycle rules as R2 implements them', () => {
-    assert.deepEqual(problems(parseLifecycleRules(JSON.stringify([
-      { Status: 'On', Expiration: { Days: 0 } },
-      { Status: 'Enabled' },
-      { Status: 'Enabled', Transitions: [{ Days: 30, StorageClass: 'GLACIER' }] },
-      { Status: 'Disabled', Expiration: { Days: 1, Date: '2030-01-01' } },
-      { Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 }, Expiration: { Date: '2030-01-01T00:00:00.000Z' } },
-    ]))), [
-      'Rule 1: Status must be "Enabled" or "Disabled".',
-      'Rule 1: Expiration.Days must be a positive whole number.',
-      'Rule 2: needs an action: Expiration, Transitions or AbortIncompleteMultipartUpload.',
-      'Rule 3: Transition.StorageClass must be "STANDARD_IA": R2 moves objects to Infrequent Access only.',
-      'Rule 4: Expiration needs exactly one of Days or Date.',
-    ]);
+    assert.deepEqual(
+      problems(
+        parseLifecycleRules(
+          JSON.stringify([
+            { Status: 'On', Expiration: { Days: 0 } },
+            { Status: 'Enabled' },
+            { Status: 'Enabled', Transitions: [{ Days: 30, StorageClass: 'GLACIER' }] },
+            { Status: 'Disabled', Expiration: { Days: 1, Date: '2030-01-01' } },
+            {
+              Status: 'Enabled',
+              AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+              Expiration: { Date: '2030-01-01T00:00:00.000Z' },
+            },
+          ]),
+        ),
+      ),
+      [
+        'Rule 1: Status must be "Enabled" or "Disabled".',
+        'Rule 1: Expiration.Days must be a positive whole number.',
+        'Rule 2: needs an action: Expiration, Transitions or AbortIncompleteMultipartUpload.',
+        'Rule 3: Transition.StorageClass must be "STANDARD_IA": R2 moves objects to Infrequent Access only.',
+        'Rule 4: Expiration needs exactly one of Days or Date.',
+      ],
+    );
   });
 
   it('finds the elements of the top-level array, strings with brackets included', () => {
     const text = '[ {"a": "[x], {y}"}, [1, 2],\n "s" ]';
-    assert.deepEqual(topLevelElementOffsets(text).map((offset) => text[offset]), ['{', '[', '"']);
+    assert.deepEqual(
+      topLevelElementOffsets(text).map((offset) => text[offset]),
+      ['{', '[', '"'],
+    );
     assert.deepEqual(topLevelElementOffsets('[]'), []);
   });
 
@@ -91,7 +124,10 @@ describe('bucket config documents', () => {
     assert.equal(blanked.split('\n').length, text.split('\n').length);
     assert.ok(blanked.includes('"https://a//b"'));
     assert.ok(!blanked.includes('rules') && !blanked.includes('why'));
-    assert.deepEqual(parseCorsRules(text), { ok: true, rules: [{ AllowedOrigins: ['https://a//b'], AllowedMethods: ['GET'] }] });
+    assert.deepEqual(parseCorsRules(text), {
+      ok: true,
+      rules: [{ AllowedOrigins: ['https://a//b'], AllowedMethods: ['GET'] }],
+    });
     assert.equal(blankComments('"a \\" // b" // c'), '"a \\" // b"     ');
   });
 });

@@ -48,7 +48,10 @@ describe('FreshnessCache', () => {
     advance(2_000);
     cache.dropStale();
     assert.equal(cache.has('b'), false);
-    assert.deepEqual(['a', 'c'].map((id) => cache.get(id)), ['A2', 'C']);
+    assert.deepEqual(
+      ['a', 'c'].map((id) => cache.get(id)),
+      ['A2', 'C'],
+    );
     assert.equal(cache.size, 2);
     advance(3_000);
     cache.dropStale();
@@ -64,7 +67,10 @@ describe('FreshnessCache', () => {
     cache.set('d', 'D');
     assert.equal(cache.size, 3);
     assert.equal(cache.has('b'), false);
-    assert.deepEqual(['a', 'c', 'd'].map((id) => cache.get(id)), ['A2', 'C', 'D']);
+    assert.deepEqual(
+      ['a', 'c', 'd'].map((id) => cache.get(id)),
+      ['A2', 'C', 'D'],
+    );
   });
 
   it('without a capacity keeps every entry until it is dropped, deleted or cleared', () => {

@@ -29,7 +29,9 @@ describe('VersionLedger', () => {
   it('keeps every generation distinguishable from every earlier one, also when sizes come back', () => {
     const ledger = new VersionLedger();
     const sizes = [10, 11, 10, 12, 11, 10];
-    const reported = sizes.map((size, i) => ledger.observe('k', { etag: `e${i}`, size, lastModified: at + (i % 2) * 1000 }));
+    const reported = sizes.map((size, i) =>
+      ledger.observe('k', { etag: `e${i}`, size, lastModified: at + (i % 2) * 1000 }),
+    );
     for (let later = 1; later < reported.length; later++) {
       for (let earlier = 0; earlier < later; earlier++) {
         assert.ok(vscodeSeesConflict(reported[earlier], reported[later]), `generation ${later} against ${earlier}`);

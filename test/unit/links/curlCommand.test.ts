@@ -7,7 +7,10 @@ describe('curl command for a presigned URL', () => {
   it('downloads a GET URL to the object name, uploads the file for PUT, prints headers for HEAD', () => {
     assert.equal(curlCommand('GET', url, 'k.txt'), `curl -o k.txt '${url}'`);
     assert.equal(curlCommand('PUT', url, 'k.txt'), `curl -X PUT --upload-file k.txt '${url}'`);
-    assert.equal(curlCommand('PUT', url, 'k.txt', 'text/csv'), `curl -X PUT --upload-file k.txt -H 'Content-Type: text/csv' '${url}'`);
+    assert.equal(
+      curlCommand('PUT', url, 'k.txt', 'text/csv'),
+      `curl -X PUT --upload-file k.txt -H 'Content-Type: text/csv' '${url}'`,
+    );
     assert.equal(curlCommand('HEAD', url, 'k.txt'), `curl -I '${url}'`);
   });
 

@@ -3,12 +3,15 @@ import { describeDuration, EXPIRY_PRESETS, parseExpiry } from '../../../src/link
 
 describe('presigned URL expiry', () => {
   it('offers 15 minutes, 1 hour, 1 day and 7 days', () => {
-    assert.deepEqual(EXPIRY_PRESETS.map((preset) => [preset.label, preset.seconds]), [
-      ['15 minutes', 900],
-      ['1 hour', 3600],
-      ['1 day', 86400],
-      ['7 days', 604800],
-    ]);
+    assert.deepEqual(
+      EXPIRY_PRESETS.map((preset) => [preset.label, preset.seconds]),
+      [
+        ['15 minutes', 900],
+        ['1 hour', 3600],
+        ['1 day', 86400],
+        ['7 days', 604800],
+      ],
+    );
   });
 
   const read: ReadonlyArray<[string, number]> = [

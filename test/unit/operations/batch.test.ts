@@ -21,7 +21,10 @@ describe('runBatch', () => {
     assert.equal(peak, 3);
     assert.deepEqual(outcome.done.sort(), [1, 3, 5, 7]);
     assert.deepEqual(outcome.skipped.sort(), [2, 6]);
-    assert.deepEqual(outcome.failed.map((f) => f.item), [4]);
+    assert.deepEqual(
+      outcome.failed.map((f) => f.item),
+      [4],
+    );
     assert.equal(outcome.cancelled, false);
   });
 

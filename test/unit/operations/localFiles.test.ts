@@ -21,7 +21,14 @@ describe('collectLocalFiles', () => {
 
   it('keeps the selected folder name and the structure below it', async () => {
     const { files, problems } = await collectLocalFiles([join(dir, 'site'), join(dir, 'single.txt')]);
-    assert.deepEqual(files.map((f) => [f.relativeKey, f.size]), [['site/css/a b.css', 6], ['site/index.html', 6], ['single.txt', 5]]);
+    assert.deepEqual(
+      files.map((f) => [f.relativeKey, f.size]),
+      [
+        ['site/css/a b.css', 6],
+        ['site/index.html', 6],
+        ['single.txt', 5],
+      ],
+    );
     assert.deepEqual(problems, []);
   });
 
@@ -29,10 +36,16 @@ describe('collectLocalFiles', () => {
     await symlink(join(dir, 'missing'), join(dir, 'site', 'broken-link'));
     await symlink(dir, join(dir, 'site', 'loop'));
     const { files, problems } = await collectLocalFiles([join(dir, 'site')]);
-    assert.deepEqual(files.map((f) => f.relativeKey), ['site/css/a b.css', 'site/index.html']);
-    assert.deepEqual(problems.map((p) => [p.path.slice(dir.length), p.reason]), [
-      ['/site/broken-link', 'it no longer exists, or is a broken link'],
-      ['/site/loop', 'a link to a folder (not followed)'],
-    ]);
+    assert.deepEqual(
+      files.map((f) => f.relativeKey),
+      ['site/css/a b.css', 'site/index.html'],
+    );
+    assert.deepEqual(
+      problems.map((p) => [p.path.slice(dir.length), p.reason]),
+      [
+        ['/site/broken-link', 'it no longer exists, or is a broken link'],
+        ['/site/loop', 'a link to a folder (not followed)'],
+      ],
+    );
   });
 });

@@ -23,7 +23,8 @@ describe('uploadOne: conflicts', () => {
   });
   afterEach(() => s3env().local?.clearFaults());
 
-  const read = async (key: string) => (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 1024 }, live)).bytes.toString();
+  const read = async (key: string) =>
+    (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 1024 }, live)).bytes.toString();
 
   async function localFile(name: string, content: string) {
     const path = join(temp.path, name);
@@ -50,12 +51,29 @@ describe('uploadOne: conflicts', () => {
     const file = await localFile(key, 'mine');
     const { asked, policy } = answering(
       // While the user reads the question, another client writes a newer version.
-      { answer: 'overwrite', then: () => s3env().local?.inject({ type: 'write', operation: 'PutObject', bucket: bucket.name, key, body: 'theirs, written after the question' }) },
+      {
+        answer: 'overwrite',
+        then: () =>
+          s3env().local?.inject({
+            type: 'write',
+            operation: 'PutObject',
+            bucket: bucket.name,
+            key,
+            body: 'theirs, written after the question',
+          }),
+      },
       { answer: 'skip' },
     );
     const result = await uploadOne(bucket.client, { bucket: bucket.name, prefix: '' }, file, policy, noProgress, live);
-    assert.equal(await read(key), 'theirs, written after the question', "the other client's newer version is not overwritten");
-    assert.deepEqual(asked, [{ name: key, changed: false }, { name: key, changed: true }]);
+    assert.equal(
+      await read(key),
+      'theirs, written after the question',
+      "the other client's newer version is not overwritten",
+    );
+    assert.deepEqual(asked, [
+      { name: key, changed: false },
+      { name: key, changed: true },
+    ]);
     assert.equal(result, 'skipped');
   });
 
@@ -64,19 +82,39 @@ describe('uploadOne: conflicts', () => {
     await putObject(bucket.client, { bucket: bucket.name, key, body: 'v1' }, live);
     const file = await localFile(key, 'mine');
     const { asked, policy } = answering(
-      { answer: 'overwriteAll', then: () => s3env().local?.inject({ type: 'write', operation: 'PutObject', bucket: bucket.name, key, body: 'theirs' }) },
+      {
+        answer: 'overwriteAll',
+        then: () =>
+          s3env().local?.inject({ type: 'write', operation: 'PutObject', bucket: bucket.name, key, body: 'theirs' }),
+      },
       { answer: 'overwrite' },
     );
-    assert.equal(await uploadOne(bucket.client, { bucket: bucket.name, prefix: '' }, file, policy, noProgress, live), 'done');
+    assert.equal(
+      await uploadOne(bucket.client, { bucket: bucket.name, prefix: '' }, file, policy, noProgress, live),
+      'done',
+    );
     assert.equal(await read(key), 'mine');
-    assert.deepEqual(asked.map((a) => a.changed), [false, true]);
+    assert.deepEqual(
+      asked.map((a) => a.changed),
+      [false, true],
+    );
   });
 
   it('overwrites the version asked about when nobody else wrote it', async () => {
     const key = 'plain.txt';
     await putObject(bucket.client, { bucket: bucket.name, key, body: 'v1' }, live);
     const { asked, policy } = answering({ answer: 'overwrite' });
-    assert.equal(await uploadOne(bucket.client, { bucket: bucket.name, prefix: '' }, await localFile(key, 'mine'), policy, noProgress, live), 'done');
+    assert.equal(
+      await uploadOne(
+        bucket.client,
+        { bucket: bucket.name, prefix: '' },
+        await localFile(key, 'mine'),
+        policy,
+        noProgress,
+        live,
+      ),
+      'done',
+    );
     assert.equal(await read(key), 'mine');
     assert.equal(asked.length, 1);
   });
@@ -84,8 +122,22 @@ describe('uploadOne: conflicts', () => {
   it('creates the key, without asking again, when the version asked about was deleted meanwhile', async () => {
     const key = 'deleted.txt';
     await putObject(bucket.client, { bucket: bucket.name, key, body: 'v1' }, live);
-    const { asked, policy } = answering({ answer: 'overwrite', then: () => s3env().local?.inject({ type: 'write', operation: 'PutObject', bucket: bucket.name, key, body: null }) });
-    assert.equal(await uploadOne(bucket.client, { bucket: bucket.name, prefix: '' }, await localFile(key, 'mine'), policy, noProgress, live), 'done');
+    const { asked, policy } = answering({
+      answer: 'overwrite',
+      then: () =>
+        s3env().local?.inject({ type: 'write', operation: 'PutObject', bucket: bucket.name, key, body: null }),
+    });
+    assert.equal(
+      await uploadOne(
+        bucket.client,
+        { bucket: bucket.name, prefix: '' },
+        await localFile(key, 'mine'),
+        policy,
+        noProgress,
+        live,
+      ),
+      'done',
+    );
     assert.equal(await read(key), 'mine');
     assert.equal(asked.length, 1);
   });

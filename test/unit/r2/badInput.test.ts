@@ -31,7 +31,10 @@ describe('r2 bad input', () => {
   it('refuses empty keys and keys over 1024 bytes before any request; control characters are keys too', async () => {
     countRequests(bucket.requests);
     for (const key of ['', 'é'.repeat(513)]) {
-      const error = await expectR2Error(uploadFile(bucket.client, { bucket: bucket.name, key, filePath: __filename }, live), 'InvalidKey');
+      const error = await expectR2Error(
+        uploadFile(bucket.client, { bucket: bucket.name, key, filePath: __filename }, live),
+        'InvalidKey',
+      );
       assert.equal(error.message, 'Object keys must be 1 to 1024 bytes of UTF-8.');
     }
     assertRequests(bucket.requests, {});
@@ -45,14 +48,17 @@ describe('r2 bad input', () => {
     assert.equal((await headObject(bucket.client, { bucket: bucket.name, key: 'empty' }, live)).size, 0);
   });
 
-  it('refuses a file over R2\'s 5 TiB object limit before any request', async function () {
+  it("refuses a file over R2's 5 TiB object limit before any request", async function () {
     const path = join(temp.path, 'huge.sparse');
     const file = await open(path, 'w');
     // Sparse: the size is real to stat, the disk holds nothing.
     await file.truncate(5 * 1024 ** 4 - 5 * 1024 ** 3 + 1);
     await file.close();
     countRequests(bucket.requests);
-    const error = await expectR2Error(uploadFile(bucket.client, { bucket: bucket.name, key: 'huge', filePath: path }, live), 'EntityTooLarge');
+    const error = await expectR2Error(
+      uploadFile(bucket.client, { bucket: bucket.name, key: 'huge', filePath: path }, live),
+      'EntityTooLarge',
+    );
     assert.match(error.message, /larger than the 5 TiB − 5 GiB an object can hold/);
     assertRequests(bucket.requests, {});
   });
@@ -62,30 +68,44 @@ describe('r2 bad input', () => {
       const path = join(temp.path, `changing-${change}`);
       await writeRandomFile(path, 8 * 1024 * 1024);
       let changed = false;
-      const error = await expectR2Error(uploadFile(bucket.client, {
-        bucket: bucket.name,
-        key: `changing-${change}`,
-        filePath: path,
-        onProgress: () => {
-          if (!changed) {
-            changed = true;
-            if (change === 'grows') {
-              appendFileSync(path, 'more bytes');
-            } else {
-              truncateSync(path, 1024);
-            }
-          }
-        },
-      }, live), 'FileChanged');
+      const error = await expectR2Error(
+        uploadFile(
+          bucket.client,
+          {
+            bucket: bucket.name,
+            key: `changing-${change}`,
+            filePath: path,
+            onProgress: () => {
+              if (!changed) {
+                changed = true;
+                if (change === 'grows') {
+                  appendFileSync(path, 'more bytes');
+                } else {
+                  truncateSync(path, 1024);
+                }
+              }
+            },
+          },
+          live,
+        ),
+        'FileChanged',
+      );
       assert.match(error.message, /changed while it was uploaded/);
-      await expectR2Error(headObject(bucket.client, { bucket: bucket.name, key: `changing-${change}` }, live), 'NoSuchKey');
+      await expectR2Error(
+        headObject(bucket.client, { bucket: bucket.name, key: `changing-${change}` }, live),
+        'NoSuchKey',
+      );
     });
   }
 
   it('lets exactly one of two simultaneous uploads create a key with If-None-Match', async () => {
     const path = join(temp.path, 'race');
     await writeRandomFile(path, 256 * 1024);
-    const results = await Promise.allSettled([1, 2, 3].map(() => uploadFile(bucket.client, { bucket: bucket.name, key: 'race', filePath: path, ifNoneMatch: '*' }, live)));
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() =>
+        uploadFile(bucket.client, { bucket: bucket.name, key: 'race', filePath: path, ifNoneMatch: '*' }, live),
+      ),
+    );
     assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1);
     for (const result of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
       assert.equal((result.reason as { code: string }).code, 'AlreadyExists');
@@ -94,7 +114,10 @@ describe('r2 bad input', () => {
 
   it('refuses presign expiries of 0 or over 7 days', async () => {
     for (const expiresInSeconds of [0, 604_801]) {
-      const error = await expectR2Error(presignUrl(bucket.client, { bucket: bucket.name, key: 'k', method: 'GET', expiresInSeconds }), 'InvalidArgument');
+      const error = await expectR2Error(
+        presignUrl(bucket.client, { bucket: bucket.name, key: 'k', method: 'GET', expiresInSeconds }),
+        'InvalidArgument',
+      );
       assert.equal(error.message, 'A presigned URL expires after 1 to 604800 seconds (7 days).');
     }
   });
@@ -108,11 +131,15 @@ describe('r2 bad input', () => {
       }
     };
     assert.deepEqual(problem({ kind: 'custom', url: 'not a url' }), { error: 'The endpoint is not a valid URL.' });
-    assert.deepEqual(problem({ kind: 'custom', url: 'ftp://example.com' }), { error: 'The endpoint must be an http:// or https:// URL.' });
+    assert.deepEqual(problem({ kind: 'custom', url: 'ftp://example.com' }), {
+      error: 'The endpoint must be an http:// or https:// URL.',
+    });
     assert.deepEqual(problem({ kind: 'custom', url: 'http://storage.example.com:9000' }), {
       warnings: ['storage.example.com:9000 is reached over plain http: requests and data can be read on the network.'],
     });
     assert.deepEqual(problem({ kind: 'custom', url: 'http://127.0.0.1:9000' }), { warnings: [] });
-    assert.deepEqual(problem({ kind: 'r2', accountId: 'not-an-account', jurisdiction: 'default' }), { error: 'A Cloudflare account ID is 32 hexadecimal characters.' });
+    assert.deepEqual(problem({ kind: 'r2', accountId: 'not-an-account', jurisdiction: 'default' }), {
+      error: 'A Cloudflare account ID is 32 hexadecimal characters.',
+    });
   });
 });

@@ -114,7 +114,13 @@ describe('r2 buckets', () => {
     it('reads no CORS rules from a fresh bucket, then stores, reads and deletes them', async () => {
       assert.deepEqual(await getBucketCors(bucket.client, bucket.name, live), []);
       const rules: CorsRule[] = [
-        { AllowedOrigins: ['https://example.com'], AllowedMethods: ['GET', 'PUT'], AllowedHeaders: ['content-type'], ExposeHeaders: ['etag'], MaxAgeSeconds: 3600 },
+        {
+          AllowedOrigins: ['https://example.com'],
+          AllowedMethods: ['GET', 'PUT'],
+          AllowedHeaders: ['content-type'],
+          ExposeHeaders: ['etag'],
+          MaxAgeSeconds: 3600,
+        },
         { AllowedOrigins: ['*'], AllowedMethods: ['HEAD'] },
       ];
       await putBucketCors(bucket.client, bucket.name, rules, live);
@@ -132,15 +138,25 @@ describe('r2 buckets', () => {
       assert.deepEqual(await getBucketLifecycle(bucket.client, bucket.name, live), []);
       const rules: LifecycleRule[] = [
         { ID: 'expire-logs', Status: 'Enabled', Filter: { Prefix: 'logs/' }, Expiration: { Days: 30 } },
-        { ID: 'abort-uploads', Status: 'Enabled', Filter: { Prefix: '' }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } },
+        {
+          ID: 'abort-uploads',
+          Status: 'Enabled',
+          Filter: { Prefix: '' },
+          AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+        },
       ];
       await putBucketLifecycle(bucket.client, bucket.name, rules, live);
       // RGW returns the rules sorted by ID; R2 and S3 in the order stored.
-      const stored = (await getBucketLifecycle(bucket.client, bucket.name, live)).sort((a, b) => (a.ID ?? '').localeCompare(b.ID ?? ''));
-      assert.deepEqual(stored.map((rule) => [rule.ID, rule.Status, rule.Filter?.Prefix]), [
-        ['abort-uploads', 'Enabled', ''],
-        ['expire-logs', 'Enabled', 'logs/'],
-      ]);
+      const stored = (await getBucketLifecycle(bucket.client, bucket.name, live)).sort((a, b) =>
+        (a.ID ?? '').localeCompare(b.ID ?? ''),
+      );
+      assert.deepEqual(
+        stored.map((rule) => [rule.ID, rule.Status, rule.Filter?.Prefix]),
+        [
+          ['abort-uploads', 'Enabled', ''],
+          ['expire-logs', 'Enabled', 'logs/'],
+        ],
+      );
       assert.equal(stored[0].AbortIncompleteMultipartUpload?.DaysAfterInitiation, 7);
       assert.equal(stored[1].Expiration?.Days, 30);
       await deleteBucketLifecycle(bucket.client, bucket.name, live);

@@ -2,7 +2,15 @@
 // our requests (the local server's 'write' fault) is refused or kept, never replaced or deleted.
 import assert from 'node:assert/strict';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { copyObject, getObjectBytes, headObject, moveObject, putObject, R2Error, streamCopyObject } from '../../../src/r2';
+import {
+  copyObject,
+  getObjectBytes,
+  headObject,
+  moveObject,
+  putObject,
+  R2Error,
+  streamCopyObject,
+} from '../../../src/r2';
 import { s3env } from '../../support/s3env';
 import { expectR2Error, live, newClient, useBucket } from './helpers';
 
@@ -12,8 +20,13 @@ describe('r2 copies and moves under concurrent writes', () => {
   const bucket = useBucket('r2-copy-races');
   afterEach(() => s3env().local?.clearFaults());
 
-  const read = async (key: string) => (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 16 * MiB }, live)).bytes.toString();
-  const exists = (key: string) => headObject(bucket.client, { bucket: bucket.name, key }, live).then(() => true, () => false);
+  const read = async (key: string) =>
+    (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 16 * MiB }, live)).bytes.toString();
+  const exists = (key: string) =>
+    headObject(bucket.client, { bucket: bucket.name, key }, live).then(
+      () => true,
+      () => false,
+    );
   const at = (key: string) => ({ bucket: bucket.name, key });
   async function put(key: string, body: string | Buffer) {
     return (await putObject(bucket.client, { bucket: bucket.name, key, body }, live)).etag;
@@ -33,8 +46,17 @@ describe('r2 copies and moves under concurrent writes', () => {
     it('keeps a source rewritten between the copy and the delete (conditional delete)', async function () {
       const local = localServer(this);
       const etag = await put('move/a', 'listed');
-      local.inject({ type: 'write', operation: 'DeleteObject', bucket: bucket.name, key: 'move/a', body: 'newer, written after the copy' });
-      await expectR2Error(moveObject(bucket.client, { source: at('move/a'), destination: at('move/a-moved'), sourceIfMatch: etag }, live), 'SourceChanged');
+      local.inject({
+        type: 'write',
+        operation: 'DeleteObject',
+        bucket: bucket.name,
+        key: 'move/a',
+        body: 'newer, written after the copy',
+      });
+      await expectR2Error(
+        moveObject(bucket.client, { source: at('move/a'), destination: at('move/a-moved'), sourceIfMatch: etag }, live),
+        'SourceChanged',
+      );
       assert.equal(await read('move/a'), 'newer, written after the copy', 'the newer version is not deleted');
       assert.equal(await read('move/a-moved'), 'listed');
     });
@@ -42,8 +64,17 @@ describe('r2 copies and moves under concurrent writes', () => {
     it('keeps a source rewritten before the check that precedes the delete (servers without a conditional delete)', async function () {
       const local = localServer(this);
       const etag = await put('move/b', 'listed');
-      local.inject({ type: 'write', operation: 'HeadObject', bucket: bucket.name, key: 'move/b', body: 'newer, written after the copy' });
-      await expectR2Error(moveObject(bucket.client, { source: at('move/b'), destination: at('move/b-moved'), sourceIfMatch: etag }, live), 'SourceChanged');
+      local.inject({
+        type: 'write',
+        operation: 'HeadObject',
+        bucket: bucket.name,
+        key: 'move/b',
+        body: 'newer, written after the copy',
+      });
+      await expectR2Error(
+        moveObject(bucket.client, { source: at('move/b'), destination: at('move/b-moved'), sourceIfMatch: etag }, live),
+        'SourceChanged',
+      );
       assert.equal(await read('move/b'), 'newer, written after the copy');
     });
 
@@ -51,7 +82,11 @@ describe('r2 copies and moves under concurrent writes', () => {
       const local = localServer(this);
       const etag = await put('move/c', 'listed');
       local.inject({ type: 'write', operation: 'HeadObject', bucket: bucket.name, key: 'move/c', body: null });
-      await moveObject(bucket.client, { source: at('move/c'), destination: at('move/c-moved'), sourceIfMatch: etag }, live);
+      await moveObject(
+        bucket.client,
+        { source: at('move/c'), destination: at('move/c-moved'), sourceIfMatch: etag },
+        live,
+      );
       assert.equal(await read('move/c-moved'), 'listed');
       assert.equal(await exists('move/c'), false);
     });
@@ -89,7 +124,14 @@ describe('r2 copies and moves under concurrent writes', () => {
       }
       await put('move/e', 'mine');
       await put('move/e-taken', 'theirs');
-      const error = await expectR2Error(moveObject(bucket.client, { source: at('move/e'), destination: at('move/e-taken'), destinationIfNoneMatch: '*' }, live), 'AlreadyExists');
+      const error = await expectR2Error(
+        moveObject(
+          bucket.client,
+          { source: at('move/e'), destination: at('move/e-taken'), destinationIfNoneMatch: '*' },
+          live,
+        ),
+        'AlreadyExists',
+      );
       assert.match(error.message, /"move\/e-taken" in bucket "[^"]+" already exists/);
       assert.equal(await read('move/e-taken'), 'theirs');
       assert.equal(await read('move/e'), 'mine');
@@ -101,7 +143,14 @@ describe('r2 copies and moves under concurrent writes', () => {
       const local = localServer(this);
       const etag = await put('copy/a', 'mine');
       local.inject({ type: 'write', operation: 'CopyObject', bucket: bucket.name, key: 'copy/a-copy', body: 'theirs' });
-      await expectR2Error(copyObject(bucket.client, { source: at('copy/a'), destination: at('copy/a-copy'), sourceIfMatch: etag, destinationIfNoneMatch: '*' }, live), 'AlreadyExists');
+      await expectR2Error(
+        copyObject(
+          bucket.client,
+          { source: at('copy/a'), destination: at('copy/a-copy'), sourceIfMatch: etag, destinationIfNoneMatch: '*' },
+          live,
+        ),
+        'AlreadyExists',
+      );
       assert.equal(await read('copy/a-copy'), 'theirs');
     });
 
@@ -109,9 +158,24 @@ describe('r2 copies and moves under concurrent writes', () => {
       await put('copy/b', 'mine');
       const shown = await put('copy/b-copy', 'v1');
       await put('copy/b-copy', 'v2 by someone else');
-      await expectR2Error(copyObject(bucket.client, { source: at('copy/b'), destination: at('copy/b-copy'), destinationIfMatch: shown }, live), 'PreconditionFailed');
+      await expectR2Error(
+        copyObject(
+          bucket.client,
+          { source: at('copy/b'), destination: at('copy/b-copy'), destinationIfMatch: shown },
+          live,
+        ),
+        'PreconditionFailed',
+      );
       assert.equal(await read('copy/b-copy'), 'v2 by someone else');
-      await copyObject(bucket.client, { source: at('copy/b'), destination: at('copy/b-copy'), destinationIfMatch: (await headObject(bucket.client, at('copy/b-copy'), live)).etag }, live);
+      await copyObject(
+        bucket.client,
+        {
+          source: at('copy/b'),
+          destination: at('copy/b-copy'),
+          destinationIfMatch: (await headObject(bucket.client, at('copy/b-copy'), live)).etag,
+        },
+        live,
+      );
       assert.equal(await read('copy/b-copy'), 'mine');
     });
 
@@ -120,7 +184,14 @@ describe('r2 copies and moves under concurrent writes', () => {
       await put('copy/c', 'mine');
       const shown = await put('copy/c-copy', 'v1');
       local.inject({ type: 'write', operation: 'CopyObject', bucket: bucket.name, key: 'copy/c-copy', body: 'theirs' });
-      await expectR2Error(copyObject(bucket.client, { source: at('copy/c'), destination: at('copy/c-copy'), destinationIfMatch: shown }, live), 'PreconditionFailed');
+      await expectR2Error(
+        copyObject(
+          bucket.client,
+          { source: at('copy/c'), destination: at('copy/c-copy'), destinationIfMatch: shown },
+          live,
+        ),
+        'PreconditionFailed',
+      );
       assert.equal(await read('copy/c-copy'), 'theirs');
     });
 
@@ -131,7 +202,14 @@ describe('r2 copies and moves under concurrent writes', () => {
       }
       const listed = await put('copy/d', 'listed');
       await put('copy/d', 'newer');
-      const error = await expectR2Error(copyObject(bucket.client, { source: at('copy/d'), destination: at('copy/d-copy'), sourceIfMatch: listed, destinationIfNoneMatch: '*' }, live), 'SourceChanged');
+      const error = await expectR2Error(
+        copyObject(
+          bucket.client,
+          { source: at('copy/d'), destination: at('copy/d-copy'), sourceIfMatch: listed, destinationIfNoneMatch: '*' },
+          live,
+        ),
+        'SourceChanged',
+      );
       assert.match(error.message, /^"copy\/d" in bucket/);
       assert.equal(await exists('copy/d-copy'), false);
     });
@@ -146,7 +224,15 @@ describe('r2 copies and moves under concurrent writes', () => {
       const target = newClient();
       try {
         const started = Date.now();
-        await expectR2Error(streamCopyObject(bucket.client, target, { source: at('stream/big'), destination: at('stream/big-copy') }, live), 'Network');
+        await expectR2Error(
+          streamCopyObject(
+            bucket.client,
+            target,
+            { source: at('stream/big'), destination: at('stream/big-copy') },
+            live,
+          ),
+          'Network',
+        );
         // The client's idle timeout is 30 s: a PUT left waiting for the rest of the body would take that long.
         assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
         assert.equal(await exists('stream/big-copy'), false);
@@ -162,7 +248,14 @@ describe('r2 copies and moves under concurrent writes', () => {
       const source = newClient({ maxSockets: 1 });
       try {
         // NoSuchBucket from R2 and the local server; RGW 16 answers this streamed PUT with RequestTimeout.
-        await assert.rejects(streamCopyObject(source, bucket.client, { source: at('stream/refused'), destination: { bucket: `${bucket.name}-missing`, key: 'x' } }, live));
+        await assert.rejects(
+          streamCopyObject(
+            source,
+            bucket.client,
+            { source: at('stream/refused'), destination: { bucket: `${bucket.name}-missing`, key: 'x' } },
+            live,
+          ),
+        );
         await headObject(source, at('stream/refused'), AbortSignal.timeout(3_000));
       } finally {
         source.destroy();
@@ -174,7 +267,15 @@ describe('r2 copies and moves under concurrent writes', () => {
       await put('stream/mine', 'mine');
       const target = newClient();
       try {
-        await expectR2Error(streamCopyObject(bucket.client, target, { source: at('stream/mine'), destination: at('stream/taken'), destinationIfNoneMatch: '*' }, live), 'AlreadyExists');
+        await expectR2Error(
+          streamCopyObject(
+            bucket.client,
+            target,
+            { source: at('stream/mine'), destination: at('stream/taken'), destinationIfNoneMatch: '*' },
+            live,
+          ),
+          'AlreadyExists',
+        );
       } finally {
         target.destroy();
       }
@@ -182,10 +283,25 @@ describe('r2 copies and moves under concurrent writes', () => {
     });
 
     it('copies the bytes and metadata when nothing interferes', async () => {
-      await putObject(bucket.client, { bucket: bucket.name, key: 'stream/plain', body: 'plain', contentType: 'text/plain', metadata: { kept: 'yes' } }, live);
+      await putObject(
+        bucket.client,
+        {
+          bucket: bucket.name,
+          key: 'stream/plain',
+          body: 'plain',
+          contentType: 'text/plain',
+          metadata: { kept: 'yes' },
+        },
+        live,
+      );
       const target = newClient();
       try {
-        await streamCopyObject(bucket.client, target, { source: at('stream/plain'), destination: at('stream/plain-copy'), destinationIfNoneMatch: '*' }, live);
+        await streamCopyObject(
+          bucket.client,
+          target,
+          { source: at('stream/plain'), destination: at('stream/plain-copy'), destinationIfNoneMatch: '*' },
+          live,
+        );
       } finally {
         target.destroy();
       }

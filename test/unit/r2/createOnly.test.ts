@@ -17,9 +17,15 @@ describe('r2 create-only writes', () => {
   it('PutObject: a taken key is reported as already existing', async () => {
     const { client, name } = bucket;
     await putObject(client, { bucket: name, key: 'taken.txt', body: 'first' }, live);
-    const error = await expectR2Error(putObject(client, { bucket: name, key: 'taken.txt', body: 'second', ifNoneMatch: '*' }, live), 'AlreadyExists');
+    const error = await expectR2Error(
+      putObject(client, { bucket: name, key: 'taken.txt', body: 'second', ifNoneMatch: '*' }, live),
+      'AlreadyExists',
+    );
     assert.equal(error.message, `"taken.txt" in bucket "${name}" already exists.`);
-    assert.equal((await getObjectBytes(client, { bucket: name, key: 'taken.txt', maxBytes: 10 }, live)).bytes.toString(), 'first');
+    assert.equal(
+      (await getObjectBytes(client, { bucket: name, key: 'taken.txt', maxBytes: 10 }, live)).bytes.toString(),
+      'first',
+    );
   });
 
   it('uploadFile: a taken key is reported as already existing, in one PUT and in parts', async () => {
@@ -30,7 +36,21 @@ describe('r2 create-only writes', () => {
     await writeRandomFile(big, 11 * MiB);
     await putObject(client, { bucket: name, key: 'upload-taken', body: 'first' }, live);
     for (const file of [small, big]) {
-      const error = await expectR2Error(uploadFile(client, { bucket: name, key: 'upload-taken', filePath: file, ifNoneMatch: '*', multipartThreshold: 5 * MiB, partSize: 5 * MiB }, live), 'AlreadyExists');
+      const error = await expectR2Error(
+        uploadFile(
+          client,
+          {
+            bucket: name,
+            key: 'upload-taken',
+            filePath: file,
+            ifNoneMatch: '*',
+            multipartThreshold: 5 * MiB,
+            partSize: 5 * MiB,
+          },
+          live,
+        ),
+        'AlreadyExists',
+      );
       assert.match(error.message, /already exists/);
     }
   });
@@ -46,7 +66,17 @@ describe('r2 create-only writes', () => {
     const big = join(temp.path, 'raced.bin');
     await writeRandomFile(big, 11 * MiB);
     local.inject({ type: 'write', operation: 'CompleteMultipartUpload', bucket: name, key: 'raced', body: 'theirs' });
-    await expectR2Error(uploadFile(client, { bucket: name, key: 'raced', filePath: big, ifNoneMatch: '*', multipartThreshold: 5 * MiB, partSize: 5 * MiB }, live), 'AlreadyExists');
-    assert.equal((await getObjectBytes(client, { bucket: name, key: 'raced', maxBytes: 10 }, live)).bytes.toString(), 'theirs');
+    await expectR2Error(
+      uploadFile(
+        client,
+        { bucket: name, key: 'raced', filePath: big, ifNoneMatch: '*', multipartThreshold: 5 * MiB, partSize: 5 * MiB },
+        live,
+      ),
+      'AlreadyExists',
+    );
+    assert.equal(
+      (await getObjectBytes(client, { bucket: name, key: 'raced', maxBytes: 10 }, live)).bytes.toString(),
+      'theirs',
+    );
   });
 });

@@ -33,7 +33,13 @@ describe('r2 deletion', () => {
     const tooLong = 'k'.repeat(1025);
     const result = await deleteObjects(bucket.client, { bucket: bucket.name, keys: ['', 'valid', tooLong] }, live);
     assert.deepEqual(result.deleted, ['valid']);
-    assert.deepEqual(result.errors.map((error) => [error.key, error.code]), [['', 'InvalidKey'], [tooLong, 'InvalidKey']]);
+    assert.deepEqual(
+      result.errors.map((error) => [error.key, error.code]),
+      [
+        ['', 'InvalidKey'],
+        [tooLong, 'InvalidKey'],
+      ],
+    );
     assert.ok(result.errors.every((error) => error.message.length > 0));
   });
 
@@ -56,7 +62,13 @@ describe('r2 deletion', () => {
     try {
       const result = await deleteObjects(client, { bucket: bucket.name, keys: ['kept/a', 'kept/b'] }, live);
       assert.deepEqual(result.deleted, []);
-      assert.deepEqual(result.errors.map((error) => [error.key, error.code]), [['kept/a', 'AccessDenied'], ['kept/b', 'AccessDenied']]);
+      assert.deepEqual(
+        result.errors.map((error) => [error.key, error.code]),
+        [
+          ['kept/a', 'AccessDenied'],
+          ['kept/b', 'AccessDenied'],
+        ],
+      );
       assert.deepEqual(await keysUnder('kept/'), ['kept/a', 'kept/b']);
     } finally {
       client.destroy();
@@ -69,7 +81,11 @@ describe('r2 deletion', () => {
     await putMany(bucket.client, bucket.name, [...doomed, ...survivors]);
     const progress: number[] = [];
     countRequests(bucket.requests);
-    const result = await deletePrefix(bucket.client, { bucket: bucket.name, prefix: 'doomed/', onProgress: (deleted) => progress.push(deleted) }, live);
+    const result = await deletePrefix(
+      bucket.client,
+      { bucket: bucket.name, prefix: 'doomed/', onProgress: (deleted) => progress.push(deleted) },
+      live,
+    );
     assert.deepEqual(result, { deleted: 2001, failed: 0, errors: [] });
     // One list and one delete per page: the listing is never held whole.
     assert.deepEqual(progress, [1000, 2000, 2001]);
@@ -91,7 +107,10 @@ describe('r2 deletion', () => {
       const result = await deletePrefix(client, { bucket: bucket.name, prefix: 'locked/' }, live);
       assert.equal(result.deleted, 0);
       assert.equal(result.failed, 3);
-      assert.deepEqual(result.errors.map((error) => error.code), ['AccessDenied', 'AccessDenied', 'AccessDenied']);
+      assert.deepEqual(
+        result.errors.map((error) => error.code),
+        ['AccessDenied', 'AccessDenied', 'AccessDenied'],
+      );
     } finally {
       client.destroy();
     }

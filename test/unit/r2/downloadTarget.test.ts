@@ -30,8 +30,15 @@ describe('r2 downloads stay inside the chosen folder', () => {
     const { root, outside } = await folders('through-link');
     await symlink(outside, join(root, 'linked'), 'dir');
     await symlink(join(temp.path, 'through-link', 'absent'), join(root, 'dangling'), 'dir');
-    for (const filePath of [join(root, 'linked', 'readme.txt'), join(root, 'linked', 'new', 'readme.txt'), join(root, 'dangling', 'readme.txt')]) {
-      const error = await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key, filePath, root }, live), 'LocalPathRefused');
+    for (const filePath of [
+      join(root, 'linked', 'readme.txt'),
+      join(root, 'linked', 'new', 'readme.txt'),
+      join(root, 'dangling', 'readme.txt'),
+    ]) {
+      const error = await expectR2Error(
+        downloadFile(bucket.client, { bucket: bucket.name, key, filePath, root }, live),
+        'LocalPathRefused',
+      );
       assert.match(error.message, /"target\/readme\.txt"/);
       assert.match(error.message, /symbolic link/);
     }
@@ -46,7 +53,10 @@ describe('r2 downloads stay inside the chosen folder', () => {
     await symlink(victim, join(root, 'readme.txt'));
     await symlink(join(outside, 'absent.txt'), join(root, 'dangling.txt'));
     for (const name of ['readme.txt', 'dangling.txt']) {
-      const error = await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key, filePath: join(root, name), root }, live), 'LocalPathRefused');
+      const error = await expectR2Error(
+        downloadFile(bucket.client, { bucket: bucket.name, key, filePath: join(root, name), root }, live),
+        'LocalPathRefused',
+      );
       assert.match(error.message, /"target\/readme\.txt"/);
       assert.ok((await lstat(join(root, name))).isSymbolicLink(), `${name} is still a link`);
     }
@@ -61,7 +71,11 @@ describe('r2 downloads stay inside the chosen folder', () => {
     // The chosen folder is a link (as /tmp is on macOS): links above it are the user's choice.
     const chosenLink = join(temp.path, 'nested', 'chosen-link');
     await symlink(root, chosenLink, 'dir');
-    await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: join(chosenLink, 'a', 'b', 'readme.txt'), root: chosenLink }, live);
+    await downloadFile(
+      bucket.client,
+      { bucket: bucket.name, key, filePath: join(chosenLink, 'a', 'b', 'readme.txt'), root: chosenLink },
+      live,
+    );
     assert.equal(await readFile(join(root, 'a', 'b', 'readme.txt'), 'utf8'), BODY);
     assert.deepEqual(await readdir(join(root, 'a', 'b')), ['readme.txt']);
     assert.deepEqual(await readdir(outside), []);
@@ -84,10 +98,16 @@ describe('r2 downloads stay inside the chosen folder', () => {
     const name = `${'n'.repeat(252)}.txt`;
     await putObject(bucket.client, { bucket: bucket.name, key: `long/${name}`, body: BODY }, live);
     countRequests(bucket.requests);
-    const error = await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key: `long/${name}`, filePath: join(root, name), root }, live), 'LocalPathRefused');
+    const error = await expectR2Error(
+      downloadFile(bucket.client, { bucket: bucket.name, key: `long/${name}`, filePath: join(root, name), root }, live),
+      'LocalPathRefused',
+    );
     assert.match(error.message, /256 bytes/);
     assert.ok(error.message.includes(`"long/${name}"`), error.message);
-    const inFolder = await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key, filePath: join(root, name, 'readme.txt'), root }, live), 'LocalPathRefused');
+    const inFolder = await expectR2Error(
+      downloadFile(bucket.client, { bucket: bucket.name, key, filePath: join(root, name, 'readme.txt'), root }, live),
+      'LocalPathRefused',
+    );
     assert.match(inFolder.message, /"target\/readme\.txt" was not downloaded: its folder name is 256 bytes long/);
     assertRequests(bucket.requests, {});
     assert.deepEqual(await readdir(root), []);

@@ -4,7 +4,15 @@ import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { inspect } from 'node:util';
 import type { R2Client, R2Error } from '../../../src/r2';
-import { classifyError, getObjectBytes, headBucket, headObject, listBuckets, listPage, putObject } from '../../../src/r2';
+import {
+  classifyError,
+  getObjectBytes,
+  headBucket,
+  headObject,
+  listBuckets,
+  listPage,
+  putObject,
+} from '../../../src/r2';
 import { DeadlineExceeded, deadline } from '../../../src/r2/deadline';
 import { s3env } from '../../support/s3env';
 import { expectR2Error, live, newClient, useBucket } from './helpers';
@@ -55,7 +63,10 @@ describe('r2 errors', () => {
   it('classifies a wrong secret and an unknown key as InvalidCredentials', async () => {
     const { accessKeyId } = s3env().credentials;
     const wrongSecret = newClient({}, { accessKeyId, secretAccessKey: 'wrong-secret-0123456789abcdef0123456789' });
-    const unknownKey = newClient({}, { accessKeyId: 'ffffffffffffffffffffffffffffffff', secretAccessKey: s3env().credentials.secretAccessKey });
+    const unknownKey = newClient(
+      {},
+      { accessKeyId: 'ffffffffffffffffffffffffffffffff', secretAccessKey: s3env().credentials.secretAccessKey },
+    );
     try {
       await expectCode(listBuckets(wrongSecret, live), 'InvalidCredentials');
       await expectCode(listPage(wrongSecret, { bucket: bucket.name }, live), 'InvalidCredentials');
@@ -69,13 +80,22 @@ describe('r2 errors', () => {
   });
 
   it('classifies missing buckets and keys, from bodies and from bodiless HEADs', async () => {
-    const missing = await expectCode(listPage(bucket.client, { bucket: 'no-such-bucket-r2-test' }, live), 'NoSuchBucket');
+    const missing = await expectCode(
+      listPage(bucket.client, { bucket: 'no-such-bucket-r2-test' }, live),
+      'NoSuchBucket',
+    );
     assert.equal(missing.bucket, 'no-such-bucket-r2-test');
     assert.equal(missing.status, 404);
     assert.equal(missing.operation, 'ListObjectsV2');
     await expectCode(headBucket(bucket.client, 'no-such-bucket-r2-test', live), 'NoSuchBucket');
-    await expectCode(putObject(bucket.client, { bucket: 'no-such-bucket-r2-test', key: 'k', body: 'x' }, live), 'NoSuchBucket');
-    const key = await expectCode(getObjectBytes(bucket.client, { bucket: bucket.name, key: 'no/such key', maxBytes: 1 }, live), 'NoSuchKey');
+    await expectCode(
+      putObject(bucket.client, { bucket: 'no-such-bucket-r2-test', key: 'k', body: 'x' }, live),
+      'NoSuchBucket',
+    );
+    const key = await expectCode(
+      getObjectBytes(bucket.client, { bucket: bucket.name, key: 'no/such key', maxBytes: 1 }, live),
+      'NoSuchKey',
+    );
     assert.equal(key.key, 'no/such key');
     assert.match(key.message, /no\/such key/);
     await expectCode(headObject(bucket.client, { bucket: bucket.name, key: 'no/such key' }, live), 'NoSuchKey');
@@ -161,11 +181,23 @@ describe('r2 errors', () => {
       client.destroy();
       await hole.close();
     }
-    const sdkAbort = Object.assign(new Error('Request aborted'), { name: 'AbortError', cause: new DeadlineExceeded(60) });
-    assert.equal(classifyError(sdkAbort, { operation: 'HeadObject' }).message, 'The server did not respond within 60 seconds.');
-    const nodeAbort = Object.assign(new Error('The operation was aborted'), { code: 'ABORT_ERR', cause: new DOMException('timed out', 'TimeoutError') });
+    const sdkAbort = Object.assign(new Error('Request aborted'), {
+      name: 'AbortError',
+      cause: new DeadlineExceeded(60),
+    });
+    assert.equal(
+      classifyError(sdkAbort, { operation: 'HeadObject' }).message,
+      'The server did not respond within 60 seconds.',
+    );
+    const nodeAbort = Object.assign(new Error('The operation was aborted'), {
+      code: 'ABORT_ERR',
+      cause: new DOMException('timed out', 'TimeoutError'),
+    });
     assert.equal(classifyError(nodeAbort, { operation: 'HeadObject' }).code, 'Timeout');
-    const userAbort = Object.assign(new Error('The operation was aborted'), { code: 'ABORT_ERR', cause: new DOMException('aborted', 'AbortError') });
+    const userAbort = Object.assign(new Error('The operation was aborted'), {
+      code: 'ABORT_ERR',
+      cause: new DOMException('aborted', 'AbortError'),
+    });
     assert.equal(classifyError(userAbort, { operation: 'HeadObject' }).code, 'Cancelled');
   });
 
@@ -196,14 +228,24 @@ describe('r2 errors', () => {
     assert.ok(collected.length >= 10, 'the tests above collected errors');
     const secrets = [s3env().credentials.secretAccessKey, 'wrong-secret-0123456789abcdef0123456789'];
     for (const error of collected) {
-      const views = [String(error), error.message, error.stack ?? '', JSON.stringify(error), inspect(error, { depth: 6 })];
+      const views = [
+        String(error),
+        error.message,
+        error.stack ?? '',
+        JSON.stringify(error),
+        inspect(error, { depth: 6 }),
+      ];
       for (const view of views) {
         for (const secret of secrets) {
           assert.ok(!view.includes(secret), `${error.code} error shows the secret`);
         }
       }
     }
-    const views = [String(bucket.client), JSON.stringify(bucket.client), inspect(bucket.client, { depth: 6, showHidden: true })];
+    const views = [
+      String(bucket.client),
+      JSON.stringify(bucket.client),
+      inspect(bucket.client, { depth: 6, showHidden: true }),
+    ];
     for (const view of views) {
       assert.ok(!view.includes(secrets[0]), 'the client shows the secret');
     }

@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { R2ClientOptions, R2ErrorCode } from '../../../src/r2';
-import { createBucket, deleteBucket, deletePrefix, isR2Error, putObject, R2Client, runConcurrently } from '../../../src/r2';
+import {
+  createBucket,
+  deleteBucket,
+  deletePrefix,
+  isR2Error,
+  putObject,
+  R2Client,
+  runConcurrently,
+} from '../../../src/r2';
 import { RequestCounter } from '../../support/requestCounter';
 import type { TestCredentials } from '../../support/s3env';
 import { s3env } from '../../support/s3env';
@@ -32,7 +40,7 @@ export const ODD_KEYS = [
   'trailing/',
   '/leading-slash',
   'dots/../up',
-  "quote'and\"dq",
+  'quote\'and"dq',
   'tab\tand\nnewline',
 ];
 
@@ -40,7 +48,10 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomBytes(5).toString('hex')}`;
 }
 
-export function newClient(overrides: Partial<R2ClientOptions> = {}, credentials: TestCredentials = s3env().credentials): R2Client {
+export function newClient(
+  overrides: Partial<R2ClientOptions> = {},
+  credentials: TestCredentials = s3env().credentials,
+): R2Client {
   return new R2Client({
     endpoint: { kind: 'custom', url: s3env().endpoint },
     credentials,
@@ -73,8 +84,15 @@ export async function expectR2Error(work: Promise<unknown>, code: R2ErrorCode): 
 }
 
 /** Puts small objects, `concurrency` at a time. */
-export async function putMany(client: R2Client, bucket: string, keys: readonly string[], concurrency = 16): Promise<void> {
-  await runConcurrently(keys.length, concurrency, live, (index) => putObject(client, { bucket, key: keys[index], body: keys[index] }, live).then(() => undefined));
+export async function putMany(
+  client: R2Client,
+  bucket: string,
+  keys: readonly string[],
+  concurrency = 16,
+): Promise<void> {
+  await runConcurrently(keys.length, concurrency, live, (index) =>
+    putObject(client, { bucket, key: keys[index], body: keys[index] }, live).then(() => undefined),
+  );
 }
 
 export interface TestBucket {
@@ -101,7 +119,11 @@ export function assertRequests(requests: RequestCounter, expected: Record<string
   assert.deepEqual(requests.operations, expected, message);
   const local = s3env().local;
   if (local !== undefined) {
-    assert.deepEqual(local.stats().operations, expected, `${message ?? 'requests'}: the local server received others than the client counted`);
+    assert.deepEqual(
+      local.stats().operations,
+      expected,
+      `${message ?? 'requests'}: the local server received others than the client counted`,
+    );
   }
 }
 

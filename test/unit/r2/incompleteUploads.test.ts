@@ -6,7 +6,17 @@ import { CreateMultipartUploadCommand, S3Client } from '@aws-sdk/client-s3';
 import type { AbortFailure, IncompleteUpload } from '../../../src/r2';
 import { abortIncompleteUpload, listIncompleteUploads, uploadFile } from '../../../src/r2';
 import { s3env } from '../../support/s3env';
-import { assertRequests, countRequests, expectR2Error, live, newClient, openUploads, useBucket, useTempDir, writeRandomFile } from './helpers';
+import {
+  assertRequests,
+  countRequests,
+  expectR2Error,
+  live,
+  newClient,
+  openUploads,
+  useBucket,
+  useTempDir,
+  writeRandomFile,
+} from './helpers';
 
 const MiB = 1024 * 1024;
 const multipart = { multipartThreshold: 5 * MiB, partSize: 5 * MiB };
@@ -56,13 +66,24 @@ describe('r2 incomplete uploads', () => {
     countRequests(bucket.requests);
     const listed = await listIncompleteUploads(client, { bucket: name, pageSize: 2 }, live);
     assertRequests(bucket.requests, { ListMultipartUploads: 3 }, 'three pages of two');
-    assert.deepEqual(listed.map((upload) => upload.key), keys);
+    assert.deepEqual(
+      listed.map((upload) => upload.key),
+      keys,
+    );
     assert.deepEqual(new Set(listed.map((upload) => upload.uploadId)), new Set(ids));
     for (const upload of listed) {
       assert.equal(upload.bucket, name);
-      assert.ok(upload.initiated instanceof Date && upload.initiated.getTime() > before, `started: ${String(upload.initiated)}`);
+      assert.ok(
+        upload.initiated instanceof Date && upload.initiated.getTime() > before,
+        `started: ${String(upload.initiated)}`,
+      );
     }
-    assert.deepEqual(await listIncompleteUploads(client, { bucket: name, prefix: 'b/' }, live).then((found) => found.map((upload) => upload.key)), ['b/c.bin']);
+    assert.deepEqual(
+      await listIncompleteUploads(client, { bucket: name, prefix: 'b/' }, live).then((found) =>
+        found.map((upload) => upload.key),
+      ),
+      ['b/c.bin'],
+    );
   });
 
   it('aborts an incomplete upload; one already gone counts as removed', async () => {
@@ -89,11 +110,21 @@ describe('r2 incomplete uploads', () => {
         if (how === 'fails') {
           local.inject({ type: 'error', status: 500, operation: 'UploadPart', times: 'always' });
         }
-        const upload = uploadFile(client, { bucket: bucket.name, key: `abort-${how}.bin`, filePath: path, ...multipart, onProgress: () => {
-          if (how === 'is cancelled') {
-            controller.abort();
-          }
-        } }, controller.signal);
+        const upload = uploadFile(
+          client,
+          {
+            bucket: bucket.name,
+            key: `abort-${how}.bin`,
+            filePath: path,
+            ...multipart,
+            onProgress: () => {
+              if (how === 'is cancelled') {
+                controller.abort();
+              }
+            },
+          },
+          controller.signal,
+        );
         await expectR2Error(upload, how === 'fails' ? 'ServerError' : 'Cancelled');
         assert.equal(failures.length, 1, 'one failed abort reported');
         const [failure] = failures;
@@ -102,7 +133,10 @@ describe('r2 incomplete uploads', () => {
         assert.equal(failure.error.code, 'ServerError');
         local.clearFaults();
         const left = await listIncompleteUploads(client, { bucket: bucket.name }, live);
-        assert.deepEqual(left.map((upload) => [upload.key, upload.uploadId]), [[failure.key, failure.uploadId]]);
+        assert.deepEqual(
+          left.map((upload) => [upload.key, upload.uploadId]),
+          [[failure.key, failure.uploadId]],
+        );
       } finally {
         client.destroy();
       }
@@ -116,12 +150,21 @@ describe('r2 incomplete uploads', () => {
     const sent: string[] = [];
     client.send = ((command, context, signal) => {
       sent.push(command.constructor.name);
-      return command instanceof CreateMultipartUploadCommand ? Promise.resolve({ $metadata: {} }) : send(command, context, signal);
+      return command instanceof CreateMultipartUploadCommand
+        ? Promise.resolve({ $metadata: {} })
+        : send(command, context, signal);
     }) as typeof client.send;
     const path = join(temp.path, 'no-id.bin');
     await writeRandomFile(path, 6 * MiB);
     try {
-      const error = await uploadFile(client, { bucket: bucket.name, key: 'no-id.bin', filePath: path, ...multipart }, live).then(() => undefined, (reason: unknown) => reason);
+      const error = await uploadFile(
+        client,
+        { bucket: bucket.name, key: 'no-id.bin', filePath: path, ...multipart },
+        live,
+      ).then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
       assert.deepEqual(sent, ['CreateMultipartUploadCommand']);
       await expectR2Error(Promise.reject(error), 'ServerError');
       assert.match(String(error), /no upload ID/);

@@ -60,7 +60,9 @@ describe('r2 interop with awscli', () => {
       await aws(['s3api', 'get-object', '--bucket', bucket.name, '--key', prefix + key, out], temp.path);
       assert.equal(sha256(await readFile(out)), sha256(body), key);
     });
-    const listed = JSON.parse(await aws(['s3api', 'list-objects-v2', '--bucket', bucket.name, '--prefix', prefix], temp.path)) as { Contents: { Key: string }[] };
+    const listed = JSON.parse(
+      await aws(['s3api', 'list-objects-v2', '--bucket', bucket.name, '--prefix', prefix], temp.path),
+    ) as { Contents: { Key: string }[] };
     assert.deepEqual(listed.Contents.map((entry) => entry.Key).sort(), ODD_KEYS.map((key) => prefix + key).sort());
   });
 
@@ -70,8 +72,26 @@ describe('r2 interop with awscli', () => {
       const file = join(temp.path, `theirs-${index}`);
       const body = Buffer.concat([Buffer.from(`${key}\n`), Buffer.from([1, 254, index])]);
       await writeFile(file, body);
-      await aws(['s3api', 'put-object', '--bucket', bucket.name, '--key', prefix + key, '--body', file, '--content-type', 'application/x-test'], temp.path);
-      const { bytes, head } = await getObjectBytes(bucket.client, { bucket: bucket.name, key: prefix + key, maxBytes: 1024 }, live);
+      await aws(
+        [
+          's3api',
+          'put-object',
+          '--bucket',
+          bucket.name,
+          '--key',
+          prefix + key,
+          '--body',
+          file,
+          '--content-type',
+          'application/x-test',
+        ],
+        temp.path,
+      );
+      const { bytes, head } = await getObjectBytes(
+        bucket.client,
+        { bucket: bucket.name, key: prefix + key, maxBytes: 1024 },
+        live,
+      );
       assert.equal(sha256(bytes), sha256(body), key);
       assert.equal(head.contentType, 'application/x-test');
     });
@@ -84,14 +104,25 @@ describe('r2 interop with awscli', () => {
     await writeRandomFile(file, 20 * MiB + 7);
     const hash = await sha256File(file);
 
-    await uploadFile(bucket.client, { bucket: bucket.name, key: 'mp/ours.bin', filePath: file, multipartThreshold: 5 * MiB, partSize: 5 * MiB }, live);
-    await aws(['s3api', 'get-object', '--bucket', bucket.name, '--key', 'mp/ours.bin', join(temp.path, 'ours.bin')], temp.path);
+    await uploadFile(
+      bucket.client,
+      { bucket: bucket.name, key: 'mp/ours.bin', filePath: file, multipartThreshold: 5 * MiB, partSize: 5 * MiB },
+      live,
+    );
+    await aws(
+      ['s3api', 'get-object', '--bucket', bucket.name, '--key', 'mp/ours.bin', join(temp.path, 'ours.bin')],
+      temp.path,
+    );
     assert.equal(await sha256File(join(temp.path, 'ours.bin')), hash);
 
     // `aws s3 cp` goes multipart above 8 MiB.
     await aws(['s3', 'cp', '--only-show-errors', file, `s3://${bucket.name}/mp/theirs.bin`], temp.path);
     assert.match((await headObject(bucket.client, { bucket: bucket.name, key: 'mp/theirs.bin' }, live)).etag, /-\d+$/);
-    const { bytes } = await getObjectBytes(bucket.client, { bucket: bucket.name, key: 'mp/theirs.bin', maxBytes: 21 * MiB }, live);
+    const { bytes } = await getObjectBytes(
+      bucket.client,
+      { bucket: bucket.name, key: 'mp/theirs.bin', maxBytes: 21 * MiB },
+      live,
+    );
     assert.equal(sha256(bytes), hash);
   });
 });

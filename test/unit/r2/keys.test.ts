@@ -50,7 +50,7 @@ describe('r2 keys', () => {
     ]);
   });
 
-  it('names the last segment, without a folder\'s slash', () => {
+  it("names the last segment, without a folder's slash", () => {
     checkRows(baseName, [
       ['', ''],
       ['c.txt', 'c.txt'],

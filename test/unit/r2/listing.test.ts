@@ -19,12 +19,22 @@ describe('r2 listing', () => {
       const pages: ListPage[] = [];
       let token: string | undefined;
       do {
-        const page = await listPage(bucket.client, { bucket: bucket.name, prefix: 'many/', pageSize: 1000, token }, live);
+        const page = await listPage(
+          bucket.client,
+          { bucket: bucket.name, prefix: 'many/', pageSize: 1000, token },
+          live,
+        );
         pages.push(page);
         token = page.nextToken;
       } while (token !== undefined);
-      assert.deepEqual(pages.map((page) => page.objects.length), [1000, 1000, 500]);
-      assert.deepEqual(pages.flatMap((page) => page.objects.map((object) => object.key)), keys);
+      assert.deepEqual(
+        pages.map((page) => page.objects.length),
+        [1000, 1000, 500],
+      );
+      assert.deepEqual(
+        pages.flatMap((page) => page.objects.map((object) => object.key)),
+        keys,
+      );
       assertRequests(bucket.requests, { ListObjectsV2: 3 });
     });
 
@@ -32,7 +42,11 @@ describe('r2 listing', () => {
       const page = await listPage(bucket.client, { bucket: bucket.name, prefix: 'many/', pageSize: 7 }, live);
       assert.equal(page.objects.length, 7);
       assert.ok(page.nextToken);
-      const next = await listPage(bucket.client, { bucket: bucket.name, prefix: 'many/', pageSize: 7, token: page.nextToken }, live);
+      const next = await listPage(
+        bucket.client,
+        { bucket: bucket.name, prefix: 'many/', pageSize: 7, token: page.nextToken },
+        live,
+      );
       assert.equal(next.objects[0].key, keys[7]);
     });
 
@@ -47,20 +61,33 @@ describe('r2 listing', () => {
 
     before(async () => {
       // `docs/` and `docs/img/` are folder markers as tools create them: zero-byte keys ending in `/`.
-      await putMany(bucket.client, bucket.name, ['docs/', 'docs/img/', 'docs/readme.md', 'docs/img/logo.png', 'top.txt', 'empty-folder/']);
+      await putMany(bucket.client, bucket.name, [
+        'docs/',
+        'docs/img/',
+        'docs/readme.md',
+        'docs/img/logo.png',
+        'top.txt',
+        'empty-folder/',
+      ]);
     });
 
     it('shows one level: sub-folders as prefixes, files as objects', async () => {
       const root = await listPage(bucket.client, { bucket: bucket.name }, live);
       assert.deepEqual(root.prefixes, ['docs/', 'empty-folder/']);
-      assert.deepEqual(root.objects.map((object) => object.key), ['top.txt']);
+      assert.deepEqual(
+        root.objects.map((object) => object.key),
+        ['top.txt'],
+      );
       assert.equal(root.nextToken, undefined);
     });
 
     it('does not list a folder marker as a file of its own folder', async () => {
       const docs = await listPage(bucket.client, { bucket: bucket.name, prefix: 'docs/' }, live);
       assert.deepEqual(docs.prefixes, ['docs/img/']);
-      assert.deepEqual(docs.objects.map((object) => object.key), ['docs/readme.md']);
+      assert.deepEqual(
+        docs.objects.map((object) => object.key),
+        ['docs/readme.md'],
+      );
       const empty = await listPage(bucket.client, { bucket: bucket.name, prefix: 'empty-folder/' }, live);
       assert.deepEqual(empty, { prefixes: [], objects: [], nextToken: undefined });
     });
@@ -68,7 +95,10 @@ describe('r2 listing', () => {
     it('lists every key, markers included, without a delimiter', async () => {
       const flat = await listPage(bucket.client, { bucket: bucket.name, prefix: 'docs/', delimiter: '' }, live);
       assert.deepEqual(flat.prefixes, []);
-      assert.deepEqual(flat.objects.map((object) => object.key), ['docs/', 'docs/img/', 'docs/img/logo.png', 'docs/readme.md']);
+      assert.deepEqual(
+        flat.objects.map((object) => object.key),
+        ['docs/', 'docs/img/', 'docs/img/logo.png', 'docs/readme.md'],
+      );
     });
 
     it('returns sizes, unquoted etags and dates', async () => {
@@ -92,7 +122,10 @@ describe('r2 listing', () => {
 
     it('lists every odd key exactly as written', async () => {
       const page = await listPage(bucket.client, { bucket: bucket.name, delimiter: '' }, live);
-      assert.deepEqual(page.objects.map((object) => object.key), [...keys].sort(compareUtf8));
+      assert.deepEqual(
+        page.objects.map((object) => object.key),
+        [...keys].sort(compareUtf8),
+      );
     });
 
     it('lists folders of odd keys with a delimiter, and finds keys by odd prefixes', async () => {
@@ -102,9 +135,15 @@ describe('r2 listing', () => {
       const doubled = await listPage(bucket.client, { bucket: bucket.name, prefix: 'double/' }, live);
       assert.deepEqual(doubled.prefixes, ['double//']);
       const plus = await listPage(bucket.client, { bucket: bucket.name, prefix: 'both + and' }, live);
-      assert.deepEqual(plus.objects.map((object) => object.key), ['both + and space']);
+      assert.deepEqual(
+        plus.objects.map((object) => object.key),
+        ['both + and space'],
+      );
       const percent = await listPage(bucket.client, { bucket: bucket.name, prefix: '100%' }, live);
-      assert.deepEqual(percent.objects.map((object) => object.key), ['100% sure']);
+      assert.deepEqual(
+        percent.objects.map((object) => object.key),
+        ['100% sure'],
+      );
     });
   });
 

@@ -22,7 +22,15 @@ describe('r2 movePrefix', () => {
     const beside = ['old', 'old-not/x', 'other/old/y'];
     await putMany(bucket.client, bucket.name, [...inside, ...beside]);
     // Pages of two: the listing starts again after each page, since moved keys are gone.
-    const result = await movePrefix(bucket.client, { source: { bucket: bucket.name, prefix: 'old' }, destination: { bucket: bucket.name, prefix: 'new/deeper/' }, pageSize: 2 }, live);
+    const result = await movePrefix(
+      bucket.client,
+      {
+        source: { bucket: bucket.name, prefix: 'old' },
+        destination: { bucket: bucket.name, prefix: 'new/deeper/' },
+        pageSize: 2,
+      },
+      live,
+    );
     assert.deepEqual(result, { moved: inside.length });
     const moved = inside.map((key) => `new/deeper/${key.slice('old/'.length)}`);
     assert.deepEqual(await keysUnder(bucket.name, ''), [...moved, ...beside].sort());
@@ -33,7 +41,11 @@ describe('r2 movePrefix', () => {
     await createBucket(bucket.client, { bucket: other }, live);
     try {
       await putMany(bucket.client, bucket.name, ['across/1', 'across/2/3']);
-      await movePrefix(bucket.client, { source: { bucket: bucket.name, prefix: 'across/' }, destination: { bucket: other, prefix: '' } }, live);
+      await movePrefix(
+        bucket.client,
+        { source: { bucket: bucket.name, prefix: 'across/' }, destination: { bucket: other, prefix: '' } },
+        live,
+      );
       assert.deepEqual(await keysUnder(bucket.name, 'across/'), []);
       assert.deepEqual(await keysUnder(other, ''), ['1', '2/3']);
     } finally {
@@ -45,7 +57,11 @@ describe('r2 movePrefix', () => {
   it('lists once and moves each key with a HEAD, a conditional copy, a HEAD and a delete', async () => {
     await putMany(bucket.client, bucket.name, ['counted/1', 'counted/2']);
     countRequests(bucket.requests);
-    await movePrefix(bucket.client, { source: { bucket: bucket.name, prefix: 'counted/' }, destination: { bucket: bucket.name, prefix: 'tallied/' } }, live);
+    await movePrefix(
+      bucket.client,
+      { source: { bucket: bucket.name, prefix: 'counted/' }, destination: { bucket: bucket.name, prefix: 'tallied/' } },
+      live,
+    );
     assertRequests(bucket.requests, { ListObjectsV2: 1, HeadObject: 4, CopyObject: 2, DeleteObject: 2 });
   });
 
@@ -53,7 +69,17 @@ describe('r2 movePrefix', () => {
     await putMany(bucket.client, bucket.name, ['self/a']);
     countRequests(bucket.requests);
     for (const destination of ['self/', 'self/inner/', 'self']) {
-      const error = await expectR2Error(movePrefix(bucket.client, { source: { bucket: bucket.name, prefix: 'self/' }, destination: { bucket: bucket.name, prefix: destination } }, live), 'InvalidArgument');
+      const error = await expectR2Error(
+        movePrefix(
+          bucket.client,
+          {
+            source: { bucket: bucket.name, prefix: 'self/' },
+            destination: { bucket: bucket.name, prefix: destination },
+          },
+          live,
+        ),
+        'InvalidArgument',
+      );
       assert.equal(error.message, '"self/" cannot be moved into itself.');
     }
     assertRequests(bucket.requests, {});
@@ -61,6 +87,16 @@ describe('r2 movePrefix', () => {
   });
 
   it('moves nothing from an empty folder', async () => {
-    assert.deepEqual(await movePrefix(bucket.client, { source: { bucket: bucket.name, prefix: 'nothing/' }, destination: { bucket: bucket.name, prefix: 'elsewhere/' } }, live), { moved: 0 });
+    assert.deepEqual(
+      await movePrefix(
+        bucket.client,
+        {
+          source: { bucket: bucket.name, prefix: 'nothing/' },
+          destination: { bucket: bucket.name, prefix: 'elsewhere/' },
+        },
+        live,
+      ),
+      { moved: 0 },
+    );
   });
 });

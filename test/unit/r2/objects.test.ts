@@ -36,10 +36,20 @@ describe('r2 objects', () => {
         assert.equal(head.key, key);
         assert.equal(head.etag, etag);
         assert.equal(head.size, Buffer.byteLength(body));
-        assert.equal((await getObjectBytes(client, { bucket: name, key, maxBytes: 1024 }, live)).bytes.toString(), body);
+        assert.equal(
+          (await getObjectBytes(client, { bucket: name, key, maxBytes: 1024 }, live)).bytes.toString(),
+          body,
+        );
         const copyKey = `copy of/${key}`;
-        await copyObject(client, { source: { bucket: name, key }, destination: { bucket: other.name, key: copyKey } }, live);
-        assert.equal((await getObjectBytes(client, { bucket: other.name, key: copyKey, maxBytes: 1024 }, live)).bytes.toString(), body);
+        await copyObject(
+          client,
+          { source: { bucket: name, key }, destination: { bucket: other.name, key: copyKey } },
+          live,
+        );
+        assert.equal(
+          (await getObjectBytes(client, { bucket: other.name, key: copyKey, maxBytes: 1024 }, live)).bytes.toString(),
+          body,
+        );
         await deleteObject(client, { bucket: name, key }, live);
         await expectR2Error(headObject(client, { bucket: name, key }, live), 'NoSuchKey');
       });
@@ -63,10 +73,28 @@ describe('r2 objects', () => {
       const { client, name } = bucket;
       const bytes = Buffer.from([0, 1, 2, 255, 254]);
       await putObject(client, { bucket: name, key: 'buffer.bin', body: bytes }, live);
-      assert.deepEqual((await getObjectBytes(client, { bucket: name, key: 'buffer.bin', maxBytes: 10 }, live)).bytes, bytes);
-      await putObject(client, { bucket: name, key: 'stream.txt', body: Readable.from([Buffer.from('abc'), Buffer.from('def')]), contentLength: 6 }, live);
-      assert.equal((await getObjectBytes(client, { bucket: name, key: 'stream.txt', maxBytes: 10 }, live)).bytes.toString(), 'abcdef');
-      await expectR2Error(putObject(client, { bucket: name, key: 'nolength', body: Readable.from(['x']) }, live), 'InvalidArgument');
+      assert.deepEqual(
+        (await getObjectBytes(client, { bucket: name, key: 'buffer.bin', maxBytes: 10 }, live)).bytes,
+        bytes,
+      );
+      await putObject(
+        client,
+        {
+          bucket: name,
+          key: 'stream.txt',
+          body: Readable.from([Buffer.from('abc'), Buffer.from('def')]),
+          contentLength: 6,
+        },
+        live,
+      );
+      assert.equal(
+        (await getObjectBytes(client, { bucket: name, key: 'stream.txt', maxBytes: 10 }, live)).bytes.toString(),
+        'abcdef',
+      );
+      await expectR2Error(
+        putObject(client, { bucket: name, key: 'nolength', body: Readable.from(['x']) }, live),
+        'InvalidArgument',
+      );
     });
 
     it('streams an object, or a range of it, reporting the full size', async () => {
@@ -79,17 +107,30 @@ describe('r2 objects', () => {
       assert.equal(middle.contentLength, 4);
       assert.equal(middle.head.size, 16);
       assert.equal(await text(middle.body), '2345');
-      const tail = await getObjectBytes(client, { bucket: name, key: 'digits', range: { start: 10 }, maxBytes: 6 }, live);
+      const tail = await getObjectBytes(
+        client,
+        { bucket: name, key: 'digits', range: { start: 10 }, maxBytes: 6 },
+        live,
+      );
       assert.equal(tail.bytes.toString(), 'abcdef');
-      await expectR2Error(getObjectBytes(client, { bucket: name, key: 'digits', range: { start: 100 }, maxBytes: 10 }, live), 'InvalidRange');
-      await expectR2Error(getObjectBytes(client, { bucket: name, key: 'digits', range: { start: 5, end: 2 }, maxBytes: 10 }, live), 'InvalidRange');
+      await expectR2Error(
+        getObjectBytes(client, { bucket: name, key: 'digits', range: { start: 100 }, maxBytes: 10 }, live),
+        'InvalidRange',
+      );
+      await expectR2Error(
+        getObjectBytes(client, { bucket: name, key: 'digits', range: { start: 5, end: 2 }, maxBytes: 10 }, live),
+        'InvalidRange',
+      );
     });
 
     it('refuses to read more than maxBytes into memory', async () => {
       const { client, name } = bucket;
       const big = Buffer.alloc(2 * 1024 * 1024, 7);
       await putObject(client, { bucket: name, key: 'big.bin', body: big }, live);
-      const error = await expectR2Error(getObjectBytes(client, { bucket: name, key: 'big.bin', maxBytes: big.length - 1 }, live), 'EntityTooLarge');
+      const error = await expectR2Error(
+        getObjectBytes(client, { bucket: name, key: 'big.bin', maxBytes: big.length - 1 }, live),
+        'EntityTooLarge',
+      );
       assert.match(error.message, /big\.bin/);
       const exact = await getObjectBytes(client, { bucket: name, key: 'big.bin', maxBytes: big.length }, live);
       assert.equal(sha256(exact.bytes), sha256(big));
@@ -98,9 +139,19 @@ describe('r2 objects', () => {
     it('answers conditional reads: NotModified for a current etag, PreconditionFailed for a stale one', async () => {
       const { client, name } = bucket;
       const { etag } = await putObject(client, { bucket: name, key: 'cond-read', body: 'v1' }, live);
-      await expectR2Error(getObjectStream(client, { bucket: name, key: 'cond-read', ifNoneMatch: etag }, live), 'NotModified');
-      await expectR2Error(getObjectStream(client, { bucket: name, key: 'cond-read', ifMatch: 'ffffffffffffffffffffffffffffffff' }, live), 'PreconditionFailed');
-      const current = await getObjectBytes(client, { bucket: name, key: 'cond-read', ifMatch: etag, maxBytes: 10 }, live);
+      await expectR2Error(
+        getObjectStream(client, { bucket: name, key: 'cond-read', ifNoneMatch: etag }, live),
+        'NotModified',
+      );
+      await expectR2Error(
+        getObjectStream(client, { bucket: name, key: 'cond-read', ifMatch: 'ffffffffffffffffffffffffffffffff' }, live),
+        'PreconditionFailed',
+      );
+      const current = await getObjectBytes(
+        client,
+        { bucket: name, key: 'cond-read', ifMatch: etag, maxBytes: 10 },
+        live,
+      );
       assert.equal(current.bytes.toString(), 'v1');
     });
 
@@ -148,16 +199,28 @@ describe('r2 objects', () => {
     it('If-None-Match: * creates once, then fails with AlreadyExists', async () => {
       const { client, name } = bucket;
       await putObject(client, { bucket: name, key: 'create-once', body: 'first', ifNoneMatch: '*' }, live);
-      await expectR2Error(putObject(client, { bucket: name, key: 'create-once', body: 'second', ifNoneMatch: '*' }, live), 'AlreadyExists');
-      assert.equal((await getObjectBytes(client, { bucket: name, key: 'create-once', maxBytes: 10 }, live)).bytes.toString(), 'first');
+      await expectR2Error(
+        putObject(client, { bucket: name, key: 'create-once', body: 'second', ifNoneMatch: '*' }, live),
+        'AlreadyExists',
+      );
+      assert.equal(
+        (await getObjectBytes(client, { bucket: name, key: 'create-once', maxBytes: 10 }, live)).bytes.toString(),
+        'first',
+      );
     });
 
     it('If-Match fails with PreconditionFailed for a stale etag', async () => {
       const { client, name } = bucket;
       const { etag: first } = await putObject(client, { bucket: name, key: 'save', body: 'v1' }, live);
       await putObject(client, { bucket: name, key: 'save', body: 'v2 by someone else' }, live);
-      await expectR2Error(putObject(client, { bucket: name, key: 'save', body: 'v3', ifMatch: first }, live), 'PreconditionFailed');
-      assert.equal((await getObjectBytes(client, { bucket: name, key: 'save', maxBytes: 100 }, live)).bytes.toString(), 'v2 by someone else');
+      await expectR2Error(
+        putObject(client, { bucket: name, key: 'save', body: 'v3', ifMatch: first }, live),
+        'PreconditionFailed',
+      );
+      assert.equal(
+        (await getObjectBytes(client, { bucket: name, key: 'save', maxBytes: 100 }, live)).bytes.toString(),
+        'v2 by someone else',
+      );
     });
 
     it('If-Match with the current etag writes', async () => {
@@ -173,9 +236,11 @@ describe('r2 objects', () => {
   });
 
   describe('saves where PUT compares If-Match with the bare MD5 (Ceph RGW 16; emulated on the local server)', () => {
-    const content = async (key: string) => (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 100 }, live)).bytes.toString();
+    const content = async (key: string) =>
+      (await getObjectBytes(bucket.client, { bucket: bucket.name, key, maxBytes: 100 }, live)).bytes.toString();
     /** The real quirk on RGW; on the local server, its `rgwIfMatch` fault makes PutObject answer the same way. */
-    const compareUnquoted = () => s3env().local?.inject({ type: 'rgwIfMatch', operation: 'PutObject', times: 'always' });
+    const compareUnquoted = () =>
+      s3env().local?.inject({ type: 'rgwIfMatch', operation: 'PutObject', times: 'always' });
     afterEach(() => s3env().local?.clearFaults());
 
     it('saves over the version it was given: refused once, a HEAD shows that version, one retry', async () => {
@@ -198,9 +263,14 @@ describe('r2 objects', () => {
         local.inject({ type: 'write', operation: 'PutObject', bucket: name, key: 'unquoted-conflict', body: 'theirs' });
       } else {
         const another = newClient();
-        await putObject(another, { bucket: name, key: 'unquoted-conflict', body: 'theirs' }, live).finally(() => another.destroy());
+        await putObject(another, { bucket: name, key: 'unquoted-conflict', body: 'theirs' }, live).finally(() =>
+          another.destroy(),
+        );
       }
-      await expectR2Error(putObject(client, { bucket: name, key: 'unquoted-conflict', body: 'mine', ifMatch: etag }, live), 'PreconditionFailed');
+      await expectR2Error(
+        putObject(client, { bucket: name, key: 'unquoted-conflict', body: 'mine', ifMatch: etag }, live),
+        'PreconditionFailed',
+      );
       assert.equal(await content('unquoted-conflict'), 'theirs');
     });
 
@@ -214,8 +284,15 @@ describe('r2 objects', () => {
       compareUnquoted();
       local.inject({ type: 'write', operation: 'HeadObject', bucket: name, key: 'unquoted-race-head', body: 'theirs' });
       local.resetStats();
-      await expectR2Error(putObject(client, { bucket: name, key: 'unquoted-race-head', body: 'mine', ifMatch: etag }, live), 'PreconditionFailed');
-      assert.deepEqual(local.stats().operations, { PutObject: 1, HeadObject: 1 }, 'no retry over a version the HEAD did not show');
+      await expectR2Error(
+        putObject(client, { bucket: name, key: 'unquoted-race-head', body: 'mine', ifMatch: etag }, live),
+        'PreconditionFailed',
+      );
+      assert.deepEqual(
+        local.stats().operations,
+        { PutObject: 1, HeadObject: 1 },
+        'no retry over a version the HEAD did not show',
+      );
       assert.equal(await content('unquoted-race-head'), 'theirs');
     });
 
@@ -232,7 +309,10 @@ describe('r2 objects', () => {
       local.inject({ type: 'write', operation: 'PutObject', bucket: name, key: 'unquoted-race-retry', body: 'v1' });
       local.inject({ type: 'write', operation: 'PutObject', bucket: name, key: 'unquoted-race-retry', body: 'theirs' });
       local.resetStats();
-      await expectR2Error(putObject(client, { bucket: name, key: 'unquoted-race-retry', body: 'mine', ifMatch: etag }, live), 'PreconditionFailed');
+      await expectR2Error(
+        putObject(client, { bucket: name, key: 'unquoted-race-retry', body: 'mine', ifMatch: etag }, live),
+        'PreconditionFailed',
+      );
       assert.deepEqual(local.stats().operations, { PutObject: 2, HeadObject: 1 });
       assert.equal(await content('unquoted-race-retry'), 'theirs');
     });
@@ -242,7 +322,11 @@ describe('r2 objects', () => {
     it('copies across buckets keeping system and user metadata', async () => {
       const { client, name } = bucket;
       await putObject(client, { bucket: name, key: 'src.md', body: 'copy me', ...properties }, live);
-      const result = await copyObject(client, { source: { bucket: name, key: 'src.md' }, destination: { bucket: other.name, key: 'dst.md' } }, live);
+      const result = await copyObject(
+        client,
+        { source: { bucket: name, key: 'src.md' }, destination: { bucket: other.name, key: 'dst.md' } },
+        live,
+      );
       const head = await headObject(client, { bucket: other.name, key: 'dst.md' }, live);
       assert.equal(head.etag, result.etag, 'etags come back unquoted from both servers');
       assert.equal(head.contentType, properties.contentType);
@@ -258,7 +342,15 @@ describe('r2 objects', () => {
       const { client, name } = bucket;
       await putObject(client, { bucket: name, key: 'guarded', body: 'x' }, live);
       await expectR2Error(
-        copyObject(client, { source: { bucket: name, key: 'guarded' }, destination: { bucket: name, key: 'guarded-copy' }, sourceIfMatch: '0'.repeat(32) }, live),
+        copyObject(
+          client,
+          {
+            source: { bucket: name, key: 'guarded' },
+            destination: { bucket: name, key: 'guarded-copy' },
+            sourceIfMatch: '0'.repeat(32),
+          },
+          live,
+        ),
         'SourceChanged',
       );
     });
@@ -266,30 +358,60 @@ describe('r2 objects', () => {
     it('moves: copies, then deletes the source', async () => {
       const { client, name } = bucket;
       await putObject(client, { bucket: name, key: 'moving', body: 'mv', metadata: { kept: 'yes' } }, live);
-      await moveObject(client, { source: { bucket: name, key: 'moving' }, destination: { bucket: other.name, key: 'moved' } }, live);
+      await moveObject(
+        client,
+        { source: { bucket: name, key: 'moving' }, destination: { bucket: other.name, key: 'moved' } },
+        live,
+      );
       await expectR2Error(headObject(client, { bucket: name, key: 'moving' }, live), 'NoSuchKey');
-      assert.deepEqual((await headObject(client, { bucket: other.name, key: 'moved' }, live)).metadata, { kept: 'yes' });
+      assert.deepEqual((await headObject(client, { bucket: other.name, key: 'moved' }, live)).metadata, {
+        kept: 'yes',
+      });
     });
 
     it('keeps the source when the copy fails, and refuses to move an object onto itself', async () => {
       const { client, name } = bucket;
       await putObject(client, { bucket: name, key: 'stays', body: 's' }, live);
-      await expectR2Error(moveObject(client, { source: { bucket: name, key: 'stays' }, destination: { bucket: 'no-such-bucket-r2-test', key: 'x' } }, live), 'NoSuchBucket');
+      await expectR2Error(
+        moveObject(
+          client,
+          { source: { bucket: name, key: 'stays' }, destination: { bucket: 'no-such-bucket-r2-test', key: 'x' } },
+          live,
+        ),
+        'NoSuchBucket',
+      );
       await headObject(client, { bucket: name, key: 'stays' }, live);
-      await expectR2Error(moveObject(client, { source: { bucket: name, key: 'stays' }, destination: { bucket: name, key: 'stays' } }, live), 'InvalidArgument');
+      await expectR2Error(
+        moveObject(
+          client,
+          { source: { bucket: name, key: 'stays' }, destination: { bucket: name, key: 'stays' } },
+          live,
+        ),
+        'InvalidArgument',
+      );
       await headObject(client, { bucket: name, key: 'stays' }, live);
-      await expectR2Error(copyObject(client, { source: { bucket: name, key: 'absent' }, destination: { bucket: name, key: 'y' } }, live), 'NoSuchKey');
+      await expectR2Error(
+        copyObject(client, { source: { bucket: name, key: 'absent' }, destination: { bucket: name, key: 'y' } }, live),
+        'NoSuchKey',
+      );
     });
 
     it('replaces metadata in place, keeping the content', async () => {
       const { client, name } = bucket;
       await putObject(client, { bucket: name, key: 'retag', body: 'same bytes', ...properties }, live);
-      await updateMetadata(client, { bucket: name, key: 'retag', contentType: 'text/plain', metadata: { fresh: '1' } }, live);
+      await updateMetadata(
+        client,
+        { bucket: name, key: 'retag', contentType: 'text/plain', metadata: { fresh: '1' } },
+        live,
+      );
       const head = await headObject(client, { bucket: name, key: 'retag' }, live);
       assert.equal(head.contentType, 'text/plain');
       assert.equal(head.cacheControl, undefined, 'REPLACE clears what is not given');
       assert.deepEqual(head.metadata, { fresh: '1' });
-      assert.equal((await getObjectBytes(client, { bucket: name, key: 'retag', maxBytes: 100 }, live)).bytes.toString(), 'same bytes');
+      assert.equal(
+        (await getObjectBytes(client, { bucket: name, key: 'retag', maxBytes: 100 }, live)).bytes.toString(),
+        'same bytes',
+      );
     });
 
     it('replaces metadata only if the object is unchanged, when asked', async function () {
@@ -300,9 +422,16 @@ describe('r2 objects', () => {
       const { client, name } = bucket;
       const { etag } = await putObject(client, { bucket: name, key: 'retag-guarded', body: 'v1' }, live);
       await putObject(client, { bucket: name, key: 'retag-guarded', body: 'v2' }, live);
-      await expectR2Error(updateMetadata(client, { bucket: name, key: 'retag-guarded', contentType: 'a/b', ifMatch: etag }, live), 'PreconditionFailed');
+      await expectR2Error(
+        updateMetadata(client, { bucket: name, key: 'retag-guarded', contentType: 'a/b', ifMatch: etag }, live),
+        'PreconditionFailed',
+      );
       const current = await headObject(client, { bucket: name, key: 'retag-guarded' }, live);
-      await updateMetadata(client, { bucket: name, key: 'retag-guarded', contentType: 'a/b', ifMatch: current.etag }, live);
+      await updateMetadata(
+        client,
+        { bucket: name, key: 'retag-guarded', contentType: 'a/b', ifMatch: current.etag },
+        live,
+      );
       assert.equal((await headObject(client, { bucket: name, key: 'retag-guarded' }, live)).contentType, 'a/b');
     });
 
@@ -315,8 +444,22 @@ describe('r2 objects', () => {
       await putObject(client, { bucket: name, key: 'cold', body: 'v1', storageClass: 'STANDARD_IA' }, live);
       const head = await headObject(client, { bucket: name, key: 'cold' }, live);
       assert.equal(head.storageClass, 'STANDARD_IA');
-      await updateMetadata(client, { bucket: name, key: 'cold', contentType: 'text/plain', storageClass: head.storageClass }, live);
-      await putObject(client, { bucket: name, key: 'cold', body: 'v2', storageClass: head.storageClass, ifMatch: (await headObject(client, { bucket: name, key: 'cold' }, live)).etag }, live);
+      await updateMetadata(
+        client,
+        { bucket: name, key: 'cold', contentType: 'text/plain', storageClass: head.storageClass },
+        live,
+      );
+      await putObject(
+        client,
+        {
+          bucket: name,
+          key: 'cold',
+          body: 'v2',
+          storageClass: head.storageClass,
+          ifMatch: (await headObject(client, { bucket: name, key: 'cold' }, live)).etag,
+        },
+        live,
+      );
       assert.equal((await headObject(client, { bucket: name, key: 'cold' }, live)).storageClass, 'STANDARD_IA');
     });
   });

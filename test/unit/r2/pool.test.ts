@@ -44,13 +44,18 @@ describe('r2 pool', () => {
     });
 
     it('runs nothing for no tasks, and fewer workers than tasks never leaves one out', async () => {
-      assert.deepEqual(await runConcurrently(0, 4, new AbortController().signal, () => assert.fail('no task')), { started: 0 });
+      assert.deepEqual(await runConcurrently(0, 4, new AbortController().signal, () => assert.fail('no task')), {
+        started: 0,
+      });
       const seen: number[] = [];
-      assert.deepEqual(await runConcurrently(3, 10, new AbortController().signal, async (index) => void seen.push(index)), { started: 3 });
+      assert.deepEqual(
+        await runConcurrently(3, 10, new AbortController().signal, async (index) => void seen.push(index)),
+        { started: 3 },
+      );
       assert.deepEqual(seen, [0, 1, 2]);
     });
 
-    it('on a failure starts nothing more, fires the running tasks\' signal, and rejects with it only once they have settled', async () => {
+    it("on a failure starts nothing more, fires the running tasks' signal, and rejects with it only once they have settled", async () => {
       const tasks = gatedTasks();
       const boom = new Error('boom');
       let settled = false;
@@ -67,7 +72,7 @@ describe('r2 pool', () => {
       await assert.rejects(run, (error) => error === boom);
     });
 
-    it('starts nothing once the caller\'s signal fires, and says how many had started', async () => {
+    it("starts nothing once the caller's signal fires, and says how many had started", async () => {
       const tasks = gatedTasks();
       const controller = new AbortController();
       const run = runConcurrently(5, 2, controller.signal, tasks.task);
@@ -92,7 +97,7 @@ describe('r2 pool', () => {
       assert.deepEqual(tasks.started, [0, 1]);
     });
 
-    it('is Cancelled when the caller\'s signal fired, even if every started task finished', async () => {
+    it("is Cancelled when the caller's signal fired, even if every started task finished", async () => {
       const tasks = gatedTasks();
       const controller = new AbortController();
       const run = runPool(3, 1, { operation: 'GetObject' }, controller.signal, tasks.task);

@@ -9,7 +9,11 @@ describe('r2 presigned URLs', () => {
 
   before(async () => {
     for (const key of keys) {
-      await putObject(bucket.client, { bucket: bucket.name, key, body: `body of ${key}`, contentType: 'text/plain' }, live);
+      await putObject(
+        bucket.client,
+        { bucket: bucket.name, key, body: `body of ${key}`, contentType: 'text/plain' },
+        live,
+      );
     }
   });
 
@@ -27,30 +31,55 @@ describe('r2 presigned URLs', () => {
   }
 
   it('a PUT URL uploads an object', async () => {
-    const url = await presignUrl(bucket.client, { bucket: bucket.name, key: 'uploaded via url', method: 'PUT', expiresInSeconds: 60 });
+    const url = await presignUrl(bucket.client, {
+      bucket: bucket.name,
+      key: 'uploaded via url',
+      method: 'PUT',
+      expiresInSeconds: 60,
+    });
     const response = await fetch(url, { method: 'PUT', body: 'from a browser' });
     assert.equal(response.status, 200);
-    const { bytes } = await getObjectBytes(bucket.client, { bucket: bucket.name, key: 'uploaded via url', maxBytes: 100 }, live);
+    const { bytes } = await getObjectBytes(
+      bucket.client,
+      { bucket: bucket.name, key: 'uploaded via url', maxBytes: 100 },
+      live,
+    );
     assert.equal(bytes.toString(), 'from a browser');
   });
 
   it('a PUT URL bound to a Content-Type requires exactly that type', async () => {
-    const url = await presignUrl(bucket.client, { bucket: bucket.name, key: 'typed.json', method: 'PUT', expiresInSeconds: 60, contentType: 'application/json' });
+    const url = await presignUrl(bucket.client, {
+      bucket: bucket.name,
+      key: 'typed.json',
+      method: 'PUT',
+      expiresInSeconds: 60,
+      contentType: 'application/json',
+    });
     const wrong = await fetch(url, { method: 'PUT', body: '{}', headers: { 'content-type': 'text/plain' } });
     assert.equal(wrong.status, 403);
     const right = await fetch(url, { method: 'PUT', body: '{}', headers: { 'content-type': 'application/json' } });
     assert.equal(right.status, 200);
-    assert.equal((await headObject(bucket.client, { bucket: bucket.name, key: 'typed.json' }, live)).contentType, 'application/json');
+    assert.equal(
+      (await headObject(bucket.client, { bucket: bucket.name, key: 'typed.json' }, live)).contentType,
+      'application/json',
+    );
   });
 
   it('a tampered URL is refused', async () => {
-    const url = new URL(await presignUrl(bucket.client, { bucket: bucket.name, key: 'plain.txt', method: 'GET', expiresInSeconds: 60 }));
+    const url = new URL(
+      await presignUrl(bucket.client, { bucket: bucket.name, key: 'plain.txt', method: 'GET', expiresInSeconds: 60 }),
+    );
     url.pathname = url.pathname.replace('plain.txt', 'other.txt');
     assert.equal((await fetch(url)).status, 403);
   });
 
   it('a URL stops working when it expires', async () => {
-    const url = await presignUrl(bucket.client, { bucket: bucket.name, key: 'plain.txt', method: 'GET', expiresInSeconds: 1 });
+    const url = await presignUrl(bucket.client, {
+      bucket: bucket.name,
+      key: 'plain.txt',
+      method: 'GET',
+      expiresInSeconds: 1,
+    });
     await sleep(2100);
     assert.equal((await fetch(url)).status, 403);
   });
@@ -58,14 +87,34 @@ describe('r2 presigned URLs', () => {
   it('signs 1 s to 7 days without a request, and refuses anything else', async () => {
     countRequests(bucket.requests);
     for (const expiresInSeconds of [1, MAX_PRESIGN_SECONDS]) {
-      const url = await presignUrl(bucket.client, { bucket: bucket.name, key: 'plain.txt', method: 'GET', expiresInSeconds });
+      const url = await presignUrl(bucket.client, {
+        bucket: bucket.name,
+        key: 'plain.txt',
+        method: 'GET',
+        expiresInSeconds,
+      });
       assert.equal(new URL(url).searchParams.get('X-Amz-Expires'), String(expiresInSeconds));
     }
     for (const expiresInSeconds of [0, -1, 1.5, MAX_PRESIGN_SECONDS + 1, Number.NaN]) {
-      await expectR2Error(presignUrl(bucket.client, { bucket: bucket.name, key: 'plain.txt', method: 'GET', expiresInSeconds }), 'InvalidArgument');
+      await expectR2Error(
+        presignUrl(bucket.client, { bucket: bucket.name, key: 'plain.txt', method: 'GET', expiresInSeconds }),
+        'InvalidArgument',
+      );
     }
-    await expectR2Error(presignUrl(bucket.client, { bucket: bucket.name, key: 'plain.txt', method: 'GET', expiresInSeconds: 60, contentType: 'a/b' }), 'InvalidArgument');
-    await expectR2Error(presignUrl(bucket.client, { bucket: bucket.name, key: '', method: 'GET', expiresInSeconds: 60 }), 'InvalidKey');
+    await expectR2Error(
+      presignUrl(bucket.client, {
+        bucket: bucket.name,
+        key: 'plain.txt',
+        method: 'GET',
+        expiresInSeconds: 60,
+        contentType: 'a/b',
+      }),
+      'InvalidArgument',
+    );
+    await expectR2Error(
+      presignUrl(bucket.client, { bucket: bucket.name, key: '', method: 'GET', expiresInSeconds: 60 }),
+      'InvalidKey',
+    );
     assertRequests(bucket.requests, {});
   });
 });

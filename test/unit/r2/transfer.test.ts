@@ -3,7 +3,19 @@ import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { downloadFile, getObjectBytes, headObject, objectMatchesFile, putObject, uploadFile } from '../../../src/r2';
 import { s3env } from '../../support/s3env';
-import { assertRequests, countRequests, expectR2Error, live, newClient, openUploads, sha256, sha256File, useBucket, useTempDir, writeRandomFile } from './helpers';
+import {
+  assertRequests,
+  countRequests,
+  expectR2Error,
+  live,
+  newClient,
+  openUploads,
+  sha256,
+  sha256File,
+  useBucket,
+  useTempDir,
+  writeRandomFile,
+} from './helpers';
 
 const MiB = 1024 * 1024;
 /** 24 MiB + a bit: four full 5 MiB parts and a short fifth. */
@@ -35,7 +47,17 @@ describe('r2 transfers', () => {
       await writeFile(path, 'small file');
       const progress: number[] = [];
       countRequests(bucket.requests);
-      const result = await uploadFile(client, { bucket: name, key: 'small.txt', filePath: path, contentType: 'text/plain', onProgress: (sent) => progress.push(sent) }, live);
+      const result = await uploadFile(
+        client,
+        {
+          bucket: name,
+          key: 'small.txt',
+          filePath: path,
+          contentType: 'text/plain',
+          onProgress: (sent) => progress.push(sent),
+        },
+        live,
+      );
       assert.equal(result.size, 10);
       assert.equal(progress.at(-1), 10);
       const head = await headObject(client, { bucket: name, key: 'small.txt' }, live);
@@ -58,18 +80,34 @@ describe('r2 transfers', () => {
       countRequests(bucket.requests);
       const result = await uploadFile(
         client,
-        { bucket: name, key: 'multi/big.bin', filePath: bigFile, ...multipart, metadata: { origin: 'test' }, onProgress: (sent, total) => {
-          assert.equal(total, MULTIPART_SIZE);
-          progress.push(sent);
-        } },
+        {
+          bucket: name,
+          key: 'multi/big.bin',
+          filePath: bigFile,
+          ...multipart,
+          metadata: { origin: 'test' },
+          onProgress: (sent, total) => {
+            assert.equal(total, MULTIPART_SIZE);
+            progress.push(sent);
+          },
+        },
         live,
       );
       assert.match(result.etag, /-5$/, 'a multipart etag names its part count');
       assert.equal(progress.at(-1), MULTIPART_SIZE);
       // RGW 16 completes with an empty ETag element: there one HEAD learns the etag.
       const lookUp: Record<string, number> = s3env().flavour === 'rgw' ? { HeadObject: 1 } : {};
-      assertRequests(bucket.requests, { CreateMultipartUpload: 1, UploadPart: 5, CompleteMultipartUpload: 1, ...lookUp });
-      const stored = await getObjectBytes(client, { bucket: name, key: 'multi/big.bin', maxBytes: MULTIPART_SIZE }, live);
+      assertRequests(bucket.requests, {
+        CreateMultipartUpload: 1,
+        UploadPart: 5,
+        CompleteMultipartUpload: 1,
+        ...lookUp,
+      });
+      const stored = await getObjectBytes(
+        client,
+        { bucket: name, key: 'multi/big.bin', maxBytes: MULTIPART_SIZE },
+        live,
+      );
       assert.equal(sha256(stored.bytes), bigHash);
       assert.deepEqual(stored.head.metadata, { origin: 'test' });
     });
@@ -79,11 +117,18 @@ describe('r2 transfers', () => {
       const controller = new AbortController();
       const upload = uploadFile(
         client,
-        { bucket: name, key: 'multi/cancelled.bin', filePath: bigFile, ...multipart, concurrency: 2, onProgress: (sent) => {
-          if (sent > 8 * MiB) {
-            controller.abort();
-          }
-        } },
+        {
+          bucket: name,
+          key: 'multi/cancelled.bin',
+          filePath: bigFile,
+          ...multipart,
+          concurrency: 2,
+          onProgress: (sent) => {
+            if (sent > 8 * MiB) {
+              controller.abort();
+            }
+          },
+        },
         controller.signal,
       );
       await expectR2Error(upload, 'Cancelled');
@@ -96,7 +141,11 @@ describe('r2 transfers', () => {
       // Locally, the cancel lands while CreateMultipartUpload is in flight.
       s3env().local?.inject({ type: 'delay', ms: 400, operation: 'CreateMultipartUpload' });
       const controller = new AbortController();
-      const upload = uploadFile(client, { bucket: name, key: 'multi/cancelled-early.bin', filePath: bigFile, ...multipart }, controller.signal);
+      const upload = uploadFile(
+        client,
+        { bucket: name, key: 'multi/cancelled-early.bin', filePath: bigFile, ...multipart },
+        controller.signal,
+      );
       setTimeout(() => controller.abort(), 100);
       await expectR2Error(upload, 'Cancelled');
       assert.deepEqual(await openUploads(name), []);
@@ -112,7 +161,11 @@ describe('r2 transfers', () => {
       local.inject({ type: 'error', status: 503, operation: 'UploadPart', times: 1 });
       await uploadFile(client, { bucket: name, key: 'multi/retried.bin', filePath: bigFile, ...multipart }, live);
       assert.equal(local.stats().operations.UploadPart, 6);
-      const stored = await getObjectBytes(client, { bucket: name, key: 'multi/retried.bin', maxBytes: MULTIPART_SIZE }, live);
+      const stored = await getObjectBytes(
+        client,
+        { bucket: name, key: 'multi/retried.bin', maxBytes: MULTIPART_SIZE },
+        live,
+      );
       assert.equal(sha256(stored.bytes), bigHash);
     });
 
@@ -138,7 +191,10 @@ describe('r2 transfers', () => {
       const client = newClient({ maxAttempts: 2 });
       try {
         local.inject({ type: 'error', status: 500, operation: 'UploadPart', times: 'always' });
-        await expectR2Error(uploadFile(client, { bucket: bucket.name, key: 'multi/failing.bin', filePath: bigFile, ...multipart }, live), 'ServerError');
+        await expectR2Error(
+          uploadFile(client, { bucket: bucket.name, key: 'multi/failing.bin', filePath: bigFile, ...multipart }, live),
+          'ServerError',
+        );
         assert.deepEqual(await openUploads(bucket.name), []);
       } finally {
         client.destroy();
@@ -149,9 +205,19 @@ describe('r2 transfers', () => {
       const { client, name } = bucket;
       await putObject(client, { bucket: name, key: 'multi/exists.bin', body: 'already here' }, live);
       countRequests(bucket.requests);
-      await expectR2Error(uploadFile(client, { bucket: name, key: 'multi/exists.bin', filePath: bigFile, ...multipart, ifNoneMatch: '*' }, live), 'AlreadyExists');
+      await expectR2Error(
+        uploadFile(
+          client,
+          { bucket: name, key: 'multi/exists.bin', filePath: bigFile, ...multipart, ifNoneMatch: '*' },
+          live,
+        ),
+        'AlreadyExists',
+      );
       assertRequests(bucket.requests, { HeadObject: 1 }, 'one look, no upload started');
-      assert.equal((await getObjectBytes(client, { bucket: name, key: 'multi/exists.bin', maxBytes: 100 }, live)).bytes.toString(), 'already here');
+      assert.equal(
+        (await getObjectBytes(client, { bucket: name, key: 'multi/exists.bin', maxBytes: 100 }, live)).bytes.toString(),
+        'already here',
+      );
     });
 
     it('creates only if absent (If-None-Match: *) in a single PUT too', async () => {
@@ -172,17 +238,27 @@ describe('r2 transfers', () => {
       let raced = false;
       const upload = uploadFile(
         client,
-        { bucket: name, key: 'multi/raced.bin', filePath: bigFile, ...multipart, ifNoneMatch: '*', onProgress: () => {
-          if (!raced) {
-            raced = true;
-            // Someone else creates the object after the early check has passed.
-            void putObject(client, { bucket: name, key: 'multi/raced.bin', body: 'the other writer' }, live);
-          }
-        } },
+        {
+          bucket: name,
+          key: 'multi/raced.bin',
+          filePath: bigFile,
+          ...multipart,
+          ifNoneMatch: '*',
+          onProgress: () => {
+            if (!raced) {
+              raced = true;
+              // Someone else creates the object after the early check has passed.
+              void putObject(client, { bucket: name, key: 'multi/raced.bin', body: 'the other writer' }, live);
+            }
+          },
+        },
         live,
       );
       await expectR2Error(upload, 'AlreadyExists');
-      assert.equal((await getObjectBytes(client, { bucket: name, key: 'multi/raced.bin', maxBytes: 100 }, live)).bytes.toString(), 'the other writer');
+      assert.equal(
+        (await getObjectBytes(client, { bucket: name, key: 'multi/raced.bin', maxBytes: 100 }, live)).bytes.toString(),
+        'the other writer',
+      );
       assert.deepEqual(await openUploads(name), []);
     });
 
@@ -198,10 +274,19 @@ describe('r2 transfers', () => {
 
     it('reports a missing local file as FileSystem, and bad settings as InvalidArgument', async () => {
       const { client, name } = bucket;
-      await expectR2Error(uploadFile(client, { bucket: name, key: 'x', filePath: join(temp.path, 'absent') }, live), 'FileSystem');
+      await expectR2Error(
+        uploadFile(client, { bucket: name, key: 'x', filePath: join(temp.path, 'absent') }, live),
+        'FileSystem',
+      );
       await expectR2Error(uploadFile(client, { bucket: name, key: 'x', filePath: temp.path }, live), 'FileSystem');
-      await expectR2Error(uploadFile(client, { bucket: name, key: 'x', filePath: bigFile, partSize: MiB }, live), 'InvalidArgument');
-      await expectR2Error(uploadFile(client, { bucket: name, key: 'x', filePath: bigFile, concurrency: 0 }, live), 'InvalidArgument');
+      await expectR2Error(
+        uploadFile(client, { bucket: name, key: 'x', filePath: bigFile, partSize: MiB }, live),
+        'InvalidArgument',
+      );
+      await expectR2Error(
+        uploadFile(client, { bucket: name, key: 'x', filePath: bigFile, concurrency: 0 }, live),
+        'InvalidArgument',
+      );
     });
   });
 
@@ -227,7 +312,10 @@ describe('r2 transfers', () => {
     /** The big object arrived whole: its bytes, progress that never went back up to the end, no other file left. */
     async function assertWhole(dir: string, target: string, progress: number[]): Promise<void> {
       assert.equal(await sha256File(target), bigHash);
-      assert.ok(progress.every((received, i) => i === 0 || received > progress[i - 1]), 'progress never goes back');
+      assert.ok(
+        progress.every((received, i) => i === 0 || received > progress[i - 1]),
+        'progress never goes back',
+      );
       assert.equal(progress.at(-1), MULTIPART_SIZE);
       assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
     }
@@ -236,7 +324,11 @@ describe('r2 transfers', () => {
       const { dir, target } = await newTarget('dl-ok');
       const progress: number[] = [];
       countRequests(bucket.requests);
-      const head = await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, onProgress: (received) => progress.push(received) }, live);
+      const head = await downloadFile(
+        bucket.client,
+        { bucket: bucket.name, key, filePath: target, onProgress: (received) => progress.push(received) },
+        live,
+      );
       assert.equal(head.size, MULTIPART_SIZE);
       assertRequests(bucket.requests, { GetObject: 1 });
       await assertWhole(dir, target, progress);
@@ -253,11 +345,20 @@ describe('r2 transfers', () => {
       const { dir, target } = await newTarget('dl-cancel');
       await writeFile(target, 'keep me');
       const controller = new AbortController();
-      const download = downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, onProgress: (received) => {
-        if (received > MiB) {
-          controller.abort();
-        }
-      } }, controller.signal);
+      const download = downloadFile(
+        bucket.client,
+        {
+          bucket: bucket.name,
+          key,
+          filePath: target,
+          onProgress: (received) => {
+            if (received > MiB) {
+              controller.abort();
+            }
+          },
+        },
+        controller.signal,
+      );
       await expectR2Error(download, 'Cancelled');
       assert.equal(await readFile(target, 'utf8'), 'keep me');
       assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
@@ -272,7 +373,11 @@ describe('r2 transfers', () => {
       const progress: number[] = [];
       local.resetStats();
       local.inject({ type: 'cutResponse', afterBytes: 3 * MiB, operation: 'GetObject' });
-      await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, onProgress: (received) => progress.push(received) }, live);
+      await downloadFile(
+        bucket.client,
+        { bucket: bucket.name, key, filePath: target, onProgress: (received) => progress.push(received) },
+        live,
+      );
       assert.equal(local.stats().operations.GetObject, 2);
       await assertWhole(dir, target, progress);
     });
@@ -286,14 +391,17 @@ describe('r2 transfers', () => {
       try {
         const { dir } = await newTarget('dl-cut');
         local.inject({ type: 'cutResponse', afterBytes: 3 * MiB, operation: 'GetObject', times: 'always' });
-        await expectR2Error(downloadFile(client, { bucket: bucket.name, key, filePath: join(dir, 'out.bin') }, live), 'Network');
+        await expectR2Error(
+          downloadFile(client, { bucket: bucket.name, key, filePath: join(dir, 'out.bin') }, live),
+          'Network',
+        );
         assert.deepEqual(await readdir(dir), []);
       } finally {
         client.destroy();
       }
     });
 
-    it('gives up on a range whose GET keeps failing after the SDK\'s attempts, not that many squared', async function () {
+    it("gives up on a range whose GET keeps failing after the SDK's attempts, not that many squared", async function () {
       const local = s3env().local;
       if (local === undefined) {
         this.skip();
@@ -310,7 +418,14 @@ describe('r2 transfers', () => {
             local.inject({ type: 'error', status: 503, operation: 'GetObject', times: 'always' });
           }
         };
-        await expectR2Error(downloadFile(client, { bucket: bucket.name, key, filePath: join(dir, 'out.bin'), rangeSize: 5 * MiB, streams: 1, onProgress }, live), 'Throttled');
+        await expectR2Error(
+          downloadFile(
+            client,
+            { bucket: bucket.name, key, filePath: join(dir, 'out.bin'), rangeSize: 5 * MiB, streams: 1, onProgress },
+            live,
+          ),
+          'Throttled',
+        );
         assert.equal(local.stats().operations.GetObject, 1 + 2);
         assert.deepEqual(await readdir(dir), []);
       } finally {
@@ -322,10 +437,20 @@ describe('r2 transfers', () => {
       const { dir, target } = await newTarget('dl-ranges');
       const progress: number[] = [];
       countRequests(bucket.requests);
-      const head = await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, ...ranged, onProgress: (received, total) => {
-        assert.equal(total, MULTIPART_SIZE);
-        progress.push(received);
-      } }, live);
+      const head = await downloadFile(
+        bucket.client,
+        {
+          bucket: bucket.name,
+          key,
+          filePath: target,
+          ...ranged,
+          onProgress: (received, total) => {
+            assert.equal(total, MULTIPART_SIZE);
+            progress.push(received);
+          },
+        },
+        live,
+      );
       assert.equal(head.size, MULTIPART_SIZE);
       assertRequests(bucket.requests, { GetObject: 5 });
       await assertWhole(dir, target, progress);
@@ -335,11 +460,21 @@ describe('r2 transfers', () => {
       const { dir, target } = await newTarget('dl-ranges-cancel');
       await writeFile(target, 'keep me');
       const controller = new AbortController();
-      const download = downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, ...ranged, onProgress: (received) => {
-        if (received > 6 * MiB) {
-          controller.abort();
-        }
-      } }, controller.signal);
+      const download = downloadFile(
+        bucket.client,
+        {
+          bucket: bucket.name,
+          key,
+          filePath: target,
+          ...ranged,
+          onProgress: (received) => {
+            if (received > 6 * MiB) {
+              controller.abort();
+            }
+          },
+        },
+        controller.signal,
+      );
       await expectR2Error(download, 'Cancelled');
       assert.equal(await readFile(target, 'utf8'), 'keep me');
       assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
@@ -355,9 +490,20 @@ describe('r2 transfers', () => {
       // for; elsewhere it has the time of 20 MiB of download to land.
       s3env().local?.inject({ type: 'delay', ms: 100, operation: 'GetObject', times: 'always' });
       let replacement: Promise<unknown> | undefined;
-      const download = downloadFile(client, { bucket: name, key: replacedKey, filePath: target, rangeSize: 5 * MiB, streams: 1, onProgress: () => {
-        replacement ??= putObject(client, { bucket: name, key: replacedKey, body: 'a new version' }, live);
-      } }, live);
+      const download = downloadFile(
+        client,
+        {
+          bucket: name,
+          key: replacedKey,
+          filePath: target,
+          rangeSize: 5 * MiB,
+          streams: 1,
+          onProgress: () => {
+            replacement ??= putObject(client, { bucket: name, key: replacedKey, body: 'a new version' }, live);
+          },
+        },
+        live,
+      );
       await expectR2Error(download, 'PreconditionFailed');
       await replacement;
       assert.equal(await readFile(target, 'utf8'), 'keep me');
@@ -385,7 +531,10 @@ describe('r2 transfers', () => {
     it('downloads only the expected version (If-Match), leaving the target alone otherwise', async () => {
       const { dir, target } = await newTarget('dl-match');
       await writeFile(target, 'mine');
-      await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, ifMatch: '0'.repeat(32) }, live), 'PreconditionFailed');
+      await expectR2Error(
+        downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, ifMatch: '0'.repeat(32) }, live),
+        'PreconditionFailed',
+      );
       assert.equal(await readFile(target, 'utf8'), 'mine');
       const { etag } = await headObject(bucket.client, { bucket: bucket.name, key }, live);
       await downloadFile(bucket.client, { bucket: bucket.name, key, filePath: target, ifMatch: etag }, live);
@@ -395,8 +544,14 @@ describe('r2 transfers', () => {
 
     it('fails with NoSuchKey for a missing object and FileSystem for a missing folder, leaving nothing', async () => {
       const { dir } = await newTarget('dl-missing');
-      await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key: 'absent', filePath: join(dir, 'x') }, live), 'NoSuchKey');
-      await expectR2Error(downloadFile(bucket.client, { bucket: bucket.name, key, filePath: join(dir, 'no', 'such', 'dir') }, live), 'FileSystem');
+      await expectR2Error(
+        downloadFile(bucket.client, { bucket: bucket.name, key: 'absent', filePath: join(dir, 'x') }, live),
+        'NoSuchKey',
+      );
+      await expectR2Error(
+        downloadFile(bucket.client, { bucket: bucket.name, key, filePath: join(dir, 'no', 'such', 'dir') }, live),
+        'FileSystem',
+      );
       assert.deepEqual(await readdir(dir), []);
     });
   });
@@ -412,13 +567,27 @@ describe('r2 transfers', () => {
       assert.equal(await objectMatchesFile(head, { path }, live), true);
       assert.equal(await objectMatchesFile(head, { path, contentType: 'text/html' }, live), false);
       await putObject(client, { bucket: name, key: 'same.txt', body: 'SAME BYTES', contentType: 'text/plain' }, live);
-      assert.equal(await objectMatchesFile(await headObject(client, { bucket: name, key: 'same.txt' }, live), { path, contentType: 'text/plain' }, live), false);
+      assert.equal(
+        await objectMatchesFile(
+          await headObject(client, { bucket: name, key: 'same.txt' }, live),
+          { path, contentType: 'text/plain' },
+          live,
+        ),
+        false,
+      );
     });
 
     it('is false for a multipart object, whose ETag is not the MD5, even with the same bytes', async () => {
       const { client, name } = bucket;
       await uploadFile(client, { bucket: name, key: 'parts.bin', filePath: bigFile, ...multipart }, live);
-      assert.equal(await objectMatchesFile(await headObject(client, { bucket: name, key: 'parts.bin' }, live), { path: bigFile }, live), false);
+      assert.equal(
+        await objectMatchesFile(
+          await headObject(client, { bucket: name, key: 'parts.bin' }, live),
+          { path: bigFile },
+          live,
+        ),
+        false,
+      );
     });
   });
 });

@@ -47,12 +47,22 @@ describe('r2 upload of a file that changes meanwhile', () => {
         await writeRandomFile(path, size);
         await putObject(client, { bucket: name, key, body: 'the old version' }, live);
         let changed = false;
-        const upload = uploadFile(client, { bucket: name, key, filePath: path, ...settings, onProgress: () => {
-          if (!changed) {
-            changed = true;
-            apply(path);
-          }
-        } }, live);
+        const upload = uploadFile(
+          client,
+          {
+            bucket: name,
+            key,
+            filePath: path,
+            ...settings,
+            onProgress: () => {
+              if (!changed) {
+                changed = true;
+                apply(path);
+              }
+            },
+          },
+          live,
+        );
         const error = await expectR2Error(upload, 'FileChanged');
         const stored = await getObjectBytes(client, { bucket: name, key, maxBytes: 1000 }, live);
         assert.equal(stored.bytes.toString(), 'the old version');

@@ -10,15 +10,35 @@ const MiB = 1024 ** 2;
 describe('r2 validation', () => {
   describe('resolveEndpoint', () => {
     it('builds the R2 endpoint of each jurisdiction', () => {
-      assert.equal(resolveEndpoint({ kind: 'r2', accountId: ACCOUNT, jurisdiction: 'default' }).url, `https://${ACCOUNT}.r2.cloudflarestorage.com`);
-      assert.equal(resolveEndpoint({ kind: 'r2', accountId: ACCOUNT, jurisdiction: 'eu' }).url, `https://${ACCOUNT}.eu.r2.cloudflarestorage.com`);
-      assert.equal(resolveEndpoint({ kind: 'r2', accountId: ACCOUNT, jurisdiction: 'fedramp' }).url, `https://${ACCOUNT}.fedramp.r2.cloudflarestorage.com`);
-      assert.equal(resolveEndpoint({ kind: 'r2', accountId: ACCOUNT.toUpperCase(), jurisdiction: 'default' }).url, `https://${ACCOUNT}.r2.cloudflarestorage.com`);
+      assert.equal(
+        resolveEndpoint({ kind: 'r2', accountId: ACCOUNT, jurisdiction: 'default' }).url,
+        `https://${ACCOUNT}.r2.cloudflarestorage.com`,
+      );
+      assert.equal(
+        resolveEndpoint({ kind: 'r2', accountId: ACCOUNT, jurisdiction: 'eu' }).url,
+        `https://${ACCOUNT}.eu.r2.cloudflarestorage.com`,
+      );
+      assert.equal(
+        resolveEndpoint({ kind: 'r2', accountId: ACCOUNT, jurisdiction: 'fedramp' }).url,
+        `https://${ACCOUNT}.fedramp.r2.cloudflarestorage.com`,
+      );
+      assert.equal(
+        resolveEndpoint({ kind: 'r2', accountId: ACCOUNT.toUpperCase(), jurisdiction: 'default' }).url,
+        `https://${ACCOUNT}.r2.cloudflarestorage.com`,
+      );
     });
 
     it('refuses account IDs that are not 32 hex characters', () => {
-      for (const accountId of ['', '0123', `${ACCOUNT}0`, 'g123456789abcdef0123456789abcdef', `${ACCOUNT.slice(0, 31)}.`]) {
-        assert.throws(() => resolveEndpoint({ kind: 'r2', accountId, jurisdiction: 'default' }), { code: 'InvalidArgument' });
+      for (const accountId of [
+        '',
+        '0123',
+        `${ACCOUNT}0`,
+        'g123456789abcdef0123456789abcdef',
+        `${ACCOUNT.slice(0, 31)}.`,
+      ]) {
+        assert.throws(() => resolveEndpoint({ kind: 'r2', accountId, jurisdiction: 'default' }), {
+          code: 'InvalidArgument',
+        });
       }
     });
 
@@ -27,13 +47,26 @@ describe('r2 validation', () => {
       assert.deepEqual(local, { url: 'http://127.0.0.1:9000', forcePathStyle: true, warnings: [] });
       assert.deepEqual(resolveEndpoint({ kind: 'custom', url: 'http://localhost:9000' }).warnings, []);
       assert.deepEqual(resolveEndpoint({ kind: 'custom', url: 'http://[::1]:9000' }).warnings, []);
-      assert.equal(resolveEndpoint({ kind: 'custom', url: 'https://s3.example.com', forcePathStyle: false }).forcePathStyle, false);
+      assert.equal(
+        resolveEndpoint({ kind: 'custom', url: 'https://s3.example.com', forcePathStyle: false }).forcePathStyle,
+        false,
+      );
       const remote = resolveEndpoint({ kind: 'custom', url: 'http://minio.example.com:9000' });
-      assert.deepEqual(remote.warnings.map((w) => w.code), ['InsecureHttp']);
+      assert.deepEqual(
+        remote.warnings.map((w) => w.code),
+        ['InsecureHttp'],
+      );
     });
 
     it('refuses custom endpoints that are not usable URLs', () => {
-      for (const url of ['', 'not a url', 'ftp://example.com', 'https://user:pw@example.com', 'https://example.com/?x=1', 'https://example.com/#a']) {
+      for (const url of [
+        '',
+        'not a url',
+        'ftp://example.com',
+        'https://user:pw@example.com',
+        'https://example.com/?x=1',
+        'https://example.com/#a',
+      ]) {
         assert.throws(() => resolveEndpoint({ kind: 'custom', url }), { code: 'InvalidArgument' }, url);
       }
     });
@@ -42,9 +75,17 @@ describe('r2 validation', () => {
   describe('R2Client', () => {
     it('refuses empty credentials and bad settings before any request', () => {
       const endpoint = { kind: 'custom', url: 'http://127.0.0.1:1' } as const;
-      assert.throws(() => new R2Client({ endpoint, credentials: { accessKeyId: 'a', secretAccessKey: '' } }), { code: 'InvalidCredentials' });
-      assert.throws(() => new R2Client({ endpoint, credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 0 }), { code: 'InvalidArgument' });
-      assert.throws(() => new R2Client({ endpoint, credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, idleTimeoutMs: 1.5 }), { code: 'InvalidArgument' });
+      assert.throws(() => new R2Client({ endpoint, credentials: { accessKeyId: 'a', secretAccessKey: '' } }), {
+        code: 'InvalidCredentials',
+      });
+      assert.throws(
+        () => new R2Client({ endpoint, credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 0 }),
+        { code: 'InvalidArgument' },
+      );
+      assert.throws(
+        () => new R2Client({ endpoint, credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, idleTimeoutMs: 1.5 }),
+        { code: 'InvalidArgument' },
+      );
     });
   });
 
@@ -97,7 +138,8 @@ describe('r2 validation', () => {
 
   describe('classifyError', () => {
     const context = { operation: 'HeadObject', bucket: 'b', key: 'k' };
-    const sdkError = (name: string, status: number) => Object.assign(new Error(''), { name, $metadata: { httpStatusCode: status } });
+    const sdkError = (name: string, status: number) =>
+      Object.assign(new Error(''), { name, $metadata: { httpStatusCode: status } });
 
     it('maps S3 error names', () => {
       const cases: Array<[string, number, string]> = [
@@ -121,7 +163,10 @@ describe('r2 validation', () => {
 
     it('resolves bodiless HEAD errors by status and context', () => {
       assert.equal(classifyError(sdkError('NotFound', 404), context).code, 'NoSuchKey');
-      assert.equal(classifyError(sdkError('NotFound', 404), { operation: 'HeadBucket', bucket: 'b' }).code, 'NoSuchBucket');
+      assert.equal(
+        classifyError(sdkError('NotFound', 404), { operation: 'HeadBucket', bucket: 'b' }).code,
+        'NoSuchBucket',
+      );
       assert.equal(classifyError(sdkError('Forbidden', 403), context).code, 'AccessDenied');
       assert.equal(classifyError(sdkError('Unknown', 412), context).code, 'PreconditionFailed');
       assert.equal(classifyError(sdkError('Unknown', 304), context).code, 'NotModified');
@@ -143,7 +188,10 @@ describe('r2 validation', () => {
     });
 
     it('keeps the original error as cause and does not reuse its message', () => {
-      const original = Object.assign(new Error('server said: secret-ish detail'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+      const original = Object.assign(new Error('server said: secret-ish detail'), {
+        name: 'AccessDenied',
+        $metadata: { httpStatusCode: 403 },
+      });
       const error = classifyError(original, context);
       assert.equal(error.cause, original);
       assert.equal(error.status, 403);

@@ -14,16 +14,28 @@ describe('r2server: command line', function () {
 
   it('prints its endpoint and credentials as JSON, serves, and stops on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'r2server-cli-'));
-    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'support', 'r2server', 'cli.js'), '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, '..', '..', 'support', 'r2server', 'cli.js'), '--port', '0', '--data', dataDir],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       const [firstLine] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-      const info = JSON.parse(firstLine) as { endpoint: string; region: string; credentials: R2Credential[]; dataDir: string };
+      const info = JSON.parse(firstLine) as {
+        endpoint: string;
+        region: string;
+        credentials: R2Credential[];
+        dataDir: string;
+      };
       assert.equal(info.region, 'auto');
       assert.equal(info.dataDir, dataDir);
       const client = clientFor(info);
       await client.send(new CreateBucketCommand({ Bucket: 'from-cli' }));
       const list = await client.send(new ListBucketsCommand({}));
-      assert.deepEqual(list.Buckets?.map((b) => b.Name), ['from-cli']);
+      assert.deepEqual(
+        list.Buckets?.map((b) => b.Name),
+        ['from-cli'],
+      );
       const stats = (await (await fetch(`${info.endpoint}/__r2/stats`)).json()) as { total: number };
       assert.equal(stats.total, 2);
       client.destroy();

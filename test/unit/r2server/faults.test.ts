@@ -13,7 +13,8 @@ describe('r2server: stats and faults', function () {
   });
   afterEach(() => h.server.clearFaults());
 
-  const control = (path: string, init?: RequestInit): Promise<Response> => fetch(`${h.server.endpoint}/__r2/${path}`, init);
+  const control = (path: string, init?: RequestInit): Promise<Response> =>
+    fetch(`${h.server.endpoint}/__r2/${path}`, init);
   const noRetry = () => clientFor(h.server, undefined, { maxAttempts: 1 });
 
   it('counts requests per operation and per R2 class', async () => {
@@ -23,7 +24,13 @@ describe('r2server: stats and faults', function () {
     await h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
     await rejectsWith(h.client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'missing' })), 'NoSuchKey');
     const stats = h.server.stats();
-    assert.deepEqual(stats, { operations: { GetObject: 1, HeadObject: 1, ListObjectsV2: 2 }, classA: 2, classB: 2, free: 0, total: 4 } satisfies R2Stats);
+    assert.deepEqual(stats, {
+      operations: { GetObject: 1, HeadObject: 1, ListObjectsV2: 2 },
+      classA: 2,
+      classB: 2,
+      free: 0,
+      total: 4,
+    } satisfies R2Stats);
   });
 
   it('serves stats and takes faults over the control endpoint', async () => {
@@ -32,11 +39,19 @@ describe('r2server: stats and faults', function () {
     const stats = (await (await control('stats')).json()) as R2Stats;
     assert.deepEqual(stats.operations, { HeadObject: 1 });
 
-    const armed = await control('faults', { method: 'POST', body: JSON.stringify({ type: 'error', status: 503, operation: 'HeadObject', times: 2 }) });
+    const armed = await control('faults', {
+      method: 'POST',
+      body: JSON.stringify({ type: 'error', status: 503, operation: 'HeadObject', times: 2 }),
+    });
     assert.equal(armed.status, 200);
     assert.deepEqual(await armed.json(), [{ type: 'error', status: 503, operation: 'HeadObject', times: 2 }]);
-    await assert.rejects(noRetry().send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' })), (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 503);
-    assert.deepEqual(await (await control('faults')).json(), [{ type: 'error', status: 503, operation: 'HeadObject', times: 1 }]);
+    await assert.rejects(
+      noRetry().send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' })),
+      (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 503,
+    );
+    assert.deepEqual(await (await control('faults')).json(), [
+      { type: 'error', status: 503, operation: 'HeadObject', times: 1 },
+    ]);
     assert.equal((await control('faults', { method: 'DELETE' })).status, 204);
     await noRetry().send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
 
@@ -74,8 +89,13 @@ describe('r2server: stats and faults', function () {
     const client = noRetry();
     h.server.inject({ type: 'cutRequest', operation: 'PutObject', afterBytes: 64 * 1024, times: 2 });
     await assert.rejects(client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'never', Body: payload })));
-    await assert.rejects(client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'never' })), (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 404);
-    await assert.rejects(client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'blob', Body: Buffer.alloc(payload.length, 9) })));
+    await assert.rejects(
+      client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'never' })),
+      (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 404,
+    );
+    await assert.rejects(
+      client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'blob', Body: Buffer.alloc(payload.length, 9) })),
+    );
     const got = await client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
     assert.ok(Buffer.from((await got.Body?.transformToByteArray()) ?? []).equals(payload));
   });
@@ -100,20 +120,45 @@ describe('r2server: stats and faults', function () {
     assert.equal(await got.Body?.transformToString(), 'theirs');
     assert.equal(got.ETag, `"${createHash('md5').update('theirs').digest('hex')}"`);
     h.server.inject({ type: 'write', operation: 'HeadObject', bucket: h.bucket, key: 'raced', body: null });
-    await assert.rejects(h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'raced' })), (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 404);
+    await assert.rejects(
+      h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'raced' })),
+      (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 404,
+    );
   });
 
   it('compares If-Match on PutObject as Ceph RGW 16 does, when asked: the bare MD5 only', async () => {
     const { ETag } = await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v1' }));
     const bare = (ETag ?? '').replace(/"/g, '');
     h.server.inject({ type: 'rgwIfMatch', operation: 'PutObject', times: 'always' });
-    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v2', IfMatch: ETag })), 'PreconditionFailed', 412);
+    await rejectsWith(
+      h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v2', IfMatch: ETag })),
+      'PreconditionFailed',
+      412,
+    );
     await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v2', IfMatch: bare }));
-    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v3', IfMatch: bare })), 'PreconditionFailed', 412);
-    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw-absent', Body: 'v1', IfMatch: bare })), 'PreconditionFailed', 412);
-    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v3', IfNoneMatch: '*' })), 'PreconditionFailed', 412);
+    await rejectsWith(
+      h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v3', IfMatch: bare })),
+      'PreconditionFailed',
+      412,
+    );
+    await rejectsWith(
+      h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw-absent', Body: 'v1', IfMatch: bare })),
+      'PreconditionFailed',
+      412,
+    );
+    await rejectsWith(
+      h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v3', IfNoneMatch: '*' })),
+      'PreconditionFailed',
+      412,
+    );
     // Reads are not affected (RGW compares GET's If-Match like S3).
-    await h.client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'rgw', IfMatch: `"${createHash('md5').update('v2').digest('hex')}"` }));
+    await h.client.send(
+      new GetObjectCommand({
+        Bucket: h.bucket,
+        Key: 'rgw',
+        IfMatch: `"${createHash('md5').update('v2').digest('hex')}"`,
+      }),
+    );
     h.server.clearFaults();
     const current = await h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'rgw' }));
     await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'rgw', Body: 'v3', IfMatch: current.ETag }));

@@ -13,7 +13,11 @@ import type { Checksum, FinalizeHandler, FinalizeHandlerArguments, HttpRequest, 
 import type { R2Credential, R2Server, R2ServerOptions } from '../../support/r2server';
 import { startR2Server } from '../../support/r2server';
 
-export function clientFor(server: Pick<R2Server, 'endpoint' | 'credentials'>, credential: R2Credential = server.credentials[0], config: Partial<S3ClientConfig> = {}): S3Client {
+export function clientFor(
+  server: Pick<R2Server, 'endpoint' | 'credentials'>,
+  credential: R2Credential = server.credentials[0],
+  config: Partial<S3ClientConfig> = {},
+): S3Client {
   return new S3Client({
     endpoint: server.endpoint,
     forcePathStyle: true,
@@ -28,10 +32,11 @@ export function clientFor(server: Pick<R2Server, 'endpoint' | 'credentials'>, cr
 /** Runs `alter` on every request the client sends, after the SDK signed it (to forge bad requests). */
 export function alterSignedRequests(client: S3Client, alter: (request: HttpRequest) => void): void {
   client.middlewareStack.addRelativeTo(
-    (next: FinalizeHandler<ServiceInputTypes, ServiceOutputTypes>) => async (args: FinalizeHandlerArguments<ServiceInputTypes>) => {
-      alter(args.request as HttpRequest);
-      return next(args);
-    },
+    (next: FinalizeHandler<ServiceInputTypes, ServiceOutputTypes>) =>
+      async (args: FinalizeHandlerArguments<ServiceInputTypes>) => {
+        alter(args.request as HttpRequest);
+        return next(args);
+      },
     { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 'alterSignedRequest', override: true },
   );
 }
@@ -108,7 +113,9 @@ class NodeSha256 implements Checksum {
   }
 
   private fresh() {
-    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', Buffer.from(this.secret as Uint8Array | string));
+    return this.secret === undefined
+      ? createHash('sha256')
+      : createHmac('sha256', Buffer.from(this.secret as Uint8Array | string));
   }
 }
 
@@ -130,11 +137,15 @@ const rawAgent = new Agent({ keepAlive: true });
 /** Sends a request exactly as given: no SDK in between. */
 export function sendRaw(endpoint: string, req: RawRequest): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const r = httpRequest(`${endpoint}${req.path}`, { method: req.method, headers: req.headers, agent: rawAgent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const r = httpRequest(
+      `${endpoint}${req.path}`,
+      { method: req.method, headers: req.headers, agent: rawAgent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     r.on('error', reject);
     r.end(req.body);
   });

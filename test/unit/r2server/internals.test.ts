@@ -13,10 +13,25 @@ describe('r2server: internals', () => {
 
   it('lists with delimiter, prefix and resume point', () => {
     const keys = ['a/1', 'a/2', 'b', 'c/1', 'c/2/x', 'd'].sort(compareKeys);
-    assert.deepEqual(listKeys(keys, { prefix: '', delimiter: '/', maxKeys: 2 }), { keys: ['b'], commonPrefixes: ['a/'], isTruncated: true, last: 'b' });
-    assert.deepEqual(listKeys(keys, { prefix: '', delimiter: '/', maxKeys: 2, after: 'b' }), { keys: ['d'], commonPrefixes: ['c/'], isTruncated: false, last: 'd' });
+    assert.deepEqual(listKeys(keys, { prefix: '', delimiter: '/', maxKeys: 2 }), {
+      keys: ['b'],
+      commonPrefixes: ['a/'],
+      isTruncated: true,
+      last: 'b',
+    });
+    assert.deepEqual(listKeys(keys, { prefix: '', delimiter: '/', maxKeys: 2, after: 'b' }), {
+      keys: ['d'],
+      commonPrefixes: ['c/'],
+      isTruncated: false,
+      last: 'd',
+    });
     assert.deepEqual(listKeys(keys, { prefix: '', delimiter: '/', maxKeys: 5, after: 'c/' }).keys, ['d']);
-    assert.deepEqual(listKeys(keys, { prefix: 'c/', delimiter: '/', maxKeys: 5 }), { keys: ['c/1'], commonPrefixes: ['c/2/'], isTruncated: false, last: 'c/2/' });
+    assert.deepEqual(listKeys(keys, { prefix: 'c/', delimiter: '/', maxKeys: 5 }), {
+      keys: ['c/1'],
+      commonPrefixes: ['c/2/'],
+      isTruncated: false,
+      last: 'c/2/',
+    });
     assert.deepEqual(listKeys(keys, { prefix: '', maxKeys: 0 }), { keys: [], commonPrefixes: [], isTruncated: false });
   });
 
@@ -26,8 +41,17 @@ describe('r2server: internals', () => {
   });
 
   it('parses entities and CDATA, refuses DTDs and mismatched tags', () => {
-    const doc = parseXml('<?xml version="1.0"?><!-- c --><a xmlns="x"><k>&lt;&#x41;&#66;&amp;</k><k><![CDATA[<raw>]]></k><e/></a>');
-    assert.deepEqual(doc.children.map((c) => [c.name, c.text]), [['k', '<AB&'], ['k', '<raw>'], ['e', '']]);
+    const doc = parseXml(
+      '<?xml version="1.0"?><!-- c --><a xmlns="x"><k>&lt;&#x41;&#66;&amp;</k><k><![CDATA[<raw>]]></k><e/></a>',
+    );
+    assert.deepEqual(
+      doc.children.map((c) => [c.name, c.text]),
+      [
+        ['k', '<AB&'],
+        ['k', '<raw>'],
+        ['e', ''],
+      ],
+    );
     assert.throws(() => parseXml('<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>'));
     assert.throws(() => parseXml('<a><b></a></b>'));
     assert.throws(() => parseXml('<a>'));

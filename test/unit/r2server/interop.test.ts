@@ -38,7 +38,8 @@ describe('r2server: independent clients', function () {
     };
   }
 
-  const aws = async (...args: string[]): Promise<string> => (await run(AWS, ['--endpoint-url', h.server.endpoint, ...args], { env: env() })).stdout;
+  const aws = async (...args: string[]): Promise<string> =>
+    (await run(AWS, ['--endpoint-url', h.server.endpoint, ...args], { env: env() })).stdout;
 
   describe('awscli', () => {
     before(function () {
@@ -70,7 +71,22 @@ describe('r2server: independent clients', function () {
     it('puts an object with metadata through s3api', async () => {
       const file = join(work, 'small.txt');
       writeFileSync(file, 'from awscli');
-      const out = JSON.parse(await aws('s3api', 'put-object', '--bucket', h.bucket, '--key', 'cli/odd+key #1.txt', '--body', file, '--content-type', 'text/plain', '--metadata', 'source=awscli')) as { ETag: string };
+      const out = JSON.parse(
+        await aws(
+          's3api',
+          'put-object',
+          '--bucket',
+          h.bucket,
+          '--key',
+          'cli/odd+key #1.txt',
+          '--body',
+          file,
+          '--content-type',
+          'text/plain',
+          '--metadata',
+          'source=awscli',
+        ),
+      ) as { ETag: string };
       const got = await h.client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'cli/odd+key #1.txt' }));
       assert.equal(got.ETag, out.ETag);
       assert.equal(await got.Body?.transformToString(), 'from awscli');

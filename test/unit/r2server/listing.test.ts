@@ -30,13 +30,18 @@ describe('r2server: listing', function () {
   this.timeout(20_000);
   const h = useServer();
 
-  async function list(params: Partial<ConstructorParameters<typeof ListObjectsV2Command>[0]>, bucket = h.bucket): Promise<ListObjectsV2CommandOutput> {
+  async function list(
+    params: Partial<ConstructorParameters<typeof ListObjectsV2Command>[0]>,
+    bucket = h.bucket,
+  ): Promise<ListObjectsV2CommandOutput> {
     return h.client.send(new ListObjectsV2Command({ Bucket: bucket, ...params }));
   }
 
   describe('odd keys', () => {
     before(async () => {
-      await inParallel(ODD_KEYS, 8, (key) => h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: `odd/${key}`, Body: key })));
+      await inParallel(ODD_KEYS, 8, (key) =>
+        h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: `odd/${key}`, Body: key })),
+      );
     });
 
     it('round-trips every key and lists them in UTF-8 byte order', async () => {
@@ -62,11 +67,17 @@ describe('r2server: listing', function () {
 
     it('groups by delimiter into common prefixes', async () => {
       const res = await list({ Prefix: 'odd/', Delimiter: '/' });
-      assert.deepEqual(res.CommonPrefixes?.map((p) => p.Prefix), ['odd//', 'odd/double/', 'odd/dots/', 'odd/emoji/', 'odd/folder/', 'odd/private/', 'odd/unicodé/'].sort(byUtf8));
+      assert.deepEqual(
+        res.CommonPrefixes?.map((p) => p.Prefix),
+        ['odd//', 'odd/double/', 'odd/dots/', 'odd/emoji/', 'odd/folder/', 'odd/private/', 'odd/unicodé/'].sort(byUtf8),
+      );
       assert.ok(res.Contents?.every((c) => !(c.Key ?? '').slice(4).includes('/')));
       assert.equal(res.KeyCount, (res.Contents?.length ?? 0) + (res.CommonPrefixes?.length ?? 0));
       const folder = await list({ Prefix: 'odd/folder/', Delimiter: '/' });
-      assert.deepEqual(folder.Contents?.map((c) => c.Key), ['odd/folder/']);
+      assert.deepEqual(
+        folder.Contents?.map((c) => c.Key),
+        ['odd/folder/'],
+      );
     });
   });
 
@@ -101,7 +112,10 @@ describe('r2server: listing', function () {
       assert.equal(res.MaxKeys, 1000);
       assert.equal(res.KeyCount, 1000);
       const after = await list({ Prefix: 'many/', StartAfter: 'many/02495' });
-      assert.deepEqual(after.Contents?.map((c) => c.Key), ['many/02496', 'many/02497', 'many/02498', 'many/02499']);
+      assert.deepEqual(
+        after.Contents?.map((c) => c.Key),
+        ['many/02496', 'many/02497', 'many/02498', 'many/02499'],
+      );
       assert.equal(after.IsTruncated, false);
     });
 
@@ -110,7 +124,10 @@ describe('r2server: listing', function () {
       let token: string | undefined;
       do {
         const res = await list({ Delimiter: '/', MaxKeys: 1, ContinuationToken: token });
-        prefixes.push(...(res.CommonPrefixes ?? []).map((p) => p.Prefix ?? ''), ...(res.Contents ?? []).map((c) => c.Key ?? ''));
+        prefixes.push(
+          ...(res.CommonPrefixes ?? []).map((p) => p.Prefix ?? ''),
+          ...(res.Contents ?? []).map((c) => c.Key ?? ''),
+        );
         token = res.NextContinuationToken;
       } while (token);
       assert.deepEqual(prefixes, ['many/', 'odd/']);
@@ -118,10 +135,18 @@ describe('r2server: listing', function () {
 
     it('supports ListObjects (v1) markers', async () => {
       const first = await h.client.send(new ListObjectsCommand({ Bucket: h.bucket, Prefix: 'many/', MaxKeys: 2 }));
-      assert.deepEqual(first.Contents?.map((c) => c.Key), ['many/00000', 'many/00001']);
+      assert.deepEqual(
+        first.Contents?.map((c) => c.Key),
+        ['many/00000', 'many/00001'],
+      );
       assert.equal(first.NextMarker, 'many/00001');
-      const second = await h.client.send(new ListObjectsCommand({ Bucket: h.bucket, Prefix: 'many/', MaxKeys: 2, Marker: first.NextMarker }));
-      assert.deepEqual(second.Contents?.map((c) => c.Key), ['many/00002', 'many/00003']);
+      const second = await h.client.send(
+        new ListObjectsCommand({ Bucket: h.bucket, Prefix: 'many/', MaxKeys: 2, Marker: first.NextMarker }),
+      );
+      assert.deepEqual(
+        second.Contents?.map((c) => c.Key),
+        ['many/00002', 'many/00003'],
+      );
     });
 
     it('refuses a forged continuation token', async () => {

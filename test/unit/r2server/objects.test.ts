@@ -26,7 +26,9 @@ describe('r2server: objects', function () {
   const body = text(100);
 
   before(async () => {
-    await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'doc.txt', Body: body, ContentType: 'text/plain' }));
+    await h.client.send(
+      new PutObjectCommand({ Bucket: h.bucket, Key: 'doc.txt', Body: body, ContentType: 'text/plain' }),
+    );
   });
 
   async function get(key: string, extra: Partial<ConstructorParameters<typeof GetObjectCommand>[0]> = {}) {
@@ -62,11 +64,18 @@ describe('r2server: objects', function () {
     assert.deepEqual(head.Metadata, { owner: 'tests', 'x-y': 'z' });
     assert.equal(head.StorageClass, 'STANDARD_IA');
     assert.equal(head.ContentLength, 2);
-    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'cold', Body: 'x', StorageClass: 'GLACIER' })), 'InvalidStorageClass', 400);
+    await rejectsWith(
+      h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'cold', Body: 'x', StorageClass: 'GLACIER' })),
+      'InvalidStorageClass',
+      400,
+    );
   });
 
   it('applies response-* overrides on GET', async () => {
-    const { res } = await get('doc.txt', { ResponseContentDisposition: 'attachment', ResponseContentType: 'application/x-test' });
+    const { res } = await get('doc.txt', {
+      ResponseContentDisposition: 'attachment',
+      ResponseContentType: 'application/x-test',
+    });
     assert.equal(res.ContentDisposition, 'attachment');
     assert.equal(res.ContentType, 'application/x-test');
   });
@@ -95,20 +104,49 @@ describe('r2server: objects', function () {
     const lastModified = res.LastModified ?? new Date();
     await get('doc.txt', { IfMatch: etag });
     await rejectsWith(get('doc.txt', { IfMatch: '"0123"' }), 'PreconditionFailed', 412);
-    await rejectsWith(get('doc.txt', { IfUnmodifiedSince: new Date(lastModified.getTime() - 60_000) }), 'PreconditionFailed', 412);
-    await assert.rejects(get('doc.txt', { IfNoneMatch: etag }), (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 304);
-    await assert.rejects(get('doc.txt', { IfModifiedSince: new Date(lastModified.getTime() + 60_000) }), (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 304);
+    await rejectsWith(
+      get('doc.txt', { IfUnmodifiedSince: new Date(lastModified.getTime() - 60_000) }),
+      'PreconditionFailed',
+      412,
+    );
+    await assert.rejects(
+      get('doc.txt', { IfNoneMatch: etag }),
+      (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 304,
+    );
+    await assert.rejects(
+      get('doc.txt', { IfModifiedSince: new Date(lastModified.getTime() + 60_000) }),
+      (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 304,
+    );
     // If-Match holds, so If-Unmodified-Since is not consulted (RFC 7232 order, as S3 does).
     await get('doc.txt', { IfMatch: etag, IfUnmodifiedSince: new Date(lastModified.getTime() - 60_000) });
-    await assert.rejects(h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'doc.txt', IfMatch: '"0123"' })), (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 412);
+    await assert.rejects(
+      h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'doc.txt', IfMatch: '"0123"' })),
+      (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 412,
+    );
   });
 
   it('honours If-None-Match: * and If-Match on PUT', async () => {
-    const first = await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'once', Body: 'v1', IfNoneMatch: '*' }));
-    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'once', Body: 'v2', IfNoneMatch: '*' })), 'PreconditionFailed', 412);
-    const second = await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'once', Body: 'v2', IfMatch: first.ETag }));
-    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'once', Body: 'v3', IfMatch: first.ETag })), 'PreconditionFailed', 412);
-    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'never-written', Body: 'v', IfMatch: first.ETag })), 'PreconditionFailed', 412);
+    const first = await h.client.send(
+      new PutObjectCommand({ Bucket: h.bucket, Key: 'once', Body: 'v1', IfNoneMatch: '*' }),
+    );
+    await rejectsWith(
+      h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'once', Body: 'v2', IfNoneMatch: '*' })),
+      'PreconditionFailed',
+      412,
+    );
+    const second = await h.client.send(
+      new PutObjectCommand({ Bucket: h.bucket, Key: 'once', Body: 'v2', IfMatch: first.ETag }),
+    );
+    await rejectsWith(
+      h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'once', Body: 'v3', IfMatch: first.ETag })),
+      'PreconditionFailed',
+      412,
+    );
+    await rejectsWith(
+      h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'never-written', Body: 'v', IfMatch: first.ETag })),
+      'PreconditionFailed',
+      412,
+    );
     const { res, body: got } = await get('once');
     assert.equal(got, 'v2');
     assert.equal(res.ETag, second.ETag);
@@ -116,13 +154,30 @@ describe('r2server: objects', function () {
 
   it('checks Content-MD5, Content-Length and key length', async () => {
     const wrongMd5 = createHash('md5').update('other').digest('base64');
-    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'md5', Body: 'data', ContentMD5: wrongMd5 })), 'BadDigest', 400);
-    await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'md5', Body: 'data', ContentMD5: createHash('md5').update('data').digest('base64') }));
-    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'k'.repeat(1025), Body: 'x' })), 'KeyTooLongError', 400);
+    await rejectsWith(
+      h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'md5', Body: 'data', ContentMD5: wrongMd5 })),
+      'BadDigest',
+      400,
+    );
+    await h.client.send(
+      new PutObjectCommand({
+        Bucket: h.bucket,
+        Key: 'md5',
+        Body: 'data',
+        ContentMD5: createHash('md5').update('data').digest('base64'),
+      }),
+    );
+    await rejectsWith(
+      h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'k'.repeat(1025), Body: 'x' })),
+      'KeyTooLongError',
+      400,
+    );
 
     // Presigned URLs do not sign Content-Length, so an announced 6 GiB body can be tried cheaply:
     // the server must refuse it from the header alone.
-    const url = new URL(await getSignedUrl(h.client, new PutObjectCommand({ Bucket: h.bucket, Key: 'huge' }), { expiresIn: 60 }));
+    const url = new URL(
+      await getSignedUrl(h.client, new PutObjectCommand({ Bucket: h.bucket, Key: 'huge' }), { expiresIn: 60 }),
+    );
     const [status, answer] = await new Promise<[number, string]>((resolve, reject) => {
       const req = httpRequest(url, { method: 'PUT', headers: { 'content-length': String(6 * 1024 ** 3) } }, (res) => {
         const chunks: Buffer[] = [];
@@ -143,26 +198,49 @@ describe('r2server: objects', function () {
     const acl = await sendSigned(h.server, { method: 'GET', path: `/${h.bucket}/doc.txt?acl` });
     assert.equal(acl.status, 501);
     assert.match(acl.body, /<Code>NotImplemented<\/Code>/);
-    const chunked = await sendSigned(h.server, { method: 'PUT', path: `/${h.bucket}/chunky`, headers: { 'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER' } });
+    const chunked = await sendSigned(h.server, {
+      method: 'PUT',
+      path: `/${h.bucket}/chunky`,
+      headers: { 'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER' },
+    });
     assert.equal(chunked.status, 501);
-    await rejectsWith(h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'unknown-length', Body: Readable.from([Buffer.from('abc')]) })), 'MissingContentLength', 411);
+    await rejectsWith(
+      h.client.send(
+        new PutObjectCommand({ Bucket: h.bucket, Key: 'unknown-length', Body: Readable.from([Buffer.from('abc')]) }),
+      ),
+      'MissingContentLength',
+      411,
+    );
   });
 
   it('answers NoSuchKey and NoSuchBucket', async () => {
     await rejectsWith(get('missing'), 'NoSuchKey', 404);
     await rejectsWith(h.client.send(new GetObjectCommand({ Bucket: 'no-such-bucket', Key: 'x' })), 'NoSuchBucket', 404);
-    await assert.rejects(h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'missing' })), (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 404);
+    await assert.rejects(
+      h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'missing' })),
+      (e: Error & { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode === 404,
+    );
   });
 
   describe('CopyObject', () => {
     before(async () => {
-      await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'src/a b+c%#?.txt', Body: 'copy me', ContentType: 'text/plain', Metadata: { color: 'blue' } }));
+      await h.client.send(
+        new PutObjectCommand({
+          Bucket: h.bucket,
+          Key: 'src/a b+c%#?.txt',
+          Body: 'copy me',
+          ContentType: 'text/plain',
+          Metadata: { color: 'blue' },
+        }),
+      );
       await h.client.send(new CreateBucketCommand({ Bucket: 'other-bucket' }));
     });
     const source = `${'test-bucket'}/${encodeURIComponent('src/a b+c%#?.txt')}`;
 
     it('copies data and metadata with COPY, across buckets too', async () => {
-      const res = await h.client.send(new CopyObjectCommand({ Bucket: 'other-bucket', Key: 'dst.txt', CopySource: source }));
+      const res = await h.client.send(
+        new CopyObjectCommand({ Bucket: 'other-bucket', Key: 'dst.txt', CopySource: source }),
+      );
       assert.equal(res.CopyObjectResult?.ETag, `"${createHash('md5').update('copy me').digest('hex')}"`);
       const got = await h.client.send(new GetObjectCommand({ Bucket: 'other-bucket', Key: 'dst.txt' }));
       assert.equal(await got.Body?.transformToString(), 'copy me');
@@ -171,23 +249,69 @@ describe('r2server: objects', function () {
     });
 
     it('replaces metadata with REPLACE, and accepts a leading slash', async () => {
-      await h.client.send(new CopyObjectCommand({ Bucket: h.bucket, Key: 'dst2', CopySource: `/${source}`, MetadataDirective: 'REPLACE', ContentType: 'text/markdown', Metadata: { color: 'red' } }));
+      await h.client.send(
+        new CopyObjectCommand({
+          Bucket: h.bucket,
+          Key: 'dst2',
+          CopySource: `/${source}`,
+          MetadataDirective: 'REPLACE',
+          ContentType: 'text/markdown',
+          Metadata: { color: 'red' },
+        }),
+      );
       const head = await h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'dst2' }));
       assert.equal(head.ContentType, 'text/markdown');
       assert.deepEqual(head.Metadata, { color: 'red' });
     });
 
     it('checks copy-source conditions and refuses a no-op self copy', async () => {
-      await rejectsWith(h.client.send(new CopyObjectCommand({ Bucket: h.bucket, Key: 'dst3', CopySource: source, CopySourceIfMatch: '"nope"' })), 'PreconditionFailed', 412);
-      await rejectsWith(h.client.send(new CopyObjectCommand({ Bucket: h.bucket, Key: 'dst3', CopySource: source, CopySourceIfModifiedSince: new Date(Date.now() + 3600_000) })), 'PreconditionFailed', 412);
-      await rejectsWith(h.client.send(new CopyObjectCommand({ Bucket: h.bucket, Key: 'src/a b+c%#?.txt', CopySource: source })), 'InvalidRequest', 400);
-      await h.client.send(new CopyObjectCommand({ Bucket: h.bucket, Key: 'src/a b+c%#?.txt', CopySource: source, MetadataDirective: 'REPLACE', ContentType: 'text/x' }));
-      await rejectsWith(h.client.send(new CopyObjectCommand({ Bucket: h.bucket, Key: 'dst4', CopySource: `${h.bucket}/missing` })), 'NoSuchKey', 404);
+      await rejectsWith(
+        h.client.send(
+          new CopyObjectCommand({ Bucket: h.bucket, Key: 'dst3', CopySource: source, CopySourceIfMatch: '"nope"' }),
+        ),
+        'PreconditionFailed',
+        412,
+      );
+      await rejectsWith(
+        h.client.send(
+          new CopyObjectCommand({
+            Bucket: h.bucket,
+            Key: 'dst3',
+            CopySource: source,
+            CopySourceIfModifiedSince: new Date(Date.now() + 3600_000),
+          }),
+        ),
+        'PreconditionFailed',
+        412,
+      );
+      await rejectsWith(
+        h.client.send(new CopyObjectCommand({ Bucket: h.bucket, Key: 'src/a b+c%#?.txt', CopySource: source })),
+        'InvalidRequest',
+        400,
+      );
+      await h.client.send(
+        new CopyObjectCommand({
+          Bucket: h.bucket,
+          Key: 'src/a b+c%#?.txt',
+          CopySource: source,
+          MetadataDirective: 'REPLACE',
+          ContentType: 'text/x',
+        }),
+      );
+      await rejectsWith(
+        h.client.send(new CopyObjectCommand({ Bucket: h.bucket, Key: 'dst4', CopySource: `${h.bucket}/missing` })),
+        'NoSuchKey',
+        404,
+      );
     });
 
     it("checks destination conditions: S3's If-Match / If-None-Match and R2's cf-copy-destination-*", async () => {
       const copy = (key: string, headers: Record<string, string>) =>
-        sendSigned(h.server, { method: 'PUT', path: `/${h.bucket}/${key}`, headers: { 'x-amz-copy-source': `/${source}`, ...headers } });
+        sendSigned(h.server, {
+          method: 'PUT',
+          path: `/${h.bucket}/${key}`,
+          headers: { 'x-amz-copy-source': `/${source}`, ...headers },
+        });
       await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'taken', Body: 'theirs' }));
       const taken = `"${createHash('md5').update('theirs').digest('hex')}"`;
       for (const prefix of ['', 'cf-copy-destination-']) {
@@ -204,7 +328,9 @@ describe('r2server: objects', function () {
 
     it('keeps the copy when the source is deleted', async () => {
       await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'temp-src', Body: 'short-lived' }));
-      await h.client.send(new CopyObjectCommand({ Bucket: h.bucket, Key: 'temp-dst', CopySource: `${h.bucket}/temp-src` }));
+      await h.client.send(
+        new CopyObjectCommand({ Bucket: h.bucket, Key: 'temp-dst', CopySource: `${h.bucket}/temp-src` }),
+      );
       await h.client.send(new DeleteObjectCommand({ Bucket: h.bucket, Key: 'temp-src' }));
       assert.equal((await get('temp-dst')).body, 'short-lived');
     });
@@ -220,32 +346,67 @@ describe('r2server: objects', function () {
     });
 
     it('DeleteObject with If-Match deletes only that version (a missing key still answers 204)', async () => {
-      const { ETag } = await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'guarded-delete', Body: 'v1' }));
-      await rejectsWith(h.client.send(new DeleteObjectCommand({ Bucket: h.bucket, Key: 'guarded-delete', IfMatch: '"0123"' })), 'PreconditionFailed', 412);
+      const { ETag } = await h.client.send(
+        new PutObjectCommand({ Bucket: h.bucket, Key: 'guarded-delete', Body: 'v1' }),
+      );
+      await rejectsWith(
+        h.client.send(new DeleteObjectCommand({ Bucket: h.bucket, Key: 'guarded-delete', IfMatch: '"0123"' })),
+        'PreconditionFailed',
+        412,
+      );
       assert.equal((await get('guarded-delete')).body, 'v1');
       await h.client.send(new DeleteObjectCommand({ Bucket: h.bucket, Key: 'guarded-delete', IfMatch: ETag }));
       await rejectsWith(get('guarded-delete'), 'NoSuchKey', 404);
-      const missing = await h.client.send(new DeleteObjectCommand({ Bucket: h.bucket, Key: 'guarded-delete', IfMatch: ETag }));
+      const missing = await h.client.send(
+        new DeleteObjectCommand({ Bucket: h.bucket, Key: 'guarded-delete', IfMatch: ETag }),
+      );
       assert.equal(missing.$metadata.httpStatusCode, 204);
     });
 
     it('DeleteObjects reports each key, honours Quiet, and limits a call to 1000 keys', async () => {
       await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'd/1', Body: 'x' }));
-      const res = await h.client.send(new DeleteObjectsCommand({ Bucket: h.bucket, Delete: { Objects: [{ Key: 'd/1' }, { Key: 'd/never' }, { Key: 'a&b<c>' }] } }));
-      assert.deepEqual(res.Deleted?.map((d) => d.Key), ['d/1', 'd/never', 'a&b<c>']);
+      const res = await h.client.send(
+        new DeleteObjectsCommand({
+          Bucket: h.bucket,
+          Delete: { Objects: [{ Key: 'd/1' }, { Key: 'd/never' }, { Key: 'a&b<c>' }] },
+        }),
+      );
+      assert.deepEqual(
+        res.Deleted?.map((d) => d.Key),
+        ['d/1', 'd/never', 'a&b<c>'],
+      );
       assert.equal(res.Errors, undefined);
-      const quiet = await h.client.send(new DeleteObjectsCommand({ Bucket: h.bucket, Delete: { Objects: [{ Key: 'd/2' }], Quiet: true } }));
+      const quiet = await h.client.send(
+        new DeleteObjectsCommand({ Bucket: h.bucket, Delete: { Objects: [{ Key: 'd/2' }], Quiet: true } }),
+      );
       assert.equal(quiet.Deleted, undefined);
       const tooMany = Array.from({ length: 1001 }, (_, i) => ({ Key: `k${i}` }));
-      await rejectsWith(h.client.send(new DeleteObjectsCommand({ Bucket: h.bucket, Delete: { Objects: tooMany } })), 'MalformedXML', 400);
+      await rejectsWith(
+        h.client.send(new DeleteObjectsCommand({ Bucket: h.bucket, Delete: { Objects: tooMany } })),
+        'MalformedXML',
+        400,
+      );
     });
 
     it('gives a read-only key per-key AccessDenied in DeleteObjects and refuses its writes', async () => {
       const reader = clientFor(h.server, h.server.credentials[1]);
-      const res = await reader.send(new DeleteObjectsCommand({ Bucket: h.bucket, Delete: { Objects: [{ Key: 'doc.txt' }] } }));
-      assert.deepEqual(res.Errors?.map((e) => [e.Key, e.Code]), [['doc.txt', 'AccessDenied']]);
-      await rejectsWith(reader.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'r', Body: 'x' })), 'AccessDenied', 403);
-      await rejectsWith(reader.send(new DeleteObjectCommand({ Bucket: h.bucket, Key: 'doc.txt' })), 'AccessDenied', 403);
+      const res = await reader.send(
+        new DeleteObjectsCommand({ Bucket: h.bucket, Delete: { Objects: [{ Key: 'doc.txt' }] } }),
+      );
+      assert.deepEqual(
+        res.Errors?.map((e) => [e.Key, e.Code]),
+        [['doc.txt', 'AccessDenied']],
+      );
+      await rejectsWith(
+        reader.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'r', Body: 'x' })),
+        'AccessDenied',
+        403,
+      );
+      await rejectsWith(
+        reader.send(new DeleteObjectCommand({ Bucket: h.bucket, Key: 'doc.txt' })),
+        'AccessDenied',
+        403,
+      );
       const got = await reader.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'doc.txt' }));
       assert.equal(await got.Body?.transformToString(), body);
     });

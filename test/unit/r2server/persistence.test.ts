@@ -36,21 +36,39 @@ describe('r2server: persistence', function () {
     server = await startR2Server({ dataDir });
     let client = clientFor(server);
     await client.send(new CreateBucketCommand({ Bucket: 'kept' }));
-    await client.send(new PutObjectCommand({ Bucket: 'kept', Key: 'a/..//b c', Body: 'first', ContentType: 'text/plain', Metadata: { v: '1' } }));
+    await client.send(
+      new PutObjectCommand({
+        Bucket: 'kept',
+        Key: 'a/..//b c',
+        Body: 'first',
+        ContentType: 'text/plain',
+        Metadata: { v: '1' },
+      }),
+    );
     await client.send(new PutObjectCommand({ Bucket: 'kept', Key: 'overwritten', Body: 'old' }));
     await client.send(new PutObjectCommand({ Bucket: 'kept', Key: 'overwritten', Body: 'new' }));
     await client.send(new PutObjectCommand({ Bucket: 'kept', Key: 'deleted', Body: 'x' }));
     await client.send(new DeleteObjectCommand({ Bucket: 'kept', Key: 'deleted' }));
-    await client.send(new PutBucketCorsCommand({ Bucket: 'kept', CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }] } }));
+    await client.send(
+      new PutBucketCorsCommand({
+        Bucket: 'kept',
+        CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }] },
+      }),
+    );
     const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: 'kept', Key: 'big' }));
-    const part = await client.send(new UploadPartCommand({ Bucket: 'kept', Key: 'big', UploadId, PartNumber: 1, Body: 'only part' }));
+    const part = await client.send(
+      new UploadPartCommand({ Bucket: 'kept', Key: 'big', UploadId, PartNumber: 1, Body: 'only part' }),
+    );
     client.destroy();
     await server.close();
 
     server = await startR2Server({ dataDir });
     client = clientFor(server);
     const list = await client.send(new ListObjectsV2Command({ Bucket: 'kept' }));
-    assert.deepEqual(list.Contents?.map((c) => c.Key), ['a/..//b c', 'overwritten']);
+    assert.deepEqual(
+      list.Contents?.map((c) => c.Key),
+      ['a/..//b c', 'overwritten'],
+    );
     const got = await client.send(new GetObjectCommand({ Bucket: 'kept', Key: 'a/..//b c' }));
     assert.equal(await got.Body?.transformToString(), 'first');
     assert.equal(got.ContentType, 'text/plain');
@@ -60,8 +78,18 @@ describe('r2server: persistence', function () {
     const cors = await client.send(new GetBucketCorsCommand({ Bucket: 'kept' }));
     assert.deepEqual(cors.CORSRules?.[0].AllowedMethods, ['GET']);
     const uploads = await client.send(new ListMultipartUploadsCommand({ Bucket: 'kept' }));
-    assert.deepEqual(uploads.Uploads?.map((u) => u.UploadId), [UploadId]);
-    await client.send(new CompleteMultipartUploadCommand({ Bucket: 'kept', Key: 'big', UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] } }));
+    assert.deepEqual(
+      uploads.Uploads?.map((u) => u.UploadId),
+      [UploadId],
+    );
+    await client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: 'kept',
+        Key: 'big',
+        UploadId,
+        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
+      }),
+    );
     const big = await client.send(new GetObjectCommand({ Bucket: 'kept', Key: 'big' }));
     assert.equal(await big.Body?.transformToString(), 'only part');
     client.destroy();
@@ -86,7 +114,10 @@ describe('r2server: persistence', function () {
     server = await startR2Server({ dataDir });
     client = clientFor(server);
     const list = await client.send(new ListObjectsV2Command({ Bucket: 'torn' }));
-    assert.deepEqual(list.Contents?.map((c) => c.Key), ['after', 'before']);
+    assert.deepEqual(
+      list.Contents?.map((c) => c.Key),
+      ['after', 'before'],
+    );
     client.destroy();
   });
 });

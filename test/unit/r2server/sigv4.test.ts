@@ -11,7 +11,8 @@ function codeOf(body: string): string | undefined {
 describe('r2server: SigV4', function () {
   const h = useServer();
 
-  const signAndSend = (path: string, options: SignOptions = {}): Promise<RawResponse> => sendSigned(h.server, { method: 'GET', path }, options);
+  const signAndSend = (path: string, options: SignOptions = {}): Promise<RawResponse> =>
+    sendSigned(h.server, { method: 'GET', path }, options);
 
   before(async () => {
     await h.client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'a b/c.txt', Body: 'hello' }));
@@ -36,7 +37,11 @@ describe('r2server: SigV4', function () {
   });
 
   it('refuses a region other than auto, and accepts us-east-1 as its alias', async () => {
-    await rejectsWith(clientFor(h.server, undefined, { region: 'eu-west-1' }).send(new ListBucketsCommand({})), 'AuthorizationHeaderMalformed', 400);
+    await rejectsWith(
+      clientFor(h.server, undefined, { region: 'eu-west-1' }).send(new ListBucketsCommand({})),
+      'AuthorizationHeaderMalformed',
+      400,
+    );
     await clientFor(h.server, undefined, { region: 'us-east-1' }).send(new ListBucketsCommand({}));
   });
 
@@ -45,7 +50,11 @@ describe('r2server: SigV4', function () {
     alterSignedRequests(client, (r) => {
       r.path = r.path.replace('c.txt', 'd.txt');
     });
-    await rejectsWith(client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'a b/c.txt' })), 'SignatureDoesNotMatch', 403);
+    await rejectsWith(
+      client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'a b/c.txt' })),
+      'SignatureDoesNotMatch',
+      403,
+    );
   });
 
   it('refuses a request whose query was changed after signing', async () => {
@@ -53,7 +62,11 @@ describe('r2server: SigV4', function () {
     alterSignedRequests(client, (r) => {
       r.query = { ...r.query, prefix: 'other/' };
     });
-    await rejectsWith(client.send(new ListObjectsV2Command({ Bucket: h.bucket, Prefix: 'a b/' })), 'SignatureDoesNotMatch', 403);
+    await rejectsWith(
+      client.send(new ListObjectsV2Command({ Bucket: h.bucket, Prefix: 'a b/' })),
+      'SignatureDoesNotMatch',
+      403,
+    );
   });
 
   it('refuses a request whose signed header was changed', async () => {
@@ -61,7 +74,11 @@ describe('r2server: SigV4', function () {
     alterSignedRequests(client, (r) => {
       r.headers['content-type'] = 'text/html';
     });
-    await rejectsWith(client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'x', Body: 'x', ContentType: 'text/plain' })), 'SignatureDoesNotMatch', 403);
+    await rejectsWith(
+      client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'x', Body: 'x', ContentType: 'text/plain' })),
+      'SignatureDoesNotMatch',
+      403,
+    );
   });
 
   it('refuses an x-amz-* header that is not signed', async () => {
@@ -69,13 +86,25 @@ describe('r2server: SigV4', function () {
     alterSignedRequests(client, (r) => {
       r.headers['x-amz-meta-added'] = 'later';
     });
-    await rejectsWith(client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'x', Body: 'x' })), 'AccessDenied', 403);
+    await rejectsWith(
+      client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'x', Body: 'x' })),
+      'AccessDenied',
+      403,
+    );
   });
 
   it('refuses a wrong secret and an unknown access key', async () => {
     const known = h.server.credentials[0];
-    await rejectsWith(clientFor(h.server, { ...known, secretAccessKey: 'x'.repeat(64) }).send(new ListBucketsCommand({})), 'SignatureDoesNotMatch', 403);
-    await rejectsWith(clientFor(h.server, { ...known, accessKeyId: 'f'.repeat(32) }).send(new ListBucketsCommand({})), 'InvalidAccessKeyId', 403);
+    await rejectsWith(
+      clientFor(h.server, { ...known, secretAccessKey: 'x'.repeat(64) }).send(new ListBucketsCommand({})),
+      'SignatureDoesNotMatch',
+      403,
+    );
+    await rejectsWith(
+      clientFor(h.server, { ...known, accessKeyId: 'f'.repeat(32) }).send(new ListBucketsCommand({})),
+      'InvalidAccessKeyId',
+      403,
+    );
   });
 
   it('refuses a body that does not match x-amz-content-sha256', async () => {
@@ -83,7 +112,11 @@ describe('r2server: SigV4', function () {
     alterSignedRequests(client, (r) => {
       r.body = 'jello';
     });
-    await rejectsWith(client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'swapped', Body: 'hello' })), 'XAmzContentSHA256Mismatch', 400);
+    await rejectsWith(
+      client.send(new PutObjectCommand({ Bucket: h.bucket, Key: 'swapped', Body: 'hello' })),
+      'XAmzContentSHA256Mismatch',
+      400,
+    );
     await rejectsWith(h.client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'swapped' })), 'NoSuchKey', 404);
   });
 
@@ -109,7 +142,10 @@ describe('r2server: SigV4', function () {
 
   describe('presigned URLs', () => {
     const presign = (options: { expiresIn?: number; signingDate?: Date } = {}): Promise<string> =>
-      getSignedUrl(h.client, new GetObjectCommand({ Bucket: h.bucket, Key: 'a b/c.txt' }), { expiresIn: 60, ...options });
+      getSignedUrl(h.client, new GetObjectCommand({ Bucket: h.bucket, Key: 'a b/c.txt' }), {
+        expiresIn: 60,
+        ...options,
+      });
 
     async function fetchCode(url: string): Promise<[number, string | undefined]> {
       const res = await fetch(url);
@@ -123,7 +159,16 @@ describe('r2server: SigV4', function () {
     });
 
     it('accepts a presigned PUT with its signed content type and metadata', async () => {
-      const url = await getSignedUrl(h.client, new PutObjectCommand({ Bucket: h.bucket, Key: 'presigned put', ContentType: 'text/plain', Metadata: { origin: 'presign' } }), { expiresIn: 60 });
+      const url = await getSignedUrl(
+        h.client,
+        new PutObjectCommand({
+          Bucket: h.bucket,
+          Key: 'presigned put',
+          ContentType: 'text/plain',
+          Metadata: { origin: 'presign' },
+        }),
+        { expiresIn: 60 },
+      );
       const res = await fetch(url, { method: 'PUT', body: 'uploaded', headers: { 'content-type': 'text/plain' } });
       assert.equal(res.status, 200, await res.text());
       const got = await h.client.send(new GetObjectCommand({ Bucket: h.bucket, Key: 'presigned put' }));

@@ -14,7 +14,7 @@ describe('the nodes a tree command acts on', () => {
     assert.equal(targetNode(undefined, [b, c]), undefined, 'two selected rows are not one target');
   });
 
-  it('takes the selection with the clicked node in it, else the clicked node, else the view\'s selection', () => {
+  it("takes the selection with the clicked node in it, else the clicked node, else the view's selection", () => {
     assert.deepEqual(selectedNodes(a, [a, b], [c]), [a, b]);
     assert.deepEqual(selectedNodes(a, [b, c], [c]), [a]);
     assert.deepEqual(selectedNodes(undefined, undefined, [b, c]), [b, c]);

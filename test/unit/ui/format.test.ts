@@ -44,7 +44,7 @@ describe('formatAge', () => {
     assert.equal(ago(-2 * 3600), formatDate(new Date(now.getTime() + 2 * 3600 * 1000)));
   });
 
-  it('keeps an object\'s description within 20 characters', () => {
+  it("keeps an object's description within 20 characters", () => {
     for (const seconds of [0, 600, 7200, 86400 * 7, 86400 * 400]) {
       assert.ok(`1023 KB · ${ago(seconds)}`.length <= 20);
     }

@@ -17,15 +17,25 @@ describe('presentOutcome', () => {
     const ui = new FakeUi([{ message: '1 uploaded, 2 failed.', answer: 'Retry Failed' }]);
     const log = new MemoryLog();
     let retried: string[] = [];
-    await presentOutcome({ ui, log: log as never }, outcome({ done: ['a'], failed: [failure('b', 'Signature=abc123 refused')], refused: [{ name: 'c', reason: 'unreadable' }] }), {
-      verb: 'uploaded',
-      describe: (item) => `file ${item}`,
-      retryFailed: async (items) => {
-        retried = items;
+    await presentOutcome(
+      { ui, log: log as never },
+      outcome({
+        done: ['a'],
+        failed: [failure('b', 'Signature=abc123 refused')],
+        refused: [{ name: 'c', reason: 'unreadable' }],
+      }),
+      {
+        verb: 'uploaded',
+        describe: (item) => `file ${item}`,
+        retryFailed: async (items) => {
+          retried = items;
+        },
       },
-    });
+    );
     ui.assertDone();
-    assert.deepEqual(ui.shown, [{ level: 'warning', message: '1 uploaded, 2 failed.', actions: ['Retry Failed', 'Show Log'] }]);
+    assert.deepEqual(ui.shown, [
+      { level: 'warning', message: '1 uploaded, 2 failed.', actions: ['Retry Failed', 'Show Log'] },
+    ]);
     assert.deepEqual(retried, ['b']);
     // Signatures never reach the log.
     assert.deepEqual(log.lines, ['error file b: Signature=<redacted> refused', 'warn c: not uploaded, unreadable']);
@@ -35,10 +45,18 @@ describe('presentOutcome', () => {
     const ran: string[] = [];
     const single = [{ title: 'Copy URL', run: async () => ran.push('copy') }];
     const one = new FakeUi([{ message: '1 copied.', answer: 'Copy URL' }]);
-    await presentOutcome({ ui: one, log: new MemoryLog() as never }, outcome({ done: ['a'] }), { verb: 'copied', describe: String, single });
+    await presentOutcome({ ui: one, log: new MemoryLog() as never }, outcome({ done: ['a'] }), {
+      verb: 'copied',
+      describe: String,
+      single,
+    });
     assert.deepEqual(ran, ['copy']);
     const two = new FakeUi();
-    await presentOutcome({ ui: two, log: new MemoryLog() as never }, outcome({ done: ['a'], skipped: ['b'] }), { verb: 'copied', describe: String, single });
+    await presentOutcome({ ui: two, log: new MemoryLog() as never }, outcome({ done: ['a'], skipped: ['b'] }), {
+      verb: 'copied',
+      describe: String,
+      single,
+    });
     assert.deepEqual(two.shown, [{ level: 'info', message: '1 copied, 1 skipped.', actions: [] }]);
   });
 
@@ -60,12 +78,26 @@ describe('presentFailure', () => {
   it('offers the next step: Retry for a network failure, Edit Account for refused credentials', async () => {
     const network = new FakeUi([{ message: 'R2:', answer: 'Retry' }]);
     const log = new MemoryLog();
-    assert.equal(await presentFailure({ ui: network, log: log as never }, 'r2.newFolder', new R2Error('Network', { operation: 'PutObject' })), 'retry');
+    assert.equal(
+      await presentFailure(
+        { ui: network, log: log as never },
+        'r2.newFolder',
+        new R2Error('Network', { operation: 'PutObject' }),
+      ),
+      'retry',
+    );
     assert.deepEqual(network.shown[0].actions, ['Retry', 'Show Log']);
     assert.match(log.lines[0], /^error r2\.newFolder failed: /);
 
     const credentials = new FakeUi([{ message: 'R2:', answer: 'Edit Account' }]);
-    assert.equal(await presentFailure({ ui: credentials, log: log as never }, 'r2.upload', new R2Error('InvalidCredentials', { operation: 'PutObject' })), undefined);
+    assert.equal(
+      await presentFailure(
+        { ui: credentials, log: log as never },
+        'r2.upload',
+        new R2Error('InvalidCredentials', { operation: 'PutObject' }),
+      ),
+      undefined,
+    );
     assert.deepEqual(credentials.commands, [{ command: 'r2.editAccount', args: [] }]);
 
     const other = new FakeUi();

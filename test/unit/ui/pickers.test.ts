@@ -9,7 +9,12 @@ import { putMany, useBucket } from '../r2/helpers';
 describe('pickers', () => {
   const bucket = useBucket('pickers');
   before(() => putMany(bucket.client, bucket.name, ['top.txt', 'a/one.txt', 'a/b/two.txt']));
-  const deps = (ui: FakeUi) => ({ ui, accounts: new MemoryAccounts([serverAccount()]), clients: { get: async () => bucket.client }, state: new MemoryMemento() });
+  const deps = (ui: FakeUi) => ({
+    ui,
+    accounts: new MemoryAccounts([serverAccount()]),
+    clients: { get: async () => bucket.client },
+    state: new MemoryMemento(),
+  });
 
   it('pickObject browses one level at a time, folders first, and goes up', async () => {
     const levels: string[][] = [];
@@ -22,7 +27,11 @@ describe('pickers', () => {
       { pick: 'Open', answer: labels('$(arrow-up) ..') },
       { pick: 'Open', answer: labels('$(file) top.txt') },
     ]);
-    const { object } = await pickObject(deps(ui), 'Open', { account: serverAccount(), bucket: bucket.name, prefix: '' });
+    const { object } = await pickObject(deps(ui), 'Open', {
+      account: serverAccount(),
+      bucket: bucket.name,
+      prefix: '',
+    });
     ui.assertDone();
     assert.equal(object.key, 'top.txt');
     const typeKey = '$(go-to-file) Type a key…';
@@ -38,7 +47,11 @@ describe('pickers', () => {
       { pick: 'Open', answer: '$(go-to-file) Type a key…' },
       { input: `Key of the object to open in ${bucket.name}`, answer: 'a/one.txt' },
     ]);
-    const { object } = await pickObject(deps(ui), 'Open', { account: serverAccount(), bucket: bucket.name, prefix: '' });
+    const { object } = await pickObject(deps(ui), 'Open', {
+      account: serverAccount(),
+      bucket: bucket.name,
+      prefix: '',
+    });
     ui.assertDone();
     assert.equal(object.key, 'a/one.txt');
   });
@@ -61,6 +74,10 @@ describe('pickers', () => {
     ui.assertDone();
     assert.deepEqual(shown, ['$(check) Upload here', '$(folder) a/', '$(new-folder) New folder…']);
     assert.deepEqual({ bucket: destination.bucket, prefix: destination.prefix }, { bucket: bucket.name, prefix: 'a/' });
-    assert.deepEqual(services.state.get('r2.lastDestination'), { accountId: 'test-account', bucket: bucket.name, prefix: 'a/' });
+    assert.deepEqual(services.state.get('r2.lastDestination'), {
+      accountId: 'test-account',
+      bucket: bucket.name,
+      prefix: 'a/',
+    });
   });
 });

@@ -19,7 +19,10 @@ describe('NotificationReporter', () => {
     const reporter = new NotificationReporter({ report: (value) => shown.push(value) }, () => undefined);
     reporter.report({ itemsDone: 0, itemsTotal: 4 });
     reporter.report({ itemsDone: 4, itemsTotal: 4 });
-    assert.deepEqual(shown, [{ message: undefined, increment: 0 }, { message: undefined, increment: 100 }]);
+    assert.deepEqual(shown, [
+      { message: undefined, increment: 0 },
+      { message: undefined, increment: 100 },
+    ]);
     assert.equal(transferText({ itemsDone: 0, itemsTotal: 1, bytesDone: 10, bytesTotal: 20 }), '10 B of 20 B');
   });
 });

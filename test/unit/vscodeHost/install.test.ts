@@ -25,9 +25,13 @@ const OUTER_NPM = {
  * it really runs on: a parent npm's agent, passed down, names another.
  */
 function packageCheckingItsNode(dir: string): string {
-  const check = "const ua=process.env.npm_config_user_agent||'';if(!ua.includes('node/'+process.version)){console.error('needs the node it runs on; user agent: '+ua);process.exit(1)}";
+  const check =
+    "const ua=process.env.npm_config_user_agent||'';if(!ua.includes('node/'+process.version)){console.error('needs the node it runs on; user agent: '+ua);process.exit(1)}";
   mkdirSync(join(dir, 'package'), { recursive: true });
-  writeFileSync(join(dir, 'package', 'package.json'), JSON.stringify({ name: 'needs-own-node', version: '1.0.0', scripts: { postinstall: `node -e "${check}"` } }));
+  writeFileSync(
+    join(dir, 'package', 'package.json'),
+    JSON.stringify({ name: 'needs-own-node', version: '1.0.0', scripts: { postinstall: `node -e "${check}"` } }),
+  );
   const tarball = join(dir, 'needs-own-node-1.0.0.tgz');
   execFileSync('tar', ['czf', tarball, '-C', dir, 'package']);
   return tarball;
@@ -46,7 +50,10 @@ describe('test host installer', () => {
   });
 
   it("gives the child npm none of the parent npm's variables, and keeps the rest", () => {
-    const env = childNpmEnv({ ...OUTER_NPM, PATH: '/usr/bin', HOME: '/root', R2_TEST_CACHE: '/cache' }, { npm_config_nodedir: '/node24' });
+    const env = childNpmEnv(
+      { ...OUTER_NPM, PATH: '/usr/bin', HOME: '/root', R2_TEST_CACHE: '/cache' },
+      { npm_config_nodedir: '/node24' },
+    );
     assert.deepEqual(env, { PATH: '/usr/bin', HOME: '/root', R2_TEST_CACHE: '/cache', npm_config_nodedir: '/node24' });
   });
 

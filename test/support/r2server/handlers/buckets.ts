@@ -16,7 +16,9 @@ export function isValidBucketName(name: string): boolean {
 const OWNER = el('Owner', [el('ID', 'r2-local'), el('DisplayName', 'r2-local')]);
 
 export async function listBuckets({ ctx, store }: HandlerArgs): Promise<void> {
-  const buckets = store.listBuckets().map((b) => el('Bucket', [el('Name', b.name), el('CreationDate', new Date(b.created).toISOString())]));
+  const buckets = store
+    .listBuckets()
+    .map((b) => el('Bucket', [el('Name', b.name), el('CreationDate', new Date(b.created).toISOString())]));
   await ctx.sendXml(200, el('ListAllMyBucketsResult', [el('Buckets', buckets), OWNER]));
 }
 
@@ -28,12 +30,19 @@ export async function createBucket({ ctx, store, bucket }: HandlerArgs): Promise
   if (ctx.hasBody()) {
     const xml = await ctx.receiveXml();
     if (xml.name !== 'CreateBucketConfiguration') {
-      throw new S3Error('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema (expected CreateBucketConfiguration).');
+      throw new S3Error(
+        'MalformedXML',
+        'The XML you provided was not well-formed or did not validate against our published schema (expected CreateBucketConfiguration).',
+      );
     }
     location = childText(xml, 'LocationConstraint')?.trim() || 'auto';
   }
   if (!LOCATIONS.has(location)) {
-    throw new S3Error('InvalidLocationConstraint', `The specified location-constraint is not valid: use auto or one of ${[...LOCATIONS].join(', ')}.`, { LocationConstraint: location });
+    throw new S3Error(
+      'InvalidLocationConstraint',
+      `The specified location-constraint is not valid: use auto or one of ${[...LOCATIONS].join(', ')}.`,
+      { LocationConstraint: location },
+    );
   }
   store.createBucket(bucket, location);
   await ctx.send(200, { location: `/${bucket}`, 'content-length': 0 });

@@ -11,7 +11,10 @@ const MAX_LIFECYCLE_RULES = 1000;
 const LIFECYCLE_ACTIONS = ['Expiration', 'Transition', 'AbortIncompleteMultipartUpload'];
 
 function malformed(why: string): S3Error {
-  return new S3Error('MalformedXML', `The XML you provided was not well-formed or did not validate against our published schema (${why}).`);
+  return new S3Error(
+    'MalformedXML',
+    `The XML you provided was not well-formed or did not validate against our published schema (${why}).`,
+  );
 }
 
 function validateCors(xml: XmlElement): void {
@@ -26,7 +29,10 @@ function validateCors(xml: XmlElement): void {
     }
     const unsupported = methods.find((m) => !CORS_METHODS.has(m));
     if (unsupported !== undefined) {
-      throw new S3Error('InvalidRequest', `Found unsupported HTTP method in CORS config. Unsupported method is ${unsupported}`);
+      throw new S3Error(
+        'InvalidRequest',
+        `Found unsupported HTTP method in CORS config. Unsupported method is ${unsupported}`,
+      );
     }
     const maxAge = childText(rule, 'MaxAgeSeconds');
     if (maxAge !== undefined && !/^\d+$/.test(maxAge.trim())) {
@@ -72,7 +78,11 @@ function missing(field: ConfigField): S3Error {
     : new S3Error('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist');
 }
 
-async function putConfig({ ctx, store, bucket }: HandlerArgs, field: ConfigField, validate: (xml: XmlElement) => void): Promise<void> {
+async function putConfig(
+  { ctx, store, bucket }: HandlerArgs,
+  field: ConfigField,
+  validate: (xml: XmlElement) => void,
+): Promise<void> {
   store.bucket(bucket);
   const xml = await ctx.receiveXml();
   validate(xml);
@@ -93,8 +103,10 @@ async function deleteConfig({ ctx, store, bucket }: HandlerArgs, field: ConfigFi
 }
 
 export const putBucketCors = (args: HandlerArgs): Promise<void> => putConfig(args, 'cors', validateCors);
-export const getBucketCors = (args: HandlerArgs): Promise<void> => getConfig(args.ctx, args.store.bucket(args.bucket).cors, 'cors');
+export const getBucketCors = (args: HandlerArgs): Promise<void> =>
+  getConfig(args.ctx, args.store.bucket(args.bucket).cors, 'cors');
 export const deleteBucketCors = (args: HandlerArgs): Promise<void> => deleteConfig(args, 'cors');
 export const putBucketLifecycle = (args: HandlerArgs): Promise<void> => putConfig(args, 'lifecycle', validateLifecycle);
-export const getBucketLifecycle = (args: HandlerArgs): Promise<void> => getConfig(args.ctx, args.store.bucket(args.bucket).lifecycle, 'lifecycle');
+export const getBucketLifecycle = (args: HandlerArgs): Promise<void> =>
+  getConfig(args.ctx, args.store.bucket(args.bucket).lifecycle, 'lifecycle');
 export const deleteBucketLifecycle = (args: HandlerArgs): Promise<void> => deleteConfig(args, 'lifecycle');

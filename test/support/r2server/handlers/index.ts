@@ -1,8 +1,23 @@
 import type { Operation } from '../operations';
 import { createBucket, deleteBucket, getBucketLocation, headBucket, listBuckets } from './buckets';
-import { deleteBucketCors, deleteBucketLifecycle, getBucketCors, getBucketLifecycle, putBucketCors, putBucketLifecycle } from './config';
+import {
+  deleteBucketCors,
+  deleteBucketLifecycle,
+  getBucketCors,
+  getBucketLifecycle,
+  putBucketCors,
+  putBucketLifecycle,
+} from './config';
 import { listObjects, listObjectsV2 } from './listing';
-import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, listMultipartUploads, listParts, uploadPart, uploadPartCopy } from './multipart';
+import {
+  abortMultipartUpload,
+  completeMultipartUpload,
+  createMultipartUpload,
+  listMultipartUploads,
+  listParts,
+  uploadPart,
+  uploadPartCopy,
+} from './multipart';
 import { copyObject, deleteObject, deleteObjects, getObject, headObject, putObject } from './objects';
 import type { Handler } from './types';
 

@@ -15,7 +15,10 @@ export function parseListLimit(ctx: RequestContext, name: string): number {
     return MAX_ITEMS_PER_CALL;
   }
   if (!/^\d+$/.test(text)) {
-    throw new S3Error('InvalidArgument', `Provided ${name} not an integer or within integer range`, { ArgumentName: name, ArgumentValue: text });
+    throw new S3Error('InvalidArgument', `Provided ${name} not an integer or within integer range`, {
+      ArgumentName: name,
+      ArgumentValue: text,
+    });
   }
   return Math.min(Number(text), MAX_ITEMS_PER_CALL);
 }
@@ -30,7 +33,9 @@ function encodeToken(after: string): string {
 function decodeToken(token: string): string {
   const text = Buffer.from(token, 'base64url').toString('utf8');
   if (!text.startsWith(TOKEN_TAG)) {
-    throw new S3Error('InvalidArgument', 'The continuation token provided is incorrect', { ArgumentName: 'continuation-token' });
+    throw new S3Error('InvalidArgument', 'The continuation token provided is incorrect', {
+      ArgumentName: 'continuation-token',
+    });
   }
   return text.slice(TOKEN_TAG.length);
 }
@@ -46,7 +51,10 @@ interface ListParams {
 function listParams(ctx: RequestContext): ListParams {
   const encodingType = ctx.param('encoding-type');
   if (encodingType !== undefined && encodingType !== 'url') {
-    throw new S3Error('InvalidArgument', 'Invalid Encoding Method specified in Request', { ArgumentName: 'encoding-type', ArgumentValue: encodingType });
+    throw new S3Error('InvalidArgument', 'Invalid Encoding Method specified in Request', {
+      ArgumentName: 'encoding-type',
+      ArgumentValue: encodingType,
+    });
   }
   return {
     prefix: ctx.param('prefix') ?? '',
@@ -92,26 +100,37 @@ export async function listObjectsV2({ ctx, store, bucket }: HandlerArgs): Promis
   const startAfter = ctx.param('start-after');
   const after = token !== undefined ? decodeToken(token) : startAfter || undefined;
   const page = store.list(bucket, { prefix: p.prefix, delimiter: p.delimiter, after, maxKeys: p.maxKeys });
-  await ctx.sendXml(200, el('ListBucketResult', [
-    el('Name', bucket),
-    el('Prefix', p.encode(p.prefix)),
-    opt('StartAfter', startAfter === undefined ? undefined : p.encode(startAfter)),
-    opt('ContinuationToken', token),
-    opt('NextContinuationToken', page.isTruncated && page.last !== undefined ? encodeToken(page.last) : undefined),
-    el('KeyCount', page.keys.length + page.commonPrefixes.length),
-    ...pageElements(p, page),
-  ]));
+  await ctx.sendXml(
+    200,
+    el('ListBucketResult', [
+      el('Name', bucket),
+      el('Prefix', p.encode(p.prefix)),
+      opt('StartAfter', startAfter === undefined ? undefined : p.encode(startAfter)),
+      opt('ContinuationToken', token),
+      opt('NextContinuationToken', page.isTruncated && page.last !== undefined ? encodeToken(page.last) : undefined),
+      el('KeyCount', page.keys.length + page.commonPrefixes.length),
+      ...pageElements(p, page),
+    ]),
+  );
 }
 
 export async function listObjects({ ctx, store, bucket }: HandlerArgs): Promise<void> {
   const p = listParams(ctx);
   const marker = ctx.param('marker') ?? '';
-  const page = store.list(bucket, { prefix: p.prefix, delimiter: p.delimiter, after: marker || undefined, maxKeys: p.maxKeys });
-  await ctx.sendXml(200, el('ListBucketResult', [
-    el('Name', bucket),
-    el('Prefix', p.encode(p.prefix)),
-    el('Marker', p.encode(marker)),
-    opt('NextMarker', page.isTruncated && page.last !== undefined ? p.encode(page.last) : undefined),
-    ...pageElements(p, page),
-  ]));
+  const page = store.list(bucket, {
+    prefix: p.prefix,
+    delimiter: p.delimiter,
+    after: marker || undefined,
+    maxKeys: p.maxKeys,
+  });
+  await ctx.sendXml(
+    200,
+    el('ListBucketResult', [
+      el('Name', bucket),
+      el('Prefix', p.encode(p.prefix)),
+      el('Marker', p.encode(marker)),
+      opt('NextMarker', page.isTruncated && page.last !== undefined ? p.encode(page.last) : undefined),
+      ...pageElements(p, page),
+    ]),
+  );
 }

@@ -21,7 +21,10 @@ function partNumberOf(args: HandlerArgs): number {
   const text = args.ctx.param('partNumber') ?? '';
   const n = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!(n >= 1 && n <= MAX_PART_NUMBER)) {
-    throw new S3Error('InvalidArgument', `Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive`, { ArgumentName: 'partNumber', ArgumentValue: text });
+    throw new S3Error('InvalidArgument', `Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive`, {
+      ArgumentName: 'partNumber',
+      ArgumentValue: text,
+    });
   }
   return n;
 }
@@ -35,7 +38,10 @@ export async function createMultipartUpload(args: HandlerArgs): Promise<void> {
   // R2 checks conditional headers here too, so a doomed upload fails before any part is sent.
   checkWrite(store.object(bucket, key), conditionsFrom(ctx));
   const upload = store.createUpload(bucket, key, meta);
-  await ctx.sendXml(200, el('InitiateMultipartUploadResult', [el('Bucket', bucket), el('Key', key), el('UploadId', upload.uploadId)]));
+  await ctx.sendXml(
+    200,
+    el('InitiateMultipartUploadResult', [el('Bucket', bucket), el('Key', key), el('UploadId', upload.uploadId)]),
+  );
 }
 
 /** Records a part whose blob is stored, freeing the blob if the upload vanished meanwhile. */
@@ -66,11 +72,17 @@ function copyRangeOf(header: string | undefined, size: number): { start: number;
   }
   const m = /^bytes=(\d+)-(\d+)$/.exec(header.trim());
   if (!m) {
-    throw new S3Error('InvalidArgument', 'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy');
+    throw new S3Error(
+      'InvalidArgument',
+      'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy',
+    );
   }
   const [start, end] = [Number(m[1]), Number(m[2])];
   if (start > end || end >= size) {
-    throw new S3Error('InvalidRange', `Range specified is not valid for source object of size: ${size}`, { RangeRequested: header, ActualObjectSize: String(size) });
+    throw new S3Error('InvalidRange', `Range specified is not valid for source object of size: ${size}`, {
+      RangeRequested: header,
+      ActualObjectSize: String(size),
+    });
   }
   return { start, end };
 }
@@ -82,7 +94,10 @@ export async function uploadPartCopy(args: HandlerArgs): Promise<void> {
   const source = resolveCopySource(args);
   const { start, end } = copyRangeOf(ctx.header('x-amz-copy-source-range'), source.record.size);
   if (end - start + 1 > MAX_COPY_SOURCE_SIZE) {
-    throw new S3Error('InvalidRequest', `The specified copy range is larger than the maximum allowable size for a copy: ${MAX_COPY_SOURCE_SIZE}`);
+    throw new S3Error(
+      'InvalidRequest',
+      `The specified copy range is larger than the maximum allowable size for a copy: ${MAX_COPY_SOURCE_SIZE}`,
+    );
   }
   const release = store.blobs.pin(source.record.segments);
   let copied;
@@ -91,23 +106,39 @@ export async function uploadPartCopy(args: HandlerArgs): Promise<void> {
   } finally {
     release();
   }
-  const part = { partNumber, size: copied.segment.size, etag: copied.md5.toString('hex'), lastModified: Date.now(), blob: copied.segment.blob };
+  const part = {
+    partNumber,
+    size: copied.segment.size,
+    etag: copied.md5.toString('hex'),
+    lastModified: Date.now(),
+    blob: copied.segment.blob,
+  };
   commitPart(args, part);
-  await ctx.sendXml(200, el('CopyPartResult', [el('LastModified', new Date(part.lastModified).toISOString()), el('ETag', `"${part.etag}"`)]));
+  await ctx.sendXml(
+    200,
+    el('CopyPartResult', [el('LastModified', new Date(part.lastModified).toISOString()), el('ETag', `"${part.etag}"`)]),
+  );
 }
 
 /** The parts a CompleteMultipartUpload names, checked against what was uploaded. */
 function chosenParts(upload: UploadRecord, requested: Array<{ partNumber: number; etag: string }>): PartRecord[] {
   const parts = requested.map(({ partNumber, etag }, i) => {
     if (i > 0 && partNumber <= requested[i - 1].partNumber) {
-      throw new S3Error('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.');
+      throw new S3Error(
+        'InvalidPartOrder',
+        'The list of parts was not in ascending order. Parts must be ordered by part number.',
+      );
     }
     const part = upload.parts.get(partNumber);
     if (!part || part.etag !== etag) {
-      throw new S3Error('InvalidPart', "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.", {
-        PartNumber: String(partNumber),
-        ETag: etag,
-      });
+      throw new S3Error(
+        'InvalidPart',
+        "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+        {
+          PartNumber: String(partNumber),
+          ETag: etag,
+        },
+      );
     }
     return part;
   });
@@ -121,7 +152,9 @@ function chosenParts(upload: UploadRecord, requested: Array<{ partNumber: number
       });
     }
     if (part.size !== parts[0].size) {
-      throw new S3Error('InvalidPart', 'All non-trailing parts must have the same length.', { PartNumber: String(part.partNumber) });
+      throw new S3Error('InvalidPart', 'All non-trailing parts must have the same length.', {
+        PartNumber: String(part.partNumber),
+      });
     }
   });
   return parts;
@@ -131,9 +164,19 @@ export async function completeMultipartUpload(args: HandlerArgs): Promise<void> 
   const { ctx, store, bucket, key } = args;
   uploadOf(args);
   const xml = await ctx.receiveXml();
-  const requested = childrenNamed(xml, 'Part').map((p) => ({ partNumber: Number(childText(p, 'PartNumber')), etag: unquote(childText(p, 'ETag') ?? '') }));
-  if (xml.name !== 'CompleteMultipartUpload' || requested.length === 0 || requested.some((p) => !Number.isInteger(p.partNumber))) {
-    throw new S3Error('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema (a CompleteMultipartUpload with at least one Part).');
+  const requested = childrenNamed(xml, 'Part').map((p) => ({
+    partNumber: Number(childText(p, 'PartNumber')),
+    etag: unquote(childText(p, 'ETag') ?? ''),
+  }));
+  if (
+    xml.name !== 'CompleteMultipartUpload' ||
+    requested.length === 0 ||
+    requested.some((p) => !Number.isInteger(p.partNumber))
+  ) {
+    throw new S3Error(
+      'MalformedXML',
+      'The XML you provided was not well-formed or did not validate against our published schema (a CompleteMultipartUpload with at least one Part).',
+    );
   }
   // Looked up again: the upload may have been aborted or completed while the body arrived.
   const upload = uploadOf(args);
@@ -149,7 +192,15 @@ export async function completeMultipartUpload(args: HandlerArgs): Promise<void> 
   };
   store.completeUpload(upload, record, (current) => checkWrite(current, conditionsFrom(ctx)));
   const location = `http://${ctx.header('host') ?? 'localhost'}/${bucket}/${uriEncode(key).replace(/%2F/g, '/')}`;
-  await ctx.sendXml(200, el('CompleteMultipartUploadResult', [el('Location', location), el('Bucket', bucket), el('Key', key), el('ETag', `"${record.etag}"`)]));
+  await ctx.sendXml(
+    200,
+    el('CompleteMultipartUploadResult', [
+      el('Location', location),
+      el('Bucket', bucket),
+      el('Key', key),
+      el('ETag', `"${record.etag}"`),
+    ]),
+  );
 }
 
 export async function abortMultipartUpload(args: HandlerArgs): Promise<void> {
@@ -162,20 +213,32 @@ export async function listParts(args: HandlerArgs): Promise<void> {
   const upload = uploadOf(args);
   const maxParts = parseListLimit(ctx, 'max-parts');
   const marker = Number(ctx.param('part-number-marker') ?? 0) || 0;
-  const all = [...upload.parts.values()].filter((p) => p.partNumber > marker).sort((a, b) => a.partNumber - b.partNumber);
+  const all = [...upload.parts.values()]
+    .filter((p) => p.partNumber > marker)
+    .sort((a, b) => a.partNumber - b.partNumber);
   const page = all.slice(0, maxParts);
   const truncated = all.length > page.length;
-  await ctx.sendXml(200, el('ListPartsResult', [
-    el('Bucket', bucket),
-    el('Key', key),
-    el('UploadId', upload.uploadId),
-    el('PartNumberMarker', marker),
-    opt('NextPartNumberMarker', truncated ? page[page.length - 1].partNumber : undefined),
-    el('MaxParts', maxParts),
-    el('IsTruncated', truncated),
-    el('StorageClass', upload.meta.storageClass),
-    ...page.map((p) => el('Part', [el('PartNumber', p.partNumber), el('LastModified', new Date(p.lastModified).toISOString()), el('ETag', `"${p.etag}"`), el('Size', p.size)])),
-  ]));
+  await ctx.sendXml(
+    200,
+    el('ListPartsResult', [
+      el('Bucket', bucket),
+      el('Key', key),
+      el('UploadId', upload.uploadId),
+      el('PartNumberMarker', marker),
+      opt('NextPartNumberMarker', truncated ? page[page.length - 1].partNumber : undefined),
+      el('MaxParts', maxParts),
+      el('IsTruncated', truncated),
+      el('StorageClass', upload.meta.storageClass),
+      ...page.map((p) =>
+        el('Part', [
+          el('PartNumber', p.partNumber),
+          el('LastModified', new Date(p.lastModified).toISOString()),
+          el('ETag', `"${p.etag}"`),
+          el('Size', p.size),
+        ]),
+      ),
+    ]),
+  );
 }
 
 export async function listMultipartUploads({ ctx, store, bucket }: HandlerArgs): Promise<void> {
@@ -190,7 +253,12 @@ export async function listMultipartUploads({ ctx, store, bucket }: HandlerArgs):
     .filter((u) => u.key.startsWith(prefix))
     .sort((a, b) => compareKeys(a.key, b.key) || a.initiated - b.initiated);
   const markerIndex = sorted.findIndex((u) => u.key === keyMarker && u.uploadId === uploadIdMarker);
-  const remaining = sorted.filter((u, i) => keyMarker === '' || compareKeys(u.key, keyMarker) > 0 || (u.key === keyMarker && markerIndex >= 0 && i > markerIndex));
+  const remaining = sorted.filter(
+    (u, i) =>
+      keyMarker === '' ||
+      compareKeys(u.key, keyMarker) > 0 ||
+      (u.key === keyMarker && markerIndex >= 0 && i > markerIndex),
+  );
   const uploads: UploadRecord[] = [];
   const prefixes: string[] = [];
   let truncated = false;
@@ -213,17 +281,27 @@ export async function listMultipartUploads({ ctx, store, bucket }: HandlerArgs):
       last = u;
     }
   }
-  await ctx.sendXml(200, el('ListMultipartUploadsResult', [
-    el('Bucket', bucket),
-    el('KeyMarker', keyMarker),
-    el('UploadIdMarker', uploadIdMarker),
-    opt('NextKeyMarker', truncated ? last?.key : undefined),
-    opt('NextUploadIdMarker', truncated ? last?.uploadId : undefined),
-    el('Prefix', prefix),
-    opt('Delimiter', delimiter),
-    el('MaxUploads', maxUploads),
-    el('IsTruncated', truncated),
-    ...uploads.map((u) => el('Upload', [el('Key', u.key), el('UploadId', u.uploadId), el('Initiated', new Date(u.initiated).toISOString()), el('StorageClass', u.meta.storageClass)])),
-    ...prefixes.map((p) => el('CommonPrefixes', [el('Prefix', p)])),
-  ]));
+  await ctx.sendXml(
+    200,
+    el('ListMultipartUploadsResult', [
+      el('Bucket', bucket),
+      el('KeyMarker', keyMarker),
+      el('UploadIdMarker', uploadIdMarker),
+      opt('NextKeyMarker', truncated ? last?.key : undefined),
+      opt('NextUploadIdMarker', truncated ? last?.uploadId : undefined),
+      el('Prefix', prefix),
+      opt('Delimiter', delimiter),
+      el('MaxUploads', maxUploads),
+      el('IsTruncated', truncated),
+      ...uploads.map((u) =>
+        el('Upload', [
+          el('Key', u.key),
+          el('UploadId', u.uploadId),
+          el('Initiated', new Date(u.initiated).toISOString()),
+          el('StorageClass', u.meta.storageClass),
+        ]),
+      ),
+      ...prefixes.map((p) => el('CommonPrefixes', [el('Prefix', p)])),
+    ]),
+  );
 }

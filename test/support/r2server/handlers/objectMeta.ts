@@ -20,13 +20,17 @@ export function rejectUnsupportedHeaders(ctx: RequestContext): void {
 export function storageClassFrom(ctx: RequestContext): StorageClass | undefined {
   const value = ctx.header('x-amz-storage-class');
   if (value !== undefined && !STORAGE_CLASSES.includes(value as StorageClass)) {
-    throw new S3Error('InvalidStorageClass', 'The storage class you specified is not valid.', { StorageClassRequested: value });
+    throw new S3Error('InvalidStorageClass', 'The storage class you specified is not valid.', {
+      StorageClassRequested: value,
+    });
   }
   return value as StorageClass | undefined;
 }
 
 function userMetadataFrom(ctx: RequestContext): Record<string, string> {
-  return Object.fromEntries(ctx.headersWithPrefix(USER_META).map(([name, value]) => [name.slice(USER_META.length), value]));
+  return Object.fromEntries(
+    ctx.headersWithPrefix(USER_META).map(([name, value]) => [name.slice(USER_META.length), value]),
+  );
 }
 
 /** The metadata fields a request sets explicitly. */
@@ -45,7 +49,12 @@ function explicitMetadata(ctx: RequestContext): Partial<ObjectMetadata> {
 
 /** Metadata of a new object from a PutObject, CreateMultipartUpload or CopyObject (REPLACE) request. */
 export function metadataFrom(ctx: RequestContext): ObjectMetadata {
-  return { contentType: 'application/octet-stream', storageClass: 'STANDARD', ...explicitMetadata(ctx), user: userMetadataFrom(ctx) };
+  return {
+    contentType: 'application/octet-stream',
+    storageClass: 'STANDARD',
+    ...explicitMetadata(ctx),
+    user: userMetadataFrom(ctx),
+  };
 }
 
 /** R2's MERGE copy directive: fields and user metadata the request gives override the source's. */
@@ -134,7 +143,9 @@ export function evaluateRead(record: ObjectRecord, c: Conditions): ConditionFail
 }
 
 export function preconditionFailed(condition: string): S3Error {
-  return new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', { Condition: condition });
+  return new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', {
+    Condition: condition,
+  });
 }
 
 /** Conditional writes (PutObject, CopyObject, multipart create and complete): If-Match, If-None-Match. */

@@ -5,7 +5,18 @@ import { MAX_COPY_SOURCE_SIZE, MAX_ITEMS_PER_CALL, MAX_PUT_SIZE } from '../limit
 import type { ObjectMetadata, ObjectRecord } from '../store';
 import { childrenNamed, childText, el } from '../xml';
 import { noSuchKey, resolveCopySource } from './copySource';
-import { checkWrite, checkWriteAsRgw, conditionsFrom, evaluateRead, mergedMetadata, metadataFrom, objectHeaders, preconditionFailed, rejectUnsupportedHeaders, storageClassFrom } from './objectMeta';
+import {
+  checkWrite,
+  checkWriteAsRgw,
+  conditionsFrom,
+  evaluateRead,
+  mergedMetadata,
+  metadataFrom,
+  objectHeaders,
+  preconditionFailed,
+  rejectUnsupportedHeaders,
+  storageClassFrom,
+} from './objectMeta';
 import type { HandlerArgs } from './types';
 
 /** Content-Length is required (no chunked uploads) and checked before a byte of the body is read. */
@@ -42,7 +53,14 @@ export async function putObject(args: HandlerArgs): Promise<void> {
   const { blob, path } = store.blobs.create();
   const digest = await ctx.receiveToFile(path);
   const etag = digest.md5.toString('hex');
-  const record = { key, size: digest.size, etag, lastModified: Date.now(), segments: [{ blob, size: digest.size }], meta };
+  const record = {
+    key,
+    size: digest.size,
+    etag,
+    lastModified: Date.now(),
+    segments: [{ blob, size: digest.size }],
+    meta,
+  };
   commit(args, record, ctx.faults.rgwIfMatch ? checkWriteAsRgw : checkWrite);
   await ctx.send(200, { etag: `"${etag}"`, 'content-length': 0 });
 }
@@ -133,11 +151,22 @@ export async function copyObject(args: HandlerArgs): Promise<void> {
   store.bucket(bucket);
   const source = resolveCopySource(args);
   if (source.record.size > MAX_COPY_SOURCE_SIZE) {
-    throw new S3Error('InvalidRequest', `The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_COPY_SOURCE_SIZE}`);
+    throw new S3Error(
+      'InvalidRequest',
+      `The specified copy source is larger than the maximum allowable size for a copy source: ${MAX_COPY_SOURCE_SIZE}`,
+    );
   }
   const meta = copiedMetadata(args, source.record.meta);
-  if (source.bucket === bucket && source.record.key === key && (ctx.header('x-amz-metadata-directive') ?? 'COPY') === 'COPY' && meta.storageClass === source.record.meta.storageClass) {
-    throw new S3Error('InvalidRequest', "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.");
+  if (
+    source.bucket === bucket &&
+    source.record.key === key &&
+    (ctx.header('x-amz-metadata-directive') ?? 'COPY') === 'COPY' &&
+    meta.storageClass === source.record.meta.storageClass
+  ) {
+    throw new S3Error(
+      'InvalidRequest',
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+    );
   }
   const release = store.blobs.pin(source.record.segments);
   let segments;
@@ -146,13 +175,26 @@ export async function copyObject(args: HandlerArgs): Promise<void> {
   } finally {
     release();
   }
-  const record: ObjectRecord = { key, size: source.record.size, etag: source.record.etag, lastModified: Date.now(), segments, meta };
+  const record: ObjectRecord = {
+    key,
+    size: source.record.size,
+    etag: source.record.etag,
+    lastModified: Date.now(),
+    segments,
+    meta,
+  };
   // S3's If-Match / If-None-Match on CopyObject, and R2's own cf-copy-destination-* (beta) extension.
   commit(args, record, (current, conditions) => {
     checkWrite(current, conditions);
     checkWrite(current, conditionsFrom(ctx, 'cf-copy-destination-'));
   });
-  await ctx.sendXml(200, el('CopyObjectResult', [el('LastModified', new Date(record.lastModified).toISOString()), el('ETag', `"${record.etag}"`)]));
+  await ctx.sendXml(
+    200,
+    el('CopyObjectResult', [
+      el('LastModified', new Date(record.lastModified).toISOString()),
+      el('ETag', `"${record.etag}"`),
+    ]),
+  );
 }
 
 /**
@@ -176,8 +218,16 @@ export async function deleteObjects({ ctx, store, bucket }: HandlerArgs): Promis
   const xml = await ctx.receiveXml();
   const objects = childrenNamed(xml, 'Object');
   const keys = objects.map((o) => childText(o, 'Key'));
-  if (xml.name !== 'Delete' || keys.length === 0 || keys.length > MAX_ITEMS_PER_CALL || keys.some((k) => k === undefined)) {
-    throw new S3Error('MalformedXML', `The XML you provided was not well-formed or did not validate against our published schema (a Delete with 1 to ${MAX_ITEMS_PER_CALL} Object elements, each with a Key).`);
+  if (
+    xml.name !== 'Delete' ||
+    keys.length === 0 ||
+    keys.length > MAX_ITEMS_PER_CALL ||
+    keys.some((k) => k === undefined)
+  ) {
+    throw new S3Error(
+      'MalformedXML',
+      `The XML you provided was not well-formed or did not validate against our published schema (a Delete with 1 to ${MAX_ITEMS_PER_CALL} Object elements, each with a Key).`,
+    );
   }
   const quiet = childText(xml, 'Quiet')?.trim() === 'true';
   const results = (keys as string[]).map((key) => {

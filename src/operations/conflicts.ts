@@ -1,7 +1,7 @@
 // What to do when a target already exists. The user decides per item or for all; questions are
 // asked one at a time even when transfers run in parallel. A write then replaces only the version
 // the user was asked about.
-import { headObject, isR2Error } from '../r2';
+import { headIfExists, isR2Error } from '../r2';
 import type { ObjectLocation, R2Client, R2ObjectHead, WriteConditions } from '../r2';
 import { CancelBatch } from './batch';
 import type { OverwriteSides, SideFacts } from './asker';
@@ -56,21 +56,6 @@ export interface GuardedWrite {
   alreadyThere?(head: R2ObjectHead): Promise<boolean>;
 }
 
-async function headOrNothing(
-  client: R2Client,
-  location: ObjectLocation,
-  signal: AbortSignal,
-): Promise<R2ObjectHead | undefined> {
-  try {
-    return await headObject(client, location, signal);
-  } catch (error) {
-    if (isR2Error(error, 'NoSuchKey')) {
-      return undefined;
-    }
-    throw error;
-  }
-}
-
 /**
  * Writes a target without replacing anything the user has not agreed to: created only while the key
  * is free; when it is taken, the user is asked, and only the version they were asked about is
@@ -97,7 +82,7 @@ export async function writeWithoutClobbering(
     }
   }
   let askedAbout: string | undefined;
-  let current = await headOrNothing(client, target, signal);
+  let current = await headIfExists(client, target, signal);
   for (;;) {
     try {
       if (current === undefined) {
@@ -117,7 +102,7 @@ export async function writeWithoutClobbering(
       if (!isR2Error(error, 'AlreadyExists') && !isR2Error(error, 'PreconditionFailed')) {
         throw error;
       }
-      current = await headOrNothing(client, target, signal);
+      current = await headIfExists(client, target, signal);
       // Refused while the key still holds the very version named: the server's doing, not another
       // writer's (asking again would never end).
       if (isR2Error(error, 'PreconditionFailed') && current?.etag === askedAbout) {

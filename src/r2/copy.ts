@@ -4,7 +4,7 @@ import type { ErrorContext } from './errors';
 import { isR2Error, R2Error } from './errors';
 import { checkKey, encodeCopySource, folderPrefix, quoteEtag, rebaseKey, unquoteEtag } from './keys';
 import { listPage } from './listing';
-import { deleteObject, getObjectStream, headObject, putObject, s3Properties } from './objects';
+import { deleteObject, getObjectStream, headIfExists, headObject, putObject, s3Properties } from './objects';
 import type { ObjectLocation, ObjectProperties } from './types';
 
 export interface CopyObjectInput {
@@ -78,22 +78,6 @@ async function sendCopy(
   return { etag: unquoteEtag(output.CopyObjectResult?.ETag), lastModified: output.CopyObjectResult?.LastModified };
 }
 
-/** The object's etag, or undefined when there is none. */
-async function currentEtag(
-  client: R2Client,
-  location: ObjectLocation,
-  signal: AbortSignal,
-): Promise<string | undefined> {
-  try {
-    return (await headObject(client, location, signal)).etag;
-  } catch (err) {
-    if (isR2Error(err, 'NoSuchKey')) {
-      return undefined;
-    }
-    throw err;
-  }
-}
-
 /**
  * Refuses early what the destination conditions would refuse: it saves the copy, and on servers that
  * ignore the conditions (RGW 16) it is the only check, narrowing the window to one round trip.
@@ -103,7 +87,7 @@ async function checkDestination(client: R2Client, input: CopyObjectInput, signal
   if (destinationIfMatch === undefined && destinationIfNoneMatch === undefined) {
     return;
   }
-  const etag = await currentEtag(client, destination, signal);
+  const etag = (await headIfExists(client, destination, signal))?.etag;
   const context = { operation: 'CopyObject', ...destination };
   if (destinationIfNoneMatch === '*' && etag !== undefined) {
     throw new R2Error('AlreadyExists', context);
@@ -131,7 +115,7 @@ async function copyRefusal(
   const onDestination = destinationIfMatch !== undefined || destinationIfNoneMatch !== undefined;
   if (
     sourceIfMatch !== undefined &&
-    (!onDestination || (await currentEtag(client, source, signal)) !== unquoteEtag(sourceIfMatch))
+    (!onDestination || (await headIfExists(client, source, signal))?.etag !== unquoteEtag(sourceIfMatch))
   ) {
     return new R2Error('SourceChanged', { operation: 'CopyObject', ...source }, { status: err.status, cause: err });
   }
@@ -167,7 +151,7 @@ async function deleteMovedSource(
   etag: string,
   signal: AbortSignal,
 ): Promise<void> {
-  const current = await currentEtag(client, source, signal);
+  const current = (await headIfExists(client, source, signal))?.etag;
   if (current === undefined) {
     // Deleted by someone else meanwhile: the move's end state already.
     return;

@@ -34,6 +34,7 @@ export {
   deleteObject,
   getObjectBytes,
   getObjectStream,
+  headIfExists,
   headObject,
   MAX_SINGLE_PUT_BYTES,
   objectExists,

@@ -130,20 +130,28 @@ function classifiedBody(body: Readable, context: ErrorContext, signal: AbortSign
   return body.pipe(out);
 }
 
-/** Opens the object (or a range of it) as a stream; the caller must consume or destroy `body`. */
-/** Whether a key exists (one HEAD); any error but NoSuchKey is thrown. */
-export async function objectExists(client: R2Client, location: ObjectLocation, signal: AbortSignal): Promise<boolean> {
+/** The object's head, or undefined when the key does not exist (one HEAD); any other error is thrown. */
+export async function headIfExists(
+  client: R2Client,
+  location: ObjectLocation,
+  signal: AbortSignal,
+): Promise<R2ObjectHead | undefined> {
   try {
-    await headObject(client, location, signal);
-    return true;
+    return await headObject(client, location, signal);
   } catch (err) {
     if (isR2Error(err, 'NoSuchKey')) {
-      return false;
+      return undefined;
     }
     throw err;
   }
 }
 
+/** Whether a key exists (one HEAD); any error but NoSuchKey is thrown. */
+export async function objectExists(client: R2Client, location: ObjectLocation, signal: AbortSignal): Promise<boolean> {
+  return (await headIfExists(client, location, signal)) !== undefined;
+}
+
+/** Opens the object (or a range of it) as a stream; the caller must consume or destroy `body`. */
 export async function getObjectStream(
   client: R2Client,
   input: GetObjectInput,

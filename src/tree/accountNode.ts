@@ -31,11 +31,14 @@ export class AccountNode implements ExplorerNode {
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon('cloud');
     item.contextValue = contextValues.account;
-    const notes = [unencrypted && text.notEncrypted, this.account.fromSandbox && text.sandboxAccount].filter(
-      (note) => typeof note === 'string',
-    );
+    // "sandbox" before the endpoint, which the side bar's default width cuts off.
+    const parts = [
+      this.account.fromSandbox && text.sandboxAccount,
+      this.account.endpoint,
+      unencrypted && text.notEncrypted,
+    ].filter((part) => typeof part === 'string');
     item.description = this.account.endpoint
-      ? [this.account.endpoint, ...notes].join(' · ')
+      ? parts.join(' · ')
       : this.account.jurisdiction === 'default'
         ? undefined
         : this.account.jurisdiction.toUpperCase();

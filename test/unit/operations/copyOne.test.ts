@@ -3,11 +3,10 @@
 import assert from 'node:assert/strict';
 import { getObjectBytes, headObject, putObject } from '../../../src/r2';
 import type { R2Client } from '../../../src/r2';
-import { ConflictPolicy } from '../../../src/operations/conflicts';
-import type { ConflictAnswer } from '../../../src/operations/conflicts';
 import { copyOne, moveOne } from '../../../src/operations/copyOne';
 import { s3env } from '../../support/s3env';
 import { expectR2Error, live, newClient, useBucket } from '../r2/helpers';
+import { answering } from './scriptedConflicts';
 
 describe('copyOne and moveOne: conflicts', () => {
   const bucket = useBucket('copy-one');
@@ -37,18 +36,6 @@ describe('copyOne and moveOne: conflicts', () => {
   async function source(key: string, body: string) {
     const { etag } = await putObject(bucket.client, { bucket: bucket.name, key, body }, live);
     return { client: bucket.client, bucket: bucket.name, key, etag };
-  }
-
-  function answering(...answers: Array<{ answer: ConflictAnswer; then?: () => void }>) {
-    const asked: Array<{ name: string; changed: boolean }> = [];
-    const policy = new ConflictPolicy(async (name: string, changed?: boolean) => {
-      asked.push({ name, changed: changed === true });
-      const next = answers.shift();
-      assert.ok(next, `no answer left for "${name}"`);
-      next.then?.();
-      return next.answer;
-    });
-    return { asked, policy };
   }
 
   for (const serverSide of [true, false]) {

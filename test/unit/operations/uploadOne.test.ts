@@ -4,11 +4,10 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getObjectBytes, putObject } from '../../../src/r2';
-import { ConflictPolicy } from '../../../src/operations/conflicts';
-import type { ConflictAnswer } from '../../../src/operations/conflicts';
 import { uploadOne } from '../../../src/operations/uploadOne';
 import { s3env } from '../../support/s3env';
 import { live, useBucket, useTempDir } from '../r2/helpers';
+import { answering } from './scriptedConflicts';
 
 describe('uploadOne: conflicts', () => {
   const bucket = useBucket('upload-one');
@@ -30,19 +29,6 @@ describe('uploadOne: conflicts', () => {
     const path = join(temp.path, name);
     await writeFile(path, content);
     return { path, relativeKey: name, size: Buffer.byteLength(content) };
-  }
-
-  /** Answers each question in turn, recording the names asked about and whether each was a repeat. */
-  function answering(...answers: Array<{ answer: ConflictAnswer; then?: () => void }>) {
-    const asked: Array<{ name: string; changed: boolean }> = [];
-    const policy = new ConflictPolicy(async (name: string, changed?: boolean) => {
-      asked.push({ name, changed: changed === true });
-      const next = answers.shift();
-      assert.ok(next, `no answer left for "${name}"`);
-      next.then?.();
-      return next.answer;
-    });
-    return { asked, policy };
   }
 
   it('Overwrite replaces only the version the user was asked about: a newer one is asked about again, never clobbered', async () => {

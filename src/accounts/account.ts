@@ -20,6 +20,11 @@ export interface Account {
   readonly pinnedBuckets?: readonly string[];
   /** Public base URL (r2.dev or a custom domain) per bucket name; S3 cannot discover these. */
   readonly publicBaseUrls?: Readonly<Record<string, string>>;
+  /**
+   * The token may not write (R2's "Read only" tokens), as the last account check found: the view
+   * then offers no write action. Checked again by Edit Account and Add Bucket by Name.
+   */
+  readonly readOnly?: boolean;
   /** Configured by the sandbox (`npm start`) through R2_SANDBOX_ACCOUNT, not by the user. */
   readonly fromSandbox?: boolean;
 }

@@ -14,17 +14,20 @@ export async function addBucketByName({ ui, accounts }: Services, node?: unknown
   const title = `Add Bucket to ${account.name}`;
   let bucket = await askBucketName(ui, title);
   const secretAccessKey = (await accounts.getSecret(account.id)) ?? '';
+  let canWrite: boolean | undefined;
   for (;;) {
     try {
       const checked = bucket;
-      await ui.withProgress(messages.checkingAccount(checked), (signal) =>
-        validateAccount(
-          endpointConfig(account),
-          { accessKeyId: account.accessKeyId, secretAccessKey },
-          signal,
-          checked,
-        ),
-      );
+      canWrite = (
+        await ui.withProgress(messages.checkingAccount(checked), (signal) =>
+          validateAccount(
+            endpointConfig(account),
+            { accessKeyId: account.accessKeyId, secretAccessKey },
+            signal,
+            checked,
+          ),
+        )
+      ).canWrite;
       break;
     } catch (error) {
       if (!(error instanceof AccountProblem)) {
@@ -39,6 +42,8 @@ export async function addBucketByName({ ui, accounts }: Services, node?: unknown
   await accounts.update(account.id, (current) => ({
     ...current,
     pinnedBuckets: [...new Set([...(current.pinnedBuckets ?? []), bucket])],
+    // An object token's first chance to tell whether it may write (it cannot list buckets).
+    readOnly: canWrite === undefined ? current.readOnly : canWrite === false || undefined,
   }));
   void ui.showMessage('info', messages.bucketAdded(bucket, account.name));
 }

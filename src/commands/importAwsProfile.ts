@@ -67,10 +67,11 @@ export async function importAwsProfile({ ui, accounts }: Services): Promise<void
       : { endpoint: location.endpoint, forcePathStyle: true, jurisdiction: 'default' }),
   };
   const secretAccessKey = profile.secretAccessKey!;
-  await ui.withProgress(messages.checkingAccount(account.endpoint ?? account.accountId ?? ''), (signal) =>
-    validateAccount(endpointConfig(account), { accessKeyId: account.accessKeyId, secretAccessKey }, signal),
+  const { canWrite } = await ui.withProgress(
+    messages.checkingAccount(account.endpoint ?? account.accountId ?? ''),
+    (signal) => validateAccount(endpointConfig(account), { accessKeyId: account.accessKeyId, secretAccessKey }, signal),
   );
-  await accounts.save(account, secretAccessKey);
+  await accounts.save({ ...account, readOnly: canWrite === false || undefined }, secretAccessKey);
   void ui.showMessage('info', messages.accountImported(account.name));
   warnIfUnencrypted(ui, account);
 }

@@ -17,7 +17,7 @@ describe('r2.addAccount', () => {
   /** The walk-through's four steps for the test server, with this secret. */
   const walk = (secret = s3env().credentials.secretAccessKey, name = 'Local'): Step[] => [
     { input: 'Add R2 Account (1/4)', answer: s3env().endpoint },
-    { input: 'Add R2 Account (3/4)', answer: s3env().credentials.accessKeyId },
+    { input: 'Add R2 Account (2/4)', answer: s3env().credentials.accessKeyId },
     { input: 'Add R2 Account (3/4)', answer: secret },
     { input: 'Add R2 Account (4/4)', answer: name },
   ];
@@ -37,7 +37,7 @@ describe('r2.addAccount', () => {
   it('an R2 account ID asks for the jurisdiction; dismissing that saves nothing', async () => {
     const ui = new FakeUi([
       { input: 'Add R2 Account (1/4)', answer: ACCOUNT_ID },
-      { pick: 'Add R2 Account (2/4)', answer: undefined },
+      { pick: 'Add R2 Account (2/5)', answer: undefined },
     ]);
     const services = testServices(ui, bucket.client, { accounts: [] });
     await assert.rejects(addAccount(services), UserCancelled);

@@ -18,6 +18,25 @@ const JURISDICTIONS: ReadonlyArray<vscode.QuickPickItem & { jurisdiction: Jurisd
   { label: 'FedRAMP', description: '<ACCOUNT_ID>.fedramp.r2.cloudflarestorage.com', jurisdiction: 'fedramp' },
 ];
 
+/**
+ * The secret step: required when adding; when editing, an empty answer keeps the stored secret,
+ * unless the access key ID changed: a secret belongs to its key, so the old one cannot sign for the new.
+ */
+type SecretRule = 'required' | 'keepable' | 'newKey';
+
+const SECRET_BOXES: Record<SecretRule, vscode.InputBoxOptions> = {
+  required: { prompt: messages.secretAccessKeyPrompt },
+  keepable: {
+    prompt: messages.secretAccessKeyKeepPrompt,
+    placeHolder: messages.secretAccessKeyKeepPlaceholder,
+    validateInput: () => undefined,
+  },
+  newKey: {
+    prompt: messages.secretAccessKeyNewKeyPrompt,
+    validateInput: (value) => (value.trim() ? undefined : messages.secretAccessKeyNeededForNewKey),
+  },
+};
+
 /** What the walk-through collected; kept between attempts so a retry only fixes what was wrong. */
 export interface AccountDraft {
   location?: string;
@@ -36,9 +55,8 @@ export function describeLocation(account: Account): string {
 }
 
 /**
- * Walks through the account's fields (prefilled from `draft`), validates them, then saves. Editing
- * (`draft.id`), an empty secret keeps the stored one, unless the access key ID changed: a secret
- * belongs to its key.
+ * Walks through the account's fields (prefilled from `draft`; editing when it has an `id`),
+ * validates them, learns whether the token may write, then saves.
  */
 export async function runAccountWalkthrough(
   services: Services,
@@ -84,19 +102,14 @@ export async function runAccountWalkthrough(
     prompt: messages.accessKeyIdPrompt,
     value: draft.accessKeyId,
   });
-  const keepsSecret = storedSecret !== undefined && accessKeyId === existing?.accessKeyId;
+  const secretRule: SecretRule =
+    storedSecret === undefined ? 'required' : accessKeyId === existing?.accessKeyId ? 'keepable' : 'newKey';
+  // Empty when the stored secret is kept.
   const secretAccessKey =
     (await ask(ui, {
       title: stepTitle(title, 'secretAccessKey', location),
       password: true,
-      ...(storedSecret === undefined
-        ? { prompt: messages.secretAccessKeyPrompt }
-        : {
-            prompt: keepsSecret ? messages.secretAccessKeyKeepPrompt : messages.secretAccessKeyNewKeyPrompt,
-            placeHolder: keepsSecret ? messages.secretAccessKeyKeepPlaceholder : undefined,
-            validateInput: (value: string) =>
-              value.trim() || keepsSecret ? undefined : messages.secretAccessKeyNeededForNewKey,
-          }),
+      ...SECRET_BOXES[secretRule],
     })) || undefined;
   const name = await ask(ui, {
     title: stepTitle(title, 'name', location),

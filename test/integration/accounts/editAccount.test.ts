@@ -1,11 +1,13 @@
 // Edit Account as the user meets it: from a row whose credentials stopped working, from a
 // notification (which names the account by id), and through its walk-through.
 import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
 import type { TreeItem } from 'vscode';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
-import { addServerAccount, child, children, faults, label, removeAllAccounts, server } from '../support/extension';
+import { addServerAccount, api, child, children, faults, label, removeAllAccounts, server } from '../support/extension';
 import { menuCommands } from '../support/menus';
-import { runWithPrompts } from '../support/prompts';
+import { runWithPrompts, scriptPrompts } from '../support/prompts';
+import { click, isVisible, requireWorkbench, screenshot } from '../support/workbench';
 
 /** The walk-through's answers for the local server: endpoint, key ID, secret, name. */
 function answers(name: string, secret = server.admin.secretAccessKey, accessKeyId = server.admin.accessKeyId) {
@@ -41,6 +43,35 @@ describe('Edit Account', () => {
     assert.equal(accessKeyOf(await child(undefined, 'Revoked')), server.admin.accessKeyId);
     assert.equal(accessKeyOf(await child(undefined, 'Other')), server.admin.accessKeyId);
     assert.deepEqual(await errorRows(await child(undefined, 'Revoked')), []);
+  });
+
+  it('a click on that row in the view opens Edit Account for its account', async function () {
+    requireWorkbench(this);
+    await addServerAccount('Other');
+    const account = await addServerAccount('Clicked', server.revocableForClick);
+    await faults.revoke(server.revocableForClick.accessKeyId);
+    const [row] = await children(account);
+    const { view } = await api();
+    await vscode.commands.executeCommand('workbench.view.extension.r2-explorer');
+    await view.reveal(row);
+    const selector = '.part.sidebar .monaco-list-row:has-text("Credentials stopped working")';
+    assert.equal(await isVisible({ selector }), true);
+    await screenshot('credentials-row');
+    // The command runs in the extension host once the click reaches it: done when it confirms.
+    let confirmed: (message: string) => void = () => undefined;
+    const done = new Promise<string>((resolve) => (confirmed = resolve));
+    const prompts = scriptPrompts(answers('Clicked'), async (message) => {
+      confirmed(message);
+      return undefined;
+    });
+    try {
+      await click(selector);
+      assert.equal(await done, 'Updated R2 account "Clicked".');
+    } finally {
+      prompts.restore();
+    }
+    assert.equal(prompts.asked[0], 'Edit Clicked (1/4)');
+    assert.equal(accessKeyOf(await child(undefined, 'Clicked')), server.admin.accessKeyId);
   });
 
   it('from the inline action (the row itself) and from a notification (an account id), edits that account', async () => {

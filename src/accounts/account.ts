@@ -29,6 +29,14 @@ export interface Account {
   readonly fromSandbox?: boolean;
 }
 
+/**
+ * The account as an account check found it: marked read-only when its token may not write, the mark
+ * dropped when it may. A check that could not tell (no bucket to ask in) leaves the account as it was.
+ */
+export function withWriteAccess(account: Account, canWrite: boolean | undefined): Account {
+  return canWrite === undefined ? account : { ...account, readOnly: canWrite ? undefined : true };
+}
+
 export function endpointConfig(account: Account): EndpointConfig {
   return account.endpoint !== undefined
     ? { kind: 'custom', url: account.endpoint, forcePathStyle: account.forcePathStyle ?? true }

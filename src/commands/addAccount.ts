@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
-import { endpointConfig, sendsUnencrypted } from '../accounts/account';
+import { endpointConfig, sendsUnencrypted, withWriteAccess } from '../accounts/account';
 import type { Account } from '../accounts/account';
 import { parseAccountLocation, stepTitle } from '../accounts/accountInput';
 import { AccountProblem, validateAccount } from '../accounts/validateAccount';
@@ -146,8 +146,7 @@ export async function runAccountWalkthrough(
     const choice = await ui.showMessage('error', error.message, messages.fixAction);
     return choice === messages.fixAction ? runAccountWalkthrough(services, title, retryDraft) : undefined;
   }
-  // Undefined (not false) when the token may write, or when the check could not tell.
-  const checked: Account = { ...account, readOnly: check.canWrite === false || undefined };
+  const checked = withWriteAccess(account, check.canWrite);
   await services.accounts.save(checked, secretAccessKey);
   warnIfUnencrypted(ui, checked);
   return checked;

@@ -1,4 +1,4 @@
-import { endpointConfig } from '../accounts/account';
+import { endpointConfig, withWriteAccess } from '../accounts/account';
 import { AccountProblem, validateAccount } from '../accounts/validateAccount';
 import { isAccountNode } from '../tree/nodeKinds';
 import { messages } from '../ui/messages';
@@ -39,11 +39,9 @@ export async function addBucketByName({ ui, accounts }: Services, node?: unknown
       bucket = await askBucketName(ui, title, bucket);
     }
   }
-  await accounts.update(account.id, (current) => ({
-    ...current,
-    pinnedBuckets: [...new Set([...(current.pinnedBuckets ?? []), bucket])],
-    // An object token's first chance to tell whether it may write (it cannot list buckets).
-    readOnly: canWrite === undefined ? current.readOnly : canWrite === false || undefined,
-  }));
+  // For an object token, which cannot list buckets, the first chance to learn whether it may write.
+  await accounts.update(account.id, (current) =>
+    withWriteAccess({ ...current, pinnedBuckets: [...new Set([...(current.pinnedBuckets ?? []), bucket])] }, canWrite),
+  );
   void ui.showMessage('info', messages.bucketAdded(bucket, account.name));
 }

@@ -87,7 +87,14 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
   const scoped = { accessKeyId: hex(16), secretAccessKey: hex(32), buckets: ['scoped-bucket'] };
   // A second admin key the reliability tests revoke while the extension uses it.
   const revocable = { accessKeyId: hex(16), secretAccessKey: hex(32) };
-  const server = await startR2Server({ credentials: [admin, scoped, revocable] });
+  // Two more, revoked by the accounts tests (a revoked key stays revoked for the run).
+  const revocableForAccounts = { accessKeyId: hex(16), secretAccessKey: hex(32) };
+  const revocableForClick = { accessKeyId: hex(16), secretAccessKey: hex(32) };
+  // An admin key that may not write, like R2's "Admin Read only" tokens.
+  const readOnly = { accessKeyId: hex(16), secretAccessKey: hex(32), readOnly: true };
+  const server = await startR2Server({
+    credentials: [admin, scoped, revocable, revocableForAccounts, revocableForClick, readOnly],
+  });
   const run = {
     extensionPath: root,
     testsPath: join(out, 'integration', 'index.js'),
@@ -103,6 +110,12 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
       R2_TEST_SCOPED_BUCKET: scoped.buckets[0],
       R2_TEST_REVOCABLE_ACCESS_KEY_ID: revocable.accessKeyId,
       R2_TEST_REVOCABLE_SECRET_ACCESS_KEY: revocable.secretAccessKey,
+      R2_TEST_ACCOUNTS_REVOCABLE_ACCESS_KEY_ID: revocableForAccounts.accessKeyId,
+      R2_TEST_ACCOUNTS_REVOCABLE_SECRET_ACCESS_KEY: revocableForAccounts.secretAccessKey,
+      R2_TEST_CLICK_REVOCABLE_ACCESS_KEY_ID: revocableForClick.accessKeyId,
+      R2_TEST_CLICK_REVOCABLE_SECRET_ACCESS_KEY: revocableForClick.secretAccessKey,
+      R2_TEST_READ_ONLY_ACCESS_KEY_ID: readOnly.accessKeyId,
+      R2_TEST_READ_ONLY_SECRET_ACCESS_KEY: readOnly.secretAccessKey,
       R2_TEST_RUN_DIR: join(runDir, 'vscode'),
     },
     timeoutMs: Number(process.env.R2_TEST_TIMEOUT_MS ?? 20 * 60 * 1000),

@@ -20,8 +20,21 @@ export interface Account {
   readonly pinnedBuckets?: readonly string[];
   /** Public base URL (r2.dev or a custom domain) per bucket name; S3 cannot discover these. */
   readonly publicBaseUrls?: Readonly<Record<string, string>>;
+  /**
+   * The token may not write (R2's "Read only" tokens), as the last account check found: the view
+   * then offers no write action. Checked again by Edit Account and Add Bucket by Name.
+   */
+  readonly readOnly?: boolean;
   /** Configured by the sandbox (`npm start`) through R2_SANDBOX_ACCOUNT, not by the user. */
   readonly fromSandbox?: boolean;
+}
+
+/**
+ * The account as an account check found it: marked read-only when its token may not write, the mark
+ * dropped when it may. A check that could not tell (no bucket to ask in) leaves the account as it was.
+ */
+export function withWriteAccess(account: Account, canWrite: boolean | undefined): Account {
+  return canWrite === undefined ? account : { ...account, readOnly: canWrite ? undefined : true };
 }
 
 export function endpointConfig(account: Account): EndpointConfig {

@@ -34,3 +34,28 @@ export function parseAccountLocation(input: string): AccountLocation | undefined
   // Keep the path: some S3-compatible servers live under one.
   return { kind: 'custom', endpoint: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
+
+/** The prompts of the Add and Edit Account walk-through, in order. */
+export type AccountStep = 'location' | 'jurisdiction' | 'accessKeyId' | 'secretAccessKey' | 'name';
+
+/**
+ * The steps for this location: the jurisdiction is asked only for a bare account ID (an endpoint URL
+ * names it). Before the location is known the count assumes no such question, and grows when one
+ * comes, as VS Code's multi-step input sample counts an optional step.
+ */
+export function accountSteps(location: AccountLocation | undefined): readonly AccountStep[] {
+  const asksJurisdiction = location?.kind === 'r2' && location.jurisdiction === undefined;
+  return [
+    'location',
+    ...(asksJurisdiction ? (['jurisdiction'] as const) : []),
+    'accessKeyId',
+    'secretAccessKey',
+    'name',
+  ];
+}
+
+/** "Add R2 Account (2/4)": the step's true place among the steps for this location. */
+export function stepTitle(title: string, step: AccountStep, location: AccountLocation | undefined): string {
+  const steps = accountSteps(location);
+  return `${title} (${steps.indexOf(step) + 1}/${steps.length})`;
+}

@@ -1,11 +1,16 @@
-import { headBucket, isR2Error, listBuckets, R2Client } from '../r2';
+import { randomUUID } from 'node:crypto';
+import { deleteObject, headBucket, isR2Error, listBuckets, R2Client } from '../r2';
 import type { EndpointConfig, R2Credentials, R2Error } from '../r2';
 
-export type AccountCheck =
-  /** Admin token: it lists buckets. */
-  | { kind: 'admin' }
-  /** Object token scoped to some buckets: it cannot list them, but it signed correctly. */
-  | { kind: 'bucketScoped' };
+export interface AccountCheck {
+  /** Admin tokens list buckets; object tokens are scoped to some buckets and cannot list them. */
+  readonly kind: 'admin' | 'bucketScoped';
+  /**
+   * Whether the token may write: false for R2's read-only tokens. Undefined when there was no
+   * bucket to ask in (an admin token without buckets, an object token before a bucket is named).
+   */
+  readonly canWrite?: boolean;
+}
 
 /** Why an account could not be used, in words that say what to fix. */
 export class AccountProblem extends Error {
@@ -74,8 +79,27 @@ function explain(error: unknown, where: string): AccountProblem {
 }
 
 /**
- * Checks credentials with one request before anything is saved: ListBuckets, or HeadBucket for a
- * bucket-scoped token when `bucket` is given. Throws AccountProblem.
+ * Whether the token may write in `bucket`, asked by deleting a key that does not exist: a random
+ * one, so no object is touched. R2 checks the permission first (a read-only token gets AccessDenied)
+ * and deleting a missing key changes nothing; DeleteObject is also free of charge, unlike a PUT.
+ * Undefined when the answer says neither (the check then claims nothing).
+ */
+async function canWriteIn(client: R2Client, bucket: string, signal: AbortSignal): Promise<boolean | undefined> {
+  try {
+    await deleteObject(client, { bucket, key: `.r2-explorer-write-check/${randomUUID()}` }, signal);
+    return true;
+  } catch (error) {
+    if (isR2Error(error, 'Cancelled')) {
+      throw error;
+    }
+    return isR2Error(error, 'AccessDenied') ? false : undefined;
+  }
+}
+
+/**
+ * Checks credentials before anything is saved: ListBuckets, or HeadBucket for a bucket-scoped token
+ * when `bucket` is given; then whether the token may write, in that bucket or the first one listed.
+ * Throws AccountProblem.
  */
 export async function validateAccount(
   endpoint: EndpointConfig,
@@ -94,11 +118,11 @@ export async function validateAccount(
   try {
     if (bucket !== undefined) {
       await headBucket(client, bucket, signal);
-      return { kind: 'bucketScoped' };
+      return { kind: 'bucketScoped', canWrite: await canWriteIn(client, bucket, signal) };
     }
     try {
-      await listBuckets(client, signal);
-      return { kind: 'admin' };
+      const [first] = await listBuckets(client, signal);
+      return { kind: 'admin', canWrite: first && (await canWriteIn(client, first.name, signal)) };
     } catch (error) {
       if (isR2Error(error, 'AccessDenied')) {
         return { kind: 'bucketScoped' };

@@ -1,4 +1,4 @@
-import { endpointConfig } from '../accounts/account';
+import { endpointConfig, withWriteAccess } from '../accounts/account';
 import { AccountProblem, validateAccount } from '../accounts/validateAccount';
 import { isAccountNode } from '../tree/nodeKinds';
 import { messages } from '../ui/messages';
@@ -14,17 +14,20 @@ export async function addBucketByName({ ui, accounts }: Services, node?: unknown
   const title = `Add Bucket to ${account.name}`;
   let bucket = await askBucketName(ui, title);
   const secretAccessKey = (await accounts.getSecret(account.id)) ?? '';
+  let canWrite: boolean | undefined;
   for (;;) {
     try {
       const checked = bucket;
-      await ui.withProgress(messages.checkingAccount(checked), (signal) =>
-        validateAccount(
-          endpointConfig(account),
-          { accessKeyId: account.accessKeyId, secretAccessKey },
-          signal,
-          checked,
-        ),
-      );
+      canWrite = (
+        await ui.withProgress(messages.checkingAccount(checked), (signal) =>
+          validateAccount(
+            endpointConfig(account),
+            { accessKeyId: account.accessKeyId, secretAccessKey },
+            signal,
+            checked,
+          ),
+        )
+      ).canWrite;
       break;
     } catch (error) {
       if (!(error instanceof AccountProblem)) {
@@ -36,9 +39,9 @@ export async function addBucketByName({ ui, accounts }: Services, node?: unknown
       bucket = await askBucketName(ui, title, bucket);
     }
   }
-  await accounts.update(account.id, (current) => ({
-    ...current,
-    pinnedBuckets: [...new Set([...(current.pinnedBuckets ?? []), bucket])],
-  }));
+  // For an object token, which cannot list buckets, the first chance to learn whether it may write.
+  await accounts.update(account.id, (current) =>
+    withWriteAccess({ ...current, pinnedBuckets: [...new Set([...(current.pinnedBuckets ?? []), bucket])] }, canWrite),
+  );
   void ui.showMessage('info', messages.bucketAdded(bucket, account.name));
 }

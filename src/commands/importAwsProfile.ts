@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { endpointConfig, sendsUnencrypted } from '../accounts/account';
+import { endpointConfig, sendsUnencrypted, withWriteAccess } from '../accounts/account';
 import type { Account } from '../accounts/account';
 import { parseAccountLocation } from '../accounts/accountInput';
 import { parseAwsProfiles } from '../accounts/awsProfiles';
@@ -67,10 +67,11 @@ export async function importAwsProfile({ ui, accounts }: Services): Promise<void
       : { endpoint: location.endpoint, forcePathStyle: true, jurisdiction: 'default' }),
   };
   const secretAccessKey = profile.secretAccessKey!;
-  await ui.withProgress(messages.checkingAccount(account.endpoint ?? account.accountId ?? ''), (signal) =>
-    validateAccount(endpointConfig(account), { accessKeyId: account.accessKeyId, secretAccessKey }, signal),
+  const { canWrite } = await ui.withProgress(
+    messages.checkingAccount(account.endpoint ?? account.accountId ?? ''),
+    (signal) => validateAccount(endpointConfig(account), { accessKeyId: account.accessKeyId, secretAccessKey }, signal),
   );
-  await accounts.save(account, secretAccessKey);
+  await accounts.save(withWriteAccess(account, canWrite), secretAccessKey);
   void ui.showMessage('info', messages.accountImported(account.name));
   warnIfUnencrypted(ui, account);
 }

@@ -5,9 +5,9 @@ import { DEADLINE_MS, isR2Error, listBuckets } from '../r2';
 import type { R2Bucket } from '../r2';
 import { messages as text } from '../ui/messages';
 import { BucketNode } from './bucketNode';
-import { contextValues } from './contextValues';
+import { contextValues, withStates } from './contextValues';
 import type { ExplorerNode } from './explorerNode';
-import { MessageNode } from './messageNode';
+import { failureRow, MessageNode } from './messageNode';
 import type { TreeContext } from './treeContext';
 
 export class AccountNode implements ExplorerNode {
@@ -30,25 +30,24 @@ export class AccountNode implements ExplorerNode {
     item.iconPath = unencrypted
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon('cloud');
-    item.contextValue = contextValues.account;
-    // "sandbox" before the endpoint, which the side bar's default width cuts off.
+    item.contextValue = withStates(contextValues.account, { readonly: this.account.readOnly === true });
+    // "sandbox" and "read-only" before the endpoint, which the side bar's default width cuts off.
     const parts = [
       this.account.fromSandbox && text.sandboxAccount,
-      this.account.endpoint,
+      this.account.readOnly && text.readOnlyAccount,
+      this.account.endpoint ?? (this.account.jurisdiction !== 'default' && this.account.jurisdiction.toUpperCase()),
       unencrypted && text.notEncrypted,
     ].filter((part) => typeof part === 'string');
-    item.description = this.account.endpoint
-      ? parts.join(' · ')
-      : this.account.jurisdiction === 'default'
-        ? undefined
-        : this.account.jurisdiction.toUpperCase();
+    item.description = parts.length > 0 ? parts.join(' · ') : undefined;
     const tooltipNotes = [
+      this.account.readOnly && text.readOnlyTooltip,
       unencrypted && text.unencryptedTooltip,
       this.account.fromSandbox && text.sandboxTooltip,
     ].filter((note) => typeof note === 'string');
-    item.tooltip = this.account.endpoint
-      ? [this.account.name, this.account.endpoint, `Access key ${this.account.accessKeyId}`, ...tooltipNotes].join('\n')
-      : `${this.account.name}\nAccount ${this.account.accountId ?? ''}${this.account.jurisdiction === 'default' ? '' : ` (${this.account.jurisdiction})`}\nAccess key ${this.account.accessKeyId}`;
+    const where =
+      this.account.endpoint ??
+      `Account ${this.account.accountId ?? ''}${this.account.jurisdiction === 'default' ? '' : ` (${this.account.jurisdiction})`}`;
+    item.tooltip = [this.account.name, where, `Access key ${this.account.accessKeyId}`, ...tooltipNotes].join('\n');
     return item;
   }
 
@@ -80,13 +79,8 @@ export class AccountNode implements ExplorerNode {
         );
       } else {
         this.context.log.error(`Listing buckets of ${this.account.name} failed: ${String(error)}`);
-        const reason = error instanceof Error ? error.message : String(error);
         messages.push(
-          new MessageNode(this, `${reason} Click to retry.`, {
-            kind: 'error',
-            tooltip: reason,
-            command: { command: 'r2.refresh', title: 'Retry', arguments: [this] },
-          }),
+          failureRow(this, this.account, error, { command: 'r2.refresh', title: 'Retry', arguments: [this] }),
         );
       }
     }

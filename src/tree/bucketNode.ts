@@ -35,6 +35,7 @@ export class BucketNode extends ListingNode {
       filtered: this.filter !== undefined,
       pinned: this.pinned,
       public: publicUrl !== undefined,
+      readonly: this.account.readOnly === true,
     });
     item.tooltip = [
       `Bucket ${this.bucket}`,

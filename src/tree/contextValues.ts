@@ -1,5 +1,7 @@
 // Context values for `when` clauses in package.json menus, matched there with regular expressions
 // (e.g. `viewItem =~ /^r2\.prefix\b/`). States are dot-suffixes: `r2.bucket.filtered.pinned`.
+// `.readonly` marks every row of an account whose token may not write: menus hide write actions
+// with `(?!.*\.readonly\b)`. `r2.error.credentials` is a failure Edit Account fixes.
 export const contextValues = {
   account: 'r2.account',
   bucket: 'r2.bucket',

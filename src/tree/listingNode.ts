@@ -4,7 +4,7 @@ import { isR2Error, listPage } from '../r2';
 import type { R2Object } from '../r2';
 import type { ExplorerNode } from './explorerNode';
 import { LoadMoreNode } from './loadMoreNode';
-import { MessageNode } from './messageNode';
+import { failureRow, MessageNode } from './messageNode';
 import { ObjectNode } from './objectNode';
 import type { TreeContext } from './treeContext';
 import type { SortOrder } from './viewState';
@@ -148,16 +148,16 @@ export abstract class ListingNode implements ExplorerNode {
       }
     }
     if (this.failure !== undefined) {
-      const reason = this.failure instanceof Error ? this.failure.message : String(this.failure);
       children.push(
-        new MessageNode(this, `${reason} Click to retry.`, {
-          kind: 'error',
-          tooltip: reason,
-          // A failed first page lists anew; a failed "Load more" asks for that page again.
-          command: this.loaded
+        // A failed first page lists anew; a failed "Load more" asks for that page again.
+        failureRow(
+          this,
+          this.account,
+          this.failure,
+          this.loaded
             ? { command: 'r2.loadMore', title: 'Retry', arguments: [this] }
             : { command: 'r2.refresh', title: 'Retry', arguments: [this] },
-        }),
+        ),
       );
     }
     return children;

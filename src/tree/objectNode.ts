@@ -4,7 +4,7 @@ import { openOnClick } from '../fs/openPolicy';
 import { toR2Uri } from '../fs/r2Uri';
 import type { R2Object, R2ObjectHead } from '../r2';
 import { formatAge, formatBytes } from '../ui/format';
-import { contextValues } from './contextValues';
+import { contextValues, withStates } from './contextValues';
 import type { ExplorerNode } from './explorerNode';
 
 export class ObjectNode implements ExplorerNode {
@@ -40,7 +40,7 @@ export class ObjectNode implements ExplorerNode {
     item.iconPath = vscode.ThemeIcon.File;
     // Short enough for the side bar's default width; the tooltip has the full date.
     item.description = `${formatBytes(this.object.size)} · ${formatAge(this.object.lastModified)}`;
-    item.contextValue = contextValues.object;
+    item.contextValue = withStates(contextValues.object, { readonly: this.account.readOnly === true });
     item.command = openOnClick(this);
     return item;
   }

@@ -40,7 +40,10 @@ export class PrefixNode extends ListingNode {
       item.resourceUri = toR2Uri({ accountId: this.account.id, bucket: this.bucket, key: this.prefix.slice(0, -1) });
     }
     item.description = this.filteredDescription();
-    item.contextValue = withStates(contextValues.prefix, { filtered: this.filter !== undefined });
+    item.contextValue = withStates(contextValues.prefix, {
+      filtered: this.filter !== undefined,
+      readonly: this.account.readOnly === true,
+    });
     item.tooltip = `${this.bucket}/${this.prefix}`;
     return item;
   }

@@ -11,9 +11,20 @@ export const messages = {
   jurisdictionPlaceholder: 'Jurisdiction of the buckets this token reaches',
   accessKeyIdPrompt: 'Access key ID of the R2 API token',
   secretAccessKeyPrompt: "Secret access key of the R2 API token (stored in VS Code's secret storage only)",
+  secretAccessKeyKeepPrompt: 'Secret access key of the R2 API token. Leave empty to keep the stored secret.',
+  secretAccessKeyKeepPlaceholder: 'Leave empty to keep the stored secret',
+  secretAccessKeyNewKeyPrompt:
+    'Secret access key of the new access key ID: the stored secret belongs to the old key, so it cannot be kept.',
+  secretAccessKeyNeededForNewKey: 'A new access key ID needs its own secret access key.',
   displayNamePrompt: 'A name for this account in the R2 view',
   required: 'A value is required.',
   accountAdded: (name: string) => `Added R2 account "${name}".`,
+  accountUpdated: (name: string) => `Updated R2 account "${name}".`,
+  accountGone: 'That R2 account is no longer configured.',
+  // A tree row, short enough for the side bar's default width; the reason is in its tooltip.
+  credentialsStoppedWorking: 'Credentials stopped working',
+  credentialsStoppedWorkingTooltip: (account: string, reason: string) =>
+    `${reason}\nThe token of "${account}" may have been revoked or rolled. Click to edit the account: enter a working access key ID and secret.`,
   confirmRemoveAccount: (name: string) =>
     `Remove the R2 account "${name}"? Its secret access key is deleted from VS Code's secret storage. Nothing in R2 changes.`,
   commandFailed: (detail: string) => `R2: ${detail}`,
@@ -41,6 +52,9 @@ export const messages = {
     `"${name}" reaches ${host} over plain http: its secret access key signs requests sent unencrypted, which anyone on the network can read, with your data. Use an https:// endpoint unless you trust every network in between.`,
   notEncrypted: 'not encrypted',
   sandboxAccount: 'sandbox',
+  readOnlyAccount: 'read-only',
+  readOnlyTooltip:
+    'Read-only: the account check found that this token may not write, so the view offers no action that writes. Edit Account checks again.',
   sandboxTooltip:
     'Set up by the sandbox (npm start) for its local R2 server, through the R2_SANDBOX_ACCOUNT environment variable.',
   unencryptedTooltip:

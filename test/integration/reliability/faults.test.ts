@@ -172,7 +172,8 @@ describe('Faults', function () {
     await faults.revoke(server.revocable.accessKeyId);
     (await api()).explorer.refresh(bucket);
     const failed = await children(bucket);
-    assert.match(label(failed[0]), /access key ID or secret access key is not valid/);
+    assert.equal(label(failed[0]), 'Credentials stopped working');
+    assert.match(String(failed[0].getTreeItem().tooltip), /access key ID or secret access key is not valid/);
     const prompts = await runWithPrompts('r2.newFolder', [bucket], ['new-folder']);
     assert.match(prompts.shown.at(-1)?.message ?? '', /access key ID or secret access key is not valid/);
     assert.deepEqual(prompts.shown.at(-1)?.items, ['Edit Account', 'Show Log']);

@@ -29,6 +29,20 @@ export const server = {
     accessKeyId: required('R2_TEST_REVOCABLE_ACCESS_KEY_ID'),
     secretAccessKey: required('R2_TEST_REVOCABLE_SECRET_ACCESS_KEY'),
   },
+  /** Revoked by the accounts tests only (one test each); the reliability tests revoke `revocable`. */
+  revocableForAccounts: {
+    accessKeyId: required('R2_TEST_ACCOUNTS_REVOCABLE_ACCESS_KEY_ID'),
+    secretAccessKey: required('R2_TEST_ACCOUNTS_REVOCABLE_SECRET_ACCESS_KEY'),
+  },
+  revocableForClick: {
+    accessKeyId: required('R2_TEST_CLICK_REVOCABLE_ACCESS_KEY_ID'),
+    secretAccessKey: required('R2_TEST_CLICK_REVOCABLE_SECRET_ACCESS_KEY'),
+  },
+  /** An admin key that may not write, like R2's "Admin Read only" tokens. */
+  readOnly: {
+    accessKeyId: required('R2_TEST_READ_ONLY_ACCESS_KEY_ID'),
+    secretAccessKey: required('R2_TEST_READ_ONLY_SECRET_ACCESS_KEY'),
+  },
 };
 
 /** A client of the test's own, to arrange buckets and objects and check results behind the UI. */

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { sendsUnencrypted } from '../../../src/accounts/account';
+import { sendsUnencrypted, withWriteAccess } from '../../../src/accounts/account';
+import type { Account } from '../../../src/accounts/account';
 
 describe('sendsUnencrypted', () => {
   it('is true for plain http to another machine only', () => {
@@ -16,5 +17,16 @@ describe('sendsUnencrypted', () => {
     for (const [endpoint, expected] of table) {
       assert.equal(sendsUnencrypted(endpoint), expected, String(endpoint));
     }
+  });
+});
+
+describe('withWriteAccess', () => {
+  const account: Account = { id: 'a', name: 'A', jurisdiction: 'default', accessKeyId: 'AKID' };
+
+  it('marks a token that may not write, drops the mark for one that may, and keeps it when the check could not tell', () => {
+    assert.equal(withWriteAccess(account, false).readOnly, true);
+    assert.equal(withWriteAccess({ ...account, readOnly: true }, true).readOnly, undefined);
+    assert.equal(withWriteAccess({ ...account, readOnly: true }, undefined).readOnly, true);
+    assert.equal(withWriteAccess(account, undefined), account);
   });
 });

@@ -17,7 +17,7 @@ describe('r2.addAccount', () => {
   /** The walk-through's four steps for the test server, with this secret. */
   const walk = (secret = s3env().credentials.secretAccessKey, name = 'Local'): Step[] => [
     { input: 'Add R2 Account (1/4)', answer: s3env().endpoint },
-    { input: 'Add R2 Account (3/4)', answer: s3env().credentials.accessKeyId },
+    { input: 'Add R2 Account (2/4)', answer: s3env().credentials.accessKeyId },
     { input: 'Add R2 Account (3/4)', answer: secret },
     { input: 'Add R2 Account (4/4)', answer: name },
   ];
@@ -37,7 +37,7 @@ describe('r2.addAccount', () => {
   it('an R2 account ID asks for the jurisdiction; dismissing that saves nothing', async () => {
     const ui = new FakeUi([
       { input: 'Add R2 Account (1/4)', answer: ACCOUNT_ID },
-      { pick: 'Add R2 Account (2/4)', answer: undefined },
+      { pick: 'Add R2 Account (2/5)', answer: undefined },
     ]);
     const services = testServices(ui, bucket.client, { accounts: [] });
     await assert.rejects(addAccount(services), UserCancelled);
@@ -50,7 +50,7 @@ describe('r2.addAccount', () => {
     assert.deepEqual(ui.refused, ['Enter a 32-character hexadecimal account ID or an http(s):// endpoint URL.']);
   });
 
-  it('checks the credentials with one request, then saves the account with its secret', async () => {
+  it('checks the credentials, then saves the account with its secret', async () => {
     const ui = new FakeUi(walk());
     const services = testServices(ui, bucket.client, { accounts: [] });
     await addAccount(services);
@@ -61,6 +61,8 @@ describe('r2.addAccount', () => {
     assert.equal(account.endpoint, s3env().endpoint);
     assert.equal(account.accessKeyId, s3env().credentials.accessKeyId);
     assert.equal(services.fakeAccounts.secrets.get(account.id), s3env().credentials.secretAccessKey);
+    // The key may write (the check asked in the test's bucket): not marked read-only.
+    assert.equal(account.readOnly, undefined);
   });
 
   it('a wrong secret saves nothing; Fix… walks through again with all but the secret filled in', async () => {

@@ -23,6 +23,7 @@ import { VscodeUserInterface } from './ui/vscodeUserInterface';
 export interface ExtensionApi {
   readonly explorer: ExplorerProvider;
   readonly view: vscode.TreeView<ExplorerNode>;
+  readonly viewState: ViewState;
 }
 
 // Composition root: builds the services and registers everything. No network here: R2 is first
@@ -60,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     clients,
     explorer,
     view,
+    explorer.watch(view),
     accounts.onDidChange(() => void updateHasAccounts()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('r2.requestTimeoutSeconds')) {
@@ -78,14 +80,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       settings,
       changes,
     }),
-    ...registerFileSystems(accounts, clients, log),
+    ...registerFileSystems(accounts, clients, log, changes),
     watchAutoSave(context.globalState, ui),
   );
   // Only under `npm start`: the sandbox's demo account, stored before a command can run.
   await configureSandboxAccount(accounts, (message) => log.warn(message)).catch((error: unknown) =>
     log.error(`Sandbox account not configured: ${String(error)}`),
   );
-  return context.extensionMode === vscode.ExtensionMode.Test ? { explorer, view } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { explorer, view, viewState } : undefined;
 }
 
 export function deactivate(): void {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
+import type { ObjectChanges } from '../operations';
 import { watchBucketConfigDocuments } from './bucketConfigDiagnostics';
 import { BucketConfigProvider, CONFIG_SCHEME } from './bucketConfigProvider';
 import { R2FileSystemProvider } from './r2FileSystemProvider';
@@ -11,8 +12,9 @@ export function registerFileSystems(
   accounts: AccountStore,
   clients: ClientPool,
   log: vscode.LogOutputChannel,
+  changes: ObjectChanges,
 ): vscode.Disposable[] {
-  const objects = new R2FileSystemProvider(accounts, clients, log);
+  const objects = new R2FileSystemProvider(accounts, clients, log, changes);
   const configs = new BucketConfigProvider(accounts, clients);
   return [
     objects,

@@ -17,9 +17,11 @@ import {
   listPage,
   moveObject,
   movePrefix,
+  parentPrefix,
   putObject,
   R2Error,
 } from '../r2';
+import type { ObjectChanges } from '../operations';
 import type { ObjectProperties, R2Client, R2Object, R2ObjectHead, WriteConditions } from '../r2';
 import { messages } from '../ui/messages';
 import { toFileSystemError } from './fileSystemErrors';
@@ -109,7 +111,18 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
     private readonly accounts: AccountStore,
     private readonly clients: ClientPool,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+    changes: ObjectChanges,
+  ) {
+    // Saves, deletes and renames from editors and VS Code's Explorer change rows of the R2 view too.
+    this.changed.event((events) =>
+      changes.fire(
+        events.map(({ uri }) => {
+          const { accountId, bucket, key } = fromR2Uri(uri);
+          return { accountId, bucket, prefix: parentPrefix(key) };
+        }),
+      ),
+    );
+  }
 
   watch(): vscode.Disposable {
     // R2 has no change notifications; conflicts are caught when saving instead.

@@ -26,7 +26,7 @@ export class BucketNode extends ListingNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.bucket, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(this.bucket, this.collapsibleState());
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('database');
     item.description = this.filteredDescription();

@@ -13,12 +13,20 @@ function folderSteps(key: string): string[] {
   return [...key.matchAll(/\//g)].map((match) => key.slice(0, match.index + 1));
 }
 
+/** How often the rows shown are redrawn while the view is visible, so their ages ("6m") stay true. */
+const AGE_REDRAW_MS = 60_000;
+
 /** The R2 view's data: accounts at the root. An empty root shows the welcome view. */
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | ExplorerNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
   private roots?: AccountNode[];
+  /**
+   * The levels whose children the view has asked for, by id (the latest node of each): their rows
+   * are redrawn as ages move on, and one Retry retries those that failed the same way.
+   */
+  private readonly shown = new Map<string, ListingNode>();
 
   constructor(private readonly context: TreeContext) {
     this.subscriptions = [
@@ -35,15 +43,56 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     ];
   }
 
-  /** Lists `node` (or everything) anew; ids are stable, so expanded nodes stay expanded. */
+  /**
+   * Follows the view: remembers what the user expands (see ViewState.expanded), and redraws the rows
+   * shown once a minute while it is visible.
+   */
+  watch(view: vscode.TreeView<ExplorerNode>): vscode.Disposable {
+    const { expanded } = this.context.viewState;
+    let timer: NodeJS.Timeout | undefined;
+    const followVisibility = () => {
+      clearInterval(timer);
+      timer = view.visible ? setInterval(() => this.redrawAges(), AGE_REDRAW_MS) : undefined;
+    };
+    followVisibility();
+    return vscode.Disposable.from(
+      view.onDidExpandElement(({ element }) => expanded.add(element.id)),
+      view.onDidCollapseElement(({ element }) => expanded.delete(element.id)),
+      view.onDidChangeVisibility(() => {
+        followVisibility();
+        // Ages went on while the view was hidden.
+        if (view.visible) {
+          this.redrawAges();
+        }
+      }),
+      new vscode.Disposable(() => clearInterval(timer)),
+    );
+  }
+
+  /**
+   * Lists `node` (or everything) anew; ids are stable and expansion is remembered, so expanded
+   * nodes stay expanded. A failed level is retried with every level shown that failed the same way
+   * in the same account: one outage, one Retry.
+   */
   refresh(node?: ExplorerNode): void {
-    if (node instanceof ListingNode) {
-      node.reset();
-    }
     if (!node) {
       this.roots = undefined;
+      this.shown.clear();
+      this.changed.fire(undefined);
+      return;
+    }
+    const alike = node instanceof ListingNode ? this.failedLike(node) : [];
+    for (const level of [node, ...alike]) {
+      if (level instanceof ListingNode) {
+        level.reset();
+      }
     }
     this.changed.fire(node);
+    // A second event: the workbench redraws it after the first, whereas levels redrawn together
+    // race over the row just clicked, which the first takes away (a TreeError in its log).
+    if (alike.length > 0) {
+      this.changed.fire(alike);
+    }
   }
 
   /** Redraws `node` from what is loaded, without listing again. */
@@ -51,18 +100,44 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.changed.fire(node);
   }
 
+  /** Redraws the object rows of expanded levels whose ages moved on, so they are true again; lists nothing. */
+  redrawAges(): void {
+    const { expanded } = this.context.viewState;
+    const rows = [...this.shown.values()]
+      .filter((level) => expanded.has(level.id))
+      .flatMap((level) => level.loadedObjects())
+      .filter((row) => row.ageIsStale);
+    if (rows.length > 0) {
+      this.changed.fire(rows);
+    }
+  }
+
+  /** When `level`'s listing failed, the other levels shown in its account that failed the same way. */
+  private failedLike(level: ListingNode): ListingNode[] {
+    const cause = level.failedWith;
+    if (cause === undefined) {
+      return [];
+    }
+    return [...this.shown.values()].filter(
+      (other) => other !== level && other.account.id === level.account.id && other.failedWith === cause,
+    );
+  }
+
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return node.getTreeItem();
   }
 
-  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (node instanceof ListingNode) {
+      this.shown.set(node.id, node);
+    }
     if (node) {
       return node.getChildren();
     }
     this.roots ??= [...this.context.accounts.list()]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((account) => new AccountNode(this.context, account));
-    return Promise.resolve(this.roots);
+    return this.roots;
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
@@ -135,7 +210,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /**
    * The node of a key (object, or folder when it ends with '/'), loading each level on the way;
-   * undefined when it does not exist. Levels filtered to reach it are redrawn.
+   * undefined when it does not exist. Levels that gained a row to show it are redrawn.
    */
   async findKey(accountId: string, bucket: string, key: string): Promise<ExplorerNode | undefined> {
     const roots = await this.getChildren();
@@ -158,9 +233,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       if (!(level instanceof ListingNode)) {
         return undefined;
       }
-      const filtered = level.filter;
+      const shown = level.loadedChild(step);
       const child: ExplorerNode | undefined = await level.childFor(step);
-      if (level.filter !== filtered) {
+      if (child && !shown) {
         this.redraw(level);
       }
       level = child;

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import { isR2Error, listPage } from '../r2';
 import type { R2Object } from '../r2';
@@ -30,6 +30,11 @@ export abstract class ListingNode implements ExplorerNode {
   abstract readonly kind: 'bucket' | 'prefix';
   abstract readonly id: string;
   private loaded?: Loaded;
+  /**
+   * Children found by asking R2 for them alone (Go to Key, reveal past the loaded pages): shown after
+   * the loaded pages until a page brings them, so the level needs no filter to show them.
+   */
+  private found = new Map<string, ExplorerNode>();
   private failure?: unknown;
   private controller = new AbortController();
 
@@ -54,7 +59,22 @@ export abstract class ListingNode implements ExplorerNode {
     this.controller.abort();
     this.controller = new AbortController();
     this.loaded = undefined;
+    this.found = new Map();
     this.failure = undefined;
+  }
+
+  /** How the last listing failed (an R2Error code), or undefined when it did not. */
+  get failedWith(): string | undefined {
+    if (this.failure === undefined) {
+      return undefined;
+    }
+    return isR2Error(this.failure) ? this.failure.code : String(this.failure);
+  }
+
+  /** The objects shown in this level, whose rows show their ages. */
+  loadedObjects(): ObjectNode[] {
+    const found = [...this.found.values()].filter((node) => node instanceof ObjectNode);
+    return [...(this.loaded?.objects.values() ?? []), ...found];
   }
 
   get hasMore(): boolean {
@@ -77,24 +97,56 @@ export abstract class ListingNode implements ExplorerNode {
 
   /** The loaded child for a key or folder prefix directly under this level, if loaded. */
   loadedChild(keyOrPrefix: string): ExplorerNode | undefined {
-    return this.loaded?.folders.get(keyOrPrefix) ?? this.loaded?.objects.get(keyOrPrefix);
+    return (
+      this.loaded?.folders.get(keyOrPrefix) ?? this.loaded?.objects.get(keyOrPrefix) ?? this.found.get(keyOrPrefix)
+    );
   }
 
   /**
    * The child for a key or folder prefix directly under this level, loading the first page if
-   * needed. When it is not on the loaded pages, the level is filtered down to it: far cheaper than
-   * paging through a large folder.
+   * needed. When it is not on the loaded pages, one listing of at most one key asks R2 for it alone:
+   * far cheaper than paging through a large folder, and it leaves no filter on the level.
    */
   async childFor(keyOrPrefix: string): Promise<ExplorerNode | undefined> {
     if (!this.loaded) {
       await this.getChildren();
     }
-    if (!this.loadedChild(keyOrPrefix) && this.hasMore) {
-      this.context.viewState.filters.set(this.id, keyOrPrefix.slice(this.prefix.length));
-      this.reset();
-      await this.getChildren();
+    // Not loaded yet, or filtered out by the user's filter.
+    if (!this.loadedChild(keyOrPrefix) && (this.hasMore || this.filter !== undefined)) {
+      const child = await this.lookUp(keyOrPrefix);
+      if (child) {
+        this.found.set(keyOrPrefix, child);
+      }
     }
     return this.loadedChild(keyOrPrefix);
+  }
+
+  /** The child for `keyOrPrefix` as R2 has it now: a folder holds at least one key, an object is itself. */
+  private async lookUp(keyOrPrefix: string): Promise<ExplorerNode | undefined> {
+    const client = await this.context.clients.get(this.account);
+    // Without a delimiter the first key under a prefix comes first, and a key is listed before the
+    // longer keys it starts.
+    const page = await listPage(
+      client,
+      { bucket: this.bucket, prefix: keyOrPrefix, delimiter: '', pageSize: 1 },
+      this.controller.signal,
+    );
+    const [first] = page.objects;
+    if (keyOrPrefix.endsWith('/')) {
+      return first ? this.createFolder(keyOrPrefix) : undefined;
+    }
+    return first?.key === keyOrPrefix ? this.createObject(first) : undefined;
+  }
+
+  private createObject(object: R2Object): ObjectNode {
+    return new ObjectNode(this, this.account, this.bucket, object, this.prefix, () => this.context.viewState.now());
+  }
+
+  /** Expanded when the user last left it expanded: a level listed anew (after an outage) opens as it was. */
+  protected collapsibleState(): vscode.TreeItemCollapsibleState {
+    return this.context.viewState.expanded.has(this.id)
+      ? vscode.TreeItemCollapsibleState.Expanded
+      : vscode.TreeItemCollapsibleState.Collapsed;
   }
 
   private async loadPage(): Promise<void> {
@@ -119,7 +171,7 @@ export abstract class ListingNode implements ExplorerNode {
         loaded.folders.set(prefix, this.createFolder(prefix));
       }
       for (const object of page.objects) {
-        loaded.objects.set(object.key, new ObjectNode(this, this.account, this.bucket, object, this.prefix));
+        loaded.objects.set(object.key, this.createObject(object));
       }
       loaded.nextToken = page.nextToken;
       this.loaded = loaded;
@@ -139,6 +191,9 @@ export abstract class ListingNode implements ExplorerNode {
       const compare = COMPARE[this.context.viewState.sortBy()];
       children.push(...this.loaded.folders.values());
       children.push(...[...this.loaded.objects.values()].sort((a, b) => compare(a.object, b.object)));
+      const loaded = this.loaded;
+      const notOnPages = ([key]: [string, ExplorerNode]) => !loaded.folders.has(key) && !loaded.objects.has(key);
+      children.push(...[...this.found].filter(notOnPages).map(([, node]) => node));
       if (this.loaded.nextToken !== undefined) {
         children.push(new LoadMoreNode(this, this.loaded.folders.size + this.loaded.objects.size));
       } else if (children.length === 0) {

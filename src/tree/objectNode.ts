@@ -11,6 +11,8 @@ export class ObjectNode implements ExplorerNode {
   readonly kind = 'object';
   readonly id: string;
   readonly uri: vscode.Uri;
+  /** The age the row shows, once drawn: redrawn only when the clock moved it on. */
+  private shownAge?: string;
 
   constructor(
     private readonly parent: ExplorerNode,
@@ -19,6 +21,8 @@ export class ObjectNode implements ExplorerNode {
     readonly object: R2Object,
     /** The listing prefix the label is relative to. */
     private readonly prefix: string,
+    /** The clock the row's age is measured against. */
+    private readonly now: () => Date,
   ) {
     this.uri = toR2Uri({ accountId: account.id, bucket, key: object.key });
     this.id = this.uri.toString();
@@ -39,10 +43,16 @@ export class ObjectNode implements ExplorerNode {
     item.resourceUri = this.uri;
     item.iconPath = vscode.ThemeIcon.File;
     // Short enough for the side bar's default width; the tooltip has the full date.
-    item.description = `${formatBytes(this.object.size)} · ${formatAge(this.object.lastModified)}`;
+    this.shownAge = formatAge(this.object.lastModified, this.now());
+    item.description = `${formatBytes(this.object.size)} · ${this.shownAge}`;
     item.contextValue = withStates(contextValues.object, { readonly: this.account.readOnly === true });
     item.command = openOnClick(this);
     return item;
+  }
+
+  /** Whether the row, drawn before, now shows an age the clock has moved past ("now" a minute ago). */
+  get ageIsStale(): boolean {
+    return this.shownAge !== undefined && this.shownAge !== formatAge(this.object.lastModified, this.now());
   }
 
   /**

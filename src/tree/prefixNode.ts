@@ -31,7 +31,7 @@ export class PrefixNode extends ListingNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(this.label, this.collapsibleState());
     item.id = this.id;
     item.iconPath = vscode.ThemeIcon.Folder;
     // With a resource, the file icon theme draws the folder (by its name, open or closed); without

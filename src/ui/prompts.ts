@@ -10,10 +10,23 @@ function required(value: string): string | undefined {
 
 /**
  * Asks for one value (required unless the options validate otherwise); dismissing cancels the
- * command. Trimmed, except with `verbatim` (object keys may start or end with spaces).
+ * command. Trimmed, except with `verbatim` (object keys may start or end with spaces); `accept`
+ * sees the value as typed.
  */
-export async function ask(ui: UserInterface, options: InputBoxOptions, { verbatim = false } = {}): Promise<string> {
-  const value = await ui.showInputBox({ ignoreFocusOut: true, validateInput: required, ...options });
+export async function ask(
+  ui: UserInterface,
+  options: InputBoxOptions,
+  {
+    verbatim = false,
+    accept,
+  }: {
+    verbatim?: boolean;
+    /** Checks the value on Enter (it may ask R2): a problem it returns keeps the box open, showing it. */
+    accept?: (value: string) => Promise<string | undefined>;
+  } = {},
+): Promise<string> {
+  const shown = { ignoreFocusOut: true, validateInput: required, ...options };
+  const value = accept ? await ui.showInputBoxUntilAccepted(shown, accept) : await ui.showInputBox(shown);
   if (value === undefined) {
     throw new UserCancelled();
   }

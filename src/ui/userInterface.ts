@@ -25,6 +25,15 @@ export interface UserInterface {
   showModal(message: string, ...actions: string[]): Promise<string | undefined>;
   /** An input box; undefined when dismissed. */
   showInputBox(options: InputBoxOptions): Promise<string | undefined>;
+  /**
+   * An input box that stays open until `accept` takes the value entered (it may ask R2, while the box
+   * shows it is busy): a problem it returns shows under the box, for the user to correct and press
+   * Enter again. Resolves to the value accepted, or undefined when dismissed.
+   */
+  showInputBoxUntilAccepted(
+    options: InputBoxOptions,
+    accept: (value: string) => Promise<string | undefined>,
+  ): Promise<string | undefined>;
   /** A quick pick of one item (the items may still be loading); undefined when dismissed. */
   showQuickPick<T extends QuickPickItem>(
     items: readonly T[] | Promise<readonly T[]>,

@@ -24,6 +24,56 @@ export class VscodeUserInterface implements UserInterface {
     return vscode.window.showInputBox(options);
   }
 
+  async showInputBoxUntilAccepted(
+    options: vscode.InputBoxOptions,
+    accept: (value: string) => Promise<string | undefined>,
+  ): Promise<string | undefined> {
+    const box = vscode.window.createInputBox();
+    box.title = options.title;
+    box.prompt = options.prompt;
+    box.placeholder = options.placeHolder;
+    box.value = options.value ?? '';
+    box.valueSelection = options.valueSelection;
+    box.password = options.password ?? false;
+    box.ignoreFocusOut = options.ignoreFocusOut ?? false;
+    const problem = async (value: string): Promise<string | undefined> => {
+      const found = await options.validateInput?.(value);
+      return typeof found === 'object' && found !== null ? found.message : (found ?? undefined);
+    };
+    const subscriptions: vscode.Disposable[] = [];
+    const accepted = await new Promise<string | undefined>((resolve) => {
+      subscriptions.push(
+        box.onDidHide(() => resolve(undefined)),
+        box.onDidChangeValue(async (value) => {
+          box.validationMessage = await problem(value);
+        }),
+        box.onDidAccept(async () => {
+          if (box.busy) {
+            return;
+          }
+          const value = box.value;
+          box.busy = true;
+          box.enabled = false;
+          // A failure to check (R2 unreachable) shows under the box too: the user may try again.
+          const refused =
+            (await problem(value)) ??
+            (await accept(value).catch((error: unknown) => (error instanceof Error ? error.message : String(error))));
+          box.busy = false;
+          box.enabled = true;
+          if (refused === undefined) {
+            resolve(value);
+          } else {
+            box.validationMessage = refused;
+          }
+        }),
+      );
+      box.show();
+    });
+    subscriptions.forEach((subscription) => subscription.dispose());
+    box.dispose();
+    return accepted;
+  }
+
   async showQuickPick<T extends vscode.QuickPickItem>(
     items: readonly T[] | Promise<readonly T[]>,
     options: vscode.QuickPickOptions,

@@ -51,7 +51,10 @@ export class FakeUi implements UserInterface {
   readonly inputs: InputBoxOptions[] = [];
   /** Every notification and modal dialog, in order. */
   readonly shown: Shown[] = [];
-  /** Problems an input box's validation found in a scripted answer (the box was then dismissed). */
+  /**
+   * Problems an input box's validation found in a scripted answer (the box was then dismissed), and
+   * those a box that stays open showed (the next step answered again).
+   */
   readonly refused: string[] = [];
   readonly clipboard: string[] = [];
   readonly statusBar: string[] = [];
@@ -141,6 +144,27 @@ export class FakeUi implements UserInterface {
       }
     }
     return answer;
+  }
+
+  /** Each try takes the next `input` step; a refused value is recorded and the next step answers. */
+  async showInputBoxUntilAccepted(
+    options: InputBoxOptions,
+    accept: (value: string) => Promise<string | undefined>,
+  ): Promise<string | undefined> {
+    this.inputs.push(options);
+    for (;;) {
+      const { answer } = this.take('input', options.title, options.prompt, options.placeHolder);
+      if (answer === undefined) {
+        return undefined;
+      }
+      const invalid = await options.validateInput?.(answer);
+      const problem =
+        (typeof invalid === 'object' && invalid !== null ? invalid.message : invalid) ?? (await accept(answer));
+      if (problem === undefined) {
+        return answer;
+      }
+      this.refused.push(problem);
+    }
   }
 
   async showQuickPick<T extends QuickPickItem>(

@@ -116,3 +116,45 @@ export async function runWithPrompts(
   }
   return prompts;
 }
+
+/**
+ * The input boxes the extension creates with `createInputBox` (boxes that stay open), shown for
+ * real in the workbench: the test types into them and presses Enter as a user would.
+ */
+export function watchInputBoxes(): {
+  /** The next box shown (or the last one, if it is still showing). */
+  next(): Promise<vscode.InputBox>;
+  /** Types `value` into `box` and presses Enter. */
+  enter(box: vscode.InputBox, value: string): Promise<void>;
+  restore(): void;
+} {
+  const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
+  const original = window.createInputBox;
+  const created: vscode.InputBox[] = [];
+  window.createInputBox = () => {
+    const box = original();
+    created.push(box);
+    return box;
+  };
+  return {
+    async next() {
+      const deadline = Date.now() + 10_000;
+      while (created.length === 0) {
+        if (Date.now() > deadline) {
+          throw new Error('no input box was created');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return created[created.length - 1];
+    },
+    async enter(box, value) {
+      box.value = value;
+      // The value reaches the workbench on the extension host's next turn; then Enter.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    },
+    restore: () => {
+      window.createInputBox = original;
+    },
+  };
+}

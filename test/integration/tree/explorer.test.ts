@@ -15,7 +15,7 @@ import {
   server,
   useBuckets,
 } from '../support/extension';
-import { scriptPrompts } from '../support/prompts';
+import { scriptPrompts, watchInputBoxes } from '../support/prompts';
 import { isVisible, requireWorkbench, screenshot } from '../support/workbench';
 
 const BUCKET = 'tree-bucket';
@@ -141,16 +141,32 @@ describe('Explorer tree', function () {
     assert.equal(await isVisible({ selector: expanded }), true);
   });
 
-  it('reveals a key with Go to Key, past the first page', async function () {
+  it('Go to Key keeps the box open with the reason for a missing key, then reveals one past the first page, leaving no filter', async function () {
     requireWorkbench(this);
-    const prompts = scriptPrompts(['big/key-02222.txt']);
+    const boxes = watchInputBoxes();
     try {
-      await vscode.commands.executeCommand('r2.goToKey', bucket);
+      const going = vscode.commands.executeCommand('r2.goToKey', bucket);
+      const box = await boxes.next();
+      await boxes.enter(box, 'big/key-99999.txt');
+      const reason = 'There is no object or folder "big/key-99999.txt" in bucket "tree-bucket".';
+      assert.equal(
+        await isVisible({ selector: `.quick-input-widget:has-text('${reason}')` }),
+        true,
+        'shown under the box',
+      );
+      assert.equal(box.validationMessage, reason);
+      await boxes.enter(box, 'big/key-02222.txt');
+      await going;
     } finally {
-      prompts.restore();
+      boxes.restore();
     }
     const { view } = await api();
     assert.equal(view.selection.map(label).join(), 'key-02222.txt');
+    // The folder as the view holds it: its first page, the key revealed after it, then Load more.
+    const big = view.selection[0].getParent() as ExplorerNode;
+    assert.equal(big.getTreeItem().description, undefined, 'no filter left on big/');
+    const shown = (await children(big)).map(label);
+    assert.deepEqual(shown.slice(999), ['key-00999.txt', 'key-02222.txt', 'Load more…']);
   });
 });
 

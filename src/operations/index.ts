@@ -9,6 +9,7 @@
 export type { Asker, OverwriteAnswer, OverwriteQuestion, OverwriteSides, SideFacts } from './asker';
 export { answering } from './asker';
 export type { ChangeListener } from './changes';
+export { contentTypeFor } from './contentType';
 export { ObjectChanges } from './changes';
 export type { Clients } from './clients';
 export type { BucketInput } from './buckets';
@@ -21,6 +22,8 @@ export type { Destination } from './destination';
 export { describeDestination } from './destination';
 export type { DownloadInput, DownloadItem, DownloadSource, PlannedDownload } from './downloads';
 export { downloadTo } from './downloads';
+export type { FindKeysInput, FoundKeys } from './findKeys';
+export { findKeys } from './findKeys';
 export type { NewFolderInput } from './folders';
 export { createFolder } from './folders';
 export { abortUploads } from './incompleteUploads';

@@ -228,4 +228,43 @@ export const messages = {
       counts.notDone ? `; ${counts.notDone.toLocaleString('en')} not removed (cancelled)` : '',
       '.',
     ].join(''),
+  // Asked by VS Code before an agent's tool changes R2 (Continue / Cancel).
+  toolUploadConfirmation: (what: {
+    account: string;
+    bucket: string;
+    key: string;
+    path: string;
+    overwrite: boolean;
+  }) => ({
+    title: 'Upload a file to R2?',
+    message: what.overwrite
+      ? `Upload the workspace file "${what.path}" to "${what.key}" in bucket "${what.bucket}" (account "${what.account}"), replacing the object there if it exists.`
+      : `Upload the workspace file "${what.path}" to "${what.key}" in bucket "${what.bucket}" (account "${what.account}"). Nothing is replaced: if the key exists, nothing is uploaded.`,
+  }),
+  toolWriteConfirmation: (what: {
+    account: string;
+    bucket: string;
+    key: string;
+    bytes: number;
+    replaces?: string;
+  }) => ({
+    title: 'Write an object in R2?',
+    message:
+      what.replaces === undefined
+        ? `Create "${what.key}" in bucket "${what.bucket}" (account "${what.account}") with ${what.bytes.toLocaleString('en')} bytes of text. Nothing is replaced: if the key exists, nothing is written.`
+        : `Replace "${what.key}" in bucket "${what.bucket}" (account "${what.account}") with ${what.bytes.toLocaleString('en')} bytes of text, only if it is still the version read (etag ${what.replaces}).`,
+  }),
+  toolDeleteConfirmation: (what: { account: string; bucket: string; keys: readonly string[] }) => ({
+    title: `Delete ${what.keys.length.toLocaleString('en')} object${what.keys.length === 1 ? '' : 's'} from R2?`,
+    message: `Delete from bucket "${what.bucket}" (account "${what.account}"), for good: ${what.keys
+      .slice(0, 10)
+      .map((key) => `"${key}"`)
+      .join(', ')}${what.keys.length > 10 ? ` and ${(what.keys.length - 10).toLocaleString('en')} more` : ''}.`,
+  }),
+  toolCopyConfirmation: (what: { account: string; from: string; to: string; move: boolean; overwrite: boolean }) => ({
+    title: what.move ? 'Move an object in R2?' : 'Copy an object in R2?',
+    message: `${what.move ? 'Move' : 'Copy'} "${what.from}" to "${what.to}" (account "${what.account}")${
+      what.overwrite ? ', replacing the object there if it exists' : '; if the target exists, nothing is copied'
+    }${what.move ? ', then delete the source' : ''}.`,
+  }),
 } as const;

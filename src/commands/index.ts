@@ -27,6 +27,7 @@ import { cleanUpIncompleteUploads } from './cleanUpIncompleteUploads';
 import { clearFilter } from './clearFilter';
 import { editAccount } from './editAccount';
 import { filter } from './filter';
+import { findKeys } from './findKeys';
 import { goToKey } from './goToKey';
 import { importAwsProfile } from './importAwsProfile';
 import { loadMore } from './loadMore';
@@ -55,6 +56,7 @@ const COMMANDS: Record<string, Handler> = {
   'r2.filter': filter,
   'r2.clearFilter': clearFilter,
   'r2.goToKey': goToKey,
+  'r2.findKeys': findKeys,
   'r2.upload': upload,
   'r2.uploadActiveFile': uploadActiveFile,
   'r2.download': download,

@@ -47,11 +47,14 @@ export function keyMatcher(pattern: string, prefix: string): (key: string) => bo
   return (key) => matches(key.slice(prefix.length));
 }
 
-/** Lists page after page until every key was seen or a cap is reached; `onPage` hears each page's result so far. */
+/** Hears each page: the find so far, and the matches the page added. */
+export type FindListener = (found: FoundKeys, pageMatches: readonly R2Object[]) => void;
+
+/** Lists page after page until every key was seen or a cap is reached. */
 export async function findKeys(
   input: FindKeysInput,
   signal: AbortSignal,
-  onPage: (found: FoundKeys) => void = () => undefined,
+  onPage: FindListener = () => undefined,
 ): Promise<FoundKeys> {
   const matches: R2Object[] = [];
   const isMatch = keyMatcher(input.pattern, input.prefix);
@@ -62,7 +65,8 @@ export async function findKeys(
       { bucket: input.bucket, prefix: input.prefix, delimiter: '', token: found.nextToken },
       signal,
     );
-    matches.push(...page.objects.filter((object) => isMatch(object.key)));
+    const pageMatches = page.objects.filter((object) => isMatch(object.key));
+    matches.push(...pageMatches);
     found = {
       matches: matches.slice(0, input.maxMatches),
       matchCount: matches.length,
@@ -70,7 +74,53 @@ export async function findKeys(
       requests: found.requests + 1,
       nextToken: page.nextToken,
     };
-    onPage(found);
+    onPage(found, pageMatches.slice(0, Math.max(0, input.maxMatches - (matches.length - pageMatches.length))));
   } while (found.nextToken !== undefined && found.requests < input.maxPages && matches.length < input.maxMatches);
   return found;
+}
+
+export interface FindInBucketsInput extends Omit<FindKeysInput, 'bucket' | 'token'> {
+  /** Searched in this order, sharing the page and match caps. */
+  readonly buckets: readonly string[];
+}
+
+export interface BucketFind extends FoundKeys {
+  readonly bucket: string;
+}
+
+export interface FoundInBuckets {
+  /** One per bucket searched, in order; buckets left when a cap was reached are not searched. */
+  readonly results: readonly BucketFind[];
+  readonly notSearched: readonly string[];
+  /** ListObjectsV2 requests sent in all. */
+  readonly requests: number;
+}
+
+/** The same find in several buckets, one after the other, within one budget of pages and matches. */
+export async function findKeysInBuckets(
+  input: FindInBucketsInput,
+  signal: AbortSignal,
+  onPage: (bucket: string, found: FoundKeys, pageMatches: readonly R2Object[]) => void = () => undefined,
+): Promise<FoundInBuckets> {
+  const results: BucketFind[] = [];
+  let pagesLeft = input.maxPages;
+  let matchesLeft = input.maxMatches;
+  for (const bucket of input.buckets) {
+    if (pagesLeft === 0 || matchesLeft === 0) {
+      break;
+    }
+    const found = await findKeys(
+      { ...input, bucket, maxPages: pagesLeft, maxMatches: matchesLeft },
+      signal,
+      (...page) => onPage(bucket, ...page),
+    );
+    results.push({ bucket, ...found });
+    pagesLeft -= found.requests;
+    matchesLeft -= found.matches.length;
+  }
+  return {
+    results,
+    notSearched: input.buckets.slice(results.length),
+    requests: results.reduce((sum, result) => sum + result.requests, 0),
+  };
 }

@@ -1,9 +1,8 @@
 // Tools that only read: no confirmation. Each answers with JSON holding what was asked and what it
 // cost where a listing is involved (ListObjectsV2 and ListBuckets are class A operations on R2).
-import type { Account } from '../accounts/account';
-import { findKeys } from '../operations';
-import { getObjectBytes, headObject, isR2Error, listBuckets, listPage, MAX_PAGE_SIZE, presignUrl } from '../r2';
-import type { AgentTool, ToolServices } from './agentTool';
+import { accountBuckets, findKeysInBuckets } from '../operations';
+import { getObjectBytes, headObject, listPage, MAX_PAGE_SIZE, presignUrl } from '../r2';
+import type { AgentTool } from './agentTool';
 import { asJson, ToolInputError } from './agentTool';
 import type { AccountInput, BucketInput, ObjectInput } from './toolInputs';
 import { checkBucket, checkCount, checkPrefix, objectTarget, resolveAccount } from './toolInputs';
@@ -15,27 +14,6 @@ const MAX_READ_BYTES = 1024 * 1024;
 const DEFAULT_LINK_MINUTES = 15;
 /** An agent's link lives at most a day; the user can make longer ones with Copy Presigned URL…. */
 const MAX_LINK_MINUTES = 24 * 60;
-
-/**
- * Bucket names of the account: those it lists, with those the user added by name. A token scoped to
- * some buckets may not list buckets (AccessDenied): the buckets added by name still work.
- */
-async function bucketsOf(
-  services: ToolServices,
-  account: Account,
-  signal: AbortSignal,
-): Promise<{ names: string[]; listed: boolean }> {
-  const added = account.pinnedBuckets ?? [];
-  try {
-    const listed = await listBuckets(await services.clients.get(account), signal);
-    return { names: [...new Set([...listed.map((bucket) => bucket.name), ...added])].sort(), listed: true };
-  } catch (error) {
-    if (!isR2Error(error, 'AccessDenied')) {
-      throw error;
-    }
-    return { names: [...added].sort(), listed: false };
-  }
-}
 
 const SCOPED_TOKEN_NOTE =
   'This token may not list buckets (it is limited to some buckets); shown are the buckets the user added by name.';
@@ -50,7 +28,7 @@ export const listBucketsTool: AgentTool<AccountInput> = {
     }
     const answers = [];
     for (const account of accounts) {
-      const { names, listed } = await bucketsOf(services, account, signal);
+      const { names, listed } = await accountBuckets(await services.clients.get(account), account, signal);
       answers.push({ account: account.name, buckets: names, note: listed ? undefined : SCOPED_TOKEN_NOTE });
     }
     return asJson({ accounts: answers });
@@ -162,39 +140,31 @@ export const findKeysTool: AgentTool<FindKeysToolInput> = {
     const account = resolveAccount(services, input.account);
     const prefix = checkPrefix(input.prefix);
     const pageCap = services.settings.get('find.maxPages', 10);
-    let pagesLeft = Math.min(checkCount(input.maxPages, 'maxPages', pageCap, Number.MAX_SAFE_INTEGER), pageCap);
-    let matchesLeft = checkCount(input.maxResults, 'maxResults', DEFAULT_FIND_RESULTS, MAX_PAGE_SIZE);
+    const maxPages = Math.min(checkCount(input.maxPages, 'maxPages', pageCap, Number.MAX_SAFE_INTEGER), pageCap);
+    const maxResults = checkCount(input.maxResults, 'maxResults', DEFAULT_FIND_RESULTS, MAX_PAGE_SIZE);
     const client = await services.clients.get(account);
-    const results = [];
-    let requests = input.bucket === undefined ? 1 : 0;
     const buckets =
-      input.bucket === undefined ? (await bucketsOf(services, account, signal)).names : [checkBucket(input.bucket)];
-    for (const bucket of buckets) {
-      if (pagesLeft === 0 || matchesLeft === 0) {
-        results.push({ bucket, searched: false });
-        continue;
-      }
-      const found = await findKeys(
-        { client, bucket, prefix, pattern: input.pattern, maxPages: pagesLeft, maxMatches: matchesLeft },
-        signal,
-      );
-      pagesLeft -= found.requests;
-      matchesLeft -= found.matches.length;
-      requests += found.requests;
-      results.push({
-        bucket,
-        matches: found.matches.map(({ key, size, lastModified }) => ({ key, size, lastModified })),
-        matchCount: found.matchCount,
-        keysScanned: found.scanned,
-        complete: found.nextToken === undefined,
-      });
-    }
+      input.bucket === undefined ? (await accountBuckets(client, account, signal)).names : [checkBucket(input.bucket)];
+    const found = await findKeysInBuckets(
+      { client, buckets, prefix, pattern: input.pattern, maxPages, maxMatches: maxResults },
+      signal,
+    );
+    const results = found.results.map((result) => ({
+      bucket: result.bucket,
+      matches: result.matches.map(({ key, size, lastModified }) => ({ key, size, lastModified })),
+      matchCount: result.matchCount,
+      keysScanned: result.scanned,
+      complete: result.nextToken === undefined,
+    }));
+    const complete = found.notSearched.length === 0 && results.every((result) => result.complete);
     return asJson({
       pattern: input.pattern,
       prefix,
       results,
-      listRequests: requests,
-      note: results.every((result) => 'complete' in result && result.complete)
+      notSearched: found.notSearched,
+      // Searching every bucket first lists the buckets (one ListBuckets, also class A).
+      listRequests: found.requests + (input.bucket === undefined ? 1 : 0),
+      note: complete
         ? undefined
         : 'The search stopped at its cap before every key was seen: narrow the prefix, or raise maxPages (up to the r2.find.maxPages setting).',
     });

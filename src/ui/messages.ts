@@ -267,4 +267,19 @@ export const messages = {
       what.overwrite ? ', replacing the object there if it exists' : '; if the target exists, nothing is copied'
     }${what.move ? ', then delete the source' : ''}.`,
   }),
+  findKeysTitle: 'Find Keys',
+  findKeysPrompt: (where: string) =>
+    `Find keys in ${where}: a part of the name (any case), or a glob such as *.pdf or logs/2026-*/**`,
+  findKeysPlaceholder: 'invoice, *.pdf, assets/**/*.js',
+  findKeysPickTitle: (pattern: string, where: string) => `"${pattern}" in ${where}`,
+  findKeysPickPlaceholder: 'Enter opens the object; the tree button reveals it in the R2 view',
+  findKeysProgress: (counts: { found: number; scanned: number; requests: number }) =>
+    `${counts.found.toLocaleString('en')} found · ${counts.scanned.toLocaleString('en')} keys scanned · ${counts.requests.toLocaleString('en')} list request${counts.requests === 1 ? '' : 's'}…`,
+  findKeysDone: (counts: { found: number; scanned: number; requests: number; complete: boolean; maxPages: number }) =>
+    `${counts.found.toLocaleString('en')} found · ${counts.scanned.toLocaleString('en')} keys scanned · ${counts.requests.toLocaleString('en')} list request${counts.requests === 1 ? '' : 's'}${
+      counts.complete
+        ? ''
+        : ` · stopped at the cap of ${counts.maxPages.toLocaleString('en')} requests (setting r2.find.maxPages)`
+    }`,
+  revealInViewAction: 'Reveal in the R2 View',
 } as const;

@@ -95,7 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       settings,
       changes,
     }),
-    ...registerFileSystems(accounts, clients, log),
+    ...registerFileSystems(accounts, clients, log, { ui, settings }),
     watchAutoSave(context.globalState, ui),
     agentTools,
   );

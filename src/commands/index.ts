@@ -20,6 +20,7 @@ import { copyPresignedUrl } from './copyPresignedUrl';
 import { copyPublicUrl } from './copyPublicUrl';
 import { editCorsRules } from './editCorsRules';
 import { editLifecycleRules } from './editLifecycleRules';
+import { openInExplorer } from './openInExplorer';
 import { openObject } from './openObject';
 import { openToSide } from './openToSide';
 import { addBucketByName } from './addBucketByName';
@@ -57,6 +58,7 @@ const COMMANDS: Record<string, Handler> = {
   'r2.clearFilter': clearFilter,
   'r2.goToKey': goToKey,
   'r2.findKeys': findKeys,
+  'r2.openInExplorer': openInExplorer,
   'r2.upload': upload,
   'r2.uploadActiveFile': uploadActiveFile,
   'r2.download': download,

@@ -282,4 +282,14 @@ export const messages = {
         : ` · stopped at the cap of ${counts.maxPages.toLocaleString('en')} requests (setting r2.find.maxPages)`
     }`,
   revealInViewAction: 'Reveal in the R2 View',
+  explorerFolderTruncated: (folder: { bucket: string; key: string }, shown: number) =>
+    `VS Code's Explorer shows the first ${shown.toLocaleString('en')} entries of ${folder.bucket}/${folder.key}: each listing of it costs ${Math.ceil(shown / 1000)} list request${shown > 1000 ? 's' : ''}, and listing more would cost more on every refresh. The R2 view pages through the rest (Load more…), and Find Keys… searches all of it. Setting: r2.explorer.maxPages.`,
+  openInExplorerTitle: 'Open in Explorer',
+  addToWorkspaceAction: 'Add to Workspace',
+  openInNewWindowAction: 'Open in New Window',
+  openInThisWindowAction: 'Open in This Window',
+  openInExplorerPlaceholder: (where: string) => `Browse ${where} in VS Code's Explorer`,
+  workspaceFolderName: (where: string, account: string) => `${where} (R2 ${account})`,
+  workspaceFolderNotAdded: (where: string) =>
+    `VS Code did not add ${where} to the workspace (it may be there already). Try Open in New Window.`,
 } as const;

@@ -20,6 +20,7 @@ import { copyPresignedUrl } from './copyPresignedUrl';
 import { copyPublicUrl } from './copyPublicUrl';
 import { editCorsRules } from './editCorsRules';
 import { editLifecycleRules } from './editLifecycleRules';
+import { openInBrowser } from './openInBrowser';
 import { openInExplorer } from './openInExplorer';
 import { openObject } from './openObject';
 import { openToSide } from './openToSide';
@@ -59,6 +60,7 @@ const COMMANDS: Record<string, Handler> = {
   'r2.goToKey': goToKey,
   'r2.findKeys': findKeys,
   'r2.openInExplorer': openInExplorer,
+  'r2.openInBrowser': openInBrowser,
   'r2.upload': upload,
   'r2.uploadActiveFile': uploadActiveFile,
   'r2.download': download,

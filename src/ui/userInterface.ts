@@ -66,6 +66,8 @@ export interface UserInterface {
   writeClipboard(text: string): Promise<void>;
   /** Runs a command of VS Code or of this extension (a follow-up the user chose, an editor to open). */
   executeCommand(command: string, ...args: unknown[]): Promise<unknown>;
+  /** Opens a web address in the user's browser. */
+  openExternal(url: string): Promise<void>;
   /** Shows a local file in the OS file manager. */
   revealFile(path: string): Promise<void>;
   /** The resource of the active editor, or of the active tab for images and other custom editors. */

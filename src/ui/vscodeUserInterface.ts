@@ -82,6 +82,11 @@ export class VscodeUserInterface implements UserInterface {
     });
   }
 
+  async openExternal(url: string): Promise<void> {
+    // Parsed strictly: a presigned URL's signature must reach the browser unchanged.
+    await vscode.env.openExternal(vscode.Uri.parse(url, true));
+  }
+
   async showOpenDialog(options: vscode.OpenDialogOptions): Promise<readonly vscode.Uri[] | undefined> {
     return vscode.window.showOpenDialog(options);
   }

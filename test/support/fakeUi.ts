@@ -63,6 +63,8 @@ export class FakeUi implements UserInterface {
   readonly liveStatus: string[] = [];
   readonly liveItems: string[] = [];
   readonly revealed: string[] = [];
+  /** Web addresses opened in the browser. */
+  readonly opened: string[] = [];
   readonly saved: string[] = [];
   /** Prompts that had no step, or another: each also failed the call that showed it. */
   readonly unexpected: string[] = [];
@@ -165,6 +167,10 @@ export class FakeUi implements UserInterface {
     const { answer } = this.take('pick', options.title, options.placeHolder);
     const picked = this.choose(await items, answer, options);
     return picked === undefined ? undefined : ((Array.isArray(picked) ? picked : [picked]) as T[]);
+  }
+
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
   }
 
   async showLiveQuickPick<T extends QuickPickItem>(

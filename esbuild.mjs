@@ -18,6 +18,8 @@ const metafile = process.argv.includes('--metafile');
 const lazyBundles = [
   { entry: 'src/r2/index.ts', importedAs: /(^|\/)r2(\/index)?$/, outfile: 'dist/r2.js' },
   { entry: 'mime-types', importedAs: /^mime-types$/, outfile: 'dist/mime.js' },
+  // JSON schema checks of agent tools' input: only when an agent first calls a tool.
+  { entry: 'ajv', importedAs: /^ajv$/, outfile: 'dist/ajv.js' },
 ];
 
 const common = {

@@ -56,7 +56,7 @@ export default tseslint.config(
   },
   {
     // The screens reach the operations through their public entry only.
-    files: ['src/commands/**/*.ts', 'src/tree/**/*.ts', 'src/ui/**/*.ts'],
+    files: ['src/commands/**/*.ts', 'src/tree/**/*.ts', 'src/ui/**/*.ts', 'src/tools/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [lazyR2, awsSdk, operationsEntry] }],
     },

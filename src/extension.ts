@@ -7,6 +7,8 @@ import { registerFileSystems } from './fs';
 import { watchAutoSave } from './fs/autoSaveNotice';
 import { ObjectChanges } from './operations';
 import { contextKeys } from './tree/contextValues';
+import { registerAgentTools } from './tools';
+import type { AgentTools } from './tools';
 import { ExplorerDragAndDrop } from './tree/dragAndDrop';
 import type { ExplorerNode } from './tree/explorerNode';
 import { ExplorerProvider } from './tree/explorerProvider';
@@ -24,6 +26,7 @@ export interface ExtensionApi {
   readonly explorer: ExplorerProvider;
   readonly view: vscode.TreeView<ExplorerNode>;
   readonly viewState: ViewState;
+  readonly agentTools: AgentTools['tools'];
 }
 
 // Composition root: builds the services and registers everything. No network here: R2 is first
@@ -55,6 +58,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.executeCommand('setContext', contextKeys.hasAccounts, accounts.list().length > 0);
   void updateHasAccounts();
 
+  const agentTools = registerAgentTools(
+    (context.extension.packageJSON as { contributes: { languageModelTools: [] } }).contributes.languageModelTools,
+    {
+      accounts,
+      clients,
+      settings,
+      workspaceFolders: () =>
+        (vscode.workspace.workspaceFolders ?? [])
+          .filter((folder) => folder.uri.scheme === 'file')
+          .map((folder) => folder.uri.fsPath),
+    },
+    log,
+  );
+
   context.subscriptions.push(
     log,
     accounts,
@@ -80,14 +97,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       settings,
       changes,
     }),
-    ...registerFileSystems(accounts, clients, log, changes),
+    ...registerFileSystems(accounts, clients, log, changes, { ui, settings }),
     watchAutoSave(context.globalState, ui),
+    agentTools,
   );
   // Only under `npm start`: the sandbox's demo account, stored before a command can run.
   await configureSandboxAccount(accounts, (message) => log.warn(message)).catch((error: unknown) =>
     log.error(`Sandbox account not configured: ${String(error)}`),
   );
-  return context.extensionMode === vscode.ExtensionMode.Test ? { explorer, view, viewState } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { explorer, view, viewState, agentTools: agentTools.tools }
+    : undefined;
 }
 
 export function deactivate(): void {

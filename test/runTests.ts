@@ -4,7 +4,7 @@
 // (the sandbox driven through the browser).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Counts } from './support/mochaSuite';
@@ -78,8 +78,11 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
   const name = 'integration (VS Code)';
   console.log(`\n=== ${name} ===`);
   const resultFile = join(runDir, 'integration.json');
-  const workspacePath = join(runDir, 'workspace');
-  mkdirSync(workspacePath, { recursive: true });
+  // A workspace file around one folder: folders can then be added without VS Code entering a new
+  // workspace (which it refuses to do in extension tests), as Open in Explorer adds r2: folders.
+  mkdirSync(join(runDir, 'workspace'), { recursive: true });
+  const workspacePath = join(runDir, 'tests.code-workspace');
+  writeFileSync(workspacePath, JSON.stringify({ folders: [{ path: 'workspace' }] }));
   // The local R2 server behind the suite: an admin key, and a key scoped to one bucket like R2's
   // object-level tokens. The suite reaches its control endpoints for counts and faults.
   const hex = (bytes: number) => randomBytes(bytes).toString('hex');

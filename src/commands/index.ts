@@ -20,6 +20,8 @@ import { copyPresignedUrl } from './copyPresignedUrl';
 import { copyPublicUrl } from './copyPublicUrl';
 import { editCorsRules } from './editCorsRules';
 import { editLifecycleRules } from './editLifecycleRules';
+import { openInBrowser } from './openInBrowser';
+import { openInExplorer } from './openInExplorer';
 import { openObject } from './openObject';
 import { openToSide } from './openToSide';
 import { addBucketByName } from './addBucketByName';
@@ -27,6 +29,7 @@ import { cleanUpIncompleteUploads } from './cleanUpIncompleteUploads';
 import { clearFilter } from './clearFilter';
 import { editAccount } from './editAccount';
 import { filter } from './filter';
+import { findKeys } from './findKeys';
 import { goToKey } from './goToKey';
 import { importAwsProfile } from './importAwsProfile';
 import { loadMore } from './loadMore';
@@ -55,6 +58,9 @@ const COMMANDS: Record<string, Handler> = {
   'r2.filter': filter,
   'r2.clearFilter': clearFilter,
   'r2.goToKey': goToKey,
+  'r2.findKeys': findKeys,
+  'r2.openInExplorer': openInExplorer,
+  'r2.openInBrowser': openInBrowser,
   'r2.upload': upload,
   'r2.uploadActiveFile': uploadActiveFile,
   'r2.download': download,

@@ -32,8 +32,6 @@ import { VersionLedger } from './versionLedger';
 
 /** Largest object read into an editor; the open commands ask well before (r2.openSizeLimitMB). */
 export const MAX_READ_BYTES = 1024 ** 3;
-/** Entries of one folder listed for readDirectory (10 pages). */
-const MAX_DIRECTORY_ENTRIES = 10_000;
 /**
  * How long an answer the provider already has stands in for a request: an entry from a listing
  * (VS Code stats every child it has just listed), the object a write just made (VS Code stats
@@ -68,6 +66,17 @@ type FirstRead = Promise<{ head: R2ObjectHead; bytes: Buffer }>;
 /** An entry of a folder listing: an object, or a folder when there is none. */
 interface Listed {
   readonly object?: R2Object;
+}
+
+/**
+ * How far readDirectory lists: VS Code lists a folder again on every refresh and on every expand,
+ * so a large folder costs this many ListObjectsV2 requests (class A) each time, silently.
+ */
+export interface DirectoryListing {
+  /** Pages of 1,000 entries listed at most (r2.explorer.maxPages). */
+  maxPages(): number;
+  /** A folder had more entries than were listed. */
+  onTruncated(uri: vscode.Uri, shown: number): void;
 }
 
 interface Target {
@@ -112,6 +121,7 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
     private readonly clients: ClientPool,
     private readonly log: vscode.LogOutputChannel,
     changes: ObjectChanges,
+    private readonly listing: DirectoryListing,
   ) {
     // Saves, deletes and renames from editors and VS Code's Explorer change rows of the R2 view too.
     this.changed.event((events) =>
@@ -182,8 +192,11 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
       }
       const prefix = folderPrefix(key);
       const entries: Array<[string, vscode.FileType]> = [];
+      const maxPages = this.listing.maxPages();
+      let pages = 0;
       let token: string | undefined;
       do {
+        pages += 1;
         const page = await listPage(target.client, { bucket, prefix, token }, target.client.deadline());
         for (const folder of page.prefixes) {
           const name = folder.slice(prefix.length, -1);
@@ -201,9 +214,10 @@ export class R2FileSystemProvider implements vscode.FileSystemProvider, vscode.D
           }
         }
         token = page.nextToken;
-      } while (token !== undefined && entries.length < MAX_DIRECTORY_ENTRIES);
+      } while (token !== undefined && pages < maxPages);
       if (token !== undefined) {
         this.log.warn(messages.fsTruncatedFolder(uri.toString(), entries.length));
+        this.listing.onTruncated(uri, entries.length);
       }
       this.listed.dropStale();
       return entries;

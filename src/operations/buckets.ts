@@ -1,6 +1,12 @@
 // Creating and deleting buckets: the work of r2.createBucket and r2.deleteBucket, with no screen.
 import type { Account } from '../accounts/account';
-import { createBucket as createR2Bucket, deleteBucket as deleteR2Bucket, deletePrefix, isR2Error } from '../r2';
+import {
+  createBucket as createR2Bucket,
+  deleteBucket as deleteR2Bucket,
+  deletePrefix,
+  isR2Error,
+  listBuckets,
+} from '../r2';
 import type { LocationHint, R2Client } from '../r2';
 import { messages } from '../ui/messages';
 import { failureOf, outcomeOf } from './outcome';
@@ -67,4 +73,28 @@ export async function emptyAndDeleteBucket(
   // The emptying may have taken long; the bucket's own deletion gets a deadline of its own.
   await deleteR2Bucket(client, bucket, client.deadline());
   return outcomeOf({ done: [bucket], changed: bucketsChanged(input.account) });
+}
+
+/** The buckets an account reaches, and whether its token could list them. */
+export interface AccountBuckets {
+  readonly names: readonly string[];
+  /** false: the token may not list buckets (scoped to some), so `names` are only those added by name. */
+  readonly listed: boolean;
+}
+
+/**
+ * The buckets the token lists, with those the user added by name, sorted. A token scoped to some
+ * buckets is refused ListBuckets (AccessDenied): the buckets added by name still work.
+ */
+export async function accountBuckets(client: R2Client, account: Account, signal: AbortSignal): Promise<AccountBuckets> {
+  const added = account.pinnedBuckets ?? [];
+  try {
+    const listed = await listBuckets(client, signal);
+    return { names: [...new Set([...listed.map((bucket) => bucket.name), ...added])].sort(), listed: true };
+  } catch (error) {
+    if (!isR2Error(error, 'AccessDenied')) {
+      throw error;
+    }
+    return { names: [...added].sort(), listed: false };
+  }
 }

@@ -9,10 +9,11 @@
 export type { Asker, OverwriteAnswer, OverwriteQuestion, OverwriteSides, SideFacts } from './asker';
 export { answering } from './asker';
 export type { ChangeListener } from './changes';
+export { contentTypeFor } from './contentType';
 export { ObjectChanges } from './changes';
 export type { Clients } from './clients';
-export type { BucketInput } from './buckets';
-export { createBucket, deleteBucket, emptyAndDeleteBucket } from './buckets';
+export type { AccountBuckets, BucketInput } from './buckets';
+export { accountBuckets, createBucket, deleteBucket, emptyAndDeleteBucket } from './buckets';
 export type { CopyFolder, CopyInput, ListedObject, RenameInput } from './copy';
 export { copyObjects, listFoldersToCopy, renameObject } from './copy';
 export type { DeletedObject, DeleteTarget, DeletionPlan } from './delete';
@@ -21,6 +22,15 @@ export type { Destination } from './destination';
 export { describeDestination } from './destination';
 export type { DownloadInput, DownloadItem, DownloadSource, PlannedDownload } from './downloads';
 export { downloadTo } from './downloads';
+export type {
+  BucketFind,
+  FindInBucketsInput,
+  FindKeysInput,
+  FindListener,
+  FoundInBuckets,
+  FoundKeys,
+} from './findKeys';
+export { findKeys, findKeysInBuckets } from './findKeys';
 export type { NewFolderInput } from './folders';
 export { createFolder } from './folders';
 export { abortUploads } from './incompleteUploads';

@@ -242,4 +242,68 @@ export const messages = {
       counts.notDone ? `; ${counts.notDone.toLocaleString('en')} not removed (cancelled)` : '',
       '.',
     ].join(''),
+  // Asked by VS Code before an agent's tool changes R2 (Continue / Cancel).
+  toolUploadConfirmation: (what: {
+    account: string;
+    bucket: string;
+    key: string;
+    path: string;
+    overwrite: boolean;
+  }) => ({
+    title: 'Upload a file to R2?',
+    message: what.overwrite
+      ? `Upload the workspace file "${what.path}" to "${what.key}" in bucket "${what.bucket}" (account "${what.account}"), replacing the object there if it exists.`
+      : `Upload the workspace file "${what.path}" to "${what.key}" in bucket "${what.bucket}" (account "${what.account}"). Nothing is replaced: if the key exists, nothing is uploaded.`,
+  }),
+  toolWriteConfirmation: (what: {
+    account: string;
+    bucket: string;
+    key: string;
+    bytes: number;
+    replaces?: string;
+  }) => ({
+    title: 'Write an object in R2?',
+    message:
+      what.replaces === undefined
+        ? `Create "${what.key}" in bucket "${what.bucket}" (account "${what.account}") with ${what.bytes.toLocaleString('en')} bytes of text. Nothing is replaced: if the key exists, nothing is written.`
+        : `Replace "${what.key}" in bucket "${what.bucket}" (account "${what.account}") with ${what.bytes.toLocaleString('en')} bytes of text, only if it is still the version read (etag ${what.replaces}).`,
+  }),
+  toolDeleteConfirmation: (what: { account: string; bucket: string; keys: readonly string[] }) => ({
+    title: `Delete ${what.keys.length.toLocaleString('en')} object${what.keys.length === 1 ? '' : 's'} from R2?`,
+    message: `Delete from bucket "${what.bucket}" (account "${what.account}"), for good: ${what.keys
+      .slice(0, 10)
+      .map((key) => `"${key}"`)
+      .join(', ')}${what.keys.length > 10 ? ` and ${(what.keys.length - 10).toLocaleString('en')} more` : ''}.`,
+  }),
+  toolCopyConfirmation: (what: { account: string; from: string; to: string; move: boolean; overwrite: boolean }) => ({
+    title: what.move ? 'Move an object in R2?' : 'Copy an object in R2?',
+    message: `${what.move ? 'Move' : 'Copy'} "${what.from}" to "${what.to}" (account "${what.account}")${
+      what.overwrite ? ', replacing the object there if it exists' : '; if the target exists, nothing is copied'
+    }${what.move ? ', then delete the source' : ''}.`,
+  }),
+  findKeysTitle: 'Find Keys',
+  findKeysPrompt: (where: string) =>
+    `Find keys in ${where}: a part of the name (any case), or a glob such as *.pdf or logs/2026-*/**`,
+  findKeysPlaceholder: 'invoice, *.pdf, assets/**/*.js',
+  findKeysPickTitle: (pattern: string, where: string) => `"${pattern}" in ${where}`,
+  findKeysPickPlaceholder: 'Enter opens the object; the tree button reveals it in the R2 view',
+  findKeysProgress: (counts: { found: number; scanned: number; requests: number }) =>
+    `${counts.found.toLocaleString('en')} found · ${counts.scanned.toLocaleString('en')} keys scanned · ${counts.requests.toLocaleString('en')} list request${counts.requests === 1 ? '' : 's'}…`,
+  findKeysDone: (counts: { found: number; scanned: number; requests: number; complete: boolean; maxPages: number }) =>
+    `${counts.found.toLocaleString('en')} found · ${counts.scanned.toLocaleString('en')} keys scanned · ${counts.requests.toLocaleString('en')} list request${counts.requests === 1 ? '' : 's'}${
+      counts.complete
+        ? ''
+        : ` · stopped at the cap of ${counts.maxPages.toLocaleString('en')} requests (setting r2.find.maxPages)`
+    }`,
+  revealInViewAction: 'Reveal in the R2 View',
+  explorerFolderTruncated: (folder: { bucket: string; key: string }, shown: number) =>
+    `VS Code's Explorer shows the first ${shown.toLocaleString('en')} entries of ${folder.bucket}/${folder.key}: each listing of it costs ${Math.ceil(shown / 1000)} list request${shown > 1000 ? 's' : ''}, and listing more would cost more on every refresh. The R2 view pages through the rest (Load more…), and Find Keys… searches all of it. Setting: r2.explorer.maxPages.`,
+  openInExplorerTitle: 'Open in Explorer',
+  addToWorkspaceAction: 'Add to Workspace',
+  openInNewWindowAction: 'Open in New Window',
+  openInThisWindowAction: 'Open in This Window',
+  openInExplorerPlaceholder: (where: string) => `Browse ${where} in VS Code's Explorer`,
+  workspaceFolderName: (where: string, account: string) => `${where} (R2 ${account})`,
+  workspaceFolderNotAdded: (where: string) =>
+    `VS Code did not add ${where} to the workspace (it may be there already). Try Open in New Window.`,
 } as const;

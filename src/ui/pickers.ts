@@ -3,18 +3,9 @@ import type * as vscode from 'vscode';
 import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/accountStore';
 import type { ClientPool } from '../accounts/clientPool';
-import {
-  bucketNameProblem,
-  childPrefix,
-  headBucket,
-  headObject,
-  isR2Error,
-  listBuckets,
-  listPage,
-  parentPrefix,
-} from '../r2';
+import { bucketNameProblem, childPrefix, headBucket, headObject, isR2Error, listPage, parentPrefix } from '../r2';
 import type { R2Object } from '../r2';
-import { describeDestination } from '../operations';
+import { accountBuckets, describeDestination } from '../operations';
 import type { Destination } from '../operations';
 import { formatBytes, formatRelativeTime } from './format';
 import { messages } from './messages';
@@ -66,17 +57,9 @@ export async function pickBucket(
 ): Promise<string> {
   const typeName = { label: messages.typeBucketName, alwaysShow: true, bucket: undefined };
   const items = (async () => {
-    let names = [...(account.pinnedBuckets ?? [])];
-    try {
-      const client = await clients.get(account);
-      const listed = await listBuckets(client, client.deadline());
-      names = [...new Set([...listed.map((bucket) => bucket.name), ...names])];
-    } catch (error) {
-      if (!isR2Error(error, 'AccessDenied')) {
-        throw error;
-      }
-    }
-    return [...names.sort().map((name) => ({ label: name, bucket: name as string | undefined })), typeName];
+    const client = await clients.get(account);
+    const { names } = await accountBuckets(client, account, client.deadline());
+    return [...names.map((name) => ({ label: name, bucket: name as string | undefined })), typeName];
   })();
   const picked = await pick(ui, items, { title, placeHolder: messages.bucketPlaceholder(account.name) });
   return picked.bucket ?? askBucketName(ui, title);

@@ -18,6 +18,20 @@ export class UserCancelled extends Error {
   }
 }
 
+/** What fills a live quick pick while it is open. */
+export interface LivePick<T> {
+  /** Adds items as they arrive, after those already there. */
+  add(items: readonly T[]): void;
+  /** The line that says how far the work got ("12 found · 3,000 keys scanned"). */
+  status(text: string): void;
+}
+
+/** The item chosen, and which of its buttons was pressed (undefined: the item itself, Enter). */
+export interface LivePickChoice<T> {
+  readonly item: T;
+  readonly button?: number;
+}
+
 export interface UserInterface {
   /** A notification with buttons; resolves to the button pressed, or undefined when it is closed. */
   showMessage(level: MessageLevel, message: string, ...actions: string[]): Promise<string | undefined>;
@@ -44,6 +58,14 @@ export interface UserInterface {
     items: readonly T[] | Promise<readonly T[]>,
     options: QuickPickOptions,
   ): Promise<readonly T[] | undefined>;
+  /**
+   * A quick pick that `fill` fills while it is open (results that stream in); closing it fires the
+   * signal. A failure of `fill` closes it and rejects. Undefined when dismissed.
+   */
+  showLiveQuickPick<T extends QuickPickItem>(
+    options: { readonly title: string; readonly placeHolder: string },
+    fill: (pick: LivePick<T>, signal: AbortSignal) => Promise<void>,
+  ): Promise<LivePickChoice<T> | undefined>;
   /** The OS file dialog; undefined when dismissed. */
   showOpenDialog(options: OpenDialogOptions): Promise<readonly Uri[] | undefined>;
   /** Runs `work` under a notification titled `title` whose Cancel fires the signal. */
@@ -53,6 +75,8 @@ export interface UserInterface {
   writeClipboard(text: string): Promise<void>;
   /** Runs a command of VS Code or of this extension (a follow-up the user chose, an editor to open). */
   executeCommand(command: string, ...args: unknown[]): Promise<unknown>;
+  /** Opens a web address in the user's browser. */
+  openExternal(url: string): Promise<void>;
   /** Shows a local file in the OS file manager. */
   revealFile(path: string): Promise<void>;
   /** The resource of the active editor, or of the active tab for images and other custom editors. */

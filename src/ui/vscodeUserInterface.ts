@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { MessageLevel, ProgressSink, UserInterface } from './userInterface';
+import type { LivePick, LivePickChoice, MessageLevel, ProgressSink, UserInterface } from './userInterface';
 
 const SHOW: Record<MessageLevel, 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage'> = {
   info: 'showInformationMessage',
@@ -86,6 +86,55 @@ export class VscodeUserInterface implements UserInterface {
     options: vscode.QuickPickOptions,
   ): Promise<readonly T[] | undefined> {
     return vscode.window.showQuickPick(items, { ...options, canPickMany: true });
+  }
+
+  async showLiveQuickPick<T extends vscode.QuickPickItem>(
+    options: { readonly title: string; readonly placeHolder: string },
+    fill: (pick: LivePick<T>, signal: AbortSignal) => Promise<void>,
+  ): Promise<LivePickChoice<T> | undefined> {
+    const quickPick = vscode.window.createQuickPick<T>();
+    const controller = new AbortController();
+    const items: T[] = [];
+    Object.assign(quickPick, { ...options, matchOnDescription: true, keepScrollPosition: true, busy: true });
+    return new Promise<LivePickChoice<T> | undefined>((resolve, reject) => {
+      const close = (choice: LivePickChoice<T> | undefined) => {
+        resolve(choice);
+        quickPick.hide();
+      };
+      quickPick.onDidAccept(() => close(quickPick.selectedItems[0] && { item: quickPick.selectedItems[0] }));
+      quickPick.onDidTriggerItemButton(({ item, button }) => close({ item, button: item.buttons?.indexOf(button) }));
+      quickPick.onDidHide(() => {
+        controller.abort();
+        quickPick.dispose();
+        resolve(undefined);
+      });
+      quickPick.show();
+      const pick: LivePick<T> = {
+        add: (more) => {
+          items.push(...more);
+          quickPick.items = items;
+        },
+        status: (text) => {
+          quickPick.title = `${options.title}: ${text}`;
+        },
+      };
+      fill(pick, controller.signal).then(
+        () => {
+          quickPick.busy = false;
+        },
+        (error: unknown) => {
+          if (!controller.signal.aborted) {
+            reject(error);
+            quickPick.hide();
+          }
+        },
+      );
+    });
+  }
+
+  async openExternal(url: string): Promise<void> {
+    // Parsed strictly: a presigned URL's signature must reach the browser unchanged.
+    await vscode.env.openExternal(vscode.Uri.parse(url, true));
   }
 
   async showOpenDialog(options: vscode.OpenDialogOptions): Promise<readonly vscode.Uri[] | undefined> {

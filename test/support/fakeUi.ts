@@ -4,7 +4,7 @@
 // used up (`assertDone`). Messages, clipboard writes, commands run and progress are recorded.
 import assert from 'node:assert/strict';
 import type { InputBoxOptions, OpenDialogOptions, QuickPickItem, QuickPickOptions, Uri } from 'vscode';
-import type { MessageLevel, ProgressSink, UserInterface } from '../../src/ui/userInterface';
+import type { LivePick, LivePickChoice, MessageLevel, ProgressSink, UserInterface } from '../../src/ui/userInterface';
 
 /** Matches a prompt's title, prompt, placeholder or message: a substring, or a pattern. */
 export type Match = string | RegExp;
@@ -21,6 +21,8 @@ export type Step =
   | { readonly pick: Match; readonly answer: PickAnswer | undefined }
   | { readonly modal: Match; readonly answer: string | undefined }
   | { readonly dialog: Match; readonly answer: readonly string[] | undefined }
+  /** A live quick pick: filled to the end, then this item's label chosen (with the button at this index). */
+  | { readonly livePick: Match; readonly answer: { readonly label: string; readonly button?: number } | undefined }
   /** A notification's button to press (a notification not scripted is closed unanswered). */
   | { readonly message: Match; readonly answer: string | undefined }
   /** Presses Cancel on the progress notification with this title as soon as it shows. */
@@ -60,7 +62,12 @@ export class FakeUi implements UserInterface {
   readonly statusBar: string[] = [];
   readonly commands: Array<{ readonly command: string; readonly args: readonly unknown[] }> = [];
   readonly progress: string[] = [];
+  /** Every status line of live quick picks, and their items' labels as the pick ended. */
+  readonly liveStatus: string[] = [];
+  readonly liveItems: string[] = [];
   readonly revealed: string[] = [];
+  /** Web addresses opened in the browser. */
+  readonly opened: string[] = [];
   readonly saved: string[] = [];
   /** Prompts that had no step, or another: each also failed the call that showed it. */
   readonly unexpected: string[] = [];
@@ -84,7 +91,7 @@ export class FakeUi implements UserInterface {
     return this.shown.filter((shown) => level === undefined || shown.level === level).map((shown) => shown.message);
   }
 
-  private take<K extends 'input' | 'pick' | 'modal' | 'dialog'>(
+  private take<K extends 'input' | 'pick' | 'modal' | 'dialog' | 'livePick'>(
     kind: K,
     ...texts: Array<string | undefined>
   ): Extract<Step, Record<K, Match>> {
@@ -184,6 +191,29 @@ export class FakeUi implements UserInterface {
     const { answer } = this.take('pick', options.title, options.placeHolder);
     const picked = this.choose(await items, answer, options);
     return picked === undefined ? undefined : ((Array.isArray(picked) ? picked : [picked]) as T[]);
+  }
+
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
+  }
+
+  async showLiveQuickPick<T extends QuickPickItem>(
+    options: { readonly title: string; readonly placeHolder: string },
+    fill: (pick: LivePick<T>, signal: AbortSignal) => Promise<void>,
+  ): Promise<LivePickChoice<T> | undefined> {
+    const { answer } = this.take('livePick', options.title, options.placeHolder);
+    const items: T[] = [];
+    await fill(
+      { add: (more) => items.push(...more), status: (text) => this.liveStatus.push(text) },
+      new AbortController().signal,
+    );
+    this.liveItems.push(...items.map((item) => item.label));
+    if (answer === undefined) {
+      return undefined;
+    }
+    const item = items.find((each) => each.label === answer.label);
+    assert.ok(item, `no item "${answer.label}" in the live pick: ${items.map((each) => each.label).join(' | ')}`);
+    return { item, button: answer.button };
   }
 
   private choose<T extends QuickPickItem>(

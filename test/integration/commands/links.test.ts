@@ -42,6 +42,23 @@ async function run<T>(
   }
 }
 
+/** The addresses `work` opens in the browser (vscode.env.openExternal, replaced while it runs). */
+async function browserOpens(work: () => Thenable<unknown>): Promise<string[]> {
+  const env = vscode.env as { openExternal: typeof vscode.env.openExternal };
+  const original = env.openExternal;
+  const opened: string[] = [];
+  env.openExternal = async (uri: vscode.Uri) => {
+    opened.push(uri.toString(true));
+    return true;
+  };
+  try {
+    await work();
+  } finally {
+    env.openExternal = original;
+  }
+  return opened;
+}
+
 function tamper(url: string): string {
   const parsed = new URL(url);
   const signature = parsed.searchParams.get('X-Amz-Signature') ?? '';
@@ -191,6 +208,18 @@ describe('Presigned and public URLs', function () {
     const response = await fetch(url, { method: 'HEAD' });
     assert.equal(response.status, 200);
     assert.equal((await fetch(url)).status, 403, 'a HEAD URL does not download');
+  });
+
+  it('opens an object in the browser: a presigned GET of 15 minutes while the bucket has no public URL', async () => {
+    const opened = await browserOpens(() => vscode.commands.executeCommand('r2.openInBrowser', object));
+    const presigned = new URL(opened[0]);
+    assert.equal(presigned.searchParams.get('X-Amz-Expires'), '900');
+    const { bytes } = await getObjectBytes(
+      client,
+      { bucket: BUCKET, key: 'share/report.txt', maxBytes: 1024 },
+      signal(),
+    );
+    assert.equal(await (await fetch(presigned)).text(), bytes.toString());
   });
 
   it('copies the public URL of an odd key as base + encoded key, offering to set the base first', async () => {

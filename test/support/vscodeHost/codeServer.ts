@@ -46,7 +46,8 @@ export interface CodeServer {
   /** `127.0.0.1:<port>`: the one host name used everywhere, so `vscode-remote://` URIs match the page. */
   readonly origin: string;
   /** The workbench with `folder` open. */
-  url(folder: string): string;
+  /** The page that opens this folder, or this `.code-workspace` file. */
+  url(path: string): string;
   /** Stops code-server and every process it started. */
   stop(): Promise<void>;
 }
@@ -185,7 +186,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   }
   return {
     origin,
-    url: (folder) => `http://${origin}/?folder=${encodeURIComponent(folder)}`,
+    url: (path) =>
+      `http://${origin}/?${path.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(path)}`,
     stop,
   };
 }

@@ -4,7 +4,7 @@ export interface SuiteRun {
   readonly extensionPath: string;
   /** Compiled module exporting `run()`, the contract @vscode/test-electron defines. */
   readonly testsPath: string;
-  /** Folder opened as the workspace. */
+  /** Folder, or `.code-workspace` file, opened as the workspace. */
   readonly workspacePath: string;
   /** Scratch folder for this run (user data, logs, screenshots). */
   readonly runDir: string;

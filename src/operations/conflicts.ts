@@ -72,12 +72,19 @@ export async function writeWithoutClobbering(
   target: ObjectLocation,
   guarded: GuardedWrite,
   signal: AbortSignal,
+  // What the caller already knows is there: nothing (create-only), or the version a sync planned
+  // to replace. Refused, the target is looked at and asked about as below.
+  first: WriteConditions = { ifNoneMatch: '*' },
 ): Promise<ItemResult> {
   try {
-    await guarded.write({ ifNoneMatch: '*' });
+    await guarded.write(first);
     return 'done';
   } catch (error) {
-    if (!isR2Error(error, 'AlreadyExists')) {
+    if (
+      !isR2Error(error, 'AlreadyExists') &&
+      !isR2Error(error, 'PreconditionFailed') &&
+      !isR2Error(error, 'NoSuchKey')
+    ) {
       throw error;
     }
   }

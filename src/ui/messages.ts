@@ -276,6 +276,7 @@ export const messages = {
   syncNoSavedPairHere: (where: string) =>
     `No saved sync for ${where}: after a sync with it, choose Remember This Sync.`,
   syncPickSavedPlaceholder: 'Saved sync to run',
+  syncAccountGone: (where: string) => `The account of the saved sync with ${where} was removed.`,
   syncRule: (rule: string, direction: 'toR2' | 'toLocal'): string => {
     switch (rule) {
       case 'missing':

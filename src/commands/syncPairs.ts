@@ -1,5 +1,5 @@
 // Saved syncs ("pairs"): a local folder and a bucket folder, a direction and options, kept in the
-// extension's state (ids and names only, no secrets) so they run again in one step.
+// workspace's state (ids, names and paths, no secrets) so they run again in one step.
 import type { SyncDirection } from '../operations';
 import type { Services } from './services';
 
@@ -15,8 +15,8 @@ export interface SyncPair {
   readonly useGitignore: boolean;
 }
 
-export function savedPairs({ state }: Pick<Services, 'state'>): SyncPair[] {
-  return state.get<SyncPair[]>(PAIRS_KEY, []);
+export function savedPairs({ workspaceState }: Pick<Services, 'workspaceState'>): SyncPair[] {
+  return workspaceState.get<SyncPair[]>(PAIRS_KEY, []);
 }
 
 function samePair(a: SyncPair, b: SyncPair): boolean {
@@ -29,13 +29,16 @@ function samePair(a: SyncPair, b: SyncPair): boolean {
   );
 }
 
-export function isSaved(services: Pick<Services, 'state'>, pair: SyncPair): boolean {
+export function isSaved(services: Pick<Services, 'workspaceState'>, pair: SyncPair): boolean {
   return savedPairs(services).some((saved) => samePair(saved, pair));
 }
 
 /** Saves the pair, replacing one of the same places and direction (its options may differ). */
-export async function savePair(services: Pick<Services, 'state'>, pair: SyncPair): Promise<void> {
-  await services.state.update(PAIRS_KEY, [...savedPairs(services).filter((saved) => !samePair(saved, pair)), pair]);
+export async function savePair(services: Pick<Services, 'workspaceState'>, pair: SyncPair): Promise<void> {
+  await services.workspaceState.update(PAIRS_KEY, [
+    ...savedPairs(services).filter((saved) => !samePair(saved, pair)),
+    pair,
+  ]);
 }
 
 /** "site → my-bucket/www/" or "my-bucket/www/ → site". */

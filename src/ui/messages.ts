@@ -300,6 +300,7 @@ export const messages = {
     }
   },
   syncNotRegularFile: 'not a regular file',
+  syncNoLocalFolder: (path: string) => `${path} is not a folder (or no longer exists): nothing to sync from.`,
   syncBrokenLink: 'a broken link',
   syncUnreadableFolder: (reason: string) => `the folder could not be read (${reason})`,
 } as const;

@@ -23,14 +23,19 @@ interface Sides {
   readonly files: Map<string, LocalFileVersion>;
   readonly objects: Map<string, R2Object>;
   readonly refused: Refusal[];
+  /** Local paths that could not be read: keys at or under them are never extra. */
+  readonly unreadable: readonly string[];
   readonly listRequests: number;
 }
 
-async function readSides(input: SyncInput, signal: AbortSignal): Promise<Sides> {
+async function readSides(input: SyncInput, direction: SyncDirection, signal: AbortSignal): Promise<Sides> {
   const { options, prefix } = input;
   const filter = new SyncFilter(options.exclude);
   // The walk first: it reads the .gitignore files the keys are then filtered by too.
-  const local = await walkLocalFolder(input.localFolder, filter, options.useGitignore);
+  const local = await walkLocalFolder(input.localFolder, filter, {
+    gitignore: options.useGitignore,
+    missingIsEmpty: direction === 'toLocal',
+  });
   const client = await input.clients.get(input.account);
   const objects = new Map<string, R2Object>();
   let listRequests = 0;
@@ -44,7 +49,7 @@ async function readSides(input: SyncInput, signal: AbortSignal): Promise<Sides> 
       }
     }
   }
-  return { files: local.files, objects, refused: local.refused, listRequests };
+  return { files: local.files, objects, refused: local.refused, unreadable: local.unreadable, listRequests };
 }
 
 async function decide(
@@ -85,7 +90,7 @@ function planOf(
 
 /** What syncing the local folder to the bucket folder would upload, leave, and (if chosen) delete. */
 export async function planUpload(input: SyncInput, signal: AbortSignal): Promise<SyncPlan> {
-  const sides = await readSides(input, signal);
+  const sides = await readSides(input, 'toR2', signal);
   const entries: SyncEntry[] = [];
   const pending: Pending[] = [];
   for (const [relativePath, file] of sides.files) {
@@ -98,8 +103,12 @@ export async function planUpload(input: SyncInput, signal: AbortSignal): Promise
       pending.push({ file, object, localPath: file.path, relativePath });
     }
   }
+  const unknown = (path: string) =>
+    sides.unreadable.some(
+      (unreadable) => unreadable === '' || path === unreadable || path.startsWith(`${unreadable}/`),
+    );
   for (const [relativePath, object] of sides.objects) {
-    if (!sides.files.has(relativePath)) {
+    if (!sides.files.has(relativePath) && !unknown(relativePath)) {
       const localPath = join(input.localFolder, ...relativePath.split('/'));
       const { key, size, etag } = object;
       entries.push({ relativePath, key, localPath, action: 'extra', rule: 'onlyAtTarget', size, etag });
@@ -111,7 +120,7 @@ export async function planUpload(input: SyncInput, signal: AbortSignal): Promise
 
 /** What syncing the bucket folder to the local folder would download, leave, and (if chosen) delete. */
 export async function planDownload(input: SyncInput, signal: AbortSignal): Promise<SyncPlan> {
-  const sides = await readSides(input, signal);
+  const sides = await readSides(input, 'toLocal', signal);
   // Keys that are no safe file name, or one file with another key on this disk, are refused.
   const items = [...sides.objects].map(([relativePath, object]) => ({ relativePath, object }));
   const located = planLocalPaths(input.localFolder, items, ({ object }) => `${input.bucket}/${object.key}`);

@@ -1,11 +1,11 @@
 // Folder sync through the operations' public entry, as a command or a bench calls it: plans made
 // against the local server (real HTTP), their entries and the requests they cost, then applied.
 import assert from 'node:assert/strict';
-import { mkdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Account } from '../../../src/accounts/account';
 import { answering, applyPlan, planDownload, planUpload, silentReporter } from '../../../src/operations';
-import type { OverwriteQuestion, SyncEntry, SyncOptions, SyncPlan } from '../../../src/operations';
+import type { OverwriteQuestion, SyncOptions, SyncPlan } from '../../../src/operations';
 import { fileMd5, getObjectBytes, headObject, listPage, putObject, uploadFile } from '../../../src/r2';
 import { s3env } from '../../support/s3env';
 import { assertRequests, countRequests, live, putMany, useBucket, useTempDir, writeRandomFile } from '../r2/helpers';
@@ -128,6 +128,24 @@ describe('operations: sync', () => {
     assert.equal(nothing.done.length, 0);
   });
 
+  it('upload: a missing source folder is an error, and an unreadable path never makes its keys extra', async () => {
+    await putMany(bucket.client, bucket.name, ['guard/kept.txt', 'guard/linked.txt']);
+    await assert.rejects(
+      planUpload(input(join(temp.path, 'no-such-folder'), 'guard/', { deleteExtra: true }), live),
+      /is not a folder/,
+    );
+    const root = join(temp.path, 'guard');
+    await files(root, { 'kept.txt': 'guard/kept.txt' });
+    // A broken link: the file is there but cannot be read, so its key is not deleted.
+    await symlink(join(root, 'missing-target'), join(root, 'linked.txt'));
+    const plan = await planUpload(input(root, 'guard/', { deleteExtra: true }), live);
+    assert.deepEqual(summary(plan), ['kept.txt unchanged md5Etag']);
+    assert.deepEqual(
+      plan.refused.map((refusal) => refusal.name),
+      [join(root, 'linked.txt')],
+    );
+  });
+
   it('upload: a file of the same size with other bytes differs by MD5, another size by size', async () => {
     const root = join(temp.path, 'changes');
     await files(root, { 'same.txt': 'aaaa', 'longer.txt': 'x', 'kept.txt': 'k' });
@@ -226,36 +244,49 @@ describe('operations: sync', () => {
     assert.equal((await keys('cancel/')).length, 6);
   });
 
-  it('download: plans and writes the bucket folder, then only the listing; deletes extra files only when chosen', async function () {
-    this.timeout(20_000);
-    const many = Array.from({ length: 1001 }, (_, i) => `down/n/${String(i).padStart(4, '0')}`);
-    await putMany(bucket.client, bucket.name, [...many, 'down/a.txt', 'down/.git/HEAD', 'down/bad:name']);
-    const root = join(temp.path, 'down');
-    await files(root, { 'local-only.txt': 'mine' });
+  it('download: a listing of n keys costs ⌈n/1000⌉ requests', async function () {
+    this.timeout(60_000);
+    await putMany(
+      bucket.client,
+      bucket.name,
+      Array.from({ length: 1001 }, (_, i) => `many/${String(i).padStart(4, '0')}`),
+    );
     countRequests(bucket.requests);
-    const plan = await planDownload(input(root, 'down/'), live);
+    const plan = await planDownload(input(join(temp.path, 'many'), 'many/'), live);
     assertRequests(bucket.requests, { ListObjectsV2: 2 });
     assert.equal(plan.listRequests, 2);
-    const byAction = (p: SyncPlan, action: SyncEntry['action']) => p.entries.filter((e) => e.action === action);
-    assert.equal(byAction(plan, 'new').length, 1002);
-    assert.deepEqual(
-      byAction(plan, 'extra').map((entry) => entry.relativePath),
-      ['local-only.txt'],
-    );
+    assert.equal(plan.entries.filter((entry) => entry.action === 'new').length, 1001);
+  });
+
+  it('download: writes the bucket folder, then sends only the listing; deletes extra files only when chosen', async () => {
+    await putMany(bucket.client, bucket.name, ['down/a.txt', 'down/n/deep.txt', 'down/.git/HEAD', 'down/bad:name']);
+    const root = join(temp.path, 'down');
+    await files(root, { 'local-only.txt': 'mine' });
+    const plan = await planDownload(input(root, 'down/'), live);
+    assert.deepEqual(summary(plan), [
+      'a.txt new missing',
+      'local-only.txt extra onlyAtTarget',
+      'n/deep.txt new missing',
+    ]);
     assert.deepEqual(
       plan.refused.map((refusal) => refusal.name),
       [`${bucket.name}/down/bad:name`],
     );
     const outcome = await applyPlan(plan, live, answering('cancel'), silentReporter);
-    assert.equal(outcome.done.length, 1002, 'deletion off: the extra file stays');
+    assert.equal(outcome.done.length, 2, 'deletion off: the extra file stays');
     assert.equal(await readFile(join(root, 'local-only.txt'), 'utf8'), 'mine');
-    assert.equal(await readFile(join(root, 'n', '0999'), 'utf8'), 'down/n/0999');
+    assert.equal(await readFile(join(root, 'n', 'deep.txt'), 'utf8'), 'down/n/deep.txt');
 
     countRequests(bucket.requests);
     const again = await planDownload(input(root, 'down/', { deleteExtra: true }), live);
-    assertRequests(bucket.requests, { ListObjectsV2: 2 });
-    assert.equal(byAction(again, 'unchanged').length, 1002);
+    assertRequests(bucket.requests, { ListObjectsV2: 1 });
+    assert.deepEqual(summary(again), [
+      'a.txt unchanged md5Etag',
+      'local-only.txt extra onlyAtTarget',
+      'n/deep.txt unchanged md5Etag',
+    ]);
     const deleted = await applyPlan(again, live, answering('cancel'), silentReporter);
+    assertRequests(bucket.requests, { ListObjectsV2: 1 });
     assert.deepEqual(
       deleted.done.map((entry) => entry.relativePath),
       ['local-only.txt'],

@@ -3,7 +3,7 @@
 // of deletions confirmed, the plan applied under progress, and the summary with Retry Failed.
 import type { Account } from '../accounts/account';
 import { applyPlan, planDownload, planUpload } from '../operations';
-import type { Outcome, SyncEntry, SyncOptions, SyncPlan } from '../operations';
+import type { Outcome, SyncDirection, SyncEntry, SyncOptions, SyncPlan } from '../operations';
 import { ModalAsker } from '../ui/asker';
 import { formatBytes } from '../ui/format';
 import { messages } from '../ui/messages';
@@ -23,6 +23,26 @@ export interface SyncRequest {
   readonly account: Account;
   /** Ask for the options (a saved sync has its own). */
   readonly askOptions: boolean;
+}
+
+/** A sync first asked for: deletion off, .gitignore honoured (the options pick starts so). */
+export async function startSync(
+  services: Services,
+  direction: SyncDirection,
+  localFolder: string,
+  remote: { readonly account: Account; readonly bucket: string; readonly prefix: string },
+): Promise<void> {
+  const { account, bucket, prefix } = remote;
+  const pair = {
+    direction,
+    localFolder,
+    accountId: account.id,
+    bucket,
+    prefix,
+    deleteExtra: false,
+    useGitignore: true,
+  };
+  await runSync(services, { pair, account, askOptions: true });
 }
 
 function places(pair: SyncPair): { from: string; to: string } {

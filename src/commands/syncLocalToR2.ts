@@ -4,7 +4,7 @@ import { pickDestination } from '../ui/pickers';
 import { pickLocalFolder } from '../ui/prompts';
 import { isUri } from './commandArgs';
 import type { Services } from './services';
-import { runSync } from './syncFlow';
+import { startSync } from './syncFlow';
 
 /**
  * "Sync Local Folder to R2…": from an Explorer folder (then the bucket folder is picked), a bucket
@@ -18,16 +18,10 @@ export async function syncLocalToR2(services: Services, target?: unknown): Promi
   const localFolder = isUri(target)
     ? target.fsPath
     : (await pickLocalFolder(services.ui, title, messages.syncFolderOpenLabel)).fsPath;
-  const { account, bucket, prefix } =
-    remote ?? (await pickDestination(services, title, '', { hereLabel: messages.syncHere }));
-  const pair = {
-    direction: 'toR2' as const,
+  await startSync(
+    services,
+    'toR2',
     localFolder,
-    accountId: account.id,
-    bucket,
-    prefix,
-    deleteExtra: false,
-    useGitignore: true,
-  };
-  await runSync(services, { pair, account, askOptions: true });
+    remote ?? (await pickDestination(services, title, '', { hereLabel: messages.syncHere })),
+  );
 }

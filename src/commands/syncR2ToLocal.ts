@@ -3,23 +3,14 @@ import { messages } from '../ui/messages';
 import { pickDestination } from '../ui/pickers';
 import { pickLocalFolder } from '../ui/prompts';
 import type { Services } from './services';
-import { runSync } from './syncFlow';
+import { startSync } from './syncFlow';
 
 /** "Sync R2 Folder to Local…": from a bucket or folder node, or the palette (the bucket folder picked). */
 export async function syncR2ToLocal(services: Services, node?: unknown): Promise<void> {
   const title = messages.syncR2ToLocalTitle;
-  const { account, bucket, prefix } = isListingNode(node)
+  const remote = isListingNode(node)
     ? node
     : await pickDestination(services, title, '', { hereLabel: messages.syncHere });
   const localFolder = (await pickLocalFolder(services.ui, title, messages.syncFolderOpenLabel)).fsPath;
-  const pair = {
-    direction: 'toLocal' as const,
-    localFolder,
-    accountId: account.id,
-    bucket,
-    prefix,
-    deleteExtra: false,
-    useGitignore: true,
-  };
-  await runSync(services, { pair, account, askOptions: true });
+  await startSync(services, 'toLocal', localFolder, remote);
 }

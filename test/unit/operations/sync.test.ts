@@ -3,28 +3,20 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Account } from '../../../src/accounts/account';
 import { answering, applyPlan, planDownload, planUpload, silentReporter } from '../../../src/operations';
 import type { OverwriteQuestion, SyncOptions, SyncPlan } from '../../../src/operations';
 import { fileMd5, getObjectBytes, headObject, listPage, putObject, uploadFile } from '../../../src/r2';
-import { s3env } from '../../support/s3env';
 import { assertRequests, countRequests, live, putMany, useBucket, useTempDir, writeRandomFile } from '../r2/helpers';
+import { serverAccount } from '../commands/helpers';
 
 const DEFAULT_EXCLUDE = ['**/.git/**', '**/.DS_Store', '**/node_modules/**'];
 
 describe('operations: sync', () => {
   const bucket = useBucket('sync');
   const temp = useTempDir();
-  const account = (): Account => ({
-    id: 'acct',
-    name: 'Test',
-    jurisdiction: 'default',
-    endpoint: s3env().endpoint,
-    accessKeyId: s3env().credentials.accessKeyId,
-  });
   const input = (localFolder: string, prefix: string, options: Partial<SyncOptions> = {}) => ({
     clients: { get: async () => bucket.client },
-    account: account(),
+    account: serverAccount(),
     bucket: bucket.name,
     prefix,
     localFolder,

@@ -56,17 +56,17 @@ export interface GuardedWrite {
   alreadyThere?(head: R2ObjectHead): Promise<boolean>;
 }
 
+/** An object's side of an overwrite question. */
+export function objectSide(head: Pick<R2ObjectHead, 'size' | 'lastModified'>): SideFacts {
+  return { place: 'r2', size: head.size, modified: head.lastModified };
+}
+
 /**
  * Writes a target without replacing anything the user has not agreed to: created only while the key
  * is free; when it is taken, the user is asked, and only the version they were asked about is
  * replaced (If-Match). A refused write means another client got in between: what is there now is
  * looked at, and asked about again if it is another version.
  */
-/** An object's side of an overwrite question. */
-export function objectSide(head: Pick<R2ObjectHead, 'size' | 'lastModified'>): SideFacts {
-  return { place: 'r2', size: head.size, modified: head.lastModified };
-}
-
 export async function writeWithoutClobbering(
   client: R2Client,
   target: ObjectLocation,
@@ -80,11 +80,10 @@ export async function writeWithoutClobbering(
     await guarded.write(first);
     return 'done';
   } catch (error) {
-    if (
-      !isR2Error(error, 'AlreadyExists') &&
-      !isR2Error(error, 'PreconditionFailed') &&
-      !isR2Error(error, 'NoSuchKey')
-    ) {
+    // The planned version is gone: replaced (PreconditionFailed) or deleted (NoSuchKey, as S3 answers).
+    const planGone =
+      first.ifMatch !== undefined && (isR2Error(error, 'PreconditionFailed') || isR2Error(error, 'NoSuchKey'));
+    if (!isR2Error(error, 'AlreadyExists') && !planGone) {
       throw error;
     }
   }

@@ -5,7 +5,7 @@ import { mkdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promise
 import { dirname, join } from 'node:path';
 import { answering, applyPlan, planDownload, planUpload, silentReporter } from '../../../src/operations';
 import type { OverwriteQuestion, SyncOptions, SyncPlan } from '../../../src/operations';
-import { fileMd5, getObjectBytes, headObject, listPage, putObject, uploadFile } from '../../../src/r2';
+import { deleteObject, fileMd5, getObjectBytes, headObject, listPage, putObject, uploadFile } from '../../../src/r2';
 import { assertRequests, countRequests, live, putMany, useBucket, useTempDir, writeRandomFile } from '../r2/helpers';
 import { serverAccount } from '../commands/helpers';
 
@@ -209,6 +209,18 @@ describe('operations: sync', () => {
     assert.equal(outcome.skipped.length, 2);
     assert.equal(await read('race/a.txt'), 'theirs a');
     assert.equal(await read('race/b.txt'), 'theirs b');
+  });
+
+  it('upload: a key deleted on R2 after the plan is written again, with nobody asked', async () => {
+    const root = join(temp.path, 'gone');
+    await files(root, { 'a.txt': 'mine a' });
+    await putObject(bucket.client, { bucket: bucket.name, key: 'gone/a.txt', body: 'old' }, live);
+    const plan = await planUpload(input(root, 'gone/'), live);
+    assert.deepEqual(summary(plan), ['a.txt changed sizeDiffers']);
+    await deleteObject(bucket.client, { bucket: bucket.name, key: 'gone/a.txt' }, live);
+    const outcome = await applyPlan(plan, live, answering('cancel'), silentReporter);
+    assert.equal(outcome.done.length, 1);
+    assert.equal(await read('gone/a.txt'), 'mine a');
   });
 
   it('upload: Cancel midway leaves whole objects, and running it again finishes the rest', async () => {

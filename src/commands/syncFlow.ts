@@ -97,6 +97,7 @@ async function confirmPlan(services: Services, plan: SyncPlan, to: string): Prom
       changedBytes: formatBytes(changed.bytes),
       unchanged: count(plan, 'unchanged').n,
       extra: count(plan, 'extra').n,
+      refused: plan.refused.length,
     },
     plan.options.deleteExtra,
   );

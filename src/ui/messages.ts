@@ -240,7 +240,15 @@ export const messages = {
   syncApplying: (from: string, to: string) => `Syncing ${from} to ${to}`,
   syncPlanSummary: (
     to: string,
-    counts: { new: number; newBytes: string; changed: number; changedBytes: string; unchanged: number; extra: number },
+    counts: {
+      new: number;
+      newBytes: string;
+      changed: number;
+      changedBytes: string;
+      unchanged: number;
+      extra: number;
+      refused: number;
+    },
     deleting: boolean,
   ) =>
     [
@@ -252,6 +260,9 @@ export const messages = {
         : deleting
           ? `, ${counts.extra.toLocaleString('en')} to delete`
           : `, ${counts.extra.toLocaleString('en')} only at the target (kept)`,
+      counts.refused === 0
+        ? ''
+        : `, ${counts.refused.toLocaleString('en')} left out (unreadable, or no safe file name)`,
       '.',
     ].join(''),
   syncApplyAction: 'Apply',

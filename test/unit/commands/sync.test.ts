@@ -111,11 +111,15 @@ describe('sync commands', () => {
 
   it('to local from a folder node: Cancel on the plan writes nothing', async () => {
     await putObject(bucket.client, { bucket: bucket.name, key: 'down/a.txt', body: 'a' }, live);
+    await putObject(bucket.client, { bucket: bucket.name, key: 'down/bad:name', body: 'b' }, live);
     const root = join(temp.path, 'down');
     const ui = new FakeUi([
       { dialog: 'Sync R2 Folder to Local', answer: [root] },
       { pick: OPTIONS, answer: options() },
-      { modal: `Sync to ${root}: 1 new (1 B)`, answer: undefined },
+      {
+        modal: `Sync to ${root}: 1 new (1 B), 0 changed (0 B), 0 unchanged, 1 left out (unreadable, or no safe file name).`,
+        answer: undefined,
+      },
     ]);
     await assert.rejects(
       syncR2ToLocal(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name, 'down/')),

@@ -10,6 +10,7 @@ import { savedPairs } from '../../../src/commands/syncPairs';
 import { listPage, putObject } from '../../../src/r2';
 import { UserCancelled } from '../../../src/ui/userInterface';
 import { FakeUi } from '../../support/fakeUi';
+import { s3env } from '../../support/s3env';
 import { assertRequests, countRequests, live, useBucket, useTempDir } from '../r2/helpers';
 import { folderNode, serverAccount, testServices } from './helpers';
 
@@ -30,6 +31,7 @@ describe('sync commands', () => {
       await writeFile(join(root, path), text);
     }
   };
+  afterEach(() => s3env().local?.clearFaults());
   const keys = async (prefix: string) =>
     (await listPage(bucket.client, { bucket: bucket.name, prefix, delimiter: '' }, live)).objects.map((o) => o.key);
 
@@ -127,6 +129,29 @@ describe('sync commands', () => {
     );
     ui.assertDone();
     await assert.rejects(readdir(root), 'the folder is not even created');
+  });
+
+  it('Retry Failed sends the failed entries again, against the versions their plan saw', async () => {
+    const { local } = s3env();
+    assert.ok(local, 'commands run against the local server, whose faults fail the upload');
+    const root = join(temp.path, 'retry');
+    await files(root, { 'a.txt': 'a' });
+    // Every attempt of the one PUT fails (the client tries 4 times).
+    local.inject({ type: 'error', operation: 'PutObject', times: 4 });
+    const ui = new FakeUi([
+      { dialog: 'Sync Local Folder to R2', answer: [root] },
+      { pick: OPTIONS, answer: options() },
+      { modal: 'Sync to', answer: 'Apply' },
+      { message: '0 synced, 1 failed.', answer: 'Retry Failed' },
+      { message: '1 synced.', answer: undefined },
+    ]);
+    await syncLocalToR2(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name, 'retry/'));
+    ui.assertDone();
+    assert.deepEqual(await keys('retry/'), ['retry/a.txt']);
+    assert.deepEqual(ui.progress.slice(1), [
+      `Syncing ${root} to ${bucket.name}/retry/`,
+      `Syncing ${root} to ${bucket.name}/retry/`,
+    ]);
   });
 
   it('Run Saved Sync on a folder without one says so', async () => {

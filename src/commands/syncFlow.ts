@@ -5,6 +5,7 @@ import type { Account } from '../accounts/account';
 import { applyPlan, planDownload, planUpload } from '../operations';
 import type { Outcome, SyncDirection, SyncEntry, SyncOptions, SyncPlan } from '../operations';
 import { ModalAsker } from '../ui/asker';
+import { confirmDone } from '../ui/confirm';
 import { formatBytes } from '../ui/format';
 import { messages } from '../ui/messages';
 import { presentOutcome } from '../ui/outcomePresenter';
@@ -188,7 +189,7 @@ async function summarize(services: Services, pair: SyncPair, text: string): Prom
 
 async function remember(services: Services, pair: SyncPair): Promise<void> {
   await savePair(services, pair);
-  services.ui.setStatusBarMessage(`$(check) ${messages.syncRemembered(places(pair).to)}`, 5000);
+  confirmDone(services.ui, messages.syncRemembered(places(pair).to));
 }
 
 /** A saved pair, chosen from a list of them. */

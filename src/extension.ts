@@ -94,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       viewState,
       log,
       state: context.globalState,
+      workspaceState: context.workspaceState,
       settings,
       changes,
     }),

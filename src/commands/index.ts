@@ -39,6 +39,9 @@ import { removeBucketFromList } from './removeBucketFromList';
 import { renameAccount } from './renameAccount';
 import type { Services } from './services';
 import { setPublicBaseUrl } from './setPublicBaseUrl';
+import { runSavedSync } from './runSavedSync';
+import { syncLocalToR2 } from './syncLocalToR2';
+import { syncR2ToLocal } from './syncR2ToLocal';
 
 type Handler = (services: Services, ...args: never[]) => unknown;
 
@@ -81,6 +84,9 @@ const COMMANDS: Record<string, Handler> = {
   'r2.editCorsRules': editCorsRules,
   'r2.editLifecycleRules': editLifecycleRules,
   'r2.cleanUpIncompleteUploads': cleanUpIncompleteUploads,
+  'r2.syncLocalToR2': syncLocalToR2,
+  'r2.syncR2ToLocal': syncR2ToLocal,
+  'r2.runSavedSync': runSavedSync,
 };
 
 function isCancellation(error: unknown): boolean {

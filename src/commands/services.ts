@@ -24,6 +24,8 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   /** The extension's globalState: remembered choices such as the last upload destination. */
   readonly state: vscode.Memento;
+  /** The workspace's own state: what belongs to this workspace, such as its saved syncs. */
+  readonly workspaceState: vscode.Memento;
   readonly settings: Settings;
   /** Announces where objects changed; the R2 view lists those places again. */
   readonly changes: ObjectChanges;

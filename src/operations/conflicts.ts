@@ -56,28 +56,34 @@ export interface GuardedWrite {
   alreadyThere?(head: R2ObjectHead): Promise<boolean>;
 }
 
+/** An object's side of an overwrite question. */
+export function objectSide(head: Pick<R2ObjectHead, 'size' | 'lastModified'>): SideFacts {
+  return { place: 'r2', size: head.size, modified: head.lastModified };
+}
+
 /**
  * Writes a target without replacing anything the user has not agreed to: created only while the key
  * is free; when it is taken, the user is asked, and only the version they were asked about is
  * replaced (If-Match). A refused write means another client got in between: what is there now is
  * looked at, and asked about again if it is another version.
  */
-/** An object's side of an overwrite question. */
-export function objectSide(head: Pick<R2ObjectHead, 'size' | 'lastModified'>): SideFacts {
-  return { place: 'r2', size: head.size, modified: head.lastModified };
-}
-
 export async function writeWithoutClobbering(
   client: R2Client,
   target: ObjectLocation,
   guarded: GuardedWrite,
   signal: AbortSignal,
+  // What the caller already knows is there: nothing (create-only), or the version a sync planned
+  // to replace. Refused, the target is looked at and asked about as below.
+  first: WriteConditions = { ifNoneMatch: '*' },
 ): Promise<ItemResult> {
   try {
-    await guarded.write({ ifNoneMatch: '*' });
+    await guarded.write(first);
     return 'done';
   } catch (error) {
-    if (!isR2Error(error, 'AlreadyExists')) {
+    // The planned version is gone: replaced (PreconditionFailed) or deleted (NoSuchKey, as S3 answers).
+    const planGone =
+      first.ifMatch !== undefined && (isR2Error(error, 'PreconditionFailed') || isR2Error(error, 'NoSuchKey'));
+    if (!isR2Error(error, 'AlreadyExists') && !planGone) {
       throw error;
     }
   }

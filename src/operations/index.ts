@@ -41,5 +41,8 @@ export type { PropertiesInput, PropertyEdit, SystemField } from './properties';
 export { updateProperties } from './properties';
 export type { Progress, Reporter } from './reporter';
 export { silentReporter } from './reporter';
+export type { SyncAction, SyncDirection, SyncEntry, SyncInput, SyncOptions, SyncPlan, SyncRule } from './sync/types';
+export { planDownload, planUpload } from './sync/plan';
+export { applyPlan } from './sync/apply';
 export type { UploadFilesInput, UploadPathsInput } from './uploads';
 export { uploadFiles, uploadPaths } from './uploads';

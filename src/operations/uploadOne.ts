@@ -15,6 +15,14 @@ export interface ByteCounter {
   add(bytes: number): void;
 }
 
+/** What a sync adds to an upload: the version it planned to replace, and properties of its own. */
+export interface UploadExtras {
+  /** The object's etag when the plan was made: only that version is replaced without asking. */
+  readonly replacing?: string;
+  readonly cacheControl?: string;
+  readonly metadata?: Record<string, string>;
+}
+
 /**
  * One file: created with If-None-Match: * so an existing key is never replaced without the user's
  * answer (uploadFile refuses a multipart upload with a HEAD before sending any part), and then only
@@ -27,6 +35,7 @@ export async function uploadOne(
   policy: ConflictPolicy,
   progress: ByteCounter,
   signal: AbortSignal,
+  extra: UploadExtras = {},
 ): Promise<ItemResult> {
   const { bucket } = destination;
   const key = destination.prefix + file.relativeKey;
@@ -46,6 +55,8 @@ export async function uploadOne(
             key,
             filePath: file.path,
             contentType: type,
+            cacheControl: extra.cacheControl,
+            metadata: extra.metadata,
             ...conditions,
             onProgress: (bytes) => {
               progress.add(bytes - sent);
@@ -69,6 +80,7 @@ export async function uploadOne(
       alreadyThere: (head) => objectMatchesFile(head, { path: file.path, contentType: type }, signal),
     },
     signal,
+    extra.replacing === undefined ? undefined : { ifMatch: extra.replacing },
   );
   // A file found already there counts as sent; a skipped one as not.
   progress.add((result === 'done' ? file.size : 0) - sent);

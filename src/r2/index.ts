@@ -44,5 +44,5 @@ export { runConcurrently } from './pool';
 export type { PresignInput } from './presign';
 export { MAX_PRESIGN_SECONDS, presignUrl } from './presign';
 export type { UploadFileInput } from './transfer';
-export { objectMatchesFile, UPLOAD_DEFAULTS, uploadFile } from './transfer';
+export { fileMd5, objectMatchesFile, UPLOAD_DEFAULTS, uploadFile } from './transfer';
 export type * from './types';

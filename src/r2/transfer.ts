@@ -223,13 +223,18 @@ export async function objectMatchesFile(
   if (!comparable || head.size !== (await regularFileVersion(file.path, context)).size) {
     return false;
   }
+  return (await fileMd5(file.path, signal)) === head.etag;
+}
+
+/** The MD5 of a file's bytes, in hex: what a single-PUT object's ETag is. */
+export async function fileMd5(path: string, signal: AbortSignal): Promise<string> {
   const hash = createHash('md5');
   try {
-    for await (const chunk of createReadStream(file.path, { signal })) {
+    for await (const chunk of createReadStream(path, { signal })) {
       hash.update(chunk as Buffer);
     }
   } catch (err) {
-    throw classifyError(err, context, signal);
+    throw classifyError(err, { operation: 'HashFile', filePath: path }, signal);
   }
-  return hash.digest('hex') === head.etag;
+  return hash.digest('hex');
 }

@@ -306,4 +306,90 @@ export const messages = {
   workspaceFolderName: (where: string, account: string) => `${where} (R2 ${account})`,
   workspaceFolderNotAdded: (where: string) =>
     `VS Code did not add ${where} to the workspace (it may be there already). Try Open in New Window.`,
+  // Folder sync: a plan shown first, then applied.
+  syncLocalToR2Title: 'Sync Local Folder to R2',
+  syncR2ToLocalTitle: 'Sync R2 Folder to Local',
+  syncHere: '$(check) Sync with this folder',
+  syncFolderOpenLabel: 'Sync This Folder',
+  syncOptionsPlaceholder: 'Options of this sync (Enter to go on)',
+  syncDeleteOption: (where: string) => `Delete files in ${where} that the source does not have`,
+  syncGitignoreOption: "Leave out what the local folder's .gitignore files ignore",
+  syncPlanning: (from: string, to: string) => `Comparing ${from} with ${to}`,
+  syncApplying: (from: string, to: string) => `Syncing ${from} to ${to}`,
+  syncPlanSummary: (
+    to: string,
+    counts: {
+      new: number;
+      newBytes: string;
+      changed: number;
+      changedBytes: string;
+      unchanged: number;
+      extra: number;
+      refused: number;
+    },
+    deleting: boolean,
+  ) =>
+    [
+      `Sync to ${to}: ${counts.new.toLocaleString('en')} new (${counts.newBytes}), `,
+      `${counts.changed.toLocaleString('en')} changed (${counts.changedBytes}), `,
+      `${counts.unchanged.toLocaleString('en')} unchanged`,
+      counts.extra === 0
+        ? ''
+        : deleting
+          ? `, ${counts.extra.toLocaleString('en')} to delete`
+          : `, ${counts.extra.toLocaleString('en')} only at the target (kept)`,
+      counts.refused === 0
+        ? ''
+        : `, ${counts.refused.toLocaleString('en')} left out (unreadable, or no safe file name)`,
+      '.',
+    ].join(''),
+  syncApplyAction: 'Apply',
+  syncShowEntriesAction: 'Show Entries',
+  syncEntriesPlaceholder: (count: number) => `${count.toLocaleString('en')} entries of the plan (Esc to go back)`,
+  syncNothingToDo: (to: string, unchanged: number) =>
+    `${to} is already in sync: ${unchanged.toLocaleString('en')} unchanged, nothing to send.`,
+  syncConfirmDelete: (count: number, where: string) =>
+    `Delete ${count.toLocaleString('en')} file${count === 1 ? '' : 's'} from ${where} that the source does not have? This cannot be undone.`,
+  syncDeleteAction: (count: number) => `Delete ${count.toLocaleString('en')}`,
+  syncSummary: (counts: { done: number; skipped: number; failed: number; notDone: number }) =>
+    [
+      `${counts.done.toLocaleString('en')} synced`,
+      counts.skipped ? `, ${counts.skipped.toLocaleString('en')} skipped` : '',
+      counts.failed ? `, ${counts.failed.toLocaleString('en')} failed` : '',
+      counts.notDone ? `, ${counts.notDone.toLocaleString('en')} not done (cancelled)` : '',
+      '.',
+    ].join(''),
+  syncRememberAction: 'Remember This Sync',
+  syncRemembered: (name: string) => `Saved the sync "${name}": run it again from the R2 view or Run Saved Sync…`,
+  syncNoSavedPairs: 'No saved sync yet: after a sync, choose Remember This Sync.',
+  syncNoSavedPairHere: (where: string) =>
+    `No saved sync for ${where}: after a sync with it, choose Remember This Sync.`,
+  syncPickSavedPlaceholder: 'Saved sync to run',
+  syncAccountGone: (where: string) => `The account of the saved sync with ${where} was removed.`,
+  syncRule: (rule: string, direction: 'toR2' | 'toLocal'): string => {
+    switch (rule) {
+      case 'missing':
+        return direction === 'toR2' ? 'not in R2 yet' : 'no local file yet';
+      case 'sizeDiffers':
+        return 'size differs';
+      case 'md5Etag':
+        return 'MD5 equal (ETag)';
+      case 'md5Metadata':
+        return 'MD5 equal (stored metadata)';
+      case 'mtimeMetadata':
+        return 'mtime+size equal (stored metadata)';
+      case 'notModifiedSince':
+        return direction === 'toR2'
+          ? 'size equal, object written after the file last changed'
+          : 'size equal, file written after the object';
+      case 'contentDiffers':
+        return 'content differs';
+      default:
+        return direction === 'toR2' ? 'only in R2' : 'only in the local folder';
+    }
+  },
+  syncNotRegularFile: 'not a regular file',
+  syncNoLocalFolder: (path: string) => `${path} is not a folder (or no longer exists): nothing to sync from.`,
+  syncBrokenLink: 'a broken link',
+  syncUnreadableFolder: (reason: string) => `the folder could not be read (${reason})`,
 } as const;

@@ -75,13 +75,13 @@ export async function pickLocalPaths(ui: UserInterface, title: string): Promise<
 }
 
 /** A local folder to download into; dismissing cancels the command. */
-export async function pickLocalFolder(ui: UserInterface, title: string): Promise<Uri> {
+export async function pickLocalFolder(ui: UserInterface, title: string, openLabel = 'Download Here'): Promise<Uri> {
   const picked = await ui.showOpenDialog({
     title,
     canSelectFiles: false,
     canSelectFolders: true,
     canSelectMany: false,
-    openLabel: 'Download Here',
+    openLabel,
   });
   if (!picked || picked.length === 0) {
     throw new UserCancelled();

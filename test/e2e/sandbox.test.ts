@@ -3,7 +3,7 @@
 // what one uploads, the next opens, edits, shares and deletes. Each saves a screenshot in the
 // run folder (`failed-…` when it failed).
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -122,6 +122,55 @@ describe('sandbox (npm start) in a browser', () => {
         await objectText('docs/hello.txt'),
         readFileSync(join(sandbox.dataDir, 'workspace', 'hello.txt'), 'utf8'),
       );
+    });
+  });
+
+  describe("sync from VS Code's Explorer", () => {
+    const photos = () => join(sandbox.dataDir, 'workspace', 'photos');
+    /** Right-click photos → Sync Local Folder to R2… up to the plan's dialog, options as they start. */
+    const syncPhotos = async (destination: () => Promise<void>) => {
+      await workbench.showView('Explorer');
+      await workbench.contextMenu(workbench.row('photos'), 'Sync Local Folder to R2…');
+      await destination();
+      // The options (delete extra: off; .gitignore: on), accepted as they are.
+      await workbench.quickPickItem("Leave out what the local folder's .gitignore files ignore").waitFor();
+      await workbench.page.keyboard.press('Enter');
+    };
+
+    it('syncs a folder, then after one file changes the plan shows exactly that change', async () => {
+      await syncPhotos(async () => {
+        // A last destination may be offered first: another one is chosen, a new folder in the bucket.
+        const elsewhere = workbench.quickPickItem('Choose another destination…');
+        const bucket = workbench.quickPickItem(SEED.assets);
+        await elsewhere.or(bucket).first().waitFor();
+        if ((await elsewhere.count()) > 0) {
+          await workbench.pick('Choose another destination…');
+        }
+        await workbench.pick(SEED.assets);
+        await workbench.pick('New folder…');
+        await workbench.page.locator('.quick-input-widget').getByText('Name of the new folder').waitFor();
+        await workbench.page.keyboard.type('synced');
+        await workbench.page.keyboard.press('Enter');
+        await workbench.pick('Sync with this folder');
+      });
+      await workbench.dialog().getByText(`Sync to ${SEED.assets}/synced/: 1 new`).waitFor();
+      await workbench.click(workbench.dialog().getByRole('button', { name: 'Apply' }));
+      await workbench.seeNotification('1 synced.');
+      assert.equal(await objectText('synced/README.md'), readFileSync(join(photos(), 'README.md'), 'utf8'));
+
+      writeFileSync(join(photos(), 'README.md'), 'Changed after the first sync.\n');
+      await syncPhotos(() => workbench.pick(`${SEED.assets}/synced/`));
+      await workbench
+        .dialog()
+        .getByText(`Sync to ${SEED.assets}/synced/: 0 new (0 B), 1 changed (30 B), 0 unchanged.`)
+        .waitFor();
+      await workbench.click(workbench.dialog().getByRole('button', { name: 'Show Entries' }));
+      await workbench.quickPickItem('README.md').waitFor();
+      await readmePicture(workbench, 'screenshot-sync-plan.png');
+      await workbench.page.keyboard.press('Escape');
+      await workbench.click(workbench.dialog().getByRole('button', { name: 'Apply' }));
+      await workbench.seeNotification('1 synced.');
+      assert.equal(await objectText('synced/README.md'), 'Changed after the first sync.\n');
     });
   });
 

@@ -120,6 +120,7 @@ export function testServices(
     viewState: { filters: new Map<string, string>() },
     log: fakeLog,
     state: fakeState,
+    workspaceState: new MemoryMemento(),
     settings: { get: <T>(name: string, fallback: T): T => (options.settings?.[name] as T | undefined) ?? fallback },
     changes,
   };

@@ -23,6 +23,8 @@ export type { DownloadInput, DownloadItem, DownloadSource, PlannedDownload } fro
 export { downloadTo } from './downloads';
 export type { NewFolderInput } from './folders';
 export { createFolder } from './folders';
+export type { MoveFolderInput } from './moveFolder';
+export { moveFolder } from './moveFolder';
 export { abortUploads } from './incompleteUploads';
 export type { LocalFile } from './localFiles';
 export type { ChangedPlace, Failure, Outcome, Refusal } from './outcome';
@@ -31,5 +33,7 @@ export type { PropertiesInput, PropertyEdit, SystemField } from './properties';
 export { updateProperties } from './properties';
 export type { Progress, Reporter } from './reporter';
 export { silentReporter } from './reporter';
+export type { ClassedObject, StorageClassName, StorageClassPlan, StorageClassTarget } from './storageClass';
+export { changeStorageClass, planStorageClass } from './storageClass';
 export type { UploadFilesInput, UploadPathsInput } from './uploads';
 export { uploadFiles, uploadPaths } from './uploads';

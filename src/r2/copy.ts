@@ -1,4 +1,5 @@
 import { CopyObjectCommand } from '@aws-sdk/client-s3';
+import type { StorageClass } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
 import { isR2Error, R2Error } from './errors';
@@ -16,6 +17,8 @@ export interface CopyObjectInput {
   destinationIfMatch?: string;
   /** `*`: create the destination only, never replace an object there. */
   destinationIfNoneMatch?: '*';
+  /** The destination's storage class (STANDARD or STANDARD_IA); the source's when omitted. */
+  storageClass?: string;
 }
 
 export interface CopyResult {
@@ -71,6 +74,7 @@ async function sendCopy(
     CopySourceIfMatch: sourceIfMatch === undefined ? undefined : quoteEtag(sourceIfMatch),
     MetadataDirective: properties === undefined ? 'COPY' : 'REPLACE',
     ...(properties === undefined ? {} : s3Properties(properties)),
+    ...(input.storageClass === undefined ? {} : { StorageClass: input.storageClass as StorageClass }),
   });
   addDestinationConditions(command, input);
   const output = await client.send(command, context, signal);
@@ -145,7 +149,7 @@ export async function copyObject(client: R2Client, input: CopyObjectInput, signa
  * just before: where the condition is ignored, only a write within that one round trip could still be
  * lost. If-Match goes along for the servers that apply it atomically.
  */
-async function deleteMovedSource(
+export async function deleteMovedSource(
   client: R2Client,
   source: ObjectLocation,
   etag: string,

@@ -134,6 +134,15 @@ export const messages = {
   copyFolderIntoItself: (prefix: string) => `The folder "${prefix}" cannot be copied into itself.`,
   listingToCopy: 'Listing the folders to copy…',
   copyOntoItself: (key: string) => `"${key}" cannot be copied onto itself.`,
+  // Renaming or moving a folder (r2.rename on a folder).
+  renamePromptFolder: (bucket: string) => `New folder path in bucket "${bucket}" (include parent folders to move it)`,
+  moveFolderIntoItself: (prefix: string) => `The folder "${prefix}" cannot be moved into itself.`,
+  movingFolder: (from: string, to: string) => `Moving ${from} to ${to}`,
+  moveFolderSummary: (counts: { done: number; skipped: number; failed: number; notDone: number }): string =>
+    messages.transferSummary('moved', counts) +
+    (counts.notDone > 0 ? ' Rename or move the folder again to move the rest: what moved is not moved twice.' : ''),
+  objectsProgress: (done: number, total: number | undefined) =>
+    `${done.toLocaleString('en')} of ${total === undefined ? '?' : total.toLocaleString('en')} objects`,
   clickToEdit: 'Select to edit',
   addMetadata: '$(add) Add custom metadata…',
   // Input box titles show no icons.

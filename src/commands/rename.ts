@@ -43,7 +43,7 @@ export async function rename(services: Services, clicked?: unknown): Promise<voi
   if (target === key) {
     return;
   }
-  const object = { account, bucket, key, etag: node.object.etag };
+  const object = { account, bucket, key, etag: node.object.etag, size: node.object.size };
   const outcome = await renameObject(
     { clients: services.clients, object, newKey: target },
     AbortSignal.timeout(DEADLINE_MS.objectMove),

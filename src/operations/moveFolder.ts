@@ -66,7 +66,7 @@ export async function moveFolder(
       destination,
       {
         write: async (conditions) => {
-          const copy = { source, destination, sourceIfMatch: object.etag };
+          const copy = { source, destination, sourceIfMatch: object.etag, sourceSize: object.size };
           await copyObject(
             client,
             { ...copy, destinationIfMatch: conditions.ifMatch, destinationIfNoneMatch: conditions.ifNoneMatch },

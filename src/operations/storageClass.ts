@@ -97,7 +97,13 @@ export async function changeStorageClass(
     const location = { bucket: object.bucket, key: object.key };
     await copyObject(
       await clients.get(object.account),
-      { source: location, destination: location, sourceIfMatch: object.etag, storageClass: plan.storageClass },
+      {
+        source: location,
+        destination: location,
+        sourceIfMatch: object.etag,
+        sourceSize: object.size,
+        storageClass: plan.storageClass,
+      },
       itemSignal,
     );
     progress.itemDone();

@@ -6,7 +6,9 @@ import { isR2Error, R2Error } from './errors';
 import { checkKey, encodeCopySource, folderPrefix, quoteEtag, rebaseKey, unquoteEtag } from './keys';
 import { listPage } from './listing';
 import { deleteObject, getObjectStream, headIfExists, headObject, putObject, s3Properties } from './objects';
-import type { ObjectLocation, ObjectProperties } from './types';
+import { copyInParts, needsPartCopy, sendStreamedBody, streamCopyInParts } from './multipartCopy';
+import type { PartCopyOptions } from './multipartCopy';
+import type { ObjectLocation, ObjectProperties, WriteConditions } from './types';
 
 export interface CopyObjectInput {
   source: ObjectLocation;
@@ -19,6 +21,10 @@ export interface CopyObjectInput {
   destinationIfNoneMatch?: '*';
   /** The destination's storage class (STANDARD or STANDARD_IA); the source's when omitted. */
   storageClass?: string;
+  /** The source's size, when known: a source over `parts.threshold` (5 GiB) is copied in parts. */
+  sourceSize?: number;
+  /** When and how a large source is copied in parts; for tests, a low threshold. */
+  parts?: PartCopyOptions;
 }
 
 export interface CopyResult {
@@ -133,8 +139,19 @@ async function copyRefusal(
   return err;
 }
 
-/** Server-side copy, within or across buckets; system and user metadata are kept. */
+/** The destination conditions of a copy, as a write's. */
+function writeConditions(input: CopyObjectInput): WriteConditions {
+  return { ifMatch: input.destinationIfMatch, ifNoneMatch: input.destinationIfNoneMatch };
+}
+
+/**
+ * Server-side copy, within or across buckets of one account; system and user metadata are kept. A
+ * source over 5 GiB (CopyObject's limit), when its `sourceSize` is given, is copied in parts.
+ */
 export async function copyObject(client: R2Client, input: CopyObjectInput, signal: AbortSignal): Promise<CopyResult> {
+  if (needsPartCopy(input.sourceSize, input.parts)) {
+    return await copyInParts(client, { ...input, conditions: writeConditions(input) }, input.parts ?? {}, signal);
+  }
   await checkDestination(client, input, signal);
   try {
     return await sendCopy(client, input, signal);
@@ -242,7 +259,8 @@ export async function movePrefix(
     const page = await listPage(client, list, signal);
     for (const object of page.objects) {
       const destination = { bucket: to.bucket, key: rebaseKey(object.key, from.prefix, to.prefix) };
-      await moveObject(client, { source: { bucket: from.bucket, key: object.key }, destination }, signal);
+      const source = { bucket: from.bucket, key: object.key };
+      await moveObject(client, { source, destination, sourceSize: object.size }, signal);
       moved++;
     }
     if (page.nextToken === undefined) {
@@ -272,7 +290,8 @@ export async function updateMetadata(
 /**
  * Copies by streaming the bytes through this machine, from one client's endpoint to another's (e.g.
  * between two accounts), with the same system and user metadata. The destination conditions are the
- * PUT's own If-Match and If-None-Match.
+ * PUT's own If-Match and If-None-Match. A source over the part threshold (5 GiB, a PUT's limit), when
+ * its `sourceSize` is given, goes in parts streamed in parallel.
  */
 export async function streamCopyObject(
   sourceClient: R2Client,
@@ -283,6 +302,15 @@ export async function streamCopyObject(
   const { source, destination, sourceIfMatch } = input;
   const context: ErrorContext = { operation: 'CopyObject', ...destination };
   checkKey(destination.key, context);
+  if (needsPartCopy(input.sourceSize, input.parts)) {
+    return await streamCopyInParts(
+      sourceClient,
+      targetClient,
+      { ...input, conditions: writeConditions(input) },
+      input.parts ?? {},
+      signal,
+    );
+  }
   const { head, contentLength, body } = await getObjectStream(
     sourceClient,
     { ...source, ifMatch: sourceIfMatch },
@@ -292,17 +320,8 @@ export async function streamCopyObject(
       ? new R2Error('SourceChanged', { operation: 'CopyObject', ...source }, { status: err.status, cause: err })
       : err;
   });
-  // As in sendFileRange: the SDK pipes the body without watching it for errors, so a reset of the
-  // source would be an unhandled 'error' and leave the PUT waiting for bytes until its idle timeout.
-  // Here it aborts the PUT and is what gets reported.
-  const bodyFailed = new AbortController();
-  let bodyError: unknown;
-  body.once('error', (error) => {
-    bodyError = error;
-    bodyFailed.abort();
-  });
-  try {
-    const { etag } = await putObject(
+  return await sendStreamedBody(body, signal, (sendSignal) =>
+    putObject(
       targetClient,
       {
         ...destination,
@@ -316,14 +335,7 @@ export async function streamCopyObject(
         ifMatch: input.destinationIfMatch,
         ifNoneMatch: input.destinationIfNoneMatch,
       },
-      AbortSignal.any([signal, bodyFailed.signal]),
-    );
-    return { etag };
-  } catch (error) {
-    throw signal.aborted ? error : (bodyError ?? error);
-  } finally {
-    // Ends the GET however the PUT ended: a PUT refused before reading the body would otherwise
-    // leave the source response unread, holding its connection until the idle timeout.
-    body.destroy();
-  }
+      sendSignal,
+    ),
+  );
 }

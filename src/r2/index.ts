@@ -29,6 +29,7 @@ export { baseName, childPrefix, folderPrefix, isFolderKey, isValidKey, parentPre
 export type { ListPageInput } from './listing';
 export { listPage, MAX_PAGE_SIZE } from './listing';
 export { MAX_OBJECT_BYTES } from './multipart';
+export type { PartCopyOptions } from './multipartCopy';
 export type { ByteRange, GetObjectInput, ObjectStream, PutObjectInput } from './objects';
 export {
   deleteObject,

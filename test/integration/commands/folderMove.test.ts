@@ -84,10 +84,7 @@ describe('Rename or Move a folder', function () {
     // Nothing lost: every object is at one place or the other (or both, copied before its delete).
     // (Not counted against "not done": a request cancelled in flight may still have been carried out.)
     const [left, arrived] = [await keysUnder('docs/'), await keysUnder('archive/docs/')];
-    assert.deepEqual(
-      [...new Set([...left, ...arrived.map((key) => key.slice('archive/'.length))])].sort(),
-      keys,
-    );
+    assert.deepEqual([...new Set([...left, ...arrived.map((key) => key.slice('archive/'.length))])].sort(), keys);
 
     await faults.clear();
     const again = await runWithPrompts('r2.rename', [await child(bucketNode, 'docs/')], ['archive/docs']);

@@ -65,13 +65,22 @@ describe('r2.changeStorageClass', () => {
       { pick: 'Change Storage Class', answer: 'Standard' },
       { modal: 'Change 2 objects (20 B) to Standard? 1 already are.', answer: 'Change Storage Class' },
     ]);
-    await changeStorageClassCommand(testServices(back, bucket.client), folderNode(serverAccount(), bucket.name, 'data/'));
+    await changeStorageClassCommand(
+      testServices(back, bucket.client),
+      folderNode(serverAccount(), bucket.name, 'data/'),
+    );
     back.assertDone();
-    assert.match(back.shown[0].message, /data retrieval fee per GB applies, and objects stored there for less than 30 days/);
+    assert.match(
+      back.shown[0].message,
+      /data retrieval fee per GB applies, and objects stored there for less than 30 days/,
+    );
     assert.equal(await classOf('data/old/c.csv'), 'STANDARD');
 
     const nothing = new FakeUi([{ pick: 'Change Storage Class', answer: 'Standard' }]);
-    await changeStorageClassCommand(testServices(nothing, bucket.client), folderNode(serverAccount(), bucket.name, 'data/'));
+    await changeStorageClassCommand(
+      testServices(nothing, bucket.client),
+      folderNode(serverAccount(), bucket.name, 'data/'),
+    );
     nothing.assertDone();
     assert.deepEqual(nothing.messages('info'), ['All 3 selected objects already are in Standard.']);
   });

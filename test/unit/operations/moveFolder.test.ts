@@ -2,13 +2,13 @@
 // copied, Cancel midway and a second run that finishes the rest, on the local server.
 import assert from 'node:assert/strict';
 import { setMaxListeners } from 'node:events';
-import type { Account } from '../../../src/accounts/account';
 import { answering, moveFolder, silentReporter } from '../../../src/operations';
 import type { Progress } from '../../../src/operations';
 import { getObjectBytes, listPage, putObject } from '../../../src/r2';
 import type { R2Client } from '../../../src/r2';
 import { RequestCounter } from '../../support/requestCounter';
 import { s3env } from '../../support/s3env';
+import { serverAccount } from '../commands/helpers';
 import { assertRequests, countRequests, live, newClient, putMany, useBucket } from '../r2/helpers';
 
 describe('operations moveFolder', () => {
@@ -22,16 +22,16 @@ describe('operations moveFolder', () => {
   after(() => client.destroy());
   afterEach(() => s3env().local?.clearFaults());
 
-  const account = (): Account => ({
-    id: 'acct',
-    name: 'Test',
-    jurisdiction: 'default',
-    endpoint: s3env().endpoint,
-    accessKeyId: s3env().credentials.accessKeyId,
-  });
   const move = (prefix: string, newPrefix: string, signal = live, reporter = silentReporter, concurrency?: number) =>
     moveFolder(
-      { clients: { get: async () => client }, account: account(), bucket: bucket.name, prefix, newPrefix, concurrency },
+      {
+        clients: { get: async () => client },
+        account: serverAccount(),
+        bucket: bucket.name,
+        prefix,
+        newPrefix,
+        concurrency,
+      },
       signal,
       answering('skip'),
       reporter,
@@ -128,7 +128,7 @@ describe('operations moveFolder', () => {
     const outcome = await moveFolder(
       {
         clients: { get: async () => client },
-        account: account(),
+        account: serverAccount(),
         bucket: bucket.name,
         prefix: 'mine/',
         newPrefix: 'theirs/',

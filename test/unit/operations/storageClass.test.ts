@@ -1,22 +1,15 @@
 // Changing storage class in place through the operations' entry, on the local server: the class
 // changes, the metadata and content type stay, and an object changed since the listing is kept.
 import assert from 'node:assert/strict';
-import type { Account } from '../../../src/accounts/account';
 import { changeStorageClass, planStorageClass, silentReporter } from '../../../src/operations';
 import { headObject, putObject } from '../../../src/r2';
 import { s3env } from '../../support/s3env';
+import { serverAccount } from '../commands/helpers';
 import { assertRequests, countRequests, live, useBucket } from '../r2/helpers';
 
 describe('operations changeStorageClass', () => {
   const bucket = useBucket('op-storage-class');
   afterEach(() => s3env().local?.clearFaults());
-  const account = (): Account => ({
-    id: 'acct',
-    name: 'Test',
-    jurisdiction: 'default',
-    endpoint: s3env().endpoint,
-    accessKeyId: s3env().credentials.accessKeyId,
-  });
   const clients = () => ({ get: async () => bucket.client });
   const head = (key: string) => headObject(bucket.client, { bucket: bucket.name, key }, live);
   const properties = {
@@ -30,20 +23,30 @@ describe('operations changeStorageClass', () => {
     for (const key of ['site/index.html', 'site/css/a.css', 'site/already.txt', 'loose.txt']) {
       await putObject(
         bucket.client,
-        { bucket: bucket.name, key, body: key, ...properties, storageClass: key.includes('already') ? 'STANDARD_IA' : undefined },
+        {
+          bucket: bucket.name,
+          key,
+          body: key,
+          ...properties,
+          storageClass: key.includes('already') ? 'STANDARD_IA' : undefined,
+        },
         live,
       );
     }
     const loose = await head('loose.txt');
     const targets = [
-      { kind: 'folder' as const, account: account(), bucket: bucket.name, prefix: 'site/' },
-      { kind: 'object' as const, account: account(), bucket: bucket.name, ...loose },
+      { kind: 'folder' as const, account: serverAccount(), bucket: bucket.name, prefix: 'site/' },
+      { kind: 'object' as const, account: serverAccount(), bucket: bucket.name, ...loose },
       // Selected twice (by itself and in its folder): changed once.
-      { kind: 'object' as const, account: account(), bucket: bucket.name, ...(await head('site/index.html')) },
+      { kind: 'object' as const, account: serverAccount(), bucket: bucket.name, ...(await head('site/index.html')) },
     ];
     countRequests(bucket.requests);
     const plan = await planStorageClass(clients(), targets, 'STANDARD_IA', live);
-    assert.deepEqual(plan.objects.map((object) => object.key).sort(), ['loose.txt', 'site/css/a.css', 'site/index.html']);
+    assert.deepEqual(plan.objects.map((object) => object.key).sort(), [
+      'loose.txt',
+      'site/css/a.css',
+      'site/index.html',
+    ]);
     assert.equal(plan.already, 1);
     assert.equal(plan.bytes, 'loose.txt'.length + 'site/css/a.css'.length + 'site/index.html'.length);
     const outcome = await changeStorageClass(clients(), plan, live, silentReporter);
@@ -60,10 +63,7 @@ describe('operations changeStorageClass', () => {
       assert.deepEqual(changed.metadata, properties.metadata);
       assert.equal(changed.size, key.length);
     }
-    assert.deepEqual(
-      outcome.changed.map((place) => place.prefix).sort(),
-      ['', 'site/', 'site/css/'],
-    );
+    assert.deepEqual(outcome.changed.map((place) => place.prefix).sort(), ['', 'site/', 'site/css/']);
 
     const back = await planStorageClass(clients(), targets.slice(0, 1), 'STANDARD', live);
     assert.equal(back.objects.length, 3);
@@ -78,7 +78,7 @@ describe('operations changeStorageClass', () => {
     await putObject(bucket.client, { bucket: bucket.name, key: 'race/a.txt', body: 'listed' }, live);
     const plan = await planStorageClass(
       clients(),
-      [{ kind: 'folder', account: account(), bucket: bucket.name, prefix: 'race/' }],
+      [{ kind: 'folder', account: serverAccount(), bucket: bucket.name, prefix: 'race/' }],
       'STANDARD_IA',
       live,
     );

@@ -30,6 +30,8 @@ const MiB = 1024 ** 2;
 /** 12 MiB in parts of 5 MiB: two whole parts and a last one of 2 MiB. */
 const SIZE = 12 * MiB;
 const PARTS = { threshold: 8 * MiB, partSize: 5 * MiB, concurrency: 3 };
+/** RGW 16 completes a multipart upload with an empty ETag: the copy's ETag is then read with a HEAD. */
+const etagLookup = () => (s3env().flavour === 'rgw' ? { HeadObject: 1 } : {});
 const PROPERTIES = {
   contentType: 'application/x-tar',
   cacheControl: 'no-cache',
@@ -73,7 +75,7 @@ describe('r2 copies in parts', () => {
     );
     // A HEAD of the source (its metadata), one of the destination (create-only, checked first), three parts.
     assertRequests(bucket.requests, {
-      HeadObject: 2,
+      HeadObject: 2 + (etagLookup().HeadObject ?? 0),
       CreateMultipartUpload: 1,
       UploadPartCopy: 3,
       CompleteMultipartUpload: 1,
@@ -111,6 +113,7 @@ describe('r2 copies in parts', () => {
       );
       assert.deepEqual(bucket.requests.operations, { HeadObject: 1, GetObject: 3 });
       assert.deepEqual(targetRequests.operations, {
+        ...etagLookup(),
         CreateMultipartUpload: 1,
         UploadPart: 3,
         CompleteMultipartUpload: 1,
@@ -133,7 +136,10 @@ describe('r2 copies in parts', () => {
       'SourceChanged',
     );
     assert.deepEqual(await openUploads(bucket.name), []);
-    assert.equal((await getObjectBytes(bucket.client, { ...at('taken.tar'), maxBytes: 10 }, live)).bytes.toString(), 'theirs');
+    assert.equal(
+      (await getObjectBytes(bucket.client, { ...at('taken.tar'), maxBytes: 10 }, live)).bytes.toString(),
+      'theirs',
+    );
   });
 
   it('fails as SourceChanged when the source is replaced midway, and leaves no parts behind', async function () {

@@ -233,10 +233,13 @@ export interface MovePrefixInput {
 }
 
 /**
- * Moves every key under a folder (its marker included) one by one, each a `moveObject`: R2 has no
- * rename. Each key keeps its place below the folder. A folder cannot move into itself (the listing
- * would find the moved keys again); that is refused before any request. The first failure stops
- * the move: what moved stays moved, the rest stays where it was.
+ * Moves every key under a folder (its marker included) one by one, each a `moveObject` of the
+ * version listed: R2 has no rename. Each key keeps its place below the folder and is created only
+ * while free: a taken key fails the move (AlreadyExists), unless it already holds the same ETag and
+ * size, which a move stopped between a copy and its delete leaves: then only the source is deleted,
+ * so moving again finishes a move that stopped. A folder cannot move into itself (the listing would
+ * find the moved keys again); that is refused before any request. The first failure stops the move:
+ * what moved stays moved, the rest stays where it was.
  */
 export async function movePrefix(
   client: R2Client,
@@ -257,10 +260,17 @@ export async function movePrefix(
   for (;;) {
     // Moved keys are gone, so listing from the start again walks the rest.
     const page = await listPage(client, list, signal);
-    for (const object of page.objects) {
-      const destination = { bucket: to.bucket, key: rebaseKey(object.key, from.prefix, to.prefix) };
-      const source = { bucket: from.bucket, key: object.key };
-      await moveObject(client, { source, destination, sourceSize: object.size }, signal);
+    for (const { key, etag, size } of page.objects) {
+      const source = { bucket: from.bucket, key };
+      const destination = { bucket: to.bucket, key: rebaseKey(key, from.prefix, to.prefix) };
+      const move = { source, destination, sourceIfMatch: etag, sourceSize: size, destinationIfNoneMatch: '*' as const };
+      await moveObject(client, move, signal).catch(async (err: unknown) => {
+        const there = isR2Error(err, 'AlreadyExists') ? await headIfExists(client, destination, signal) : undefined;
+        if (there?.etag !== etag || there.size !== size) {
+          throw err;
+        }
+        await deleteMovedSource(client, source, etag, signal);
+      });
       moved++;
     }
     if (page.nextToken === undefined) {

@@ -57,7 +57,16 @@ export async function copyTo(services: Services, node?: unknown, selection?: unk
         );
   await copyInto(
     services,
-    [...listed, ...objects.map(({ account, bucket, key, object }) => ({ account, bucket, key, etag: object.etag }))],
+    [
+      ...listed,
+      ...objects.map(({ account, bucket, key, object }) => ({
+        account,
+        bucket,
+        key,
+        etag: object.etag,
+        size: object.size,
+      })),
+    ],
     destination,
   );
 }

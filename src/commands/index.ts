@@ -3,6 +3,7 @@ import { isR2Error } from '../r2';
 import { presentFailure } from '../ui/outcomePresenter';
 import { UserCancelled } from '../ui/userInterface';
 import { addAccount } from './addAccount';
+import { changeStorageClassCommand } from './changeStorageClass';
 import { copyKey } from './copyKey';
 import { copyS3Uri } from './copyS3Uri';
 import { copyTo } from './copyTo';
@@ -71,6 +72,7 @@ const COMMANDS: Record<string, Handler> = {
   'r2.newFolder': newFolder,
   'r2.rename': rename,
   'r2.copyTo': copyTo,
+  'r2.changeStorageClass': changeStorageClassCommand,
   'r2.copyKey': copyKey,
   'r2.copyS3Uri': copyS3Uri,
   'r2.createBucket': createBucket,

@@ -1,9 +1,12 @@
-import { DEADLINE_MS, isValidKey, parentPrefix } from '../r2';
-import { renameObject } from '../operations';
-import { isObjectNode } from '../tree/nodeKinds';
+import { DEADLINE_MS, folderPrefix, isValidKey, parentPrefix } from '../r2';
+import { moveFolder, renameObject } from '../operations';
+import type { ListingNode } from '../tree/listingNode';
+import { isBucketNode, isListingNode, isObjectNode } from '../tree/nodeKinds';
 import { targetNode } from '../tree/selection';
 import { ModalAsker } from '../ui/asker';
 import { messages } from '../ui/messages';
+import { presentOutcome } from '../ui/outcomePresenter';
+import { withReporter } from '../ui/progressReporter';
 import { ask } from '../ui/prompts';
 import type { Services } from './services';
 
@@ -11,10 +14,14 @@ import type { Services } from './services';
  * Renames or moves an object within its bucket: copy (metadata kept), then delete the original.
  * An existing target is replaced only after the user confirms, and only the version they were asked
  * about; only the version shown is copied and deleted (a changed source fails, or is kept, instead of
- * moving someone else's write).
+ * moving someone else's write). A folder moves with everything under it (renameFolder).
  */
 export async function rename(services: Services, clicked?: unknown): Promise<void> {
   const node = targetNode(clicked, services.view.selection);
+  if (isListingNode(node) && !isBucketNode(node)) {
+    await renameFolder(services, node);
+    return;
+  }
   if (!isObjectNode(node)) {
     return;
   }
@@ -36,11 +43,65 @@ export async function rename(services: Services, clicked?: unknown): Promise<voi
   if (target === key) {
     return;
   }
-  const object = { account, bucket, key, etag: node.object.etag };
+  const object = { account, bucket, key, etag: node.object.etag, size: node.object.size };
   const outcome = await renameObject(
     { clients: services.clients, object, newKey: target },
     AbortSignal.timeout(DEADLINE_MS.objectMove),
     new ModalAsker(services.ui),
   );
   services.changes.fire(outcome.changed);
+}
+
+/**
+ * Renames or moves a folder within its bucket, object by object (copy, then delete the source), with
+ * progress and Cancel. A taken key is asked about; running it again after a Cancel or a failure
+ * finishes the rest (see moveFolder).
+ */
+async function renameFolder(services: Services, node: ListingNode): Promise<void> {
+  const { bucket, prefix } = node;
+  const path = prefix.slice(0, -1);
+  const target = await ask(
+    services.ui,
+    {
+      title: `Rename or Move ${prefix}`,
+      prompt: messages.renamePromptFolder(bucket),
+      value: path,
+      valueSelection: [parentPrefix(prefix).length, path.length],
+      validateInput: (value) =>
+        value === '' || !isValidKey(folderPrefix(value))
+          ? messages.invalidKey
+          : folderPrefix(value) !== prefix && folderPrefix(value).startsWith(prefix)
+            ? messages.moveFolderIntoItself(prefix)
+            : undefined,
+    },
+    { verbatim: true },
+  );
+  if (folderPrefix(target) === prefix) {
+    return;
+  }
+  await moveFolderAndPresent(services, node, folderPrefix(target));
+}
+
+async function moveFolderAndPresent(services: Services, node: ListingNode, newPrefix: string): Promise<void> {
+  const { account, bucket, prefix } = node;
+  const outcome = await withReporter(
+    services.ui,
+    messages.movingFolder(prefix, newPrefix),
+    (signal, reporter) =>
+      moveFolder(
+        { clients: services.clients, account, bucket, prefix, newPrefix },
+        signal,
+        new ModalAsker(services.ui),
+        reporter,
+      ),
+    (progress) => messages.objectsProgress(progress.itemsDone, progress.itemsTotal),
+  );
+  services.changes.fire(outcome.changed);
+  await presentOutcome(services, outcome, {
+    verb: 'moved',
+    summary: messages.moveFolderSummary,
+    describe: (object) => `${bucket}/${object.key}`,
+    // Moving the folder again moves what is left; what moved already counts as done.
+    retryFailed: () => moveFolderAndPresent(services, node, newPrefix),
+  });
 }

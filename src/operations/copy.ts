@@ -24,6 +24,8 @@ export interface ListedObject {
   readonly bucket: string;
   readonly key: string;
   readonly etag: string;
+  /** When known: an object over 5 GiB is copied in parts. */
+  readonly size?: number;
   /** The key below the destination folder; its name by default (a folder's objects keep their place in it). */
   readonly relativeKey?: string;
 }
@@ -63,6 +65,7 @@ export async function listFoldersToCopy(
           bucket: folder.bucket,
           key: object.key,
           etag: object.etag,
+          size: object.size,
           relativeKey: `${baseName(folder.prefix)}/${object.key.slice(folder.prefix.length)}`,
         });
       }
@@ -107,6 +110,7 @@ export async function copyObjects(
       bucket: object.bucket,
       key: object.key,
       etag: object.etag,
+      size: object.size,
     };
     const result = await copyOne(
       source,
@@ -146,7 +150,7 @@ export async function renameObject(input: RenameInput, signal: AbortSignal, aske
     return answer === 'overwrite' || answer === 'overwriteAll';
   };
   const result = await moveOne(
-    { client, bucket: object.bucket, key: object.key, etag: object.etag },
+    { client, bucket: object.bucket, key: object.key, etag: object.etag, size: object.size },
     newKey,
     confirm,
     signal,

@@ -12,6 +12,8 @@ export interface CopySource {
   readonly bucket: string;
   readonly key: string;
   readonly etag: string;
+  /** When known: a source over 5 GiB is copied in parts. */
+  readonly size?: number;
 }
 
 export interface CopyTarget {
@@ -43,6 +45,7 @@ export async function copyOne(
           source: { bucket: source.bucket, key: source.key },
           destination,
           sourceIfMatch: source.etag,
+          sourceSize: source.size,
           destinationIfMatch: conditions.ifMatch,
           destinationIfNoneMatch: conditions.ifNoneMatch,
         };
@@ -79,6 +82,7 @@ export async function moveOne(
             source: { bucket, key },
             destination,
             sourceIfMatch: source.etag,
+            sourceSize: source.size,
             destinationIfMatch: conditions.ifMatch,
             destinationIfNoneMatch: conditions.ifNoneMatch,
           },

@@ -33,6 +33,8 @@ export type {
 export { findKeys, findKeysInBuckets } from './findKeys';
 export type { NewFolderInput } from './folders';
 export { createFolder } from './folders';
+export type { MoveFolderInput } from './moveFolder';
+export { moveFolder } from './moveFolder';
 export { abortUploads } from './incompleteUploads';
 export type { LocalFile } from './localFiles';
 export type { ChangedPlace, Failure, Outcome, Refusal } from './outcome';
@@ -44,5 +46,7 @@ export { silentReporter } from './reporter';
 export type { SyncAction, SyncDirection, SyncEntry, SyncInput, SyncOptions, SyncPlan, SyncRule } from './sync/types';
 export { planDownload, planUpload } from './sync/plan';
 export { applyPlan } from './sync/apply';
+export type { ClassedObject, StorageClassName, StorageClassPlan, StorageClassTarget } from './storageClass';
+export { changeStorageClass, planStorageClass } from './storageClass';
 export type { UploadFilesInput, UploadPathsInput } from './uploads';
 export { uploadFiles, uploadPaths } from './uploads';

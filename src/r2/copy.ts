@@ -1,11 +1,14 @@
 import { CopyObjectCommand } from '@aws-sdk/client-s3';
+import type { StorageClass } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
 import { isR2Error, R2Error } from './errors';
 import { checkKey, encodeCopySource, folderPrefix, quoteEtag, rebaseKey, unquoteEtag } from './keys';
 import { listPage } from './listing';
 import { deleteObject, getObjectStream, headIfExists, headObject, putObject, s3Properties } from './objects';
-import type { ObjectLocation, ObjectProperties } from './types';
+import { copyInParts, needsPartCopy, sendStreamedBody, streamCopyInParts } from './multipartCopy';
+import type { PartCopyOptions } from './multipartCopy';
+import type { ObjectLocation, ObjectProperties, WriteConditions } from './types';
 
 export interface CopyObjectInput {
   source: ObjectLocation;
@@ -16,6 +19,12 @@ export interface CopyObjectInput {
   destinationIfMatch?: string;
   /** `*`: create the destination only, never replace an object there. */
   destinationIfNoneMatch?: '*';
+  /** The destination's storage class (STANDARD or STANDARD_IA); the source's when omitted. */
+  storageClass?: string;
+  /** The source's size, when known: a source over `parts.threshold` (5 GiB) is copied in parts. */
+  sourceSize?: number;
+  /** When and how a large source is copied in parts; for tests, a low threshold. */
+  parts?: PartCopyOptions;
 }
 
 export interface CopyResult {
@@ -71,6 +80,7 @@ async function sendCopy(
     CopySourceIfMatch: sourceIfMatch === undefined ? undefined : quoteEtag(sourceIfMatch),
     MetadataDirective: properties === undefined ? 'COPY' : 'REPLACE',
     ...(properties === undefined ? {} : s3Properties(properties)),
+    ...(input.storageClass === undefined ? {} : { StorageClass: input.storageClass as StorageClass }),
   });
   addDestinationConditions(command, input);
   const output = await client.send(command, context, signal);
@@ -129,8 +139,19 @@ async function copyRefusal(
   return err;
 }
 
-/** Server-side copy, within or across buckets; system and user metadata are kept. */
+/** The destination conditions of a copy, as a write's. */
+function writeConditions(input: CopyObjectInput): WriteConditions {
+  return { ifMatch: input.destinationIfMatch, ifNoneMatch: input.destinationIfNoneMatch };
+}
+
+/**
+ * Server-side copy, within or across buckets of one account; system and user metadata are kept. A
+ * source over 5 GiB (CopyObject's limit), when its `sourceSize` is given, is copied in parts.
+ */
 export async function copyObject(client: R2Client, input: CopyObjectInput, signal: AbortSignal): Promise<CopyResult> {
+  if (needsPartCopy(input.sourceSize, input.parts)) {
+    return await copyInParts(client, { ...input, conditions: writeConditions(input) }, input.parts ?? {}, signal);
+  }
   await checkDestination(client, input, signal);
   try {
     return await sendCopy(client, input, signal);
@@ -145,7 +166,7 @@ export async function copyObject(client: R2Client, input: CopyObjectInput, signa
  * just before: where the condition is ignored, only a write within that one round trip could still be
  * lost. If-Match goes along for the servers that apply it atomically.
  */
-async function deleteMovedSource(
+export async function deleteMovedSource(
   client: R2Client,
   source: ObjectLocation,
   etag: string,
@@ -212,10 +233,13 @@ export interface MovePrefixInput {
 }
 
 /**
- * Moves every key under a folder (its marker included) one by one, each a `moveObject`: R2 has no
- * rename. Each key keeps its place below the folder. A folder cannot move into itself (the listing
- * would find the moved keys again); that is refused before any request. The first failure stops
- * the move: what moved stays moved, the rest stays where it was.
+ * Moves every key under a folder (its marker included) one by one, each a `moveObject` of the
+ * version listed: R2 has no rename. Each key keeps its place below the folder and is created only
+ * while free: a taken key fails the move (AlreadyExists), unless it already holds the same ETag and
+ * size, which a move stopped between a copy and its delete leaves: then only the source is deleted,
+ * so moving again finishes a move that stopped. A folder cannot move into itself (the listing would
+ * find the moved keys again); that is refused before any request. The first failure stops the move:
+ * what moved stays moved, the rest stays where it was.
  */
 export async function movePrefix(
   client: R2Client,
@@ -236,9 +260,17 @@ export async function movePrefix(
   for (;;) {
     // Moved keys are gone, so listing from the start again walks the rest.
     const page = await listPage(client, list, signal);
-    for (const object of page.objects) {
-      const destination = { bucket: to.bucket, key: rebaseKey(object.key, from.prefix, to.prefix) };
-      await moveObject(client, { source: { bucket: from.bucket, key: object.key }, destination }, signal);
+    for (const { key, etag, size } of page.objects) {
+      const source = { bucket: from.bucket, key };
+      const destination = { bucket: to.bucket, key: rebaseKey(key, from.prefix, to.prefix) };
+      const move = { source, destination, sourceIfMatch: etag, sourceSize: size, destinationIfNoneMatch: '*' as const };
+      await moveObject(client, move, signal).catch(async (err: unknown) => {
+        const there = isR2Error(err, 'AlreadyExists') ? await headIfExists(client, destination, signal) : undefined;
+        if (there?.etag !== etag || there.size !== size) {
+          throw err;
+        }
+        await deleteMovedSource(client, source, etag, signal);
+      });
       moved++;
     }
     if (page.nextToken === undefined) {
@@ -268,7 +300,8 @@ export async function updateMetadata(
 /**
  * Copies by streaming the bytes through this machine, from one client's endpoint to another's (e.g.
  * between two accounts), with the same system and user metadata. The destination conditions are the
- * PUT's own If-Match and If-None-Match.
+ * PUT's own If-Match and If-None-Match. A source over the part threshold (5 GiB, a PUT's limit), when
+ * its `sourceSize` is given, goes in parts streamed in parallel.
  */
 export async function streamCopyObject(
   sourceClient: R2Client,
@@ -279,6 +312,15 @@ export async function streamCopyObject(
   const { source, destination, sourceIfMatch } = input;
   const context: ErrorContext = { operation: 'CopyObject', ...destination };
   checkKey(destination.key, context);
+  if (needsPartCopy(input.sourceSize, input.parts)) {
+    return await streamCopyInParts(
+      sourceClient,
+      targetClient,
+      { ...input, conditions: writeConditions(input) },
+      input.parts ?? {},
+      signal,
+    );
+  }
   const { head, contentLength, body } = await getObjectStream(
     sourceClient,
     { ...source, ifMatch: sourceIfMatch },
@@ -288,17 +330,8 @@ export async function streamCopyObject(
       ? new R2Error('SourceChanged', { operation: 'CopyObject', ...source }, { status: err.status, cause: err })
       : err;
   });
-  // As in sendFileRange: the SDK pipes the body without watching it for errors, so a reset of the
-  // source would be an unhandled 'error' and leave the PUT waiting for bytes until its idle timeout.
-  // Here it aborts the PUT and is what gets reported.
-  const bodyFailed = new AbortController();
-  let bodyError: unknown;
-  body.once('error', (error) => {
-    bodyError = error;
-    bodyFailed.abort();
-  });
-  try {
-    const { etag } = await putObject(
+  return await sendStreamedBody(body, signal, (sendSignal) =>
+    putObject(
       targetClient,
       {
         ...destination,
@@ -312,14 +345,7 @@ export async function streamCopyObject(
         ifMatch: input.destinationIfMatch,
         ifNoneMatch: input.destinationIfNoneMatch,
       },
-      AbortSignal.any([signal, bodyFailed.signal]),
-    );
-    return { etag };
-  } catch (error) {
-    throw signal.aborted ? error : (bodyError ?? error);
-  } finally {
-    // Ends the GET however the PUT ended: a PUT refused before reading the body would otherwise
-    // leave the source response unread, holding its connection until the idle timeout.
-    body.destroy();
-  }
+      sendSignal,
+    ),
+  );
 }

@@ -13,7 +13,7 @@ export { bucketNameProblem, createBucket, deleteBucket, headBucket, listBuckets,
 export type { R2ClientOptions, R2Credentials } from './client';
 export { CLIENT_DEFAULTS, R2Client } from './client';
 export type { CopyObjectInput, CopyResult, MovePrefixInput, UpdateMetadataInput } from './copy';
-export { copyObject, moveObject, movePrefix, streamCopyObject, updateMetadata } from './copy';
+export { copyObject, deleteMovedSource, moveObject, movePrefix, streamCopyObject, updateMetadata } from './copy';
 export { DEADLINE_MS } from './deadline';
 export type { DeleteManyResult, DeletePrefixInput, DeletePrefixResult } from './deletion';
 export { deleteObjects, deletePrefix } from './deletion';
@@ -29,6 +29,7 @@ export { baseName, childPrefix, folderPrefix, isFolderKey, isValidKey, parentPre
 export type { ListPageInput } from './listing';
 export { listPage, MAX_PAGE_SIZE } from './listing';
 export { MAX_OBJECT_BYTES } from './multipart';
+export type { PartCopyOptions } from './multipartCopy';
 export type { ByteRange, GetObjectInput, ObjectStream, PutObjectInput } from './objects';
 export {
   deleteObject,

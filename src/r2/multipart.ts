@@ -71,7 +71,7 @@ class PartProgress {
  */
 async function checkConditionsEarly(
   client: R2Client,
-  plan: MultipartUploadPlan,
+  plan: ObjectLocation & { conditions: WriteConditions },
   context: ErrorContext,
   signal: AbortSignal,
 ): Promise<void> {
@@ -93,18 +93,12 @@ async function checkConditionsEarly(
   }
 }
 
-async function uploadParts(
-  client: R2Client,
-  plan: MultipartUploadPlan,
-  uploadId: string,
-  signal: AbortSignal,
-): Promise<CompletedPart[]> {
+/** Sends the file's parts: each a range of it, re-read from the file when its attempt is retried. */
+function filePartSender(client: R2Client, plan: MultipartUploadPlan): SendPart {
   const { bucket, key, filePath, size, partSize } = plan;
-  const partCount = Math.max(1, Math.ceil(size / partSize));
-  const progress = new PartProgress(partCount, size, plan.onProgress);
+  const progress = new PartProgress(Math.max(1, Math.ceil(size / partSize)), size, plan.onProgress);
   const context = { operation: 'UploadPart', bucket, key, filePath };
-  const parts: CompletedPart[] = [];
-  await runPool(partCount, plan.concurrency, context, signal, async (part, partSignal) => {
+  return async (part, uploadId, partSignal) => {
     const start = part * partSize;
     const length = Math.min(partSize, size - start);
     const output = await withRetries(client.maxAttempts, context, partSignal, async () => {
@@ -130,9 +124,8 @@ async function uploadParts(
           ),
       );
     });
-    parts[part] = { PartNumber: part + 1, ETag: output.ETag };
-  });
-  return parts;
+    return output.ETag;
+  };
 }
 
 /**
@@ -153,10 +146,29 @@ async function abortUpload(client: R2Client, { bucket, key }: ObjectLocation, up
   }
 }
 
-/** Uploads the file in equal parts (but the last), `concurrency` at a time; aborts the upload on failure. */
-export async function uploadFileInParts(
+/** A multipart write: where, with what, under which conditions, in how many parts. */
+export interface PartsPlan extends ObjectLocation {
+  properties: ObjectProperties;
+  conditions: WriteConditions;
+  partCount: number;
+  concurrency: number;
+  /** How a failed part is named in errors (e.g. UploadPart, UploadPartCopy). */
+  partContext: ErrorContext;
+  /** Runs once every part is stored, before CompleteMultipartUpload; a failure aborts the upload instead. */
+  beforeComplete?: () => Promise<void>;
+}
+
+/** Stores part `part` (0-based) of upload `uploadId`; resolves to the part's ETag. */
+export type SendPart = (part: number, uploadId: string, signal: AbortSignal) => Promise<string | undefined>;
+
+/**
+ * Creates a multipart upload, sends its parts `concurrency` at a time and completes it under the
+ * write conditions (checked first too); aborts the upload on failure or cancellation.
+ */
+export async function writeInParts(
   client: R2Client,
-  plan: MultipartUploadPlan,
+  plan: PartsPlan,
+  sendPart: SendPart,
   signal: AbortSignal,
 ): Promise<{ etag: string }> {
   const { bucket, key } = plan;
@@ -176,7 +188,10 @@ export async function uploadFileInParts(
   }
   let etag: string;
   try {
-    const parts = await uploadParts(client, plan, uploadId, signal);
+    const parts: CompletedPart[] = [];
+    await runPool(plan.partCount, plan.concurrency, plan.partContext, signal, async (part, partSignal) => {
+      parts[part] = { PartNumber: part + 1, ETag: await sendPart(part, uploadId, partSignal) };
+    });
     await plan.beforeComplete?.();
     const completed = await client.send(
       new CompleteMultipartUploadCommand({
@@ -196,4 +211,23 @@ export async function uploadFileInParts(
   }
   // RGW 16 completes with an empty ETag element; only then is the etag looked up separately.
   return { etag: etag !== '' ? etag : (await headObject(client, plan, signal)).etag };
+}
+
+/** Uploads the file in equal parts (but the last), `concurrency` at a time; aborts the upload on failure. */
+export async function uploadFileInParts(
+  client: R2Client,
+  plan: MultipartUploadPlan,
+  signal: AbortSignal,
+): Promise<{ etag: string }> {
+  const { bucket, key, filePath, size, partSize } = plan;
+  return await writeInParts(
+    client,
+    {
+      ...plan,
+      partCount: Math.max(1, Math.ceil(size / partSize)),
+      partContext: { operation: 'UploadPart', bucket, key, filePath },
+    },
+    filePartSender(client, plan),
+    signal,
+  );
 }

@@ -148,6 +148,36 @@ export const messages = {
   copyFolderIntoItself: (prefix: string) => `The folder "${prefix}" cannot be copied into itself.`,
   listingToCopy: 'Listing the folders to copy…',
   copyOntoItself: (key: string) => `"${key}" cannot be copied onto itself.`,
+  // Renaming or moving a folder (r2.rename on a folder).
+  renamePromptFolder: (bucket: string) => `New folder path in bucket "${bucket}" (include parent folders to move it)`,
+  moveFolderIntoItself: (prefix: string) => `The folder "${prefix}" cannot be moved into itself.`,
+  movingFolder: (from: string, to: string) => `Moving ${from} to ${to}`,
+  moveFolderSummary: (counts: { done: number; skipped: number; failed: number; notDone: number }): string =>
+    messages.transferSummary('moved', counts) +
+    (counts.notDone > 0 ? ' Rename or move the folder again to move the rest: what moved is not moved twice.' : ''),
+  objectsProgress: (done: number, total: number | undefined) =>
+    `${done.toLocaleString('en')} of ${total === undefined ? '?' : total.toLocaleString('en')} objects`,
+  // Changing the storage class (r2.changeStorageClass).
+  storageClassTitle: 'Change Storage Class',
+  storageClassPlaceholder: 'The storage class to move the selected objects to',
+  storageClassStandard: 'Standard',
+  storageClassStandardDetail: 'For data read often: no retrieval fee, no minimum storage duration',
+  storageClassInfrequent: 'Infrequent Access',
+  storageClassInfrequentDetail: 'Cheaper storage for data read rarely: 30-day minimum, retrieval fee per GB read',
+  listingStorageClass: 'Listing the objects to change…',
+  storageClassNothingToDo: (count: number, className: string) =>
+    `All ${count.toLocaleString('en')} selected objects already are in ${className}.`,
+  confirmStorageClass: (count: number, size: string, className: string, already: number) =>
+    `Change ${count === 1 ? '1 object' : `${count.toLocaleString('en')} objects`} (${size}) to ${className}?` +
+    (already > 0 ? ` ${already.toLocaleString('en')} already are.` : '') +
+    ' Each object is rewritten in place with its metadata: one Class A request each.',
+  // Cloudflare's R2 pricing: Infrequent Access has a 30-day minimum storage duration and a data retrieval fee.
+  storageClassToInfrequentWarning:
+    'Infrequent Access bills every object for at least 30 days of storage, even if it is deleted or changed back sooner, and charges a data retrieval fee per GB on every read.',
+  storageClassToStandardWarning:
+    'Rewriting reads each object from Infrequent Access: the data retrieval fee per GB applies, and objects stored there for less than 30 days are billed for the full 30 days.',
+  changeStorageClassAction: 'Change Storage Class',
+  changingStorageClass: (className: string) => `Changing storage class to ${className}`,
   clickToEdit: 'Select to edit',
   addMetadata: '$(add) Add custom metadata…',
   // Input box titles show no icons.

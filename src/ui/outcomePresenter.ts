@@ -18,7 +18,7 @@ export interface SummaryCounts {
 
 export interface PresentOptions<T> {
   /** As in "12 uploaded, 1 skipped": also names refusals in the log ("not uploaded"). */
-  readonly verb: 'uploaded' | 'downloaded' | 'deleted' | 'copied' | 'removed';
+  readonly verb: 'uploaded' | 'downloaded' | 'deleted' | 'copied' | 'removed' | 'moved' | 'changed';
   /** The sentence; by default messages.transferSummary(verb, counts). */
   readonly summary?: (counts: SummaryCounts) => string;
   /** An item as the log names it. */

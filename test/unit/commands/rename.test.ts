@@ -19,8 +19,35 @@ describe('r2.rename', () => {
 
   const node = (key: string, body?: string) => writtenNode(bucket.client, bucket.name, key, body);
 
-  it('acts on objects only: a folder asks nothing', async () => {
-    await assertQuiet(bucket.client, (services) => rename(services, folderNode(serverAccount(), bucket.name, 'a/')));
+  it('acts on objects and folders only: a bucket asks nothing', async () => {
+    await assertQuiet(bucket.client, (services) => rename(services, folderNode(serverAccount(), bucket.name)));
+  });
+
+  it('a folder: offers its path with the name selected, moves everything under it, and sums up', async () => {
+    await putObject(bucket.client, { bucket: bucket.name, key: 'site/old/', body: '' }, live);
+    await putObject(bucket.client, { bucket: bucket.name, key: 'site/old/index.html', body: 'index' }, live);
+    await putObject(bucket.client, { bucket: bucket.name, key: 'site/old/css/a.css', body: 'css' }, live);
+    const ui = new FakeUi([
+      { input: 'Rename or Move site/old/', answer: 'site/old/inside' },
+      { input: 'Rename or Move site/old/', answer: 'archive/new' },
+    ]);
+    const services = testServices(ui, bucket.client);
+    const folder = folderNode(serverAccount(), bucket.name, 'site/old/');
+    await assert.rejects(rename(services, folder), UserCancelled);
+    assert.deepEqual(ui.refused, ['The folder "site/old/" cannot be moved into itself.']);
+    await rename(services, folder);
+    ui.assertDone();
+    assert.equal(ui.inputs[1].value, 'site/old');
+    assert.deepEqual(ui.inputs[1].valueSelection, ['site/'.length, 'site/old'.length]);
+    assert.deepEqual(ui.progress, ['Moving site/old/ to archive/new/']);
+    assert.deepEqual(ui.messages('info'), ['3 moved.']);
+    assert.equal(await read('archive/new/css/a.css'), 'css');
+    assert.equal(await exists('archive/new/'), true);
+    assert.equal(await exists('site/old/index.html'), false);
+    assert.deepEqual(
+      services.changedPlaces.map((place) => place.prefix),
+      ['site/', 'archive/', 'archive/new/'],
+    );
   });
 
   it('offers the key with the name selected; dismissing it, or keeping the key, changes nothing', async () => {

@@ -1,10 +1,21 @@
 // Moving a folder: every key below it, one copy and one delete each, on the local server and RGW.
 import assert from 'node:assert/strict';
-import { createBucket, deleteBucket, deletePrefix, listPage, movePrefix } from '../../../src/r2';
+import {
+  copyObject,
+  createBucket,
+  deleteBucket,
+  deletePrefix,
+  getObjectBytes,
+  listPage,
+  movePrefix,
+  putObject,
+} from '../../../src/r2';
 import { assertRequests, countRequests, expectR2Error, live, putMany, uniqueName, useBucket } from './helpers';
 
 describe('r2 movePrefix', () => {
   const bucket = useBucket('r2-move-prefix');
+
+  const at = (key: string) => ({ bucket: bucket.name, key });
 
   async function keysUnder(bucketName: string, prefix: string): Promise<string[]> {
     const keys: string[] = [];
@@ -63,6 +74,29 @@ describe('r2 movePrefix', () => {
       live,
     );
     assertRequests(bucket.requests, { ListObjectsV2: 1, HeadObject: 4, CopyObject: 2, DeleteObject: 2 });
+  });
+
+  it('creates only: a taken key stops the move and is kept; one holding the same object has only its source deleted', async () => {
+    await putMany(bucket.client, bucket.name, ['half/a', 'half/b', 'half/c']);
+    // What a move stopped between a copy and its delete leaves: the same object at both places.
+    await copyObject(bucket.client, { source: at('half/a'), destination: at('done/a') }, live);
+    await putObject(bucket.client, { bucket: bucket.name, key: 'done/c', body: 'theirs' }, live);
+    countRequests(bucket.requests);
+    const move = movePrefix(
+      bucket.client,
+      { source: { bucket: bucket.name, prefix: 'half/' }, destination: { bucket: bucket.name, prefix: 'done/' } },
+      live,
+    );
+    await expectR2Error(move, 'AlreadyExists');
+    // a: HEAD of the destination (taken), HEAD to compare it, HEAD of the source, delete. b: moved.
+    // c: HEAD of the destination (taken), HEAD to compare it: another object, so the move stops.
+    assertRequests(bucket.requests, { ListObjectsV2: 1, HeadObject: 3 + 2 + 2, CopyObject: 1, DeleteObject: 2 });
+    assert.deepEqual(await keysUnder(bucket.name, 'half/'), ['half/c']);
+    assert.deepEqual(await keysUnder(bucket.name, 'done/'), ['done/a', 'done/b', 'done/c']);
+    const read = async (key: string) =>
+      (await getObjectBytes(bucket.client, { ...at(key), maxBytes: 100 }, live)).bytes.toString();
+    assert.equal(await read('done/a'), 'half/a');
+    assert.equal(await read('done/c'), 'theirs');
   });
 
   it('refuses to move a folder into itself, before any request', async () => {

@@ -23,6 +23,7 @@ import { editLifecycleRules } from './editLifecycleRules';
 import { openInBrowser } from './openInBrowser';
 import { openInExplorer } from './openInExplorer';
 import { openObject } from './openObject';
+import { openPin, pin, unpin } from './pins';
 import { openToSide } from './openToSide';
 import { addBucketByName } from './addBucketByName';
 import { cleanUpIncompleteUploads } from './cleanUpIncompleteUploads';
@@ -64,6 +65,9 @@ const COMMANDS: Record<string, Handler> = {
   'r2.findKeys': findKeys,
   'r2.openInExplorer': openInExplorer,
   'r2.openInBrowser': openInBrowser,
+  'r2.pin': pin,
+  'r2.unpin': unpin,
+  'r2.openPin': openPin,
   'r2.upload': upload,
   'r2.uploadActiveFile': uploadActiveFile,
   'r2.download': download,

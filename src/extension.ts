@@ -12,6 +12,7 @@ import type { AgentTools } from './tools';
 import { ExplorerDragAndDrop } from './tree/dragAndDrop';
 import type { ExplorerNode } from './tree/explorerNode';
 import { ExplorerProvider } from './tree/explorerProvider';
+import { PinStore } from './tree/pins';
 import { ViewState } from './tree/viewState';
 import { AbortFailureReporter } from './ui/abortFailures';
 import { createLog } from './ui/log';
@@ -45,7 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   }));
   const viewState = new ViewState();
   const changes = new ObjectChanges();
-  const explorer = new ExplorerProvider({ accounts, clients, viewState, log, changes });
+  const pins = new PinStore(context.globalState);
+  const explorer = new ExplorerProvider({ accounts, clients, viewState, log, changes, pins });
   const view = vscode.window.createTreeView<ExplorerNode>('r2Explorer', {
     treeDataProvider: explorer,
     dragAndDropController: new ExplorerDragAndDrop(),
@@ -74,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   context.subscriptions.push(
     log,
+    pins,
     accounts,
     clients,
     explorer,
@@ -97,6 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       workspaceState: context.workspaceState,
       settings,
       changes,
+      pins,
     }),
     ...registerFileSystems(accounts, clients, log, changes, { ui, settings }),
     watchAutoSave(context.globalState, ui),

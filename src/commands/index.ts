@@ -24,6 +24,7 @@ import { editLifecycleRules } from './editLifecycleRules';
 import { openInBrowser } from './openInBrowser';
 import { openInExplorer } from './openInExplorer';
 import { openObject } from './openObject';
+import { openPin, pin, unpin } from './pins';
 import { openToSide } from './openToSide';
 import { addBucketByName } from './addBucketByName';
 import { cleanUpIncompleteUploads } from './cleanUpIncompleteUploads';
@@ -65,6 +66,9 @@ const COMMANDS: Record<string, Handler> = {
   'r2.findKeys': findKeys,
   'r2.openInExplorer': openInExplorer,
   'r2.openInBrowser': openInBrowser,
+  'r2.pin': pin,
+  'r2.unpin': unpin,
+  'r2.openPin': openPin,
   'r2.upload': upload,
   'r2.uploadActiveFile': uploadActiveFile,
   'r2.download': download,

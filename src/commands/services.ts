@@ -4,6 +4,7 @@ import type { ClientPool } from '../accounts/clientPool';
 import type { ObjectChanges } from '../operations';
 import type { ExplorerNode } from '../tree/explorerNode';
 import type { ExplorerProvider } from '../tree/explorerProvider';
+import type { PinStore } from '../tree/pins';
 import type { ViewState } from '../tree/viewState';
 import type { UserInterface } from '../ui/userInterface';
 
@@ -29,4 +30,6 @@ export interface Services {
   readonly settings: Settings;
   /** Announces where objects changed; the R2 view lists those places again. */
   readonly changes: ObjectChanges;
+  /** Pinned buckets, folders and objects (globalState). */
+  readonly pins: PinStore;
 }

@@ -8,6 +8,8 @@ import { BucketNode } from './bucketNode';
 import { contextValues, withStates } from './contextValues';
 import type { ExplorerNode } from './explorerNode';
 import { failureRow, MessageNode } from './messageNode';
+import { PinNode } from './pinNode';
+import { pinnedExists } from './pins';
 import type { TreeContext } from './treeContext';
 
 export class AccountNode implements ExplorerNode {
@@ -104,7 +106,20 @@ export class AccountNode implements ExplorerNode {
     if (buckets.length === 0 && messages.length === 0) {
       messages.push(new MessageNode(this, 'No buckets', { kind: 'info' }));
     }
-    return [...messages, ...buckets];
+    return [...(await this.pinRows()), ...messages, ...buckets];
+  }
+
+  /** The account's pins, each checked (in parallel) to still exist: a HEAD, or a list of one key. */
+  private async pinRows(): Promise<PinNode[]> {
+    const pins = this.context.pins.of(this.account.id);
+    if (pins.length === 0) {
+      return [];
+    }
+    const client = await this.context.clients.get(this.account);
+    const signal = AbortSignal.timeout(DEADLINE_MS.bucketList);
+    return Promise.all(
+      pins.map(async (pin) => new PinNode(this, this.account, pin, !(await pinnedExists(client, pin, signal)))),
+    );
   }
 
   getParent(): undefined {

@@ -10,6 +10,8 @@ export const contextValues = {
   loadMore: 'r2.loadMore',
   message: 'r2.message',
   error: 'r2.error',
+  /** A pinned bucket, folder or object at the top of its account; `.missing` when it is gone. */
+  pin: 'r2.pin',
 } as const;
 
 export function withStates(base: string, states: Record<string, boolean>): string {

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 
-export type NodeKind = 'account' | 'bucket' | 'prefix' | 'object' | 'loadMore' | 'message';
+export type NodeKind = 'account' | 'bucket' | 'prefix' | 'object' | 'loadMore' | 'message' | 'pin';
 
 /** One kind of node in the R2 view. Nodes render and load their children; they never prompt. */
 export interface ExplorerNode {

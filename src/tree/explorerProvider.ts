@@ -33,6 +33,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       this.changed,
       context.accounts.onDidChange(() => this.refresh()),
       context.changes.onDidChange((places) => this.refreshPlaces(places)),
+      // Pins show at the top of their account: that account is listed again.
+      context.pins.onDidChange((accountId) => this.refresh(this.roots?.find((root) => root.account.id === accountId))),
       // Redraws the rows shown, listing nothing again.
       watchIconTheme(context.viewState, () => this.changed.fire(undefined)),
       vscode.workspace.onDidChangeConfiguration((event) => {

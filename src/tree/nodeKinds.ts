@@ -5,6 +5,7 @@ import type { BucketNode } from './bucketNode';
 import type { NodeKind } from './explorerNode';
 import type { ListingNode } from './listingNode';
 import type { ObjectNode } from './objectNode';
+import type { PinNode } from './pinNode';
 
 function kindOf(value: unknown): NodeKind | undefined {
   return typeof value === 'object' && value !== null ? (value as { kind?: NodeKind }).kind : undefined;
@@ -26,4 +27,8 @@ export function isListingNode(value: unknown): value is ListingNode {
 
 export function isObjectNode(value: unknown): value is ObjectNode {
   return kindOf(value) === 'object';
+}
+
+export function isPinNode(value: unknown): value is PinNode {
+  return kindOf(value) === 'pin';
 }

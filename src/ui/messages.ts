@@ -422,4 +422,11 @@ export const messages = {
   syncNoLocalFolder: (path: string) => `${path} is not a folder (or no longer exists): nothing to sync from.`,
   syncBrokenLink: 'a broken link',
   syncUnreadableFolder: (reason: string) => `the folder could not be read (${reason})`,
+  pinned: (count: number) =>
+    count === 1 ? 'Pinned at the top of its account.' : `${count} pinned at the top of their account.`,
+  pinMissing: 'no longer exists',
+  pinTooltip: (where: string) => `Pinned: ${where}`,
+  pinMissingTooltip: (where: string) => `Pinned: ${where}. It no longer exists in R2: click for Remove.`,
+  pinGone: (where: string) => `${where} no longer exists in R2.`,
+  removePinAction: 'Remove Pin',
 } as const;

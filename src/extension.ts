@@ -13,6 +13,7 @@ import { ExplorerDragAndDrop } from './tree/dragAndDrop';
 import type { ExplorerNode } from './tree/explorerNode';
 import { ExplorerProvider } from './tree/explorerProvider';
 import { PinStore } from './tree/pins';
+import { TreeClipboard } from './tree/treeClipboard';
 import { ViewState } from './tree/viewState';
 import { AbortFailureReporter } from './ui/abortFailures';
 import { createLog } from './ui/log';
@@ -101,6 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       settings,
       changes,
       pins,
+      treeClipboard: new TreeClipboard(),
     }),
     ...registerFileSystems(accounts, clients, log, changes, { ui, settings }),
     watchAutoSave(context.globalState, ui),

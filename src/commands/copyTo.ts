@@ -49,6 +49,20 @@ export async function copyTo(services: Services, node?: unknown, selection?: unk
       sourceFolders,
     },
   );
+  await copyNodesInto(services, selected, destination);
+}
+
+/** Copies the objects and folders among `selected` into `destination` (Copy to…, and Paste after Copy). */
+export async function copyNodesInto(
+  services: Services,
+  selected: readonly unknown[],
+  destination: Destination,
+): Promise<void> {
+  const objects = selected.filter(isObjectNode);
+  const folders: CopyFolder[] = selected
+    .filter(isListingNode)
+    .filter((listing) => !isBucketNode(listing))
+    .map(({ account, bucket, prefix }) => ({ account, bucket, prefix }));
   const listed =
     folders.length === 0
       ? []

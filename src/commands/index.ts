@@ -4,7 +4,7 @@ import { presentFailure } from '../ui/outcomePresenter';
 import { UserCancelled } from '../ui/userInterface';
 import { addAccount } from './addAccount';
 import { changeStorageClassCommand } from './changeStorageClass';
-import { copyKey } from './copyKey';
+import { copyKey, cut } from './copyKey';
 import { copyS3Uri } from './copyS3Uri';
 import { copyTo } from './copyTo';
 import { createBucket } from './createBucket';
@@ -24,6 +24,7 @@ import { editLifecycleRules } from './editLifecycleRules';
 import { openInBrowser } from './openInBrowser';
 import { openInExplorer } from './openInExplorer';
 import { openObject } from './openObject';
+import { moveInto, paste } from './paste';
 import { openPin, pin, unpin } from './pins';
 import { openToSide } from './openToSide';
 import { addBucketByName } from './addBucketByName';
@@ -69,6 +70,9 @@ const COMMANDS: Record<string, Handler> = {
   'r2.pin': pin,
   'r2.unpin': unpin,
   'r2.openPin': openPin,
+  'r2.cut': cut,
+  'r2.paste': paste,
+  'r2.moveInto': moveInto,
   'r2.upload': upload,
   'r2.uploadActiveFile': uploadActiveFile,
   'r2.download': download,

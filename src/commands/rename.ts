@@ -1,6 +1,7 @@
-import { DEADLINE_MS, folderPrefix, isValidKey, parentPrefix } from '../r2';
+import { baseName, DEADLINE_MS, folderPrefix, isValidKey, parentPrefix } from '../r2';
 import { moveFolder, renameObject } from '../operations';
 import type { ListingNode } from '../tree/listingNode';
+import type { ObjectNode } from '../tree/objectNode';
 import { isBucketNode, isListingNode, isObjectNode } from '../tree/nodeKinds';
 import { targetNode } from '../tree/selection';
 import { ModalAsker } from '../ui/asker';
@@ -104,4 +105,51 @@ async function moveFolderAndPresent(services: Services, node: ListingNode, newPr
     // Moving the folder again moves what is left; what moved already counts as done.
     retryFailed: () => moveFolderAndPresent(services, node, newPrefix),
   });
+}
+
+/**
+ * Moves objects and folders into another folder of the same bucket, each under its own name (Paste
+ * after Cut, and a drag inside the view): objects one by one as Rename does, folders as renameFolder.
+ */
+export async function moveNodesInto(
+  services: Services,
+  nodes: readonly unknown[],
+  destination: { readonly accountId: string; readonly bucket: string; readonly prefix: string },
+): Promise<void> {
+  const sameBucket = (node: ListingNode | ObjectNode) =>
+    node.account.id === destination.accountId && node.bucket === destination.bucket;
+  const movable = nodes.filter(
+    (node): node is ListingNode | ObjectNode => (isObjectNode(node) || isListingNode(node)) && !isBucketNode(node),
+  );
+  if (movable.some((node) => !sameBucket(node))) {
+    void services.ui.showMessage('warning', messages.moveAcrossBuckets);
+    return;
+  }
+  for (const node of movable) {
+    if (isObjectNode(node)) {
+      const newKey = destination.prefix + baseName(node.key);
+      if (newKey !== node.key) {
+        const object = {
+          account: node.account,
+          bucket: node.bucket,
+          key: node.key,
+          etag: node.object.etag,
+          size: node.object.size,
+        };
+        const outcome = await renameObject(
+          { clients: services.clients, object, newKey },
+          AbortSignal.timeout(DEADLINE_MS.objectMove),
+          new ModalAsker(services.ui),
+        );
+        services.changes.fire(outcome.changed);
+      }
+    } else {
+      const newPrefix = `${destination.prefix}${baseName(node.prefix)}/`;
+      if (newPrefix.startsWith(node.prefix)) {
+        void services.ui.showMessage('warning', messages.moveFolderIntoItself(node.prefix));
+      } else if (newPrefix !== node.prefix) {
+        await moveFolderAndPresent(services, node, newPrefix);
+      }
+    }
+  }
 }

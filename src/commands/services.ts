@@ -5,6 +5,7 @@ import type { ObjectChanges } from '../operations';
 import type { ExplorerNode } from '../tree/explorerNode';
 import type { ExplorerProvider } from '../tree/explorerProvider';
 import type { PinStore } from '../tree/pins';
+import type { TreeClipboard } from '../tree/treeClipboard';
 import type { ViewState } from '../tree/viewState';
 import type { UserInterface } from '../ui/userInterface';
 
@@ -32,4 +33,6 @@ export interface Services {
   readonly changes: ObjectChanges;
   /** Pinned buckets, folders and objects (globalState). */
   readonly pins: PinStore;
+  /** The rows Copy Key or Cut took, for Paste. */
+  readonly treeClipboard: TreeClipboard;
 }

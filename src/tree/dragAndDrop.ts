@@ -7,11 +7,20 @@ import { ObjectNode } from './objectNode';
  * Files and folders dropped on a bucket or folder (from VS Code's Explorer or the OS) are uploaded
  * there through the r2.upload command, so drops get the same prompts, progress and summary.
  */
+/** What VS Code names the rows dragged inside this view (the view id, lower-cased). */
+const VIEW_ROWS = 'application/vnd.code.tree.r2explorer';
+
 export class ExplorerDragAndDrop implements vscode.TreeDragAndDropController<ExplorerNode> {
-  readonly dropMimeTypes = ['text/uri-list', 'files'];
+  readonly dropMimeTypes = [VIEW_ROWS, 'text/uri-list', 'files'];
   readonly dragMimeTypes: string[] = [];
 
   async handleDrop(target: ExplorerNode | undefined, dataTransfer: vscode.DataTransfer): Promise<void> {
+    // Rows dragged inside the view: moved to the folder dropped on, after one confirmation.
+    const rows = dataTransfer.get(VIEW_ROWS)?.value as readonly ExplorerNode[] | undefined;
+    if (rows && rows.length > 0) {
+      await vscode.commands.executeCommand('r2.moveInto', target, rows);
+      return;
+    }
     // Dropping on an object means its folder.
     const destination = target instanceof ObjectNode ? target.getParent() : target;
     if (!(destination instanceof ListingNode)) {

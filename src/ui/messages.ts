@@ -429,4 +429,11 @@ export const messages = {
   pinMissingTooltip: (where: string) => `Pinned: ${where}. It no longer exists in R2: click for Remove.`,
   pinGone: (where: string) => `${where} no longer exists in R2.`,
   removePinAction: 'Remove Pin',
+  moveAcrossBuckets:
+    'Cut and Paste, and dragging, move within one bucket. To put objects in another bucket or account, use Copy to… (or Copy Key and Paste), then Delete.',
+  nothingToPaste:
+    'Nothing to paste here: copy or cut objects and folders in the R2 view, or copy the path of local files (Copy Path in the Explorer).',
+  moveAction: 'Move',
+  confirmMoveInto: (count: number, where: string) =>
+    `Move ${count === 1 ? 'this item' : `these ${count.toLocaleString('en')} items`} into ${where}? Each object is copied there, then deleted here.`,
 } as const;

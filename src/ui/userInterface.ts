@@ -73,6 +73,8 @@ export interface UserInterface {
   /** A short note in the status bar, gone after `timeoutMs`. */
   setStatusBarMessage(text: string, timeoutMs: number): void;
   writeClipboard(text: string): Promise<void>;
+  /** The system clipboard's text ('' when it holds none). */
+  readClipboard(): Promise<string>;
   /** Runs a command of VS Code or of this extension (a follow-up the user chose, an editor to open). */
   executeCommand(command: string, ...args: unknown[]): Promise<unknown>;
   /** Opens a web address in the user's browser. */

@@ -156,6 +156,10 @@ export class VscodeUserInterface implements UserInterface {
     vscode.window.setStatusBarMessage(text, timeoutMs);
   }
 
+  async readClipboard(): Promise<string> {
+    return vscode.env.clipboard.readText();
+  }
+
   async writeClipboard(text: string): Promise<void> {
     await vscode.env.clipboard.writeText(text);
   }

@@ -256,6 +256,10 @@ export class FakeUi implements UserInterface {
     this.statusBar.push(text);
   }
 
+  async readClipboard(): Promise<string> {
+    return this.clipboard.at(-1) ?? '';
+  }
+
   async writeClipboard(text: string): Promise<void> {
     this.clipboard.push(text);
   }

@@ -22,10 +22,22 @@ export class Workbench {
     const page = await context.newPage();
     await page.goto(url);
     const workbench = new Workbench(context, page);
-    // The icon appears once the workbench has read the extension's contributions; menus opened
-    // before then lack its entries.
-    await workbench.activityItem('R2 Explorer').waitFor({ timeout: 60_000 });
+    await workbench.loaded();
     return workbench;
+  }
+
+  /** Reloads the page, as a person presses F5, and waits for R2 Explorer to load again. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.loaded();
+  }
+
+  /**
+   * Waits until the workbench has read the extension's contributions (after a load or a reload):
+   * the icon appears then, and menus opened before lack its entries.
+   */
+  async loaded(): Promise<void> {
+    await this.activityItem('R2 Explorer').waitFor({ timeout: 60_000 });
   }
 
   private activityItem(title: string): Locator {

@@ -171,6 +171,8 @@ describe('sandbox (npm start) in a browser', () => {
       await workbench.click(workbench.dialog().getByRole('button', { name: 'Apply' }));
       await workbench.seeNotification('1 synced.');
       assert.equal(await objectText('synced/README.md'), 'Changed after the first sync.\n');
+      // Back to the R2 view, where the next tests start.
+      await workbench.showView('R2 Explorer');
     });
   });
 
@@ -242,6 +244,7 @@ describe('sandbox (npm start) in a browser', () => {
       await workbench.showView('R2 Explorer');
       await workbench.expand(SANDBOX_ACCOUNT.name);
       await workbench.contextMenu(workbench.row(SEED.logs), 'Find Keys…');
+      await workbench.page.locator('.quick-input-widget').getByText(`Find keys in ${SEED.logs}/`).waitFor();
       await workbench.page.keyboard.type('event-0242');
       await workbench.page.keyboard.press('Enter');
       await workbench.page
@@ -274,7 +277,9 @@ describe('sandbox (npm start) in a browser', () => {
       const typed = 'Saved from the Explorer.';
       await workbench.contextMenu(workbench.row(SEED.assets), 'Open in Explorer');
       await workbench.pick('Add to Workspace');
-      // A window with one folder becomes a multi-root workspace: VS Code loads the page again.
+      // A window with one folder becomes a multi-root workspace: VS Code loads the page again, at
+      // the untitled workspace's address.
+      await workbench.page.waitForURL(/[?&]workspace=/, { timeout: 60_000 });
       await workbench.loaded();
       await workbench.showView('Explorer');
       // The folder shows before the extension has started again to answer for r2: (it starts on

@@ -74,6 +74,7 @@ async function uploaded(services: Services, destination: Destination, outcome: O
   await presentOutcome(services, outcome, {
     verb: 'uploaded',
     describe: (file) => file.path,
+    accountOf: () => destination.account.id,
     retryFailed: async (failed) => {
       const { ui } = services;
       const input = { clients: services.clients, destination, files: failed, concurrency: uploadConcurrency(services) };

@@ -228,4 +228,13 @@ export const messages = {
       counts.notDone ? `; ${counts.notDone.toLocaleString('en')} not removed (cancelled)` : '',
       '.',
     ].join(''),
+  // Why the items of a batch failed, after its summary: "0 uploaded, 1 failed: <cause>."
+  causeAccessDenied: (write: boolean) =>
+    write
+      ? 'access denied — the key may be read-only, or limited to other buckets'
+      : 'access denied — the key may be limited to other buckets',
+  causeInvalidCredentials: 'the access key ID or secret access key is not valid',
+  summaryWithCause: (summary: string, cause: string) => `${summary}: ${cause}.`,
+  summaryWithCommonCause: (summary: string, count: number, cause: string) =>
+    `${summary}. ${count.toLocaleString('en')} of them: ${cause}; see the log for the others.`,
 } as const;

@@ -8,7 +8,7 @@ import { getObjectBytes, headObject, isR2Error, putObject } from '../../../src/r
 import { UserCancelled } from '../../../src/ui/userInterface';
 import { FakeUi, fileUri } from '../../support/fakeUi';
 import { live, useBucket, useTempDir } from '../r2/helpers';
-import { folderNode, serverAccount, testServices } from './helpers';
+import { folderNode, readOnlyClient, serverAccount, testServices } from './helpers';
 
 const HERE = '$(check) Upload here';
 
@@ -149,7 +149,7 @@ describe('r2.upload', () => {
     await upload(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name), [fileUri(empty)]);
     assert.deepEqual(ui.messages(), ['There is nothing to upload: the selection holds no files.']);
 
-    const missing = new FakeUi([{ message: '0 uploaded, 1 failed.', answer: 'Show Log' }]);
+    const missing = new FakeUi([{ message: '0 uploaded, 1 failed: it no longer exists, or is a broken link.', answer: 'Show Log' }]);
     const services = testServices(missing, bucket.client);
     await upload(services, folderNode(serverAccount(), bucket.name), [fileUri(join(temp.path, 'gone.txt'))]);
     missing.assertDone();
@@ -157,5 +157,20 @@ describe('r2.upload', () => {
     assert.deepEqual(missing.shown[0].actions, ['Show Log']);
     assert.ok(services.fakeLog.shown);
     assert.match(services.fakeLog.lines.join('\n'), /gone\.txt: not uploaded, it no longer exists/);
+  });
+
+  it('a read-only key: the summary says the key may be read-only and offers Edit Account for that account, not Retry', async () => {
+    const file = await localFile('refused.txt', 'r');
+    const ui = new FakeUi([{ message: '0 uploaded, 1 failed: access denied', answer: 'Edit Account' }]);
+    await upload(testServices(ui, readOnlyClient()), folderNode(serverAccount(), bucket.name), [fileUri(file)]);
+    ui.assertDone();
+    assert.deepEqual(ui.shown, [
+      {
+        level: 'warning',
+        message: '0 uploaded, 1 failed: access denied — the key may be read-only, or limited to other buckets.',
+        actions: ['Edit Account', 'Show Log'],
+      },
+    ]);
+    assert.deepEqual(ui.commands, [{ command: 'r2.editAccount', args: ['test-account'] }]);
   });
 });

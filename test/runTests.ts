@@ -87,7 +87,9 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
   const scoped = { accessKeyId: hex(16), secretAccessKey: hex(32), buckets: ['scoped-bucket'] };
   // A second admin key the reliability tests revoke while the extension uses it.
   const revocable = { accessKeyId: hex(16), secretAccessKey: hex(32) };
-  const server = await startR2Server({ credentials: [admin, scoped, revocable] });
+  // A key that reads but may not write, as R2's read-only tokens.
+  const readOnly = { accessKeyId: hex(16), secretAccessKey: hex(32), readOnly: true };
+  const server = await startR2Server({ credentials: [admin, scoped, revocable, readOnly] });
   const run = {
     extensionPath: root,
     testsPath: join(out, 'integration', 'index.js'),
@@ -103,6 +105,8 @@ async function runIntegrationTier(runDir: string): Promise<TierResult> {
       R2_TEST_SCOPED_BUCKET: scoped.buckets[0],
       R2_TEST_REVOCABLE_ACCESS_KEY_ID: revocable.accessKeyId,
       R2_TEST_REVOCABLE_SECRET_ACCESS_KEY: revocable.secretAccessKey,
+      R2_TEST_READONLY_ACCESS_KEY_ID: readOnly.accessKeyId,
+      R2_TEST_READONLY_SECRET_ACCESS_KEY: readOnly.secretAccessKey,
       R2_TEST_RUN_DIR: join(runDir, 'vscode'),
     },
     timeoutMs: Number(process.env.R2_TEST_TIMEOUT_MS ?? 20 * 60 * 1000),

@@ -82,6 +82,9 @@ export const messages = {
       .filter(Boolean)
       .join(', ') + '.',
   uploading: (where: string) => `Uploading to ${where}`,
+  // An upload that went through names what went where (a drop on a folder, too).
+  uploadedTo: (count: number, where: string, name?: string) =>
+    `Uploaded ${count === 1 && name !== undefined ? name : `${count.toLocaleString('en')} file${count === 1 ? '' : 's'}`} to ${where}`,
   nothingToUpload: 'There is nothing to upload: the selection holds no files.',
   urlCopied: (value: string) => `Copied "${value}".`,
   downloading: (folder: string) => `Downloading to ${folder}`,
@@ -206,6 +209,9 @@ export const messages = {
     `${problem}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''} Nothing was changed in R2.`,
   configChanged: (what: string, bucket: string) =>
     `The ${what} of bucket "${bucket}" changed in R2 since they were opened; nothing was changed. Save again to compare.`,
+  configDenied: (what: string, bucket: string) =>
+    `Access denied: this key may not change the ${what} of bucket "${bucket}" (it may be read-only). Nothing was changed in R2.`,
+  configRefused: (reason: string) => `${reason} Nothing was changed in R2.`,
   configSingleDocument: 'Bucket settings are single documents.',
   configDeleteHint: 'Save an empty array ([]) to remove the rules.',
   autoSaveWritesToR2:

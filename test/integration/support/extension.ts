@@ -29,6 +29,11 @@ export const server = {
     accessKeyId: required('R2_TEST_REVOCABLE_ACCESS_KEY_ID'),
     secretAccessKey: required('R2_TEST_REVOCABLE_SECRET_ACCESS_KEY'),
   },
+  /** May read but not write, as R2's read-only tokens. */
+  readOnly: {
+    accessKeyId: required('R2_TEST_READONLY_ACCESS_KEY_ID'),
+    secretAccessKey: required('R2_TEST_READONLY_SECRET_ACCESS_KEY'),
+  },
 };
 
 /** A client of the test's own, to arrange buckets and objects and check results behind the UI. */

@@ -96,7 +96,11 @@ describe('r2.copyTo', () => {
     await copyTo(services, self);
     ui.assertDone();
     assert.deepEqual(ui.shown, [
-      { level: 'warning', message: '0 copied, 1 failed: "self.txt" cannot be copied onto itself.', actions: ['Show Log'] },
+      {
+        level: 'warning',
+        message: '0 copied, 1 failed: "self.txt" cannot be copied onto itself.',
+        actions: ['Show Log'],
+      },
     ]);
     assert.match(services.fakeLog.lines.join('\n'), /self\.txt: "self\.txt" cannot be copied onto itself\./);
   });

@@ -162,7 +162,7 @@ export const messages = {
   browseTypeKeyPrompt: (bucket: string) => `Key of the object to open in ${bucket}`,
   notAnObject: (uri: string) => `${uri} is not an object of a configured R2 account.`,
   openLargeObject: (name: string, size: string, limitMB: number) =>
-    `"${name}" is ${size}, more than the ${limitMB} MB that open without asking (setting r2.openSizeLimitMB): opening downloads all of it.`,
+    `"${name}" is ${size}, more than the ${limitMB} MiB that open without asking (setting r2.openSizeLimitMB): opening downloads all of it.`,
   openInfrequentAccess: (name: string, size: string) =>
     `"${name}" is in Infrequent Access storage: reading its ${size} is billed as a data retrieval fee (per GB).`,
   openAnywayAction: 'Open Anyway',

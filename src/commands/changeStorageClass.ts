@@ -78,6 +78,7 @@ async function changeAndPresent(services: Services, plan: StorageClassPlan, clas
     verb: 'changed',
     summary: (counts) => messages.transferSummary(`changed to ${className}`, counts),
     describe: (object) => `${object.bucket}/${object.key}`,
+    accountOf: (object) => object.account.id,
     retryFailed: (failed) => changeAndPresent(services, { ...plan, objects: failed }, className),
   });
 }

@@ -59,6 +59,7 @@ export async function cleanUpIncompleteUploads(services: Services, node?: unknow
         notDone: counts.notDone,
       }),
     describe: (upload) => upload.key,
+    accountOf: () => account.id,
     logFailure: (upload, reason) =>
       `Multipart upload ${upload.uploadId} of "${upload.key}" in bucket "${bucket}" could not be removed: ${reason}`,
   });

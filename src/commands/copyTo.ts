@@ -98,6 +98,7 @@ async function copyInto(services: Services, objects: readonly ListedObject[], de
   await presentOutcome(services, outcome, {
     verb: 'copied',
     describe: (object) => `${object.bucket}/${object.key}`,
+    accountOf: () => destination.account.id,
     retryFailed: (failed) => copyInto(services, failed, destination),
   });
 }

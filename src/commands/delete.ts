@@ -89,6 +89,7 @@ async function deleteAndPresent(services: Services, plan: DeletionPlan): Promise
         ? messages.deletePartial(counts.done, counts.failed)
         : messages.deleted(counts.done, plan.where),
     describe: (object) => `${object.bucket}/${object.key}`,
+    accountOf: (object) => object.account.id,
     retryFailed: (failed) => deleteAndPresent(services, planObjects(failed)),
   });
 }

@@ -47,6 +47,7 @@ async function downloadInto(services: Services, folder: string, sources: readonl
   await presentOutcome(services, outcome, {
     verb: 'downloaded',
     describe: (item) => `${item.bucket}/${item.key}`,
+    accountOf: (item) => item.account.id,
     // Each failed object again, to the file planned for it.
     retryFailed: (failed) =>
       downloadInto(

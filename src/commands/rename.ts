@@ -102,6 +102,7 @@ async function moveFolderAndPresent(services: Services, node: ListingNode, newPr
     verb: 'moved',
     summary: messages.moveFolderSummary,
     describe: (object) => `${bucket}/${object.key}`,
+    accountOf: () => account.id,
     // Moving the folder again moves what is left; what moved already counts as done.
     retryFailed: () => moveFolderAndPresent(services, node, newPrefix),
   });

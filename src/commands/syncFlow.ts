@@ -174,6 +174,7 @@ async function apply(
     verb: pair.direction === 'toR2' ? 'uploaded' : 'downloaded',
     summary: messages.syncSummary,
     describe: (entry) => entry.relativePath,
+    accountOf: () => plan.account.id,
     // The failed entries again, each against the version its plan saw.
     retryFailed: (failed) => apply(services, { ...plan, entries: failed, refused: [] }, pair, { from, to }),
   });

@@ -73,7 +73,12 @@ async function uploaded(services: Services, destination: Destination, outcome: O
   const key = only ? destination.prefix + only.relativeKey : '';
   await presentOutcome(services, outcome, {
     verb: 'uploaded',
+    summary: (counts) =>
+      counts.done > 0 && counts.skipped + counts.failed + counts.notDone === 0
+        ? messages.uploadedTo(counts.done, describeDestination(destination), only?.relativeKey)
+        : messages.transferSummary('uploaded', counts),
     describe: (file) => file.path,
+    accountOf: () => destination.account.id,
     retryFailed: async (failed) => {
       const { ui } = services;
       const input = { clients: services.clients, destination, files: failed, concurrency: uploadConcurrency(services) };

@@ -14,7 +14,7 @@ import type { CorsRule, LifecycleRule, R2Client } from '../r2';
 import type { ConfigKind } from './bucketConfigDocument';
 import { CONFIG_FILE_NAMES, formatDocument, parseConfig } from './bucketConfigDocument';
 import { messages } from '../ui/messages';
-import { toFileSystemError } from './fileSystemErrors';
+import { configWriteRefusal, saveRefusal, toFileSystemError } from './fileSystemErrors';
 import { VersionLedger } from './versionLedger';
 
 /** Bucket settings as documents: `r2-config://<account entry id>/<bucket>/cors.json` (or `lifecycle.json`). */
@@ -86,14 +86,13 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
     const { location, client } = await this.target(uri);
     const parsed = parseConfig(location.kind, new TextDecoder().decode(content));
     if (!parsed.ok) {
-      throw new vscode.FileSystemError(messages.configInvalid(parsed.problems[0].message, parsed.problems.length - 1));
+      throw saveRefusal(messages.configInvalid(parsed.problems[0].message, parsed.problems.length - 1));
     }
+    const what = location.kind === 'cors' ? 'CORS rules' : 'lifecycle rules';
     const expected = this.seen.get(uri.toString());
     const current = expected === undefined ? undefined : await this.fetch(uri);
     if (current !== expected) {
-      throw new vscode.FileSystemError(
-        messages.configChanged(location.kind === 'cors' ? 'CORS rules' : 'lifecycle rules', location.bucket),
-      );
+      throw saveRefusal(messages.configChanged(what, location.bucket));
     }
     // No rules saved over no rules (the template, maybe with comments added): there is nothing to send.
     if (parsed.rules.length === 0 && current === formatDocument(location.kind, [])) {
@@ -114,7 +113,7 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
           : putBucketLifecycle(client, bucket, rules, signal));
       }
     } catch (error) {
-      throw toFileSystemError(error, uri);
+      throw configWriteRefusal(error, what, bucket);
     }
     this.seen.delete(uri.toString());
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);

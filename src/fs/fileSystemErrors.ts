@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isR2Error } from '../r2';
+import { messages } from '../ui/messages';
 
 /**
  * An R2 failure as the FileSystemError kind VS Code understands: editors then show their own
@@ -29,4 +30,25 @@ export function toFileSystemError(error: unknown, uri: vscode.Uri): vscode.FileS
     default:
       return new vscode.FileSystemError(error.message);
   }
+}
+
+/**
+ * Why a save was refused, for VS Code to show. Every write error reaches the user as "Failed to
+ * save '<name>': Unable to write file '<uri>' (<the error as text>)", and a FileSystemError's text
+ * begins with its kind: "Unknown (FileSystemError): …", noise that is the same for every refusal
+ * here. An error without a name is its message alone. Only saves throw it: the kind steers nothing
+ * in VS Code's save of a document that is not on disk (no "Retry as Sudo", no conflict editor).
+ */
+export function saveRefusal(reason: string): Error {
+  const error = new Error(reason);
+  error.name = '';
+  return error;
+}
+
+/** A refused write of bucket settings: what R2 said, and that nothing changed. */
+export function configWriteRefusal(error: unknown, what: string, bucket: string): Error {
+  if (isR2Error(error, 'AccessDenied')) {
+    return saveRefusal(messages.configDenied(what, bucket));
+  }
+  return saveRefusal(messages.configRefused(error instanceof Error ? error.message : String(error)));
 }

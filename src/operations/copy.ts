@@ -101,7 +101,6 @@ export async function copyObjects(
   const progress = new ProgressCounter(reporter, input.objects.length);
   const batch = await runBatch(input.objects, COPY_CONCURRENCY, signal, async (object, itemSignal) => {
     const key = destination.prefix + (object.relativeKey ?? baseName(object.key));
-    progress.started(object.key);
     if (object.account.id === destination.account.id && object.bucket === destination.bucket && object.key === key) {
       throw new Error(messages.copyOntoItself(key));
     }

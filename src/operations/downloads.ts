@@ -106,47 +106,48 @@ export async function downloadTo(
     planned.length,
     planned.reduce((sum, item) => sum + item.size, 0),
   );
-  const batch = await runBatch(planned, DOWNLOAD_CONCURRENCY, signal, async (item, itemSignal) => {
-    progress.started(item.relativePath);
-    const local = await existingFile(item.path);
-    if (local) {
-      const client = await clients.get(item.account);
-      const head = await headObject(client, { bucket: item.bucket, key: item.key }, itemSignal);
-      // Already the same bytes, as uploads check: same size, then the MD5 of the file against a
-      // single-part ETag. A multipart ETag (MD5 of the parts' MD5s, "-N") cannot be checked without
-      // the part sizes, so such a file is asked about: a same-size file is not assumed the same.
-      if (local.isFile() && (await objectMatchesFile(head, { path: item.path }, itemSignal))) {
-        progress.add(item.size);
-        progress.itemDone();
-        return 'done';
+  const batch = await runBatch(planned, DOWNLOAD_CONCURRENCY, signal, (item, itemSignal) =>
+    progress.track(item.relativePath, async () => {
+      const local = await existingFile(item.path);
+      if (local) {
+        const client = await clients.get(item.account);
+        const head = await headObject(client, { bucket: item.bucket, key: item.key }, itemSignal);
+        // Already the same bytes, as uploads check: same size, then the MD5 of the file against a
+        // single-part ETag. A multipart ETag (MD5 of the parts' MD5s, "-N") cannot be checked without
+        // the part sizes, so such a file is asked about: a same-size file is not assumed the same.
+        if (local.isFile() && (await objectMatchesFile(head, { path: item.path }, itemSignal))) {
+          progress.add(item.size);
+          progress.itemDone();
+          return 'done';
+        }
+        const sides = {
+          existing: { place: 'local' as const, size: local.size, modified: local.mtime },
+          incoming: objectSide(head),
+        };
+        if ((await policy.decide(item.relativePath, false, sides)) === 'skip') {
+          progress.itemDone();
+          return 'skipped';
+        }
       }
-      const sides = {
-        existing: { place: 'local' as const, size: local.size, modified: local.mtime },
-        incoming: objectSide(head),
-      };
-      if ((await policy.decide(item.relativePath, false, sides)) === 'skip') {
-        progress.itemDone();
-        return 'skipped';
-      }
-    }
-    let received = 0;
-    // downloadFile creates the folders below `folder`, and refuses any symbolic link on the way.
-    await downloadFile(
-      await clients.get(item.account),
-      {
-        bucket: item.bucket,
-        key: item.key,
-        filePath: item.path,
-        root: folder,
-        onProgress: (bytes) => {
-          progress.add(bytes - received);
-          received = bytes;
+      let received = 0;
+      // downloadFile creates the folders below `folder`, and refuses any symbolic link on the way.
+      await downloadFile(
+        await clients.get(item.account),
+        {
+          bucket: item.bucket,
+          key: item.key,
+          filePath: item.path,
+          root: folder,
+          onProgress: (bytes) => {
+            progress.add(bytes - received);
+            received = bytes;
+          },
         },
-      },
-      itemSignal,
-    );
-    progress.itemDone();
-    return 'done';
-  });
+        itemSignal,
+      );
+      progress.itemDone();
+      return 'done';
+    }),
+  );
   return fromBatch(batch, refused, []);
 }

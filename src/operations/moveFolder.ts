@@ -58,33 +58,34 @@ export async function moveFolder(
   );
   const progress = new ProgressCounter(reporter, objects.length);
   const batch = await runBatch(objects, input.concurrency ?? MOVE_CONCURRENCY, signal, async (object, itemSignal) => {
-    progress.started(object.key);
-    const source = { bucket, key: object.key };
-    const destination = { bucket, key: rebaseKey(object.key, prefix, newPrefix) };
-    const copied = await writeWithoutClobbering(
-      client,
-      destination,
-      {
-        write: async (conditions) => {
-          const copy = { source, destination, sourceIfMatch: object.etag, sourceSize: object.size };
-          await copyObject(
-            client,
-            { ...copy, destinationIfMatch: conditions.ifMatch, destinationIfNoneMatch: conditions.ifNoneMatch },
-            itemSignal,
-          );
+    return progress.track(object.key, async () => {
+      const source = { bucket, key: object.key };
+      const destination = { bucket, key: rebaseKey(object.key, prefix, newPrefix) };
+      const copied = await writeWithoutClobbering(
+        client,
+        destination,
+        {
+          write: async (conditions) => {
+            const copy = { source, destination, sourceIfMatch: object.etag, sourceSize: object.size };
+            await copyObject(
+              client,
+              { ...copy, destinationIfMatch: conditions.ifMatch, destinationIfNoneMatch: conditions.ifNoneMatch },
+              itemSignal,
+            );
+          },
+          // Copied by an earlier run that stopped before deleting the source.
+          alreadyThere: async (current) => current.etag === object.etag && current.size === object.size,
+          decide: (changed, current) =>
+            policy.decide(destination.key, changed, { existing: objectSide(current), incoming: objectSide(object) }),
         },
-        // Copied by an earlier run that stopped before deleting the source.
-        alreadyThere: async (current) => current.etag === object.etag && current.size === object.size,
-        decide: (changed, current) =>
-          policy.decide(destination.key, changed, { existing: objectSide(current), incoming: objectSide(object) }),
-      },
-      itemSignal,
-    );
-    if (copied === 'done') {
-      await deleteMovedSource(client, source, object.etag, itemSignal);
-    }
-    progress.itemDone();
-    return copied;
+        itemSignal,
+      );
+      if (copied === 'done') {
+        await deleteMovedSource(client, source, object.etag, itemSignal);
+      }
+      progress.itemDone();
+      return copied;
+    });
   });
   const places = [...new Set([parentPrefix(prefix), parentPrefix(newPrefix), newPrefix])];
   return fromBatch(

@@ -8,7 +8,7 @@ export interface Progress {
   /** Bytes moved, for transfers. */
   readonly bytesDone?: number;
   readonly bytesTotal?: number;
-  /** The item most recently started. */
+  /** The item being worked on (of several in flight, the one that started first). */
   readonly current?: string;
 }
 
@@ -18,11 +18,14 @@ export interface Reporter {
 
 export const silentReporter: Reporter = { report: () => undefined };
 
-/** Counts a batch's items and bytes, and reports each change. */
+/**
+ * Counts a batch's items and bytes, and reports each change, naming the item in flight that
+ * started first: the one a user waits for (the large file among small ones), steady while it runs.
+ */
 export class ProgressCounter {
   private itemsDone = 0;
   private bytesDone = 0;
-  private current?: string;
+  private readonly inFlight: string[] = [];
 
   constructor(
     private readonly reporter: Reporter,
@@ -38,8 +41,14 @@ export class ProgressCounter {
     this.report();
   }
 
-  started(name: string): void {
-    this.current = name;
+  /** Runs the work of the item `name`, which is in flight until it ends, however it ends. */
+  async track<T>(name: string, work: () => Promise<T>): Promise<T> {
+    this.inFlight.push(name);
+    try {
+      return await work();
+    } finally {
+      this.inFlight.splice(this.inFlight.indexOf(name), 1);
+    }
   }
 
   itemDone(): void {
@@ -52,7 +61,7 @@ export class ProgressCounter {
       itemsDone: this.itemsDone,
       itemsTotal: this.itemsTotal,
       ...(this.bytesTotal === undefined ? {} : { bytesDone: this.bytesDone, bytesTotal: this.bytesTotal }),
-      current: this.current,
+      current: this.inFlight[0],
     });
   }
 }

@@ -93,21 +93,22 @@ export async function changeStorageClass(
 ): Promise<Outcome<ClassedObject>> {
   const progress = new ProgressCounter(reporter, plan.objects.length);
   const batch = await runBatch(plan.objects, CHANGE_CONCURRENCY, signal, async (object, itemSignal) => {
-    progress.started(object.key);
-    const location = { bucket: object.bucket, key: object.key };
-    await copyObject(
-      await clients.get(object.account),
-      {
-        source: location,
-        destination: location,
-        sourceIfMatch: object.etag,
-        sourceSize: object.size,
-        storageClass: plan.storageClass,
-      },
-      itemSignal,
-    );
-    progress.itemDone();
-    return 'done';
+    return progress.track(object.key, async () => {
+      const location = { bucket: object.bucket, key: object.key };
+      await copyObject(
+        await clients.get(object.account),
+        {
+          source: location,
+          destination: location,
+          sourceIfMatch: object.etag,
+          sourceSize: object.size,
+          storageClass: plan.storageClass,
+        },
+        itemSignal,
+      );
+      progress.itemDone();
+      return 'done' as const;
+    });
   });
   const places = new Map(
     plan.objects.map(({ account, bucket, key }) => [

@@ -48,12 +48,13 @@ export async function uploadFiles(
     files.length,
     files.reduce((sum, file) => sum + file.size, 0),
   );
-  const batch = await runBatch(files, input.concurrency, signal, async (file, itemSignal) => {
-    progress.started(file.relativeKey);
-    const result = await uploadOne(client, destination, file, policy, progress, itemSignal);
-    progress.itemDone();
-    return result;
-  });
+  const batch = await runBatch(files, input.concurrency, signal, (file, itemSignal) =>
+    progress.track(file.relativeKey, async () => {
+      const result = await uploadOne(client, destination, file, policy, progress, itemSignal);
+      progress.itemDone();
+      return result;
+    }),
+  );
   return fromBatch(batch, input.refused ?? [], [
     { accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix },
   ]);

@@ -22,7 +22,7 @@ export { DOWNLOAD_DEFAULTS, downloadFile } from './download';
 export type { EndpointConfig, EndpointWarning, ResolvedEndpoint } from './endpoint';
 export { isLoopbackEndpoint, isValidAccountId, resolveEndpoint } from './endpoint';
 export type { ErrorContext, R2ErrorCode } from './errors';
-export { classifyError, isR2Error, R2Error } from './errors';
+export { classifyError, isR2Error, isTransient, R2Error } from './errors';
 export type { ListIncompleteUploadsInput } from './incompleteUploads';
 export { abortIncompleteUpload, listIncompleteUploads } from './incompleteUploads';
 export { baseName, childPrefix, folderPrefix, isFolderKey, isValidKey, parentPrefix, rebaseKey } from './keys';

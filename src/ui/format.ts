@@ -1,17 +1,35 @@
 // Display formats shared by the tree, tooltips and summaries. Pure: unit-tested without VS Code.
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
+// 1024-based, so labelled as such (IEC) wherever a size shows: rows, tooltips, progress, messages.
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 
-/** 1024-based, like VS Code's own file sizes: "0 B", "999 B", "12.3 KB", "4 GB". */
+/**
+ * "0 B", "999 B", "12.3 KiB", "4 GiB": at most three digits (1000 to 1023 go up a unit, as "1 KiB"),
+ * so a size fits a tree row's description at the side bar's default width.
+ */
 export function formatBytes(bytes: number): string {
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
+  while (value >= 999.5 && unit < UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
   const digits = unit === 0 || value >= 100 || Number.isInteger(value) ? 0 : 1;
   return `${value.toFixed(digits).replace(/\.0$/, '')} ${UNITS[unit]}`;
+}
+
+/** A transfer's speed: "45 MiB/s". */
+export function formatRate(bytesPerSecond: number): string {
+  return `${formatBytes(bytesPerSecond)}/s`;
+}
+
+/** Time left, as rough as an estimate is: "8 s", "3 min", "1 h 5 min". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) {
+    return `${Math.max(1, Math.ceil(seconds))} s`;
+  }
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -96,6 +96,9 @@ export const messages = {
       .filter(Boolean)
       .join(', ') + '.',
   uploading: (where: string) => `Uploading to ${where}`,
+  // An upload that went through names what went where (a drop on a folder, too).
+  uploadedTo: (count: number, where: string, name?: string) =>
+    `Uploaded ${count === 1 && name !== undefined ? name : `${count.toLocaleString('en')} file${count === 1 ? '' : 's'}`} to ${where}`,
   nothingToUpload: 'There is nothing to upload: the selection holds no files.',
   urlCopied: (value: string) => `Copied "${value}".`,
   downloading: (folder: string) => `Downloading to ${folder}`,
@@ -203,7 +206,7 @@ export const messages = {
   browseTypeKeyPrompt: (bucket: string) => `Key of the object to open in ${bucket}`,
   notAnObject: (uri: string) => `${uri} is not an object of a configured R2 account.`,
   openLargeObject: (name: string, size: string, limitMB: number) =>
-    `"${name}" is ${size}, more than the ${limitMB} MB that open without asking (setting r2.openSizeLimitMB): opening downloads all of it.`,
+    `"${name}" is ${size}, more than the ${limitMB} MiB that open without asking (setting r2.openSizeLimitMB): opening downloads all of it.`,
   openInfrequentAccess: (name: string, size: string) =>
     `"${name}" is in Infrequent Access storage: reading its ${size} is billed as a data retrieval fee (per GB).`,
   openAnywayAction: 'Open Anyway',
@@ -250,6 +253,9 @@ export const messages = {
     `${problem}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''} Nothing was changed in R2.`,
   configChanged: (what: string, bucket: string) =>
     `The ${what} of bucket "${bucket}" changed in R2 since they were opened; nothing was changed. Save again to compare.`,
+  configDenied: (what: string, bucket: string) =>
+    `Access denied: this key may not change the ${what} of bucket "${bucket}" (it may be read-only). Nothing was changed in R2.`,
+  configRefused: (reason: string) => `${reason} Nothing was changed in R2.`,
   configSingleDocument: 'Bucket settings are single documents.',
   configDeleteHint: 'Save an empty array ([]) to remove the rules.',
   autoSaveWritesToR2:
@@ -436,4 +442,13 @@ export const messages = {
   moveAction: 'Move',
   confirmMoveInto: (count: number, where: string) =>
     `Move ${count === 1 ? 'this item' : `these ${count.toLocaleString('en')} items`} into ${where}? Each object is copied there, then deleted here.`,
+  // Why the items of a batch failed, after its summary: "0 uploaded, 1 failed: <cause>."
+  causeAccessDenied: (write: boolean) =>
+    write
+      ? 'access denied — the key may be read-only, or limited to other buckets'
+      : 'access denied — the key may be limited to other buckets',
+  causeInvalidCredentials: 'the access key ID or secret access key is not valid',
+  summaryWithCause: (summary: string, cause: string) => `${summary}: ${cause}.`,
+  summaryWithCommonCause: (summary: string, count: number, cause: string) =>
+    `${summary}. ${count.toLocaleString('en')} of them: ${cause}; see the log for the others.`,
 } as const;

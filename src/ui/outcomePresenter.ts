@@ -1,9 +1,11 @@
-// The one way a command shows how it ended: what an operation did (a summary sentence, the failures
-// and refusals in the log, and at most two useful actions: Retry Failed and Show Log, or the
-// actions for the single item done, such as Copy URL and Reveal in R2), or why it failed.
+// The one way a command shows how it ended: what an operation did (a summary sentence that says why
+// items failed, the failures and refusals in the log, and at most two useful actions: the next step
+// the failures call for and Show Log, or the actions for the single item done, such as Copy URL and
+// Reveal in R2), or why it failed.
 import type * as vscode from 'vscode';
-import type { Outcome } from '../operations';
-import { isR2Error } from '../r2';
+import type { Failure, Outcome } from '../operations';
+import { isR2Error, isTransient } from '../r2';
+import type { R2ErrorCode } from '../r2';
 import { messages } from './messages';
 import { redact } from './redact';
 import type { UserInterface } from './userInterface';
@@ -25,13 +27,15 @@ export interface PresentOptions<T> {
   readonly describe: (item: T) => string;
   /** The log line of a failed item; by default "<item>: <reason>". */
   readonly logFailure?: (item: T, reason: string) => string;
-  /** Offered as Retry Failed when items failed. */
+  /** Offered as Retry Failed, for the items a retry can fix (the network, the server, time limits). */
   readonly retryFailed?: (items: T[]) => Promise<void>;
+  /** The id of the account an item was worked on with: Edit Account edits it when its key was refused. */
+  readonly accountOf?: (item: T) => string;
   /** Offered when exactly one item was done (and none skipped). */
   readonly single?: ReadonlyArray<{ readonly title: string; readonly run: () => Promise<unknown> }>;
 }
 
-/** "12 uploaded, 1 skipped, 2 failed", with Retry Failed / Show Log, or the single item's actions. */
+/** "12 uploaded, 1 skipped, 2 failed: <why>", with the next step and Show Log, or the single item's actions. */
 export async function presentOutcome<T>(
   screen: { ui: UserInterface; log: vscode.LogOutputChannel },
   outcome: Outcome<T>,
@@ -52,34 +56,88 @@ export async function presentOutcome<T>(
     failed: outcome.failed.length + outcome.refused.length,
     notDone: outcome.notDone.length,
   };
-  const text = options.summary ? options.summary(counts) : messages.transferSummary(verb, counts);
+  const summary = options.summary ? options.summary(counts) : messages.transferSummary(verb, counts);
   if (counts.failed > 0) {
-    const actions = [
-      ...(options.retryFailed && outcome.failed.length > 0 ? [messages.retryFailedAction] : []),
-      messages.showLogAction,
-    ];
-    const choice = await ui.showMessage('warning', text, ...actions);
-    if (choice === messages.retryFailedAction) {
-      await options.retryFailed?.(outcome.failed.map(({ item }) => item));
-    } else if (choice === messages.showLogAction) {
-      log.show();
-    }
+    await presentFailures(screen, outcome, options, summary);
     return;
   }
   const single = outcome.done.length === 1 && outcome.skipped.length === 0 ? (options.single ?? []) : [];
-  const choice = await ui.showMessage('info', text, ...single.map((action) => action.title));
+  const choice = await ui.showMessage('info', summary, ...single.map((action) => action.title));
   await single.find((action) => action.title === choice)?.run();
+}
+
+/** What a failure calls for: another attempt, other credentials, or nothing a button can do. */
+type Remedy = 'retry' | 'editAccount' | undefined;
+
+function remedyOf(code: R2ErrorCode | undefined): Remedy {
+  if (code === 'InvalidCredentials' || code === 'AccessDenied') {
+    return 'editAccount';
+  }
+  return code !== undefined && isTransient(code) ? 'retry' : undefined;
 }
 
 /** The one useful next step for a failure, besides the log. */
 function nextStep(error: unknown): string | undefined {
-  if (isR2Error(error, 'InvalidCredentials') || isR2Error(error, 'AccessDenied')) {
-    return messages.editAccountAction;
+  const remedy = remedyOf(isR2Error(error) ? error.code : undefined);
+  return remedy === 'editAccount' ? messages.editAccountAction : remedy === 'retry' ? messages.retryAction : undefined;
+}
+
+/** Why an item failed, short, as it follows the summary; failures alike give the same text. */
+function causeOf(code: R2ErrorCode | undefined, message: string, verb: PresentOptions<unknown>['verb']): string {
+  if (code === 'AccessDenied') {
+    // A key that lists and reads but is refused a write is most often a read-only token.
+    return messages.causeAccessDenied(verb !== 'downloaded');
   }
-  if (isR2Error(error) && ['Network', 'Timeout', 'ServerError', 'Throttled'].includes(error.code)) {
-    return messages.retryAction;
+  if (code === 'InvalidCredentials') {
+    return messages.causeInvalidCredentials;
   }
-  return undefined;
+  const text = redact(message).replace(/\.$/, '');
+  // "Could not reach the server" reads as part of the sentence; a quoted name or "S3" stays as it is.
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** The summary with the cause of its failures (or the most common one), and the next step they call for. */
+async function presentFailures<T>(
+  screen: { ui: UserInterface; log: vscode.LogOutputChannel },
+  outcome: Outcome<T>,
+  options: PresentOptions<T>,
+  summary: string,
+): Promise<void> {
+  const { ui, log } = screen;
+  const causes = new Map<string, { count: number; remedy: Remedy; first?: Failure<T> }>();
+  const count = (cause: string, remedy: Remedy, failure?: Failure<T>) => {
+    const seen = causes.get(cause);
+    causes.set(cause, { count: (seen?.count ?? 0) + 1, remedy, first: seen?.first ?? failure });
+  };
+  for (const failure of outcome.failed) {
+    count(causeOf(failure.code, failure.message, options.verb), remedyOf(failure.code), failure);
+  }
+  for (const { reason } of outcome.refused) {
+    count(causeOf(undefined, reason, options.verb), undefined);
+  }
+  const [cause, common] = [...causes].reduce((most, next) => (next[1].count > most[1].count ? next : most));
+  const stem = summary.replace(/\.$/, '');
+  const text =
+    causes.size === 1
+      ? messages.summaryWithCause(stem, cause)
+      : messages.summaryWithCommonCause(stem, common.count, cause);
+  const retryable = outcome.failed.filter((failure) => remedyOf(failure.code) === 'retry').map(({ item }) => item);
+  const editAccount =
+    common.remedy === 'editAccount' && common.first && options.accountOf ? common.first.item : undefined;
+  const step =
+    editAccount !== undefined
+      ? messages.editAccountAction
+      : options.retryFailed && retryable.length > 0
+        ? messages.retryFailedAction
+        : undefined;
+  const choice = await ui.showMessage('warning', text, ...(step ? [step] : []), messages.showLogAction);
+  if (choice === messages.retryFailedAction) {
+    await options.retryFailed?.(retryable);
+  } else if (choice === messages.editAccountAction && editAccount !== undefined) {
+    await ui.executeCommand('r2.editAccount', options.accountOf?.(editAccount));
+  } else if (choice === messages.showLogAction) {
+    log.show();
+  }
 }
 
 /**

@@ -113,7 +113,7 @@ describe('sandbox (npm start) in a browser', () => {
       await workbench.quickPickItem('Upload here').waitFor();
       await readmePicture(workbench, 'screenshot-upload.png');
       await workbench.pick('Upload here');
-      await workbench.seeNotification('1 uploaded.');
+      await workbench.seeNotification(`Uploaded hello.txt to ${SEED.assets}/docs/`);
 
       await workbench.showView('R2 Explorer');
       await workbench.expand(...ASSETS, 'docs');

@@ -159,10 +159,11 @@ export async function applyPlan(
   }
   const concurrency = plan.options.concurrency ?? (toR2 ? UPLOAD_CONCURRENCY : DOWNLOAD_CONCURRENCY);
   const transferred = await runBatch(transfers, concurrency, signal, async (entry, itemSignal) => {
-    context.progress.started(entry.relativePath);
-    const result = await (toR2 ? upload : download)(context, entry, itemSignal);
-    context.progress.itemDone();
-    return result;
+    return context.progress.track(entry.relativePath, async () => {
+      const result = await (toR2 ? upload : download)(context, entry, itemSignal);
+      context.progress.itemDone();
+      return result;
+    });
   });
   let deleted: BatchOutcome<SyncEntry> = { done: [], skipped: [], failed: [], notDone: [...extra], cancelled: false };
   if (!transferred.cancelled && extra.length > 0) {

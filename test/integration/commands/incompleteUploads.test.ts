@@ -118,7 +118,7 @@ describe('Clean Up Incomplete Uploads', function () {
       [
         [
           'warning',
-          '0 incomplete uploads removed from bucket "incomplete-uploads"; 2 could not be removed.',
+          '0 incomplete uploads removed from bucket "incomplete-uploads"; 2 could not be removed: the server failed during AbortMultipartUpload.',
           ['Show Log'],
         ],
       ],

@@ -52,7 +52,7 @@ describe('Upload', function () {
       (await headObject(client, { bucket: BUCKET, key: 'site/css/a b.css' }, signal())).contentType,
       'text/css; charset=utf-8',
     );
-    assert.match(prompts.shown.at(-1)?.message ?? '', /^4 uploaded\.$/);
+    assert.match(prompts.shown.at(-1)?.message ?? '', /^Uploaded 4 files to upload-bucket\/$/);
     // The tree shows them without a manual refresh.
     const bucketNode = await child(await child(undefined, 'Local R2'), BUCKET);
     assert.deepEqual((await children(await child(bucketNode, 'site/'))).map(label), ['css/', 'img/', 'index.html']);
@@ -98,7 +98,7 @@ describe('Upload', function () {
       again.restore();
     }
     assert.equal(again.shown.filter((m) => m.level === 'warning').length, 0);
-    assert.match(again.shown.at(-1)?.message ?? '', /^1 uploaded\.$/);
+    assert.match(again.shown.at(-1)?.message ?? '', /^Uploaded notes\.txt to upload-bucket\/$/);
   });
 
   it('overwrites only the version the user saw: one written after Overwrite is asked about again', async () => {

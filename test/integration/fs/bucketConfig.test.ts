@@ -4,8 +4,8 @@ import { getBucketCors, getBucketLifecycle, putBucketCors } from '../../../src/r
 import type { CorsRule } from '../../../src/r2';
 import { parseLifecycleRules } from '../../../src/fs/bucketConfigDocument';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
-import { addServerAccount, adminClient, child, useBuckets } from '../support/extension';
-import { isVisible, screenshot } from '../support/workbench';
+import { addServerAccount, adminClient, child, server, useBuckets } from '../support/extension';
+import { isVisible, requireWorkbench, screenshot } from '../support/workbench';
 
 const BUCKET = `config-${Date.now().toString(36)}`;
 const signal = () => AbortSignal.timeout(60_000);
@@ -101,6 +101,34 @@ describe('Bucket settings as documents (r2-config:)', function () {
         'the save error shows the problem',
       );
       await screenshot('cors-invalid');
+      await vscode.commands.executeCommand('notifications.hideList');
+    }
+  });
+
+  it('a refused save shows the reason, without the FileSystemError kind', async function () {
+    requireWorkbench(this);
+    const readOnly = await child(await addServerAccount('Settings read-only', server.readOnly), BUCKET);
+    await vscode.commands.executeCommand('r2.editCorsRules', readOnly);
+    const editor = await openedEditor('r2-config', 'cors.json');
+    await replaceText(editor, JSON.stringify([{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }], null, 2));
+    assert.equal(await editor.document.save(), false);
+    assert.deepEqual(JSON.parse(JSON.stringify(await getBucketCors(client, BUCKET, signal()))), original);
+    await vscode.commands.executeCommand('notifications.showList');
+    try {
+      const reason = `Access denied: this key may not change the CORS rules of bucket "${BUCKET}" (it may be read-only). Nothing was changed in R2.`;
+      assert.equal(
+        await isVisible({ selector: `.notification-list-item:has-text(${JSON.stringify(reason)})` }),
+        true,
+        'the save error gives the reason',
+      );
+      assert.equal(
+        await isVisible({ selector: '.notification-list-item:has-text("(FileSystemError)")' }, 1000),
+        false,
+        'no FileSystemError kind in the message',
+      );
+      await screenshot('cors-refused');
+    } finally {
+      await vscode.commands.executeCommand('notifications.clearAll');
       await vscode.commands.executeCommand('notifications.hideList');
     }
   });

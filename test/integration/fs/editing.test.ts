@@ -269,7 +269,7 @@ describe('Objects in editors (r2: file system)', function () {
     assert.equal(input.viewType, 'imagePreview.previewEditor');
   });
 
-  it('asks before opening a 60 MB object, offering Download Instead, and downloads nothing when dismissed', async () => {
+  it('asks before opening a 60 MiB object, offering Download Instead, and downloads nothing when dismissed', async () => {
     const node = (await child(await child(bucket, 'big/'), 'sixty.bin')) as ObjectNode;
     await requests.reset();
     let prompts = scriptPrompts([], undefined);
@@ -281,7 +281,7 @@ describe('Objects in editors (r2: file system)', function () {
     }
     assert.equal(prompts.shown.length, 1);
     assert.equal(prompts.shown[0].level, 'warning');
-    assert.match(prompts.shown[0].message, /"sixty\.bin" is 60 MB, more than the 50 MB/);
+    assert.match(prompts.shown[0].message, /"sixty\.bin" is 60 MiB, more than the 50 MiB/);
     assert.deepEqual(prompts.shown[0].items, ['Open Anyway', 'Download Instead']);
     assert.equal((await requests.byOperation()).GetObject, undefined);
     assert.notEqual(activeTabUri(), node.uri.toString());

@@ -94,7 +94,7 @@ describe('Tree rows', function () {
     for (const name of ['guide.md', 'large.bin']) {
       const description = String((await child(folder, name)).getTreeItem().description);
       assert.ok(description.length <= 20, `"${description}" is ${description.length} characters`);
-      assert.match(description, /^\d+(\.\d)? (B|KB|MB|GB|TB) · (now|\d+m|\d+h|\d+d|\d{4}-\d{2}-\d{2})$/);
+      assert.match(description, /^\d+(\.\d)? (B|KiB|MiB|GiB|TiB) · (now|\d+m|\d+h|\d+d|\d{4}-\d{2}-\d{2})$/);
     }
     assert.equal((await child(folder, 'guide.md')).getTreeItem().description, '95 B · now');
   });

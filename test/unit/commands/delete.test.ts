@@ -5,7 +5,7 @@ import { headObject, isR2Error, listPage } from '../../../src/r2';
 import type { R2Object } from '../../../src/r2';
 import { FakeUi } from '../../support/fakeUi';
 import { live, putMany, useBucket } from '../r2/helpers';
-import { accountNode, folderNode, objectNode, serverAccount, testServices } from './helpers';
+import { accountNode, folderNode, objectNode, readOnlyClient, serverAccount, testServices } from './helpers';
 
 describe('r2.delete', () => {
   const bucket = useBucket('cmd-delete');
@@ -111,5 +111,20 @@ describe('r2.delete', () => {
     ui.assertDone();
     assert.equal(ui.shown.length, 0, 'nothing but the confirmation');
     assert.deepEqual(await keys('stopped/'), ['stopped/a', 'stopped/b']);
+  });
+
+  it('a read-only key: says why nothing was deleted, with Edit Account', async () => {
+    await putMany(bucket.client, bucket.name, ['kept.txt']);
+    const ui = new FakeUi([{ modal: 'Permanently delete "kept.txt"', answer: 'Delete' }]);
+    const node = objectNode(serverAccount(), bucket.name, await listed('kept.txt'));
+    await deleteCommand(testServices(ui, readOnlyClient()), node);
+    ui.assertDone();
+    assert.deepEqual(ui.shown.at(-1), {
+      level: 'warning',
+      message:
+        'Deleted 0 objects; 1 could not be deleted: access denied — the key may be read-only, or limited to other buckets.',
+      actions: ['Edit Account', 'Show Log'],
+    });
+    assert.deepEqual(await keys('kept.txt'), ['kept.txt']);
   });
 });

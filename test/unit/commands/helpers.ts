@@ -13,7 +13,7 @@ import type { ObjectNode } from '../../../src/tree/objectNode';
 import { FakeUi } from '../../support/fakeUi';
 import { MemoryMemento } from '../../support/memoryStorage';
 import { s3env } from '../../support/s3env';
-import { live } from '../r2/helpers';
+import { live, newClient } from '../r2/helpers';
 
 /** The account of the S3 test server, as a user would have added it. */
 export function serverAccount(overrides: Partial<Account> = {}): Account {
@@ -26,6 +26,15 @@ export function serverAccount(overrides: Partial<Account> = {}): Account {
     accessKeyId: s3env().credentials.accessKeyId,
     ...overrides,
   };
+}
+
+/** A client of the test server with a key that may read but not write, as R2's read-only tokens. */
+export function readOnlyClient(): R2Client {
+  const { readOnly } = s3env();
+  if (readOnly === undefined) {
+    throw new Error('the commands tests run against the in-process local server, which has a read-only key');
+  }
+  return newClient({}, readOnly);
 }
 
 /** The account store's part that commands use, over a plain list. */

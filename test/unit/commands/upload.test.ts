@@ -8,7 +8,7 @@ import { getObjectBytes, headObject, isR2Error, putObject } from '../../../src/r
 import { UserCancelled } from '../../../src/ui/userInterface';
 import { FakeUi, fileUri } from '../../support/fakeUi';
 import { live, useBucket, useTempDir } from '../r2/helpers';
-import { folderNode, serverAccount, testServices } from './helpers';
+import { folderNode, readOnlyClient, serverAccount, testServices } from './helpers';
 
 const HERE = '$(check) Upload here';
 
@@ -42,7 +42,9 @@ describe('r2.upload', () => {
     await upload(services, folderNode(serverAccount(), bucket.name, 'dropped/'), [fileUri(a), fileUri(b)]);
     ui.assertDone();
     assert.deepEqual(ui.progress, [`Uploading to ${bucket.name}/dropped/`]);
-    assert.deepEqual(ui.shown, [{ level: 'info', message: '2 uploaded.', actions: [] }]);
+    assert.deepEqual(ui.shown, [
+      { level: 'info', message: `Uploaded 2 files to ${bucket.name}/dropped/`, actions: [] },
+    ]);
     assert.equal(await read('dropped/a.txt'), 'a');
     assert.deepEqual(services.changedPlaces, [{ accountId: 'test-account', bucket: bucket.name, prefix: 'dropped/' }]);
   });
@@ -59,18 +61,22 @@ describe('r2.upload', () => {
     const ui = new FakeUi([
       { pick: 'Upload to R2', answer: bucket.name },
       { pick: 'Upload to R2', answer: HERE },
-      { message: '1 uploaded.', answer: 'Copy URL' },
+      { message: 'Uploaded one.txt to', answer: 'Copy URL' },
     ]);
     const services = testServices(ui, bucket.client);
     await upload(services, fileUri(file));
     ui.assertDone();
-    assert.deepEqual(ui.shown[0], { level: 'info', message: '1 uploaded.', actions: ['Copy URL', 'Reveal in R2'] });
+    assert.deepEqual(ui.shown[0], {
+      level: 'info',
+      message: `Uploaded one.txt to ${bucket.name}/`,
+      actions: ['Copy URL', 'Reveal in R2'],
+    });
     assert.deepEqual(ui.clipboard, [`s3://${bucket.name}/one.txt`]);
     // The destination is remembered and offered first next time; the same bytes again ask nothing.
     const again = new FakeUi([{ pick: 'Upload to R2', answer: `$(history) ${bucket.name}/` }]);
     await upload({ ...services, ui: again }, fileUri(file));
     again.assertDone();
-    assert.equal(again.shown[0].message, '1 uploaded.');
+    assert.equal(again.shown[0].message, `Uploaded one.txt to ${bucket.name}/`);
   });
 
   it('an existing key is asked about, with both sides: Skip All keeps them, Cancel stops, Overwrite replaces', async () => {
@@ -149,7 +155,9 @@ describe('r2.upload', () => {
     await upload(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name), [fileUri(empty)]);
     assert.deepEqual(ui.messages(), ['There is nothing to upload: the selection holds no files.']);
 
-    const missing = new FakeUi([{ message: '0 uploaded, 1 failed.', answer: 'Show Log' }]);
+    const missing = new FakeUi([
+      { message: '0 uploaded, 1 failed: it no longer exists, or is a broken link.', answer: 'Show Log' },
+    ]);
     const services = testServices(missing, bucket.client);
     await upload(services, folderNode(serverAccount(), bucket.name), [fileUri(join(temp.path, 'gone.txt'))]);
     missing.assertDone();
@@ -157,5 +165,20 @@ describe('r2.upload', () => {
     assert.deepEqual(missing.shown[0].actions, ['Show Log']);
     assert.ok(services.fakeLog.shown);
     assert.match(services.fakeLog.lines.join('\n'), /gone\.txt: not uploaded, it no longer exists/);
+  });
+
+  it('a read-only key: the summary says the key may be read-only and offers Edit Account for that account, not Retry', async () => {
+    const file = await localFile('refused.txt', 'r');
+    const ui = new FakeUi([{ message: '0 uploaded, 1 failed: access denied', answer: 'Edit Account' }]);
+    await upload(testServices(ui, readOnlyClient()), folderNode(serverAccount(), bucket.name), [fileUri(file)]);
+    ui.assertDone();
+    assert.deepEqual(ui.shown, [
+      {
+        level: 'warning',
+        message: '0 uploaded, 1 failed: access denied — the key may be read-only, or limited to other buckets.',
+        actions: ['Edit Account', 'Show Log'],
+      },
+    ]);
+    assert.deepEqual(ui.commands, [{ command: 'r2.editAccount', args: ['test-account'] }]);
   });
 });

@@ -1,14 +1,34 @@
 import { strict as assert } from 'node:assert';
-import { formatAge, formatBytes, formatDate, formatRelativeTime } from '../../../src/ui/format';
+import {
+  formatAge,
+  formatBytes,
+  formatDate,
+  formatDuration,
+  formatRate,
+  formatRelativeTime,
+} from '../../../src/ui/format';
 
 describe('formatBytes', () => {
-  it('uses 1024-based units with at most one decimal', () => {
+  it('uses 1024-based units, labelled as such (IEC), with at most three digits and one decimal', () => {
     assert.equal(formatBytes(0), '0 B');
-    assert.equal(formatBytes(1023), '1023 B');
-    assert.equal(formatBytes(1024), '1 KB');
-    assert.equal(formatBytes(12.34 * 1024), '12.3 KB');
-    assert.equal(formatBytes(150 * 1024 * 1024), '150 MB');
-    assert.equal(formatBytes(5 * 1024 ** 4), '5 TB');
+    assert.equal(formatBytes(999), '999 B');
+    assert.equal(formatBytes(1023), '1 KiB');
+    assert.equal(formatBytes(1024), '1 KiB');
+    assert.equal(formatBytes(12.34 * 1024), '12.3 KiB');
+    assert.equal(formatBytes(999.4 * 1024), '999 KiB');
+    assert.equal(formatBytes(1023 * 1024), '1 MiB');
+    assert.equal(formatBytes(150 * 1024 * 1024), '150 MiB');
+    assert.equal(formatBytes(5 * 1024 ** 4), '5 TiB');
+  });
+});
+
+describe('formatRate and formatDuration', () => {
+  it('a speed in the same units per second, and time left as rough as an estimate is', () => {
+    assert.equal(formatRate(45 * 1024 ** 2), '45 MiB/s');
+    assert.equal(formatDuration(0.2), '1 s');
+    assert.equal(formatDuration(19.2), '20 s');
+    assert.equal(formatDuration(185), '3 min');
+    assert.equal(formatDuration(3900), '1 h 5 min');
   });
 });
 
@@ -46,7 +66,10 @@ describe('formatAge', () => {
 
   it("keeps an object's description within 20 characters", () => {
     for (const seconds of [0, 600, 7200, 86400 * 7, 86400 * 400]) {
-      assert.ok(`1023 KB · ${ago(seconds)}`.length <= 20);
+      for (const size of [999, 1023, 999.4 * 1024, 1023 * 1024, 999.4 * 1024 ** 3]) {
+        const description = `${formatBytes(size)} · ${ago(seconds)}`;
+        assert.ok(description.length <= 20, description);
+      }
     }
   });
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Outcome } from '../../../src/operations';
 import { R2Error } from '../../../src/r2';
+import type { R2ErrorCode } from '../../../src/r2';
 import { presentFailure, presentOutcome } from '../../../src/ui/outcomePresenter';
 import { FakeUi } from '../../support/fakeUi';
 import { MemoryLog } from '../commands/helpers';
@@ -10,19 +11,30 @@ function outcome(parts: Partial<Outcome<string>>): Outcome<string> {
   return { done: [], skipped: [], failed: [], refused: [], notDone: [], cancelled: false, changed: [], ...parts };
 }
 
-const failure = (item: string, message: string) => ({ item, message, error: new Error(message) });
+const failure = (item: string, message: string, code?: R2ErrorCode) => ({
+  item,
+  message,
+  code,
+  error: code ? new R2Error(code, { operation: 'PutObject' }, { message }) : new Error(message),
+});
 
 describe('presentOutcome', () => {
-  it('failures: the summary as a warning, each failure and refusal in the log, Retry Failed for the failed items only', async () => {
-    const ui = new FakeUi([{ message: '1 uploaded, 2 failed.', answer: 'Retry Failed' }]);
+  it('failures: the summary with the cause as a warning, each failure and refusal in the log, Retry Failed for the retryable items only', async () => {
+    const ui = new FakeUi([
+      { message: '1 uploaded, 4 failed. 2 of them: could not reach the server; see the log', answer: 'Retry Failed' },
+    ]);
     const log = new MemoryLog();
     let retried: string[] = [];
     await presentOutcome(
       { ui, log: log as never },
       outcome({
         done: ['a'],
-        failed: [failure('b', 'Signature=abc123 refused')],
-        refused: [{ name: 'c', reason: 'unreadable' }],
+        failed: [
+          failure('b', 'Could not reach the server.', 'Network'),
+          failure('c', 'Could not reach the server.', 'Network'),
+          failure('e', 'Signature=abc123 refused'),
+        ],
+        refused: [{ name: 'd', reason: 'unreadable' }],
       }),
       {
         verb: 'uploaded',
@@ -34,11 +46,74 @@ describe('presentOutcome', () => {
     );
     ui.assertDone();
     assert.deepEqual(ui.shown, [
-      { level: 'warning', message: '1 uploaded, 2 failed.', actions: ['Retry Failed', 'Show Log'] },
+      {
+        level: 'warning',
+        message: '1 uploaded, 4 failed. 2 of them: could not reach the server; see the log for the others.',
+        actions: ['Retry Failed', 'Show Log'],
+      },
     ]);
-    assert.deepEqual(retried, ['b']);
+    assert.deepEqual(retried, ['b', 'c']);
     // Signatures never reach the log.
-    assert.deepEqual(log.lines, ['error file b: Signature=<redacted> refused', 'warn c: not uploaded, unreadable']);
+    assert.deepEqual(log.lines, [
+      'error file b: Could not reach the server.',
+      'error file c: Could not reach the server.',
+      'error file e: Signature=<redacted> refused',
+      'warn d: not uploaded, unreadable',
+    ]);
+  });
+
+  it('one failure says why; no Retry Failed for what a retry cannot fix', async () => {
+    const ui = new FakeUi();
+    await presentOutcome(
+      { ui, log: new MemoryLog() as never },
+      outcome({ failed: [failure('x', '"x" cannot be copied onto itself.')] }),
+      { verb: 'copied', describe: String, retryFailed: async () => assert.fail('no retry') },
+    );
+    assert.deepEqual(ui.shown, [
+      { level: 'warning', message: '0 copied, 1 failed: "x" cannot be copied onto itself.', actions: ['Show Log'] },
+    ]);
+  });
+
+  it('refused writes: the key may be read-only, and Edit Account edits the account of the items', async () => {
+    const ui = new FakeUi([{ message: '0 uploaded, 2 failed: access denied', answer: 'Edit Account' }]);
+    const denied = (item: string) => failure(item, `Access denied to "${item}" in bucket "b".`, 'AccessDenied');
+    await presentOutcome({ ui, log: new MemoryLog() as never }, outcome({ failed: [denied('p'), denied('q')] }), {
+      verb: 'uploaded',
+      describe: String,
+      accountOf: (item) => `account-of-${item}`,
+      retryFailed: async () => assert.fail('no retry'),
+    });
+    ui.assertDone();
+    assert.deepEqual(ui.shown, [
+      {
+        level: 'warning',
+        message: '0 uploaded, 2 failed: access denied — the key may be read-only, or limited to other buckets.',
+        actions: ['Edit Account', 'Show Log'],
+      },
+    ]);
+    assert.deepEqual(ui.commands, [{ command: 'r2.editAccount', args: ['account-of-p'] }]);
+
+    const read = new FakeUi();
+    await presentOutcome({ ui: read, log: new MemoryLog() as never }, outcome({ failed: [denied('r')] }), {
+      verb: 'downloaded',
+      describe: String,
+      accountOf: String,
+    });
+    assert.deepEqual(read.messages(), [
+      '0 downloaded, 1 failed: access denied — the key may be limited to other buckets.',
+    ]);
+  });
+
+  it("a summary of the command's own gets the cause too", async () => {
+    const ui = new FakeUi();
+    await presentOutcome(
+      { ui, log: new MemoryLog() as never },
+      outcome({ failed: [failure('k', 'The access key ID or secret access key is not valid.', 'InvalidCredentials')] }),
+      { verb: 'deleted', summary: () => 'Deleted 0 objects; 1 could not be deleted.', describe: String },
+    );
+    assert.deepEqual(ui.messages(), [
+      'Deleted 0 objects; 1 could not be deleted: the access key ID or secret access key is not valid.',
+    ]);
   });
 
   it('one item done: its actions; several, or one skipped: none', async () => {
@@ -69,7 +144,7 @@ describe('presentOutcome', () => {
       describe: String,
       logFailure: (item, reason) => `${item} could not be removed: ${reason}`,
     });
-    assert.deepEqual(ui.shown, [{ level: 'warning', message: '0/1/1', actions: ['Show Log'] }]);
+    assert.deepEqual(ui.shown, [{ level: 'warning', message: '0/1/1: boom.', actions: ['Show Log'] }]);
     assert.deepEqual(log.lines, ['error x could not be removed: boom']);
   });
 });

@@ -23,9 +23,15 @@ describe('Upload', function () {
   useBuckets(BUCKET);
   const client = adminClient();
 
+  // code-server saves edits after a delay by default: the unsaved edits of Upload Active File's test
+  // must stay unsaved however long a step takes.
+  const files = () => vscode.workspace.getConfiguration('files');
   before(async () => {
     await addServerAccount('Local R2');
+    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
+
+  after(() => files().update('autoSave', undefined, vscode.ConfigurationTarget.Global));
 
   afterEach(() => faults.clear());
 

@@ -142,7 +142,7 @@ describe('sync commands', () => {
       { dialog: 'Sync Local Folder to R2', answer: [root] },
       { pick: OPTIONS, answer: options() },
       { modal: 'Sync to', answer: 'Apply' },
-      { message: '0 synced, 1 failed.', answer: 'Retry Failed' },
+      { message: /^0 synced, 1 failed: the server failed/, answer: 'Retry Failed' },
       { message: '1 synced.', answer: undefined },
     ]);
     await syncLocalToR2(testServices(ui, bucket.client), folderNode(serverAccount(), bucket.name, 'retry/'));

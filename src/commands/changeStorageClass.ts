@@ -1,7 +1,7 @@
 import { changeStorageClass, planStorageClass } from '../operations';
 import type { StorageClassName, StorageClassPlan, StorageClassTarget } from '../operations';
-import { isBucketNode, isListingNode, isObjectNode } from '../tree/nodeKinds';
-import { selectedNodes } from '../tree/selection';
+import { isObjectNode } from '../tree/nodeKinds';
+import { selectedObjectsAndFolders } from '../tree/selection';
 import { formatBytes } from '../ui/format';
 import { messages } from '../ui/messages';
 import { presentOutcome } from '../ui/outcomePresenter';
@@ -29,16 +29,12 @@ export async function changeStorageClassCommand(
   selection?: unknown,
 ): Promise<void> {
   const { ui } = services;
-  const targets = selectedNodes(node, selection, services.view.selection).flatMap((selected): StorageClassTarget[] => {
-    if (isObjectNode(selected)) {
-      const { account, bucket, object } = selected;
-      return [{ kind: 'object', account, bucket, ...object }];
-    }
-    if (isListingNode(selected) && !isBucketNode(selected)) {
-      return [{ kind: 'folder', account: selected.account, bucket: selected.bucket, prefix: selected.prefix }];
-    }
-    return [];
-  });
+  const targets = selectedObjectsAndFolders(node, selection, services.view.selection).map(
+    (selected): StorageClassTarget =>
+      isObjectNode(selected)
+        ? { kind: 'object', account: selected.account, bucket: selected.bucket, ...selected.object }
+        : { kind: 'folder', account: selected.account, bucket: selected.bucket, prefix: selected.prefix },
+  );
   if (targets.length === 0) {
     void ui.showMessage('info', messages.selectInView);
     return;

@@ -1,7 +1,7 @@
 import { deletePlanned, planDeletion, planObjects } from '../operations';
 import type { DeleteTarget, DeletionPlan } from '../operations';
-import { isBucketNode, isListingNode, isObjectNode } from '../tree/nodeKinds';
-import { selectedNodes } from '../tree/selection';
+import { isObjectNode } from '../tree/nodeKinds';
+import { selectedObjectsAndFolders } from '../tree/selection';
 import { messages } from '../ui/messages';
 import { presentOutcome } from '../ui/outcomePresenter';
 import { barOnly, withReporter } from '../ui/progressReporter';
@@ -14,16 +14,12 @@ import type { Services } from './services';
  */
 export async function deleteCommand(services: Services, node?: unknown, selection?: unknown): Promise<void> {
   const { ui } = services;
-  const targets = selectedNodes(node, selection, services.view.selection).flatMap((selected): DeleteTarget[] => {
-    if (isObjectNode(selected)) {
-      return [{ kind: 'object', account: selected.account, bucket: selected.bucket, key: selected.key }];
-    }
-    // Folders only: a selected bucket (Delete pressed on its row) is deleted with Delete Bucket….
-    if (isListingNode(selected) && !isBucketNode(selected)) {
-      return [{ kind: 'folder', account: selected.account, bucket: selected.bucket, prefix: selected.prefix }];
-    }
-    return [];
-  });
+  // A selected bucket (Delete pressed on its row) is deleted with Delete Bucket… only.
+  const targets = selectedObjectsAndFolders(node, selection, services.view.selection).map((selected): DeleteTarget =>
+    isObjectNode(selected)
+      ? { kind: 'object', account: selected.account, bucket: selected.bucket, key: selected.key }
+      : { kind: 'folder', account: selected.account, bucket: selected.bucket, prefix: selected.prefix },
+  );
   if (targets.length === 0) {
     void ui.showMessage('info', messages.selectInView);
     return;

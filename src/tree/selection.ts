@@ -1,4 +1,7 @@
 import type { ExplorerNode } from './explorerNode';
+import type { ListingNode } from './listingNode';
+import { isBucketNode, isListingNode, isObjectNode } from './nodeKinds';
+import type { ObjectNode } from './objectNode';
 
 /**
  * The nodes a tree command acts on: VS Code passes the clicked node and the whole selection; the
@@ -20,4 +23,18 @@ export function selectedNodes(node: unknown, selection: unknown, current: readon
  */
 export function targetNode(node: unknown, current: readonly ExplorerNode[]): unknown {
   return node ?? (current.length === 1 ? current[0] : undefined);
+}
+
+/**
+ * The selected objects and folders, in order. A selected bucket row is left out: commands that act
+ * on objects (Delete, Change Storage Class) never take a whole bucket from a selection.
+ */
+export function selectedObjectsAndFolders(
+  node: unknown,
+  selection: unknown,
+  current: readonly ExplorerNode[],
+): Array<ObjectNode | ListingNode> {
+  return selectedNodes(node, selection, current).filter(
+    (each): each is ObjectNode | ListingNode => isObjectNode(each) || (isListingNode(each) && !isBucketNode(each)),
+  );
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { putObject } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
 import { addServerAccount, adminClient, child, requests, useBuckets } from '../support/extension';
+import { putNumberedKeys } from '../support/files';
 import { scriptPrompts } from '../support/prompts';
 import { click, isVisible, requireWorkbench } from '../support/workbench';
 
@@ -42,17 +43,7 @@ describe('Find Keys', function () {
 
   before(async () => {
     const client = adminClient();
-    for (let batch = 0; batch < 2500; batch += 250) {
-      await Promise.all(
-        Array.from({ length: 250 }, (_, offset) =>
-          putObject(
-            client,
-            { bucket: BUCKET, key: `logs/${String(batch + offset).padStart(4, '0')}.log`, body: 'x' },
-            signal(),
-          ),
-        ),
-      );
-    }
+    await putNumberedKeys(client, BUCKET, { prefix: 'logs/', count: 2500, suffix: '.log' });
     await putObject(client, { bucket: BUCKET, key: 'site/Index.html', body: '<h1>hi</h1>' }, signal());
     bucket = await child(await addServerAccount('Find'), BUCKET);
   });

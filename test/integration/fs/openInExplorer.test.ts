@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { getObjectBytes, putObject } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
 import { addServerAccount, adminClient, child, requests, useBuckets } from '../support/extension';
+import { putNumberedKeys } from '../support/files';
 import type { PromptLog } from '../support/prompts';
 import { scriptPrompts } from '../support/prompts';
 
@@ -30,17 +31,7 @@ describe('Open in Explorer', function () {
   before(async () => {
     await putObject(client, { bucket: BUCKET, key: 'site/index.html', body: '<h1>v1</h1>\n' }, signal());
     await putObject(client, { bucket: BUCKET, key: 'site/css/app.css', body: 'body{}' }, signal());
-    for (let batch = 0; batch < 2500; batch += 250) {
-      await Promise.all(
-        Array.from({ length: 250 }, (_, offset) =>
-          putObject(
-            client,
-            { bucket: BUCKET, key: `big/${String(batch + offset).padStart(4, '0')}`, body: '' },
-            signal(),
-          ),
-        ),
-      );
-    }
+    await putNumberedKeys(client, BUCKET, { prefix: 'big/', count: 2500 });
     site = await child(await child(await addServerAccount('Explorer'), BUCKET), 'site/');
   });
 

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
-import { getObjectBytes, listPage } from '../../../src/r2';
+import { getObjectBytes, listPage, putObject, runConcurrently } from '../../../src/r2';
 import type { R2Client } from '../../../src/r2';
 import { server } from './extension';
 
@@ -19,6 +19,18 @@ export async function localTree(files: Record<string, Buffer | string>): Promise
     await writeFile(join(root, path), content);
   }
   return root;
+}
+
+/** Writes `count` small objects `<prefix>0000<suffix>`, `<prefix>0001<suffix>`…, 64 at a time (a folder to page through). */
+export async function putNumberedKeys(
+  client: R2Client,
+  bucket: string,
+  { prefix, count, suffix = '' }: { prefix: string; count: number; suffix?: string },
+): Promise<void> {
+  const signal = AbortSignal.timeout(300_000);
+  await runConcurrently(count, 64, signal, async (index) => {
+    await putObject(client, { bucket, key: `${prefix}${String(index).padStart(4, '0')}${suffix}`, body: 'x' }, signal);
+  });
 }
 
 export function randomContent(bytes: number): Buffer {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { getObjectBytes, headIfExists, putObject } from '../../../src/r2';
 import { addServerAccount, adminClient, api, child, server, useBuckets } from '../support/extension';
+import { putNumberedKeys } from '../support/files';
 import { scriptPrompts } from '../support/prompts';
 
 const BUCKET = `agent-${Date.now().toString(36)}`;
@@ -69,18 +70,7 @@ describe('Language-model tools', function () {
   const client = adminClient();
 
   before(async () => {
-    // 2,500 keys: find lists them in three pages.
-    for (let batch = 0; batch < 2500; batch += 250) {
-      await Promise.all(
-        Array.from({ length: 250 }, (_, offset) =>
-          putObject(
-            client,
-            { bucket: BUCKET, key: `logs/${String(batch + offset).padStart(4, '0')}.log`, body: 'x' },
-            signal(),
-          ),
-        ),
-      );
-    }
+    await putNumberedKeys(client, BUCKET, { prefix: 'logs/', count: 2500, suffix: '.log' });
     await putObject(
       client,
       { bucket: BUCKET, key: 'config/staging.json', body: '{"mode":"staging"}', contentType: 'application/json' },

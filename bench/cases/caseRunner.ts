@@ -1,7 +1,9 @@
 // Runs one case: every tool once per round, in an order that rotates from round to round so that no
 // tool always goes first (or right after another's disk writes), several rounds, then spreads and ratios.
 import type { RequestCounts } from '../localServer';
+import type { Traffic } from '../linkProxy';
 import type { Command, Measured } from '../measure';
+import type { ProfileName } from '../options';
 import { measure } from '../measure';
 import type { Spread } from '../summary';
 import { speedRatios, spread } from '../summary';
@@ -18,6 +20,8 @@ export interface ToolResult {
   operationMs?: Spread;
   /** Requests the server counted in the last round. */
   requests?: RequestCounts;
+  /** Bytes through the link profile's proxy in the last round. */
+  traffic?: Traffic;
   /** Median MB/s (10^6 bytes), when the case moves a known number of bytes. */
   throughputMBps?: number;
 }
@@ -25,6 +29,7 @@ export interface ToolResult {
 export interface CaseResult {
   id: string;
   title: string;
+  profile: ProfileName;
   bytes?: number;
   runs: number;
   tools: ToolResult[];
@@ -34,6 +39,8 @@ export interface CaseResult {
   vsFaster?: { peer: string; ratio: Spread };
   /** Diagnostic variants of ours against the same faster peer. */
   diagnostics?: Record<string, Spread>;
+  /** Sync cases: what each tool sent when run again with nothing changed (last round). */
+  secondSync?: Record<string, RequestCounts | undefined>;
 }
 
 export interface Round {
@@ -71,13 +78,16 @@ export async function runCase(
   const operation = new Map<string, number[]>();
   const retained = new Map<string, number[]>();
   const requests = new Map<string, RequestCounts | undefined>();
+  const traffic = new Map<string, Traffic | undefined>();
   for (let run = 0; run < runs; run++) {
     const { commands, settle } = await round(run);
     const order = commands.map((_, i) => commands[(i + run) % commands.length]);
     for (const command of order) {
       await target.counts?.resetStats();
+      target.traffic?.resetTraffic();
       const measured = await measure(command);
       requests.set(command.tool, await target.counts?.stats());
+      traffic.set(command.tool, target.traffic?.traffic());
       await settle(command.tool, measured);
       push(times, command.tool, measured.wallMs);
       push(rss, command.tool, measured.peakRssBytes);
@@ -88,7 +98,7 @@ export async function runCase(
         push(retained, command.tool, own.retainedHeapBytes);
       }
       process.stdout.write(
-        `  ${id} run ${run + 1}/${runs} ${command.tool}: ${(measured.wallMs / 1000).toFixed(2)} s, peak RSS ${(measured.peakRssBytes / 1e6).toFixed(0)} MB\n`,
+        `  ${id} (${target.profile}) run ${run + 1}/${runs} ${command.tool}: ${(measured.wallMs / 1000).toFixed(2)} s, peak RSS ${(measured.peakRssBytes / 1e6).toFixed(0)} MB\n`,
       );
     }
   }
@@ -102,6 +112,7 @@ export async function runCase(
       operationMs: isOurs(tool) ? spread(operation.get(tool)!) : undefined,
       retainedHeapBytes: isOurs(tool) ? spread(retained.get(tool)!) : undefined,
       requests: requests.get(tool),
+      traffic: traffic.get(tool),
       throughputMBps: bytes === undefined ? undefined : bytes / 1e6 / (wallMs.median / 1000),
     };
   });
@@ -117,6 +128,7 @@ export async function runCase(
   return {
     id,
     title,
+    profile: target.profile,
     bytes,
     runs,
     tools,

@@ -23,9 +23,9 @@ export interface TransferContext {
   dir: string;
 }
 
-const signal = () => AbortSignal.timeout(30 * 60_000);
+export const signal = () => AbortSignal.timeout(30 * 60_000);
 
-function ours(target: Target, worker: string, args: string[], tool = 'ours'): Command {
+export function ours(target: Target, worker: string, args: string[], tool = 'ours'): Command {
   return {
     tool,
     file: process.execPath,
@@ -51,7 +51,7 @@ export async function uploadCase(ctx: TransferContext, mib: number, withPeers: b
       target,
       options.runs,
       async (run): Promise<Round> => {
-        const key = (tool: string) => `bench-upload/${tool}-${mib}-${run}.bin`;
+        const key = (tool: string) => `bench-upload/${target.profile}/${tool}-${mib}-${run}.bin`;
         return {
           commands: [
             ours(target, 'uploadFile', [file, key('ours')]),
@@ -112,30 +112,20 @@ export async function downloadCase(ctx: TransferContext, mib: number, withPeers:
   }
 }
 
-/**
- * A folder of small files. With `latencyMs`, the local server answers each PUT that much later, as a
- * link to R2 would: then files in flight count more than CPU per request, which decides the case on
- * a machine shared with the server.
- */
-export async function folderCase(ctx: TransferContext, latencyMs: number): Promise<CaseResult> {
+/** A folder of small files: requests in flight decide it on the link, CPU per request on loopback. */
+export async function folderCase(ctx: TransferContext): Promise<CaseResult> {
   const { target, client, dir, options } = ctx;
   const folder = join(dir, 'folder');
   mkdirSync(folder, { recursive: true });
   const bytes = smallFilesFolder(folder, options.folderFiles);
-  const files = `${options.folderFiles.toLocaleString('en')} files of 1–64 KiB`;
-  const [id, title] =
-    latencyMs === 0
-      ? ['folder', `upload folder: ${files}`]
-      : ['folder-latency', `upload folder: ${files}, each PUT answered ${latencyMs} ms later`];
-  await target.latency?.delay('PutObject', latencyMs);
   try {
     return await runCase(
-      id,
-      title,
+      'folder',
+      `upload folder: ${options.folderFiles.toLocaleString('en')} files of 1–64 KiB`,
       target,
       options.runs,
       async (run): Promise<Round> => {
-        const prefix = (tool: string) => `bench-${id}/${tool}-${run}/`;
+        const prefix = (tool: string) => `bench-folder/${target.profile}/${tool}-${run}/`;
         return {
           commands: [
             ours(target, 'uploadFolder', [folder, prefix('ours'), String(options.folderConcurrency)]),
@@ -152,7 +142,6 @@ export async function folderCase(ctx: TransferContext, latencyMs: number): Promi
       bytes,
     );
   } finally {
-    await target.latency?.delay('PutObject', 0);
     rmSync(folder, { recursive: true, force: true });
   }
 }

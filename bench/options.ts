@@ -4,8 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths';
 
-export type CaseName = 'upload' | 'download' | 'folder' | 'list' | 'sync' | 'requests' | 'extension';
-export const ALL_CASES: readonly CaseName[] = ['upload', 'download', 'folder', 'list', 'sync', 'requests', 'extension'];
+export type CaseName = 'upload' | 'download' | 'folder' | 'list' | 'sync' | 'curve' | 'requests' | 'extension';
+export const ALL_CASES: readonly CaseName[] = [
+  'upload',
+  'download',
+  'folder',
+  'list',
+  'sync',
+  'curve',
+  'requests',
+  'extension',
+];
+/** Run only when named in BENCH_CASES: a tuning aid, not a comparison. */
+const NAMED_ONLY: readonly CaseName[] = ['curve'];
 
 /** `loopback`: the server as it is; `link`: through bench/linkProxy.ts, a round trip and a ceiling per connection. */
 export type ProfileName = 'loopback' | 'link';
@@ -92,7 +103,9 @@ function defaultUploadConcurrency(): number {
 export function readOptions(): BenchOptions {
   return {
     runs: integer('BENCH_RUNS', 3),
-    cases: new Set(subset('BENCH_CASES', ALL_CASES)),
+    cases: new Set(
+      process.env.BENCH_CASES ? subset('BENCH_CASES', ALL_CASES) : ALL_CASES.filter((c) => !NAMED_ONLY.includes(c)),
+    ),
     largeMiB: integer('BENCH_LARGE_MIB', 1024),
     smallMiB: integer('BENCH_SMALL_MIB', 256),
     folderFiles: integer('BENCH_FOLDER_FILES', 2000),

@@ -137,6 +137,22 @@ function syncVerdict(c: CaseResult, ours: ToolResult): string {
   return join(verdicts).text;
 }
 
+/** Ours with other part sizes and parts in flight: one row per setting, against src/r2's defaults. */
+export function curveTable(cases: readonly CaseResult[]): string {
+  const rows = cases.flatMap((c) => {
+    const defaults = c.tools.find((t) => t.tool === 'ours')!;
+    return c.tools.map((tool) => [
+      c.title,
+      c.profile,
+      tool === defaults ? 'src/r2 defaults' : tool.tool.replace(/^ours \((.*)\)$/, '$1'),
+      toolCell(tool),
+      `${cpuPerGiB(c, tool).toFixed(2)} s/GiB`,
+      `${(defaults.wallMs.median / tool.wallMs.median).toFixed(2)}×`,
+    ]);
+  });
+  return table(['case', 'profile', 'setting', 'time', 'CPU per GiB', 'faster than the defaults by'], rows);
+}
+
 /** One row per tool: the sync's own measures (requests by operation, bytes sent, the second sync). */
 export function syncTable(cases: readonly CaseResult[]): string {
   const rows = cases.flatMap((c) => {
@@ -251,7 +267,8 @@ export function printReport(results: BenchResults): void {
     `Profiles: ${profiles.join(', ')}; link = bench/linkProxy.ts in front of the server: ${linkRttMs} ms before each answer's first byte and before a new connection's first request, ${linkMBps} MB/s each way per connection.`,
   );
   const sync = results.cases.filter((c) => c.id === 'sync');
-  const transfers = results.cases.filter((c) => c.id !== 'sync');
+  const curve = results.cases.filter((c) => c.id.startsWith('curve-'));
+  const transfers = results.cases.filter((c) => !sync.includes(c) && !curve.includes(c));
   if (transfers.length > 0) {
     console.log(`\n${transferTable(transfers)}\n`);
     const diagnostics = diagnosticsTable(transfers);
@@ -262,6 +279,9 @@ export function printReport(results: BenchResults): void {
   }
   if (sync.length > 0) {
     console.log(`\n${syncTable(sync)}`);
+  }
+  if (curve.length > 0) {
+    console.log(`\n${curveTable(curve)}`);
   }
   if (results.extension) {
     console.log(`\n${extensionReport(results.extension)}`);

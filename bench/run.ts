@@ -10,7 +10,7 @@ import { measureExtension } from './cases/extension';
 import type { ExtensionResult } from './cases/extension';
 import { syncCase } from './cases/sync';
 import { downloadCase, folderCase, listCase, uploadCase } from './cases/transfers';
-import type { TransferContext } from './cases/transfers';
+import type { CurvePoint, TransferContext } from './cases/transfers';
 import { startLinkProxy } from './linkProxy';
 import type { LinkProxy } from './linkProxy';
 import { startLocalServer } from './localServer';
@@ -54,6 +54,12 @@ export function listFolders(options: BenchOptions): SeedFolder[] {
     { prefix: `list-${options.listKeysSmall}/`, keys: options.listKeysSmall },
   ];
 }
+
+/**
+ * The curve case: ours with these part (range) sizes and parts (ranges) in flight, beside src/r2's
+ * defaults (upload 8 MiB × 4, download 64 MiB × 4), to see what each profile wants.
+ */
+const CURVE: CurvePoint[] = [8, 16, 64].flatMap((sizeMiB) => [4, 8, 16].map((inFlight) => ({ sizeMiB, inFlight })));
 
 /** A little over one page: enough for "expand" and one "load more". Its text object sorts first. */
 const ECONOMY = { folder: { prefix: 'economy/', keys: 1200 }, object: 'economy/a-notes.txt' };
@@ -114,15 +120,15 @@ async function main(): Promise<void> {
       const ctx: TransferContext = { options, target: profiled, client, dir: scratch };
       const loopback = profiled.profile === 'loopback';
       if (want('upload')) {
-        cases.push(await uploadCase(ctx, options.largeMiB, true));
+        cases.push(await uploadCase(ctx, options.largeMiB, 'peers'));
         if (loopback) {
-          cases.push(await uploadCase(ctx, options.smallMiB, false));
+          cases.push(await uploadCase(ctx, options.smallMiB, 'nothing'));
         }
       }
       if (want('download')) {
-        cases.push(await downloadCase(ctx, options.largeMiB, true));
+        cases.push(await downloadCase(ctx, options.largeMiB, 'peers'));
         if (loopback) {
-          cases.push(await downloadCase(ctx, options.smallMiB, false));
+          cases.push(await downloadCase(ctx, options.smallMiB, 'nothing'));
         }
       }
       if (want('folder')) {
@@ -136,6 +142,10 @@ async function main(): Promise<void> {
       }
       if (want('sync')) {
         cases.push(await syncCase(ctx, target));
+      }
+      if (want('curve')) {
+        cases.push(await uploadCase(ctx, options.largeMiB, CURVE));
+        cases.push(await downloadCase(ctx, options.largeMiB, CURVE));
       }
     }
     client.destroy();

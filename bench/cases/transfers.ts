@@ -41,21 +41,46 @@ async function expectSize(client: R2Client, bucket: string, key: string, size: n
   }
 }
 
-export async function uploadCase(ctx: TransferContext, mib: number, withPeers: boolean): Promise<CaseResult> {
+/** Part (or range) size and how many in flight: a point of the curve case, beside src/r2's defaults. */
+export interface CurvePoint {
+  sizeMiB: number;
+  inFlight: number;
+}
+
+/** What runs beside ours: the peers, nothing (a memory check), or ours with other settings. */
+export type Beside = 'peers' | 'nothing' | readonly CurvePoint[];
+
+const curveTool = ({ sizeMiB, inFlight }: CurvePoint) => `ours (${sizeMiB} MiB × ${inFlight})`;
+const curveArgs = ({ sizeMiB, inFlight }: CurvePoint) => [String(sizeMiB), String(inFlight)];
+const fileSafe = (tool: string) => tool.replace(/\W+/g, '-');
+
+function caseName(kind: string, mib: number, beside: Beside): [string, string] {
+  return Array.isArray(beside)
+    ? [`curve-${kind}-${mib}`, `${kind} ${mib} MiB file: part size × in flight`]
+    : [`${kind}-${mib}`, `${kind} ${mib} MiB file`];
+}
+
+export async function uploadCase(ctx: TransferContext, mib: number, beside: Beside): Promise<CaseResult> {
   const { target, client, dir, options } = ctx;
   const file = randomFile(join(dir, `upload-${mib}.bin`), mib);
+  const [id, title] = caseName('upload', mib, beside);
   try {
     return await runCase(
-      `upload-${mib}`,
-      `upload ${mib} MiB file`,
+      id,
+      title,
       target,
       options.runs,
       async (run): Promise<Round> => {
-        const key = (tool: string) => `bench-upload/${target.profile}/${tool}-${mib}-${run}.bin`;
+        const key = (tool: string) => `bench-upload/${target.profile}/${fileSafe(tool)}-${mib}-${run}.bin`;
         return {
           commands: [
             ours(target, 'uploadFile', [file, key('ours')]),
-            ...(withPeers ? peers.uploadFile(target, file, key) : []),
+            ...(beside === 'peers' ? peers.uploadFile(target, file, key) : []),
+            ...(Array.isArray(beside)
+              ? beside.map((point) =>
+                  ours(target, 'uploadFile', [file, key(curveTool(point)), ...curveArgs(point)], curveTool(point)),
+                )
+              : []),
           ],
           settle: async (tool) => {
             await expectSize(client, target.bucket, key(tool), mib * MiB, tool);
@@ -73,28 +98,39 @@ export async function uploadCase(ctx: TransferContext, mib: number, withPeers: b
 /** A diagnostic beside ours: the same download without the flush to disk, to show what it costs. */
 const NO_FLUSH = 'ours (no flush)';
 
-export async function downloadCase(ctx: TransferContext, mib: number, withPeers: boolean): Promise<CaseResult> {
+export async function downloadCase(ctx: TransferContext, mib: number, beside: Beside): Promise<CaseResult> {
   const { target, client, dir, options } = ctx;
+  const [id, title] = caseName('download', mib, beside);
   const key = `bench-download/${mib}.bin`;
   const source = randomFile(join(dir, `download-source-${mib}.bin`), mib);
   // Uploaded once, by ours (8 MiB parts); every tool then downloads the same object.
   await uploadFile(client, { bucket: target.bucket, key, filePath: source }, signal());
   rmSync(source, { force: true });
-  const destination = (tool: string) => join(dir, `downloaded-${tool.replace(/\W+/g, '-')}-${mib}.bin`);
+  const destination = (tool: string) => join(dir, `downloaded-${fileSafe(tool)}-${mib}.bin`);
   try {
     return await runCase(
-      `download-${mib}`,
-      `download ${mib} MiB file`,
+      id,
+      title,
       target,
       options.runs,
       async (): Promise<Round> => ({
         commands: [
           ours(target, 'downloadFile', [key, destination('ours')]),
-          ...(withPeers
+          ...(beside === 'peers'
             ? [
                 ours(target, 'downloadNoFlush', [key, destination(NO_FLUSH)], NO_FLUSH),
                 ...peers.downloadFile(target, key, destination),
               ]
+            : []),
+          ...(Array.isArray(beside)
+            ? beside.map((point) =>
+                ours(
+                  target,
+                  'downloadFile',
+                  [key, destination(curveTool(point)), ...curveArgs(point)],
+                  curveTool(point),
+                ),
+              )
             : []),
         ],
         settle: async (tool) => {

@@ -18,6 +18,8 @@ export interface ToolResult {
   retainedHeapBytes?: Spread;
   /** Ours only: the operation's own time inside the worker, without process start-up. */
   operationMs?: Spread;
+  /** Ours only: the worker's own report of the last round (e.g. the sync's plan and apply times). */
+  workerReport?: Record<string, unknown>;
   /** Requests the server counted in the last round. */
   requests?: RequestCounts;
   /** Bytes through the link profile's proxy in the last round. */
@@ -55,9 +57,11 @@ export function isOurs(tool: string): boolean {
   return tool === 'ours' || tool.startsWith('ours ');
 }
 
-function parseOurs(measured: Measured): { operationMs: number; retainedHeapBytes: number } {
+type WorkerReport = Record<string, unknown> & { operationMs: number; retainedHeapBytes: number };
+
+function parseOurs(measured: Measured): WorkerReport {
   const line = measured.stdout.trim().split('\n').at(-1) ?? '{}';
-  return JSON.parse(line) as { operationMs: number; retainedHeapBytes: number };
+  return JSON.parse(line) as WorkerReport;
 }
 
 function push(map: Map<string, number[]>, tool: string, value: number): void {
@@ -77,6 +81,7 @@ export async function runCase(
   const cpu = new Map<string, number[]>();
   const operation = new Map<string, number[]>();
   const retained = new Map<string, number[]>();
+  const reports = new Map<string, WorkerReport>();
   const requests = new Map<string, RequestCounts | undefined>();
   const traffic = new Map<string, Traffic | undefined>();
   for (let run = 0; run < runs; run++) {
@@ -96,6 +101,7 @@ export async function runCase(
         const own = parseOurs(measured);
         push(operation, command.tool, own.operationMs);
         push(retained, command.tool, own.retainedHeapBytes);
+        reports.set(command.tool, own);
       }
       process.stdout.write(
         `  ${id} (${target.profile}) run ${run + 1}/${runs} ${command.tool}: ${(measured.wallMs / 1000).toFixed(2)} s, peak RSS ${(measured.peakRssBytes / 1e6).toFixed(0)} MB\n`,
@@ -111,6 +117,7 @@ export async function runCase(
       cpuMs: spread(cpu.get(tool)!),
       operationMs: isOurs(tool) ? spread(operation.get(tool)!) : undefined,
       retainedHeapBytes: isOurs(tool) ? spread(retained.get(tool)!) : undefined,
+      workerReport: reports.get(tool),
       requests: requests.get(tool),
       traffic: traffic.get(tool),
       throughputMBps: bytes === undefined ? undefined : bytes / 1e6 / (wallMs.median / 1000),

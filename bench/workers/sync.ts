@@ -8,6 +8,7 @@ import { runWorker } from './worker';
 runWorker(async ({ client, bucket, args: [localFolder, prefix], signal }) => {
   // Only its identity is read: the client is the worker's own.
   const account: Account = { id: 'bench', name: 'bench', jurisdiction: 'default', accessKeyId: 'bench' };
+  const started = performance.now();
   const plan = await planUpload(
     {
       clients: { get: () => Promise.resolve(client) },
@@ -19,13 +20,18 @@ runWorker(async ({ client, bucket, args: [localFolder, prefix], signal }) => {
     },
     signal,
   );
+  const planned = performance.now();
   const outcome = await applyPlan(plan, signal, answering('overwrite'), silentReporter);
+  const applyMs = performance.now() - planned;
   if (outcome.failed.length > 0 || outcome.refused.length > 0) {
     const first = outcome.failed[0]?.message ?? outcome.refused[0]?.reason;
     throw new Error(`${outcome.failed.length} failed, ${outcome.refused.length} refused, first: ${first}`);
   }
   const count = (action: string) => plan.entries.filter((entry) => entry.action === action).length;
   return {
+    // Where the time went: making the plan (listing, local walk, hashing) and applying it.
+    planMs: planned - started,
+    applyMs,
     listRequests: plan.listRequests,
     new: count('new'),
     changed: count('changed'),

@@ -1,7 +1,7 @@
 // Local files the transfer cases send: random bytes (nothing compresses or deduplicates them).
 import { randomFillSync } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const MiB = 1024 ** 2;
 const KiB = 1024;
@@ -35,16 +35,21 @@ function* sizes(count: number): Generator<number> {
   }
 }
 
+/** Where smallFilesFolder puts its file number `index`. */
+export function smallFilePath(dir: string, index: number): string {
+  return join(dir, `part-${index % 10}`, `file-${String(index).padStart(5, '0')}.bin`);
+}
+
 /** `count` files of 1–64 KiB in ten sub-folders; returns the total bytes. */
 export function smallFilesFolder(dir: string, count: number): number {
   const bytes = Buffer.allocUnsafe(64 * KiB);
   let total = 0;
   let i = 0;
   for (const size of sizes(count)) {
-    const sub = join(dir, `part-${i % 10}`);
-    mkdirSync(sub, { recursive: true });
+    const path = smallFilePath(dir, i);
+    mkdirSync(dirname(path), { recursive: true });
     randomFillSync(bytes, 0, size);
-    const fd = openSync(join(sub, `file-${String(i).padStart(5, '0')}.bin`), 'w');
+    const fd = openSync(path, 'w');
     writeSync(fd, bytes, 0, size);
     closeSync(fd);
     total += size;

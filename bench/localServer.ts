@@ -21,8 +21,6 @@ export interface LocalServer {
   readonly dataDir: string;
   stats(): Promise<RequestCounts>;
   resetStats(): Promise<void>;
-  /** Answers every request of `operation` `ms` later (a link's round trip), until cleared with 0. */
-  delay(operation: string, ms: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -62,11 +60,6 @@ export async function startLocalServer(dataDir: string): Promise<LocalServer> {
     stats: async () => (await (await control(endpoint, 'GET', 'stats')).json()) as RequestCounts,
     resetStats: async () => {
       await control(endpoint, 'POST', 'stats/reset');
-    },
-    delay: async (operation, ms) => {
-      await (ms === 0
-        ? control(endpoint, 'DELETE', 'faults')
-        : control(endpoint, 'POST', 'faults', { type: 'delay', ms, operation, times: 'always' }));
     },
     stop: async () => {
       if (child.exitCode === null) {

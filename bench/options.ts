@@ -4,8 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths';
 
-export type CaseName = 'upload' | 'download' | 'folder' | 'list' | 'requests' | 'extension';
-export const ALL_CASES: readonly CaseName[] = ['upload', 'download', 'folder', 'list', 'requests', 'extension'];
+export type CaseName = 'upload' | 'download' | 'folder' | 'list' | 'sync' | 'curve' | 'requests' | 'extension';
+export const ALL_CASES: readonly CaseName[] = [
+  'upload',
+  'download',
+  'folder',
+  'list',
+  'sync',
+  'curve',
+  'requests',
+  'extension',
+];
+/** Run only when named in BENCH_CASES: a tuning aid, not a comparison. */
+const NAMED_ONLY: readonly CaseName[] = ['curve'];
+
+/** `loopback`: the server as it is; `link`: through bench/linkProxy.ts, a round trip and a ceiling per connection. */
+export type ProfileName = 'loopback' | 'link';
+export const ALL_PROFILES: readonly ProfileName[] = ['loopback', 'link'];
 
 export interface Credentials {
   accessKeyId: string;
@@ -28,8 +43,11 @@ export interface BenchOptions {
   folderFiles: number;
   /** Files uploaded at once by ours: the extension's default `r2.uploadConcurrency`. */
   folderConcurrency: number;
-  /** The folder case again with the server answering each PUT this much later (local server only; 0: not run). */
-  folderLatencyMs: number;
+  /** Which profiles the transfer, listing and sync cases run in (both unless BENCH_PROFILES says). */
+  profiles: ProfileName[];
+  /** The link profile: a round trip per answer and per new connection, and a ceiling per connection. */
+  linkRttMs: number;
+  linkMBps: number;
   listKeys: number;
   listKeysSmall: number;
   activationRuns: number;
@@ -47,17 +65,18 @@ function integer(name: string, fallback: number, min = 1): number {
   return value;
 }
 
-function cases(): Set<CaseName> {
-  const raw = process.env.BENCH_CASES;
+/** A comma-separated subset of `all` from the environment variable `name`; all of them when unset. */
+function subset<T extends string>(name: string, all: readonly T[]): T[] {
+  const raw = process.env[name];
   if (!raw) {
-    return new Set(ALL_CASES);
+    return [...all];
   }
-  const wanted = raw.split(',').map((name) => name.trim());
-  const unknown = wanted.filter((name) => !ALL_CASES.includes(name as CaseName));
+  const wanted = raw.split(',').map((item) => item.trim());
+  const unknown = wanted.filter((item) => !all.includes(item as T));
   if (unknown.length > 0) {
-    throw new Error(`BENCH_CASES: unknown ${unknown.join(', ')} (known: ${ALL_CASES.join(', ')})`);
+    throw new Error(`${name}: unknown ${unknown.join(', ')} (known: ${all.join(', ')})`);
   }
-  return new Set(wanted as CaseName[]);
+  return wanted as T[];
 }
 
 function external(): ExternalEndpoint | undefined {
@@ -84,12 +103,16 @@ function defaultUploadConcurrency(): number {
 export function readOptions(): BenchOptions {
   return {
     runs: integer('BENCH_RUNS', 3),
-    cases: cases(),
+    cases: new Set(
+      process.env.BENCH_CASES ? subset('BENCH_CASES', ALL_CASES) : ALL_CASES.filter((c) => !NAMED_ONLY.includes(c)),
+    ),
     largeMiB: integer('BENCH_LARGE_MIB', 1024),
     smallMiB: integer('BENCH_SMALL_MIB', 256),
     folderFiles: integer('BENCH_FOLDER_FILES', 2000),
     folderConcurrency: integer('BENCH_FOLDER_CONCURRENCY', defaultUploadConcurrency()),
-    folderLatencyMs: integer('BENCH_FOLDER_LATENCY_MS', 30),
+    profiles: subset('BENCH_PROFILES', ALL_PROFILES),
+    linkRttMs: integer('BENCH_LINK_RTT_MS', 30, 0),
+    linkMBps: integer('BENCH_LINK_MBPS', 50),
     listKeys: integer('BENCH_LIST_KEYS', 100_000),
     listKeysSmall: integer('BENCH_LIST_KEYS_SMALL', 10_000),
     activationRuns: integer('BENCH_ACTIVATION_RUNS', 3),

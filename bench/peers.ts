@@ -53,6 +53,9 @@ export const RCLONE_FLAGS = [
   '-q',
 ];
 
+const RCLONE_SYNC_FLAGS = ['--s3-no-check-bucket', '--s3-no-head', '-q'];
+export const RCLONE_CHECKSUM = 'rclone --checksum';
+
 function rclone(target: Target, args: string[], flags = RCLONE_FLAGS): Command {
   return { tool: 'rclone', file: RCLONE, args: [...args, ...flags], env: rcloneEnv(target) };
 }
@@ -81,6 +84,33 @@ export const peers = {
       '--only-show-errors',
     ]),
     rclone(target, ['copy', dir, `r2:${target.bucket}/${prefix('rclone')}`]),
+  ],
+  /**
+   * Sync with deletion, each with its default change detection (aws: size and modification time;
+   * rclone: size and modification time, stored in its own metadata) and, where there is one, a
+   * checksum mode (rclone --checksum: size and MD5; awscli has none). rclone's bucket check and
+   * HEAD after each upload are off, as in the other cases; its listing of the destination is what a
+   * sync needs, so --no-traverse and --no-check-dest are not given.
+   */
+  sync: (target: Target, dir: string, prefix: PerTool): Command[] => [
+    aws(target, [
+      's3',
+      'sync',
+      dir,
+      `s3://${target.bucket}/${prefix('aws')}`,
+      '--delete',
+      '--no-progress',
+      '--only-show-errors',
+    ]),
+    rclone(target, ['sync', dir, `r2:${target.bucket}/${prefix('rclone')}`], RCLONE_SYNC_FLAGS),
+    {
+      ...rclone(
+        target,
+        ['sync', dir, `r2:${target.bucket}/${prefix(RCLONE_CHECKSUM)}`],
+        [...RCLONE_SYNC_FLAGS, '--checksum'],
+      ),
+      tool: RCLONE_CHECKSUM,
+    },
   ],
   /** Both print one line per key (checked against the expected count). */
   list: (target: Target, prefix: string): Command[] => [

@@ -3,7 +3,8 @@ import type { CaseResult, ToolResult } from './cases/caseRunner';
 import { extensionReport } from './cases/extensionReport';
 import type { BenchResults } from './run';
 import type { Spread } from './summary';
-import { atLeastRatio, atMost, TARGETS } from './targets';
+import type { RequestCounts } from './localServer';
+import { atLeastRatio, atMost, atMostRatio, TARGETS } from './targets';
 import type { Verdict } from './targets';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
@@ -16,12 +17,27 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+const GiB = 1024 ** 3;
+
 function toolCell(tool: ToolResult | undefined): string {
   if (!tool) {
     return '—';
   }
   const speed = tool.throughputMBps === undefined ? '' : `, ${tool.throughputMBps.toFixed(0)} MB/s`;
-  return `${range(tool.wallMs, seconds)} s${speed}, CPU ${seconds(tool.cpuMs.median)} s`;
+  return `${range(tool.wallMs, seconds)} s${speed}`;
+}
+
+/** CPU seconds (user + system) per GiB moved; plain CPU seconds when the case moves no known bytes. */
+function cpuPerGiB(c: CaseResult, tool: ToolResult): number {
+  return c.bytes === undefined ? tool.cpuMs.median / 1000 : tool.cpuMs.median / 1000 / (c.bytes / GiB);
+}
+
+function cpuCell(c: CaseResult): string {
+  const cells = ['ours', 'aws', 'rclone'].flatMap((name) => {
+    const tool = c.tools.find((t) => t.tool === name);
+    return tool ? [`${name} ${cpuPerGiB(c, tool).toFixed(2)}`] : [];
+  });
+  return `${cells.join(' / ')} ${c.bytes === undefined ? 's' : 's/GiB'}`;
 }
 
 function requestsCell(tool: ToolResult | undefined): string {
@@ -29,19 +45,33 @@ function requestsCell(tool: ToolResult | undefined): string {
   return r ? `${r.total} (A ${r.classA}, B ${r.classB})` : '—';
 }
 
+function join(verdicts: Verdict[]): Verdict {
+  return { met: verdicts.every((v) => v.met), text: verdicts.map((v) => v.text).join('; ') };
+}
+
 function verdictFor(c: CaseResult, ours: ToolResult): Verdict | undefined {
-  if (c.id.startsWith('list-') && c.ratios.aws) {
+  const link = c.profile === 'link';
+  if (c.id.startsWith('list-') && !link && c.ratios.aws) {
     return atLeastRatio(c.ratios.aws.median, TARGETS.listRatioVsAws);
   }
   if (!c.vsFaster) {
     return undefined;
   }
-  const speed = atLeastRatio(c.vsFaster.ratio.median, TARGETS.transferRatio);
-  if (c.id.startsWith('folder')) {
+  const speed = atLeastRatio(c.vsFaster.ratio.median, link ? TARGETS.linkRatio : TARGETS.loopbackRatio);
+  if (c.id.startsWith('list-')) {
     return speed;
   }
-  const memory = atMost(ours.peakRssBytes.max, TARGETS.transferPeakRssBytes, mb);
-  return { met: speed.met && memory.met, text: `speed ${speed.text}; RSS ${memory.text}` };
+  const verdicts = [{ ...speed, text: `speed ${speed.text}` }];
+  const rclone = c.tools.find((t) => t.tool === 'rclone');
+  if (!link && rclone) {
+    const cpu = atMostRatio(cpuPerGiB(c, ours) / cpuPerGiB(c, rclone), TARGETS.cpuPerGiBVsRclone, "rclone's");
+    verdicts.push({ ...cpu, text: `CPU/GiB ${cpu.text}` });
+  }
+  if (!c.id.startsWith('folder')) {
+    const memory = atMost(ours.peakRssBytes.max, TARGETS.transferPeakRssBytes, mb);
+    verdicts.push({ ...memory, text: `RSS ${memory.text}` });
+  }
+  return join(verdicts);
 }
 
 export function transferTable(cases: readonly CaseResult[]): string {
@@ -52,28 +82,103 @@ export function transferTable(cases: readonly CaseResult[]): string {
     const verdict = verdictFor(c, ours);
     return [
       c.title,
+      c.profile,
       toolCell(ours),
       toolCell(tool('aws')),
       toolCell(tool('rclone')),
       versus,
+      cpuCell(c),
       range(ours.peakRssBytes, mb),
-      requestsCell(ours),
-      requestsCell(tool('aws')),
-      requestsCell(tool('rclone')),
+      [requestsCell(ours), requestsCell(tool('aws')), requestsCell(tool('rclone'))].join(' / '),
       verdict?.text ?? 'ours only (memory check)',
     ];
   });
   return table(
     [
       'case',
+      'profile',
       'ours',
       'aws',
       'rclone',
       'ours vs faster peer',
+      'CPU (user+sys) per GiB',
       'ours peak RSS',
-      'requests ours',
-      'requests aws',
-      'requests rclone',
+      'requests ours / aws / rclone',
+      'target',
+    ],
+    rows,
+  );
+}
+
+function operationsCell(requests: RequestCounts | undefined): string {
+  if (!requests) {
+    return '—';
+  }
+  const operations = Object.entries(requests.operations)
+    .map(([operation, n]) => `${n} ${operation}`)
+    .join(', ');
+  return `${requests.total} (A ${requests.classA}, B ${requests.classB}): ${operations}`;
+}
+
+function syncVerdict(c: CaseResult, ours: ToolResult): string {
+  const rclone = c.tools.find((t) => t.tool === 'rclone')?.requests;
+  const verdicts: Verdict[] = [];
+  if (c.profile === 'link' && c.vsFaster) {
+    const speed = atLeastRatio(c.vsFaster.ratio.median, TARGETS.linkRatio);
+    verdicts.push({ ...speed, text: `speed ${speed.text}` });
+  }
+  if (ours.requests && rclone) {
+    const met = ours.requests.total <= rclone.total;
+    const text = `${ours.requests.total} ${met ? '≤' : '>'} rclone's ${rclone.total}`;
+    verdicts.push({ met, text: `requests ${met ? 'met' : 'MISSED'} (${text})` });
+  }
+  // Checked while running: the bench stops if ours sends more than the listing.
+  verdicts.push({ met: true, text: 'nothing changed: listing only (met, asserted)' });
+  return join(verdicts).text;
+}
+
+/** Ours with other part sizes and parts in flight: one row per setting, against src/r2's defaults. */
+export function curveTable(cases: readonly CaseResult[]): string {
+  const rows = cases.flatMap((c) => {
+    const defaults = c.tools.find((t) => t.tool === 'ours')!;
+    return c.tools.map((tool) => [
+      c.title,
+      c.profile,
+      tool === defaults ? 'src/r2 defaults' : tool.tool.replace(/^ours \((.*)\)$/, '$1'),
+      toolCell(tool),
+      `${cpuPerGiB(c, tool).toFixed(2)} s/GiB`,
+      `${(defaults.wallMs.median / tool.wallMs.median).toFixed(2)}×`,
+    ]);
+  });
+  return table(['case', 'profile', 'setting', 'time', 'CPU per GiB', 'faster than the defaults by'], rows);
+}
+
+/** One row per tool: the sync's own measures (requests by operation, bytes sent, the second sync). */
+export function syncTable(cases: readonly CaseResult[]): string {
+  const rows = cases.flatMap((c) => {
+    const ours = c.tools.find((t) => t.tool === 'ours')!;
+    return c.tools.map((tool) => [
+      c.profile,
+      tool.tool,
+      `${range(tool.wallMs, seconds)} s`,
+      tool.tool === 'ours' ? '—' : ratio(c.ratios[tool.tool]),
+      `${seconds(tool.cpuMs.median)} s`,
+      operationsCell(tool.requests),
+      tool.traffic ? `${(tool.traffic.sentBytes / 1e6).toFixed(1)} MB` : '—',
+      operationsCell(c.secondSync?.[tool.tool]),
+      tool === ours ? syncVerdict(c, ours) : '',
+    ]);
+  });
+  return table(
+    [
+      'profile',
+      'tool',
+      'time',
+      'ours faster by',
+      'CPU',
+      'requests (class A, B)',
+      'bytes sent (link only)',
+      'again, nothing changed',
       'target',
     ],
     rows,
@@ -87,6 +192,7 @@ export function diagnosticsTable(cases: readonly CaseResult[]): string | undefin
       const result = c.tools.find((t) => t.tool === tool)!;
       return [
         c.title,
+        c.profile,
         tool,
         toolCell(result),
         `${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}) vs ${c.vsFaster?.peer ?? ''}`,
@@ -96,11 +202,12 @@ export function diagnosticsTable(cases: readonly CaseResult[]): string | undefin
   );
   return rows.length === 0
     ? undefined
-    : table(['case', 'diagnostic variant', 'time', 'vs faster peer', 'peak RSS'], rows);
+    : table(['case', 'profile', 'diagnostic variant', 'time', 'vs faster peer', 'peak RSS'], rows);
 }
 
 /** Peak RSS of the large case against the small one: flat means it does not grow with size. */
-export function flatnessTable(cases: readonly CaseResult[]): string {
+export function flatnessTable(all: readonly CaseResult[]): string {
+  const cases = all.filter((c) => c.profile === 'loopback');
   const pairs: Array<[string, string, string]> = [];
   const ids = cases.map((c) => c.id);
   for (const kind of ['upload', 'download', 'list']) {
@@ -155,13 +262,26 @@ export function printReport(results: BenchResults): void {
   console.log(
     `Server: ${results.server}. Times are whole processes (start-up included), median (min–max) of ${results.options.runs} runs; ratios are peer time / our time per run.`,
   );
-  if (results.cases.length > 0) {
-    console.log(`\n${transferTable(results.cases)}\n`);
-    const diagnostics = diagnosticsTable(results.cases);
+  const { profiles, linkRttMs, linkMBps } = results.options;
+  console.log(
+    `Profiles: ${profiles.join(', ')}; link = bench/linkProxy.ts in front of the server: ${linkRttMs} ms before each answer's first byte and before a new connection's first request, ${linkMBps} MB/s each way per connection.`,
+  );
+  const sync = results.cases.filter((c) => c.id === 'sync');
+  const curve = results.cases.filter((c) => c.id.startsWith('curve-'));
+  const transfers = results.cases.filter((c) => !sync.includes(c) && !curve.includes(c));
+  if (transfers.length > 0) {
+    console.log(`\n${transferTable(transfers)}\n`);
+    const diagnostics = diagnosticsTable(transfers);
     if (diagnostics) {
       console.log(`${diagnostics}\n`);
     }
-    console.log(`${flatnessTable(results.cases)}`);
+    console.log(`${flatnessTable(transfers)}`);
+  }
+  if (sync.length > 0) {
+    console.log(`\n${syncTable(sync)}`);
+  }
+  if (curve.length > 0) {
+    console.log(`\n${curveTable(curve)}`);
   }
   if (results.extension) {
     console.log(`\n${extensionReport(results.extension)}`);

@@ -8,8 +8,11 @@ import { join } from 'node:path';
 import type { CaseResult } from './cases/caseRunner';
 import { measureExtension } from './cases/extension';
 import type { ExtensionResult } from './cases/extension';
+import { syncCase } from './cases/sync';
 import { downloadCase, folderCase, listCase, uploadCase } from './cases/transfers';
-import type { TransferContext } from './cases/transfers';
+import type { CurvePoint, TransferContext } from './cases/transfers';
+import { startLinkProxy } from './linkProxy';
+import type { LinkProxy } from './linkProxy';
 import { startLocalServer } from './localServer';
 import type { LocalServer } from './localServer';
 import type { BenchOptions, CaseName } from './options';
@@ -52,6 +55,12 @@ export function listFolders(options: BenchOptions): SeedFolder[] {
   ];
 }
 
+/**
+ * The curve case: ours with these part (range) sizes and parts (ranges) in flight, beside src/r2's
+ * defaults (upload 8 MiB × 4, download 64 MiB × 4), to see what each profile wants.
+ */
+const CURVE: CurvePoint[] = [8, 16, 64].flatMap((sizeMiB) => [4, 8, 16].map((inFlight) => ({ sizeMiB, inFlight })));
+
 /** A little over one page: enough for "expand" and one "load more". Its text object sorts first. */
 const ECONOMY = { folder: { prefix: 'economy/', keys: 1200 }, object: 'economy/a-notes.txt' };
 
@@ -64,6 +73,7 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(options.tmp, 'r2-bench-'));
   const loadAverageAtStart = loadavg();
   let server: LocalServer | undefined;
+  let proxy: LinkProxy | undefined;
   try {
     // The local server always runs: it counts requests for the request-economy and VS Code cases.
     const dataDir = join(scratch, 'server');
@@ -79,8 +89,8 @@ async function main(): Promise<void> {
       url: server.endpoint,
       credentials: server.credentials,
       bucket: options.bucket,
+      profile: 'loopback',
       counts: server,
-      latency: server,
     };
     const target: Target = options.external
       ? {
@@ -88,33 +98,55 @@ async function main(): Promise<void> {
           url: options.external.url,
           credentials: options.external.credentials,
           bucket: options.bucket,
+          profile: 'loopback',
         }
       : local;
     const client = clientFor(target);
     if (options.external) {
       await seedOverS3(client, options.bucket, folders, AbortSignal.timeout(60 * 60_000));
     }
-    const ctx: TransferContext = { options, target, client, dir: scratch };
+    const link = { rttMs: options.linkRttMs, bytesPerSecond: options.linkMBps * 1e6 };
+    proxy = options.profiles.includes('link') ? await startLinkProxy(target.url, link) : undefined;
+    const profiles: Target[] = options.profiles.map((profile) =>
+      profile === 'loopback' ? target : { ...target, profile, url: proxy!.url, traffic: proxy },
+    );
     const cases: CaseResult[] = [];
     const want = (name: CaseName) => options.cases.has(name);
-    console.log(`target: ${target.name} at ${target.url}; ${options.runs} runs per case`);
-    if (want('upload')) {
-      cases.push(await uploadCase(ctx, options.largeMiB, true));
-      cases.push(await uploadCase(ctx, options.smallMiB, false));
-    }
-    if (want('download')) {
-      cases.push(await downloadCase(ctx, options.largeMiB, true));
-      cases.push(await downloadCase(ctx, options.smallMiB, false));
-    }
-    if (want('folder')) {
-      cases.push(await folderCase(ctx, 0));
-      if (target.latency && options.folderLatencyMs > 0) {
-        cases.push(await folderCase(ctx, options.folderLatencyMs));
+    console.log(
+      `target: ${target.name} at ${target.url}; profiles: ${options.profiles.join(', ')} (link: ${link.rttMs} ms round trip, ${options.linkMBps} MB/s per connection); ${options.runs} runs per case`,
+    );
+    // Each case in every profile, one after the other; the smaller sizes (a memory check of ours) on loopback.
+    for (const profiled of profiles) {
+      const ctx: TransferContext = { options, target: profiled, client, dir: scratch };
+      const loopback = profiled.profile === 'loopback';
+      if (want('upload')) {
+        cases.push(await uploadCase(ctx, options.largeMiB, 'peers'));
+        if (loopback) {
+          cases.push(await uploadCase(ctx, options.smallMiB, 'nothing'));
+        }
       }
-    }
-    if (want('list')) {
-      cases.push(await listCase(ctx, folders[0].prefix, folders[0].keys, true));
-      cases.push(await listCase(ctx, folders[1].prefix, folders[1].keys, false));
+      if (want('download')) {
+        cases.push(await downloadCase(ctx, options.largeMiB, 'peers'));
+        if (loopback) {
+          cases.push(await downloadCase(ctx, options.smallMiB, 'nothing'));
+        }
+      }
+      if (want('folder')) {
+        cases.push(await folderCase(ctx));
+      }
+      if (want('list')) {
+        cases.push(await listCase(ctx, folders[0].prefix, folders[0].keys, true));
+        if (loopback) {
+          cases.push(await listCase(ctx, folders[1].prefix, folders[1].keys, false));
+        }
+      }
+      if (want('sync')) {
+        cases.push(await syncCase(ctx, target));
+      }
+      if (want('curve')) {
+        cases.push(await uploadCase(ctx, options.largeMiB, CURVE));
+        cases.push(await downloadCase(ctx, options.largeMiB, CURVE));
+      }
     }
     client.destroy();
     const extension =
@@ -148,6 +180,7 @@ async function main(): Promise<void> {
     printReport(results);
     console.log(`\nJSON: ${join(RESULTS_DIR, 'latest.json')}`);
   } finally {
+    await proxy?.stop();
     await server?.stop();
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,7 +1,8 @@
 // The S3 endpoint the transfer and listing cases run against, in the form each tool is given it.
 import { R2Client } from '../src/r2';
+import type { LinkProxy } from './linkProxy';
 import type { LocalServer, RequestCounts } from './localServer';
-import type { Credentials } from './options';
+import type { Credentials, ProfileName } from './options';
 
 export interface Target {
   /** "local R2 server" or the name of an external endpoint (e.g. "rgw"). */
@@ -9,10 +10,11 @@ export interface Target {
   readonly url: string;
   readonly credentials: Credentials;
   readonly bucket: string;
+  readonly profile: ProfileName;
   /** Request counters: only the local server has them. */
   readonly counts?: Pick<LocalServer, 'stats' | 'resetStats'>;
-  /** Added latency per request: only the local server can. */
-  readonly latency?: Pick<LocalServer, 'delay'>;
+  /** Bytes counted on the way: only the link profile's proxy has them. */
+  readonly traffic?: Pick<LinkProxy, 'traffic' | 'resetTraffic'>;
 }
 
 /** How ours (the worker processes) learn the endpoint: environment, as the peers learn theirs. */

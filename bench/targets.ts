@@ -1,8 +1,12 @@
 // The issue's targets, and how far a result is from each.
 
 export const TARGETS = {
-  /** Ours vs the faster peer, median of per-round ratios. */
-  transferRatio: 1.0,
+  /** Ours vs the faster peer, median of per-round ratios: transfers on loopback (issue 20). */
+  loopbackRatio: 0.8,
+  /** Ours vs the faster peer on the link profile: transfers, listing and sync (issues 17 and 20). */
+  linkRatio: 1.2,
+  /** Ours' CPU time per GiB moved over rclone's, transfers on loopback (issue 20). */
+  cpuPerGiBVsRclone: 1.5,
   /** Peak RSS of ours in the 1 GiB cases. */
   transferPeakRssBytes: 150e6,
   /** Ours vs awscli listing 100,000 keys. */
@@ -27,6 +31,13 @@ export function atLeastRatio(value: number, target: number): Verdict {
     met: false,
     text: `MISSED by ${((1 - value / target) * 100).toFixed(0)}% (${value.toFixed(2)}× < ${target.toFixed(1)}×)`,
   };
+}
+
+export function atMostRatio(value: number, target: number, what: string): Verdict {
+  const text = `${value.toFixed(2)}× ${what}`;
+  return value <= target
+    ? { met: true, text: `met (${text} ≤ ${target.toFixed(1)}×)` }
+    : { met: false, text: `MISSED by ${((value / target - 1) * 100).toFixed(0)}% (${text} > ${target.toFixed(1)}×)` };
 }
 
 export function atMost(value: number, limit: number, unit: (n: number) => string): Verdict {

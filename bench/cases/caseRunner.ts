@@ -1,7 +1,9 @@
 // Runs one case: every tool once per round, in an order that rotates from round to round so that no
 // tool always goes first (or right after another's disk writes), several rounds, then spreads and ratios.
 import type { RequestCounts } from '../localServer';
+import type { Traffic } from '../linkProxy';
 import type { Command, Measured } from '../measure';
+import type { ProfileName } from '../options';
 import { measure } from '../measure';
 import type { Spread } from '../summary';
 import { speedRatios, spread } from '../summary';
@@ -16,8 +18,12 @@ export interface ToolResult {
   retainedHeapBytes?: Spread;
   /** Ours only: the operation's own time inside the worker, without process start-up. */
   operationMs?: Spread;
+  /** Ours only: the worker's own report of the last round (e.g. the sync's plan and apply times). */
+  workerReport?: Record<string, unknown>;
   /** Requests the server counted in the last round. */
   requests?: RequestCounts;
+  /** Bytes through the link profile's proxy in the last round. */
+  traffic?: Traffic;
   /** Median MB/s (10^6 bytes), when the case moves a known number of bytes. */
   throughputMBps?: number;
 }
@@ -25,6 +31,7 @@ export interface ToolResult {
 export interface CaseResult {
   id: string;
   title: string;
+  profile: ProfileName;
   bytes?: number;
   runs: number;
   tools: ToolResult[];
@@ -34,6 +41,8 @@ export interface CaseResult {
   vsFaster?: { peer: string; ratio: Spread };
   /** Diagnostic variants of ours against the same faster peer. */
   diagnostics?: Record<string, Spread>;
+  /** Sync cases: what each tool sent when run again with nothing changed (last round). */
+  secondSync?: Record<string, RequestCounts | undefined>;
 }
 
 export interface Round {
@@ -48,9 +57,11 @@ export function isOurs(tool: string): boolean {
   return tool === 'ours' || tool.startsWith('ours ');
 }
 
-function parseOurs(measured: Measured): { operationMs: number; retainedHeapBytes: number } {
+type WorkerReport = Record<string, unknown> & { operationMs: number; retainedHeapBytes: number };
+
+function parseOurs(measured: Measured): WorkerReport {
   const line = measured.stdout.trim().split('\n').at(-1) ?? '{}';
-  return JSON.parse(line) as { operationMs: number; retainedHeapBytes: number };
+  return JSON.parse(line) as WorkerReport;
 }
 
 function push(map: Map<string, number[]>, tool: string, value: number): void {
@@ -70,14 +81,18 @@ export async function runCase(
   const cpu = new Map<string, number[]>();
   const operation = new Map<string, number[]>();
   const retained = new Map<string, number[]>();
+  const reports = new Map<string, WorkerReport>();
   const requests = new Map<string, RequestCounts | undefined>();
+  const traffic = new Map<string, Traffic | undefined>();
   for (let run = 0; run < runs; run++) {
     const { commands, settle } = await round(run);
     const order = commands.map((_, i) => commands[(i + run) % commands.length]);
     for (const command of order) {
       await target.counts?.resetStats();
+      target.traffic?.resetTraffic();
       const measured = await measure(command);
       requests.set(command.tool, await target.counts?.stats());
+      traffic.set(command.tool, target.traffic?.traffic());
       await settle(command.tool, measured);
       push(times, command.tool, measured.wallMs);
       push(rss, command.tool, measured.peakRssBytes);
@@ -86,9 +101,10 @@ export async function runCase(
         const own = parseOurs(measured);
         push(operation, command.tool, own.operationMs);
         push(retained, command.tool, own.retainedHeapBytes);
+        reports.set(command.tool, own);
       }
       process.stdout.write(
-        `  ${id} run ${run + 1}/${runs} ${command.tool}: ${(measured.wallMs / 1000).toFixed(2)} s, peak RSS ${(measured.peakRssBytes / 1e6).toFixed(0)} MB\n`,
+        `  ${id} (${target.profile}) run ${run + 1}/${runs} ${command.tool}: ${(measured.wallMs / 1000).toFixed(2)} s, peak RSS ${(measured.peakRssBytes / 1e6).toFixed(0)} MB\n`,
       );
     }
   }
@@ -101,7 +117,9 @@ export async function runCase(
       cpuMs: spread(cpu.get(tool)!),
       operationMs: isOurs(tool) ? spread(operation.get(tool)!) : undefined,
       retainedHeapBytes: isOurs(tool) ? spread(retained.get(tool)!) : undefined,
+      workerReport: reports.get(tool),
       requests: requests.get(tool),
+      traffic: traffic.get(tool),
       throughputMBps: bytes === undefined ? undefined : bytes / 1e6 / (wallMs.median / 1000),
     };
   });
@@ -117,6 +135,7 @@ export async function runCase(
   return {
     id,
     title,
+    profile: target.profile,
     bytes,
     runs,
     tools,

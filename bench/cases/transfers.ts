@@ -23,9 +23,9 @@ export interface TransferContext {
   dir: string;
 }
 
-const signal = () => AbortSignal.timeout(30 * 60_000);
+export const signal = () => AbortSignal.timeout(30 * 60_000);
 
-function ours(target: Target, worker: string, args: string[], tool = 'ours'): Command {
+export function ours(target: Target, worker: string, args: string[], tool = 'ours'): Command {
   return {
     tool,
     file: process.execPath,
@@ -41,21 +41,46 @@ async function expectSize(client: R2Client, bucket: string, key: string, size: n
   }
 }
 
-export async function uploadCase(ctx: TransferContext, mib: number, withPeers: boolean): Promise<CaseResult> {
+/** Part (or range) size and how many in flight: a point of the curve case, beside src/r2's defaults. */
+export interface CurvePoint {
+  sizeMiB: number;
+  inFlight: number;
+}
+
+/** What runs beside ours: the peers, nothing (a memory check), or ours with other settings. */
+export type Beside = 'peers' | 'nothing' | readonly CurvePoint[];
+
+const curveTool = ({ sizeMiB, inFlight }: CurvePoint) => `ours (${sizeMiB} MiB × ${inFlight})`;
+const curveArgs = ({ sizeMiB, inFlight }: CurvePoint) => [String(sizeMiB), String(inFlight)];
+const fileSafe = (tool: string) => tool.replace(/\W+/g, '-');
+
+function caseName(kind: string, mib: number, beside: Beside): [string, string] {
+  return Array.isArray(beside)
+    ? [`curve-${kind}-${mib}`, `${kind} ${mib} MiB file: part size × in flight`]
+    : [`${kind}-${mib}`, `${kind} ${mib} MiB file`];
+}
+
+export async function uploadCase(ctx: TransferContext, mib: number, beside: Beside): Promise<CaseResult> {
   const { target, client, dir, options } = ctx;
   const file = randomFile(join(dir, `upload-${mib}.bin`), mib);
+  const [id, title] = caseName('upload', mib, beside);
   try {
     return await runCase(
-      `upload-${mib}`,
-      `upload ${mib} MiB file`,
+      id,
+      title,
       target,
       options.runs,
       async (run): Promise<Round> => {
-        const key = (tool: string) => `bench-upload/${tool}-${mib}-${run}.bin`;
+        const key = (tool: string) => `bench-upload/${target.profile}/${fileSafe(tool)}-${mib}-${run}.bin`;
         return {
           commands: [
             ours(target, 'uploadFile', [file, key('ours')]),
-            ...(withPeers ? peers.uploadFile(target, file, key) : []),
+            ...(beside === 'peers' ? peers.uploadFile(target, file, key) : []),
+            ...(Array.isArray(beside)
+              ? beside.map((point) =>
+                  ours(target, 'uploadFile', [file, key(curveTool(point)), ...curveArgs(point)], curveTool(point)),
+                )
+              : []),
           ],
           settle: async (tool) => {
             await expectSize(client, target.bucket, key(tool), mib * MiB, tool);
@@ -73,28 +98,39 @@ export async function uploadCase(ctx: TransferContext, mib: number, withPeers: b
 /** A diagnostic beside ours: the same download without the flush to disk, to show what it costs. */
 const NO_FLUSH = 'ours (no flush)';
 
-export async function downloadCase(ctx: TransferContext, mib: number, withPeers: boolean): Promise<CaseResult> {
+export async function downloadCase(ctx: TransferContext, mib: number, beside: Beside): Promise<CaseResult> {
   const { target, client, dir, options } = ctx;
+  const [id, title] = caseName('download', mib, beside);
   const key = `bench-download/${mib}.bin`;
   const source = randomFile(join(dir, `download-source-${mib}.bin`), mib);
   // Uploaded once, by ours (8 MiB parts); every tool then downloads the same object.
   await uploadFile(client, { bucket: target.bucket, key, filePath: source }, signal());
   rmSync(source, { force: true });
-  const destination = (tool: string) => join(dir, `downloaded-${tool.replace(/\W+/g, '-')}-${mib}.bin`);
+  const destination = (tool: string) => join(dir, `downloaded-${fileSafe(tool)}-${mib}.bin`);
   try {
     return await runCase(
-      `download-${mib}`,
-      `download ${mib} MiB file`,
+      id,
+      title,
       target,
       options.runs,
       async (): Promise<Round> => ({
         commands: [
           ours(target, 'downloadFile', [key, destination('ours')]),
-          ...(withPeers
+          ...(beside === 'peers'
             ? [
                 ours(target, 'downloadNoFlush', [key, destination(NO_FLUSH)], NO_FLUSH),
                 ...peers.downloadFile(target, key, destination),
               ]
+            : []),
+          ...(Array.isArray(beside)
+            ? beside.map((point) =>
+                ours(
+                  target,
+                  'downloadFile',
+                  [key, destination(curveTool(point)), ...curveArgs(point)],
+                  curveTool(point),
+                ),
+              )
             : []),
         ],
         settle: async (tool) => {
@@ -112,30 +148,20 @@ export async function downloadCase(ctx: TransferContext, mib: number, withPeers:
   }
 }
 
-/**
- * A folder of small files. With `latencyMs`, the local server answers each PUT that much later, as a
- * link to R2 would: then files in flight count more than CPU per request, which decides the case on
- * a machine shared with the server.
- */
-export async function folderCase(ctx: TransferContext, latencyMs: number): Promise<CaseResult> {
+/** A folder of small files: requests in flight decide it on the link, CPU per request on loopback. */
+export async function folderCase(ctx: TransferContext): Promise<CaseResult> {
   const { target, client, dir, options } = ctx;
   const folder = join(dir, 'folder');
   mkdirSync(folder, { recursive: true });
   const bytes = smallFilesFolder(folder, options.folderFiles);
-  const files = `${options.folderFiles.toLocaleString('en')} files of 1–64 KiB`;
-  const [id, title] =
-    latencyMs === 0
-      ? ['folder', `upload folder: ${files}`]
-      : ['folder-latency', `upload folder: ${files}, each PUT answered ${latencyMs} ms later`];
-  await target.latency?.delay('PutObject', latencyMs);
   try {
     return await runCase(
-      id,
-      title,
+      'folder',
+      `upload folder: ${options.folderFiles.toLocaleString('en')} files of 1–64 KiB`,
       target,
       options.runs,
       async (run): Promise<Round> => {
-        const prefix = (tool: string) => `bench-${id}/${tool}-${run}/`;
+        const prefix = (tool: string) => `bench-folder/${target.profile}/${tool}-${run}/`;
         return {
           commands: [
             ours(target, 'uploadFolder', [folder, prefix('ours'), String(options.folderConcurrency)]),
@@ -152,7 +178,6 @@ export async function folderCase(ctx: TransferContext, latencyMs: number): Promi
       bytes,
     );
   } finally {
-    await target.latency?.delay('PutObject', 0);
     rmSync(folder, { recursive: true, force: true });
   }
 }

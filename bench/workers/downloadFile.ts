@@ -1,8 +1,13 @@
-// `node downloadFile.js <key> <file>`: one object through src/r2's downloadFile.
+// `node downloadFile.js <key> <file> [rangeMiB streams]`: one object through src/r2's downloadFile;
+// range size and ranges in flight are src/r2's defaults unless given (the curve case tries others).
 import { downloadFile } from '../../src/r2';
-import { runWorker } from './worker';
+import { mib, runWorker } from './worker';
 
-runWorker(async ({ client, bucket, args: [key, filePath], signal }) => {
-  const head = await downloadFile(client, { bucket, key, filePath }, signal);
+runWorker(async ({ client, bucket, args: [key, filePath, rangeMiB, streams], signal }) => {
+  const head = await downloadFile(
+    client,
+    { bucket, key, filePath, rangeSize: mib(rangeMiB), streams: streams === undefined ? undefined : Number(streams) },
+    signal,
+  );
   return { bytes: head.size };
 });

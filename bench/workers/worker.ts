@@ -19,6 +19,11 @@ function required(name: string): string {
   return value;
 }
 
+/** An optional size argument in MiB, in bytes. */
+export function mib(arg: string | undefined): number | undefined {
+  return arg === undefined ? undefined : Number(arg) * 1024 ** 2;
+}
+
 export function runWorker(work: (context: WorkerContext) => Promise<Record<string, unknown>>): void {
   const client = clientFor({
     url: required('R2_BENCH_URL'),

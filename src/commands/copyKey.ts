@@ -2,6 +2,7 @@ import { isBucketNode, isListingNode, isObjectNode } from '../tree/nodeKinds';
 import { selectedNodes } from '../tree/selection';
 import { copyAndConfirm } from '../ui/confirm';
 import type { ClipboardMode } from '../tree/treeClipboard';
+import { refusesWrite } from './readOnly';
 import type { Services } from './services';
 
 /** Copies the key of an object (the prefix of a folder, the name of a bucket), verbatim; of several selected, one per line. */
@@ -11,6 +12,9 @@ export async function copyKey(services: Services, node?: unknown, selection?: un
 
 /** Cut (Ctrl+X): the keys to the clipboard, and the rows to move on Paste. */
 export async function cut(services: Services, node?: unknown, selection?: unknown): Promise<void> {
+  if (refusesWrite(services.ui, selectedNodes(node, selection, services.view.selection))) {
+    return;
+  }
   await takeKeys(services, 'cut', node, selection);
 }
 

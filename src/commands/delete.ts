@@ -5,6 +5,7 @@ import { selectedObjectsAndFolders } from '../tree/selection';
 import { messages } from '../ui/messages';
 import { presentOutcome } from '../ui/outcomePresenter';
 import { barOnly, withReporter } from '../ui/progressReporter';
+import { refusesWrite } from './readOnly';
 import type { Services } from './services';
 
 /**
@@ -22,6 +23,9 @@ export async function deleteCommand(services: Services, node?: unknown, selectio
   );
   if (targets.length === 0) {
     void ui.showMessage('info', messages.selectInView);
+    return;
+  }
+  if (refusesWrite(ui, targets)) {
     return;
   }
   const plan = await ui.withProgress(messages.countingObjects, (signal) =>

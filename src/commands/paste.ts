@@ -9,6 +9,7 @@ import { targetNode } from '../tree/selection';
 import { messages } from '../ui/messages';
 import { copyNodesInto } from './copyTo';
 import { moveNodesInto } from './rename';
+import { refusesWrite } from './readOnly';
 import type { Services } from './services';
 
 /** The folder a paste or drop goes into: a bucket or folder, or an object's folder. */
@@ -31,7 +32,7 @@ function localFiles(text: string): vscode.Uri[] {
 
 export async function paste(services: Services, node?: unknown): Promise<void> {
   const destination = pasteDestination(targetNode(node, services.view.selection));
-  if (!destination) {
+  if (!destination || refusesWrite(services.ui, [destination])) {
     return;
   }
   const text = await services.ui.readClipboard();
@@ -59,7 +60,7 @@ export async function paste(services: Services, node?: unknown): Promise<void> {
 export async function moveInto(services: Services, target?: unknown, nodes?: readonly unknown[]): Promise<void> {
   const destination = pasteDestination(target);
   const moving = (nodes ?? []).filter((each) => isObjectNode(each) || (isListingNode(each) && each.kind === 'prefix'));
-  if (!destination || moving.length === 0) {
+  if (!destination || moving.length === 0 || refusesWrite(services.ui, [destination, ...moving])) {
     return;
   }
   const where = `${destination.bucket}/${destination.prefix}`;

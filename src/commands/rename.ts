@@ -9,6 +9,7 @@ import { messages } from '../ui/messages';
 import { presentOutcome } from '../ui/outcomePresenter';
 import { withReporter } from '../ui/progressReporter';
 import { ask } from '../ui/prompts';
+import { refusesWrite } from './readOnly';
 import type { Services } from './services';
 
 /**
@@ -19,6 +20,9 @@ import type { Services } from './services';
  */
 export async function rename(services: Services, clicked?: unknown): Promise<void> {
   const node = targetNode(clicked, services.view.selection);
+  if (refusesWrite(services.ui, [node])) {
+    return;
+  }
   if (isListingNode(node) && !isBucketNode(node)) {
     await renameFolder(services, node);
     return;

@@ -13,6 +13,7 @@ import { pickDestination } from '../ui/pickers';
 import { withReporter } from '../ui/progressReporter';
 import { pickLocalPaths } from '../ui/prompts';
 import { isUri, isUriList } from './commandArgs';
+import { refusesWrite } from './readOnly';
 import type { Services } from './services';
 
 /**
@@ -21,6 +22,10 @@ import type { Services } from './services';
  */
 export async function upload(services: Services, target?: unknown, selection?: unknown): Promise<void> {
   if (isListingNode(target)) {
+    // A drop on a read-only account's folder (menus hide Upload there already).
+    if (refusesWrite(services.ui, [target])) {
+      return;
+    }
     const uris = isUriList(selection)
       ? selection
       : await pickLocalPaths(services.ui, `Upload to ${target.bucket}/${target.prefix}`);

@@ -451,4 +451,6 @@ export const messages = {
   summaryWithCause: (summary: string, cause: string) => `${summary}: ${cause}.`,
   summaryWithCommonCause: (summary: string, count: number, cause: string) =>
     `${summary}. ${count.toLocaleString('en')} of them: ${cause}; see the log for the others.`,
+  readOnlyRefused: (account: string) =>
+    `The token of "${account}" is read-only: it cannot change objects. Edit Account… to use a token that may write.`,
 } as const;

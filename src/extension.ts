@@ -61,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.executeCommand('setContext', contextKeys.hasAccounts, accounts.list().length > 0);
   void updateHasAccounts();
 
+  const fileSystems = registerFileSystems(accounts, clients, log, changes, { ui, settings });
   const agentTools = registerAgentTools(
     (context.extension.packageJSON as { contributes: { languageModelTools: [] } }).contributes.languageModelTools,
     {
@@ -103,8 +104,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       changes,
       pins,
       treeClipboard: new TreeClipboard(),
+      bucketConfigs: fileSystems.configs,
     }),
-    ...registerFileSystems(accounts, clients, log, changes, { ui, settings }),
+    ...fileSystems.subscriptions,
     watchAutoSave(context.globalState, ui),
     agentTools,
   );

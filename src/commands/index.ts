@@ -14,6 +14,7 @@ import { download } from './download';
 import { newFolder } from './newFolder';
 import { properties } from './properties';
 import { rename } from './rename';
+import { saveBucketConfig } from './saveBucketConfig';
 import { upload } from './upload';
 import { uploadActiveFile } from './uploadActiveFile';
 import { compareWith } from './compareWith';
@@ -73,6 +74,7 @@ const COMMANDS: Record<string, Handler> = {
   'r2.cut': cut,
   'r2.paste': paste,
   'r2.moveInto': moveInto,
+  'r2.saveBucketConfig': saveBucketConfig,
   'r2.upload': upload,
   'r2.uploadActiveFile': uploadActiveFile,
   'r2.download': download,

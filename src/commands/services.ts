@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
+import type { BucketConfigProvider } from '../fs/bucketConfigProvider';
 import type { ClientPool } from '../accounts/clientPool';
 import type { ObjectChanges } from '../operations';
 import type { ExplorerNode } from '../tree/explorerNode';
@@ -35,4 +36,6 @@ export interface Services {
   readonly pins: PinStore;
   /** The rows Copy Key or Cut took, for Paste. */
   readonly treeClipboard: TreeClipboard;
+  /** Applies a bucket settings document (r2-config:) for the Save command. */
+  readonly bucketConfigs: Pick<BucketConfigProvider, 'apply'>;
 }

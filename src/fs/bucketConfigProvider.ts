@@ -56,6 +56,11 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
   private readonly ledger = new VersionLedger(1000);
   /** The document text of the rules on the server at the last stat or read, per URI. */
   private readonly seen = new Map<string, string>();
+  /**
+   * Text the Save command has just applied, per URI, with the stat the editor knew: VS Code's save
+   * that follows finds the file as the editor left it and writes nothing more.
+   */
+  private readonly applied = new Map<string, { readonly text: string; readonly stat: vscode.FileStat }>();
 
   constructor(
     private readonly accounts: AccountStore,
@@ -67,6 +72,10 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const applied = this.applied.get(uri.toString());
+    if (applied) {
+      return applied.stat;
+    }
     const text = await this.fetch(uri);
     // The rules' own hash stands for the missing ETag, so edits made elsewhere are a newer version.
     const etag = createHash('sha256').update(text).digest('hex');
@@ -82,9 +91,30 @@ export class BucketConfigProvider implements vscode.FileSystemProvider, vscode.D
     return encoder.encode(await this.fetch(uri));
   }
 
+  /**
+   * Applies the document's text to the bucket, as saving it would, for the Save command: a refusal
+   * is thrown as an Error whose message is the reason alone, and the save that follows (the same
+   * text) then writes nothing, since it is done.
+   */
+  async apply(uri: vscode.Uri, text: string): Promise<void> {
+    const stat = await this.stat(uri);
+    await this.write(uri, text);
+    this.applied.set(uri.toString(), { text, stat });
+  }
+
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const text = new TextDecoder().decode(content);
+    const applied = this.applied.get(uri.toString());
+    this.applied.delete(uri.toString());
+    if (applied?.text === text) {
+      return;
+    }
+    await this.write(uri, text);
+  }
+
+  private async write(uri: vscode.Uri, text: string): Promise<void> {
     const { location, client } = await this.target(uri);
-    const parsed = parseConfig(location.kind, new TextDecoder().decode(content));
+    const parsed = parseConfig(location.kind, text);
     if (!parsed.ok) {
       throw saveRefusal(messages.configInvalid(parsed.problems[0].message, parsed.problems.length - 1));
     }

@@ -26,24 +26,30 @@ function truncationNotice(ui: UserInterface): DirectoryListing['onTruncated'] {
   };
 }
 
-/** Objects (`r2:`) and bucket settings (`r2-config:`) as documents VS Code opens, edits and saves. */
+/**
+ * Objects (`r2:`) and bucket settings (`r2-config:`) as documents VS Code opens, edits and saves;
+ * `configs` also applies a bucket settings document for the Save command.
+ */
 export function registerFileSystems(
   accounts: AccountStore,
   clients: ClientPool,
   log: vscode.LogOutputChannel,
   changes: ObjectChanges,
   screen: { readonly ui: UserInterface; readonly settings: Settings },
-): vscode.Disposable[] {
+): { readonly configs: BucketConfigProvider; readonly subscriptions: vscode.Disposable[] } {
   const objects = new R2FileSystemProvider(accounts, clients, log, changes, {
     maxPages: () => screen.settings.get('explorer.maxPages', 2),
     onTruncated: truncationNotice(screen.ui),
   });
   const configs = new BucketConfigProvider(accounts, clients);
-  return [
-    objects,
+  return {
     configs,
-    vscode.workspace.registerFileSystemProvider(R2_SCHEME, objects, { isCaseSensitive: true }),
-    vscode.workspace.registerFileSystemProvider(CONFIG_SCHEME, configs, { isCaseSensitive: true }),
-    watchBucketConfigDocuments(),
-  ];
+    subscriptions: [
+      objects,
+      configs,
+      vscode.workspace.registerFileSystemProvider(R2_SCHEME, objects, { isCaseSensitive: true }),
+      vscode.workspace.registerFileSystemProvider(CONFIG_SCHEME, configs, { isCaseSensitive: true }),
+      watchBucketConfigDocuments(),
+    ],
+  };
 }

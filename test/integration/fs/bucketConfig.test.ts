@@ -4,7 +4,8 @@ import { getBucketCors, getBucketLifecycle, putBucketCors } from '../../../src/r
 import type { CorsRule } from '../../../src/r2';
 import { parseLifecycleRules } from '../../../src/fs/bucketConfigDocument';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
-import { addServerAccount, adminClient, child, server, useBuckets } from '../support/extension';
+import { addServerAccount, adminClient, child, requests, server, useBuckets } from '../support/extension';
+import { runWithPrompts } from '../support/prompts';
 import { isVisible, requireWorkbench, screenshot } from '../support/workbench';
 
 const BUCKET = `config-${Date.now().toString(36)}`;
@@ -131,6 +132,39 @@ describe('Bucket settings as documents (r2-config:)', function () {
       await vscode.commands.executeCommand('notifications.clearAll');
       await vscode.commands.executeCommand('notifications.hideList');
     }
+  });
+
+  it("Save (Ctrl+S) shows a refusal's reason alone, and applies an accepted document once", async () => {
+    const readOnly = await child(await addServerAccount('Settings save, read-only', server.readOnly), BUCKET);
+    await vscode.commands.executeCommand('r2.editCorsRules', readOnly);
+    const refused = await openedEditor('r2-config', 'cors.json');
+    await replaceText(refused, JSON.stringify([{ AllowedOrigins: ['*'], AllowedMethods: ['GET'] }], null, 2));
+    const prompts = await runWithPrompts('r2.saveBucketConfig', []);
+    assert.deepEqual(
+      prompts.shown.map((shown) => [shown.level, shown.message]),
+      [
+        [
+          'error',
+          `Access denied: this key may not change the CORS rules of bucket "${BUCKET}" (it may be read-only). Nothing was changed in R2.`,
+        ],
+      ],
+    );
+    assert.equal(refused.document.isDirty, true, 'the edits stay, unsaved');
+    assert.deepEqual(JSON.parse(JSON.stringify(await getBucketCors(client, BUCKET, signal()))), original);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+    await vscode.commands.executeCommand('r2.editCorsRules', bucket);
+    const accepted = await openedEditor('r2-config', 'cors.json');
+    const rules = [{ AllowedOrigins: ['https://saved.example'], AllowedMethods: ['GET', 'HEAD'] }];
+    await replaceText(accepted, JSON.stringify(rules, null, 2));
+    await requests.reset();
+    const saved = await runWithPrompts('r2.saveBucketConfig', []);
+    assert.deepEqual(saved.shown, []);
+    assert.equal(accepted.document.isDirty, false, 'saved');
+    assert.equal((await requests.byOperation()).PutBucketCors, 1, 'applied once, not again by the save');
+    assert.deepEqual(JSON.parse(JSON.stringify(await getBucketCors(client, BUCKET, signal()))), rules);
+    await putBucketCors(client, BUCKET, original, signal());
   });
 
   it('edits lifecycle rules the same way', async () => {

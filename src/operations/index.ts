@@ -9,7 +9,7 @@
 export type { Asker, OverwriteAnswer, OverwriteQuestion, OverwriteSides, SideFacts } from './asker';
 export { answering } from './asker';
 export type { ChangeListener } from './changes';
-export { contentTypeFor } from './contentType';
+export { contentTypeFor, DEFAULT_CONTENT_TYPE } from './contentType';
 export { ObjectChanges } from './changes';
 export type { Clients } from './clients';
 export type { AccountBuckets, BucketInput } from './buckets';

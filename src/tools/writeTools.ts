@@ -6,6 +6,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   answering,
   contentTypeFor,
+  DEFAULT_CONTENT_TYPE,
   copyObjects,
   deletePlanned,
   planObjects,
@@ -102,6 +103,12 @@ export const uploadFileTool: AgentTool<UploadFileInput> = {
   },
 };
 
+/** The key's type by its extension; text it is, whatever the name, when the extension says nothing. */
+function textContentType(key: string): string {
+  const type = contentTypeFor(baseName(key));
+  return type === DEFAULT_CONTENT_TYPE ? 'text/plain; charset=utf-8' : type;
+}
+
 export interface WriteTextInput extends ObjectInput {
   readonly text: string;
   /** The etag read with the object: the write replaces that version only. Absent: create only. */
@@ -132,9 +139,7 @@ export const writeTextTool: AgentTool<WriteTextInput> = {
         bucket,
         key,
         body,
-        contentType:
-          input.contentType ??
-          contentTypeFor(baseName(key)).replace('application/octet-stream', 'text/plain; charset=utf-8'),
+        contentType: input.contentType ?? textContentType(key),
         ...(input.ifMatch === undefined ? { ifNoneMatch: '*' as const } : { ifMatch: input.ifMatch }),
       },
       signal,

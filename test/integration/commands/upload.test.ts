@@ -242,8 +242,9 @@ describe('Upload', function () {
     const root = await localTree({});
     const big = join(root, 'big.bin');
     await writeFile(big, randomContent(200 * 1024 * 1024));
-    // Slow parts down so the upload is surely in flight when Cancel is pressed.
-    await faults.inject({ type: 'delay', operation: 'UploadPart', ms: 1500, times: 1000 });
+    // Slow parts down so the upload is surely in flight when Cancel is pressed: under CI load the
+    // click took over the 10 s that 1.5 s per part left (the upload finished first, seen once).
+    await faults.inject({ type: 'delay', operation: 'UploadPart', ms: 4000, times: 1000 });
     const prompts = scriptPrompts(['$(history) upload-bucket/site/']);
     try {
       const upload = vscode.commands.executeCommand('r2.upload', vscode.Uri.file(big));

@@ -3,6 +3,7 @@
 import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import * as vscode from 'vscode';
+import { withAbortSignal } from '../cancellation';
 import type { AgentTool, ToolServices } from './agentTool';
 import { ToolInputError } from './agentTool';
 import { describeFailure } from './toolFailures';
@@ -37,15 +38,6 @@ export interface ToolLog {
 
 function textResult(text: string): vscode.LanguageModelToolResult {
   return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
-}
-
-function abortSignal(token: vscode.CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  token.onCancellationRequested(() => controller.abort());
-  if (token.isCancellationRequested) {
-    controller.abort();
-  }
-  return controller.signal;
 }
 
 /** The input as the schema allows it, or a ToolInputError naming the first field that is wrong. */
@@ -83,7 +75,7 @@ function languageModelTool<T>(
     async invoke({ input }, token) {
       log.info(`Agent tool ${tool.name} called`);
       try {
-        return textResult(await tool.run(validate(input), services, abortSignal(token)));
+        return textResult(await withAbortSignal(token, (signal) => tool.run(validate(input), services, signal)));
       } catch (error) {
         const answer = describeFailure(error);
         log.info(`Agent tool ${tool.name}: ${answer}`);

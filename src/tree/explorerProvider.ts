@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChangedPlace } from '../operations';
 import { headObject } from '../r2';
+import { withAbortSignal } from '../cancellation';
 import { AccountNode } from './accountNode';
 import type { ExplorerNode } from './explorerNode';
 import { watchIconTheme } from './iconTheme';
@@ -153,19 +154,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     token: vscode.CancellationToken,
   ): Promise<vscode.TreeItem> {
     if (node instanceof ObjectNode && item.tooltip === undefined) {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
       try {
-        const head = await headObject(
-          await this.context.clients.get(node.account),
-          { bucket: node.bucket, key: node.key },
-          controller.signal,
+        const client = await this.context.clients.get(node.account);
+        const head = await withAbortSignal(token, (signal) =>
+          headObject(client, { bucket: node.bucket, key: node.key }, signal),
         );
         item.tooltip = node.tooltip(head);
       } catch (error) {
         item.tooltip = node.tooltip(undefined, error instanceof Error ? error.message : String(error));
-      } finally {
-        subscription.dispose();
       }
     }
     return item;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withAbortSignal } from '../cancellation';
 import type { LivePick, LivePickChoice, MessageLevel, ProgressSink, UserInterface } from './userInterface';
 
 const SHOW: Record<MessageLevel, 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage'> = {
@@ -144,11 +145,7 @@ export class VscodeUserInterface implements UserInterface {
   async withProgress<T>(title: string, work: (signal: AbortSignal, progress: ProgressSink) => Promise<T>): Promise<T> {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      (progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        return work(controller.signal, progress).finally(() => subscription.dispose());
-      },
+      (progress, token) => withAbortSignal(token, (signal) => work(signal, progress)),
     );
   }
 

@@ -258,6 +258,7 @@ describe('sandbox (npm start) in a browser', () => {
     });
 
     it('a pin stays at the top of its account after the page reloads', async () => {
+      await workbench.showView('R2 Explorer');
       await workbench.expand(...ASSETS, 'docs');
       await workbench.contextMenu(workbench.row('getting-started.md'), 'Pin');
       const pin = workbench.page

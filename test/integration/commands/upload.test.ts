@@ -242,9 +242,9 @@ describe('Upload', function () {
     const root = await localTree({});
     const big = join(root, 'big.bin');
     await writeFile(big, randomContent(200 * 1024 * 1024));
-    // Slow parts down so the upload is surely in flight when Cancel is pressed: under CI load the
-    // click took over the 10 s that 1.5 s per part left (the upload finished first, seen once).
-    await faults.inject({ type: 'delay', operation: 'UploadPart', ms: 4000, times: 1000 });
+    // Parts are held until the client gives up on them, so only Cancel can end the upload: with parts
+    // slowed by 1.5 s, then 4 s, the upload still finished before the click under CI load (seen twice).
+    await faults.inject({ type: 'delay', operation: 'UploadPart', ms: 600_000, times: 'always' });
     const prompts = scriptPrompts(['$(history) upload-bucket/site/']);
     try {
       const upload = vscode.commands.executeCommand('r2.upload', vscode.Uri.file(big));

@@ -88,6 +88,24 @@ function writeAsAnotherClient(store: Store, { bucket, key, body }: WriteFault): 
   });
 }
 
+/**
+ * Holds a request back for `ms`, as a slow server would, but not past the client's leaving: a test
+ * can delay requests for far longer than it runs (until Cancel), and no timer outlives the socket.
+ */
+async function waitWhileConnected(res: ServerResponse, ms: number): Promise<boolean> {
+  const left = new AbortController();
+  const leave = (): void => left.abort();
+  res.once('close', leave);
+  try {
+    await sleep(ms, undefined, { signal: left.signal });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    res.off('close', leave);
+  }
+}
+
 async function handleS3(
   req: IncomingMessage,
   res: ServerResponse,
@@ -110,8 +128,8 @@ async function handleS3(
     }
     parts.stats.count(route.operation);
     ctx.faults = parts.faults.take(route.operation);
-    if (ctx.faults.delay) {
-      await sleep(ctx.faults.delay.ms);
+    if (ctx.faults.delay && !(await waitWhileConnected(res, ctx.faults.delay.ms))) {
+      return; // the client gave up waiting: there is no one to answer
     }
     if (ctx.faults.write) {
       writeAsAnotherClient(parts.store, ctx.faults.write);

@@ -1,6 +1,6 @@
 // Local files the transfer cases send: random bytes (nothing compresses or deduplicates them).
 import { randomFillSync } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const MiB = 1024 ** 2;
@@ -16,6 +16,17 @@ export function randomFile(path: string, mib: number): string {
       randomFillSync(chunk, 0, length);
       writeSync(fd, chunk, 0, length);
     }
+  } finally {
+    closeSync(fd);
+  }
+  return path;
+}
+
+/** A file of `bytes` zeros that takes no room on disk (sparse): for objects where only the size matters. */
+export function sparseFile(path: string, bytes: number): string {
+  const fd = openSync(path, 'w');
+  try {
+    ftruncateSync(fd, bytes);
   } finally {
     closeSync(fd);
   }

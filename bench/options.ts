@@ -4,13 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths';
 
-export type CaseName = 'upload' | 'download' | 'folder' | 'list' | 'sync' | 'curve' | 'requests' | 'extension';
+export type CaseName =
+  'upload' | 'download' | 'folder' | 'list' | 'sync' | 'move' | 'bigcopy' | 'curve' | 'requests' | 'extension';
 export const ALL_CASES: readonly CaseName[] = [
   'upload',
   'download',
   'folder',
   'list',
   'sync',
+  'move',
+  'bigcopy',
   'curve',
   'requests',
   'extension',
@@ -41,6 +44,8 @@ export interface BenchOptions {
   largeMiB: number;
   smallMiB: number;
   folderFiles: number;
+  /** The object copied on the server in the bigcopy case: over 5 GiB needs a multipart copy. */
+  copyMiB: number;
   /** Files uploaded at once by ours: the extension's default `r2.uploadConcurrency`. */
   folderConcurrency: number;
   /** Which profiles the transfer, listing and sync cases run in (both unless BENCH_PROFILES says). */
@@ -109,6 +114,7 @@ export function readOptions(): BenchOptions {
     largeMiB: integer('BENCH_LARGE_MIB', 1024),
     smallMiB: integer('BENCH_SMALL_MIB', 256),
     folderFiles: integer('BENCH_FOLDER_FILES', 2000),
+    copyMiB: integer('BENCH_COPY_MIB', 6144),
     folderConcurrency: integer('BENCH_FOLDER_CONCURRENCY', defaultUploadConcurrency()),
     profiles: subset('BENCH_PROFILES', ALL_PROFILES),
     linkRttMs: integer('BENCH_LINK_RTT_MS', 30, 0),

@@ -112,6 +112,36 @@ export const peers = {
       tool: RCLONE_CHECKSUM,
     },
   ],
+  /** A folder moved within the bucket: each object copied on the server, then its source deleted. */
+  moveFolder: (target: Target, prefix: PerTool, newPrefix: PerTool): Command[] => [
+    aws(target, [
+      's3',
+      'mv',
+      `s3://${target.bucket}/${prefix('aws')}`,
+      `s3://${target.bucket}/${newPrefix('aws')}`,
+      '--recursive',
+      '--only-show-errors',
+    ]),
+    rclone(
+      target,
+      ['move', `r2:${target.bucket}/${prefix('rclone')}`, `r2:${target.bucket}/${newPrefix('rclone')}`],
+      RCLONE_SYNC_FLAGS,
+    ),
+  ],
+  /** One object copied on the server (both use UploadPartCopy above their thresholds). */
+  copyObject: (target: Target, key: string, copyKey: PerTool): Command[] => [
+    aws(target, [
+      's3',
+      'cp',
+      `s3://${target.bucket}/${key}`,
+      `s3://${target.bucket}/${copyKey('aws')}`,
+      // Its default also copies tags (GetObjectTagging), which R2 does not implement.
+      '--copy-props',
+      'metadata-directive',
+      '--only-show-errors',
+    ]),
+    rclone(target, ['copyto', `r2:${target.bucket}/${key}`, `r2:${target.bucket}/${copyKey('rclone')}`]),
+  ],
   /** Both print one line per key (checked against the expected count). */
   list: (target: Target, prefix: string): Command[] => [
     aws(target, [

@@ -153,36 +153,38 @@ export function curveTable(cases: readonly CaseResult[]): string {
   return table(['case', 'profile', 'setting', 'time', 'CPU per GiB', 'faster than the defaults by'], rows);
 }
 
+/** Time, ratio, CPU and requests by operation of one tool in a case: the start of its row. */
+function operationCells(c: CaseResult, tool: ToolResult): string[] {
+  return [
+    c.profile,
+    tool.tool,
+    `${range(tool.wallMs, seconds)} s`,
+    tool.tool === 'ours' ? '—' : ratio(c.ratios[tool.tool]),
+    `${seconds(tool.cpuMs.median)} s`,
+    operationsCell(tool.requests),
+  ];
+}
+
+const OPERATION_HEADER = ['profile', 'tool', 'time', 'ours faster by', 'CPU', 'requests (class A, B)'];
+
 /** One row per tool: the sync's own measures (requests by operation, bytes sent, the second sync). */
 export function syncTable(cases: readonly CaseResult[]): string {
   const rows = cases.flatMap((c) => {
     const ours = c.tools.find((t) => t.tool === 'ours')!;
     return c.tools.map((tool) => [
-      c.profile,
-      tool.tool,
-      `${range(tool.wallMs, seconds)} s`,
-      tool.tool === 'ours' ? '—' : ratio(c.ratios[tool.tool]),
-      `${seconds(tool.cpuMs.median)} s`,
-      operationsCell(tool.requests),
+      ...operationCells(c, tool),
       tool.traffic ? `${(tool.traffic.sentBytes / 1e6).toFixed(1)} MB` : '—',
       operationsCell(c.secondSync?.[tool.tool]),
       tool === ours ? syncVerdict(c, ours) : '',
     ]);
   });
-  return table(
-    [
-      'profile',
-      'tool',
-      'time',
-      'ours faster by',
-      'CPU',
-      'requests (class A, B)',
-      'bytes sent (link only)',
-      'again, nothing changed',
-      'target',
-    ],
-    rows,
-  );
+  return table([...OPERATION_HEADER, 'bytes sent (link only)', 'again, nothing changed', 'target'], rows);
+}
+
+/** Folder rename and large copy (issue 17 asks for their time and requests; it sets no target). */
+export function folderOperationsTable(cases: readonly CaseResult[]): string {
+  const rows = cases.flatMap((c) => c.tools.map((tool) => [c.title, ...operationCells(c, tool)]));
+  return table(['case', ...OPERATION_HEADER], rows);
 }
 
 /** Variants of ours run only to explain a result (e.g. what the flush to disk costs). */
@@ -268,7 +270,10 @@ export function printReport(results: BenchResults): void {
   );
   const sync = results.cases.filter((c) => c.id === 'sync');
   const curve = results.cases.filter((c) => c.id.startsWith('curve-'));
-  const transfers = results.cases.filter((c) => !sync.includes(c) && !curve.includes(c));
+  const folderOperations = results.cases.filter((c) => c.id === 'move' || c.id.startsWith('bigcopy-'));
+  const transfers = results.cases.filter(
+    (c) => !sync.includes(c) && !curve.includes(c) && !folderOperations.includes(c),
+  );
   if (transfers.length > 0) {
     console.log(`\n${transferTable(transfers)}\n`);
     const diagnostics = diagnosticsTable(transfers);
@@ -279,6 +284,9 @@ export function printReport(results: BenchResults): void {
   }
   if (sync.length > 0) {
     console.log(`\n${syncTable(sync)}`);
+  }
+  if (folderOperations.length > 0) {
+    console.log(`\n${folderOperationsTable(folderOperations)}`);
   }
   if (curve.length > 0) {
     console.log(`\n${curveTable(curve)}`);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { CaseResult } from './cases/caseRunner';
 import { measureExtension } from './cases/extension';
 import type { ExtensionResult } from './cases/extension';
+import { BIG_COPY_KEY, bigCopyCase, moveFolderCase } from './cases/folderOps';
 import { syncCase } from './cases/sync';
 import { downloadCase, folderCase, listCase, uploadCase } from './cases/transfers';
 import type { CurvePoint, TransferContext } from './cases/transfers';
@@ -82,7 +83,10 @@ async function main(): Promise<void> {
     console.log(
       `seeding the local server's store (${[...folders, ECONOMY.folder].map((f) => f.keys).join(' + ')} keys)…`,
     );
-    seedLocalStore(dataDir, options.bucket, [...folders, ECONOMY.folder]);
+    const bigCopy = options.cases.has('bigcopy')
+      ? { key: BIG_COPY_KEY, bytes: options.copyMiB * 1024 ** 2 }
+      : undefined;
+    seedLocalStore(dataDir, options.bucket, [...folders, ECONOMY.folder], bigCopy);
     server = await startLocalServer(dataDir);
     const local: Target = {
       name: 'local R2 server (test/support/r2server)',
@@ -103,7 +107,7 @@ async function main(): Promise<void> {
       : local;
     const client = clientFor(target);
     if (options.external) {
-      await seedOverS3(client, options.bucket, folders, AbortSignal.timeout(60 * 60_000));
+      await seedOverS3(client, options.bucket, folders, bigCopy, scratch, AbortSignal.timeout(60 * 60_000));
     }
     const link = { rttMs: options.linkRttMs, bytesPerSecond: options.linkMBps * 1e6 };
     proxy = options.profiles.includes('link') ? await startLinkProxy(target.url, link) : undefined;
@@ -142,6 +146,13 @@ async function main(): Promise<void> {
       }
       if (want('sync')) {
         cases.push(await syncCase(ctx, target));
+      }
+      if (want('move')) {
+        cases.push(await moveFolderCase(ctx));
+      }
+      // No bytes cross the link in a copy on the server, only its requests: loopback shows the server's work.
+      if (want('bigcopy') && loopback) {
+        cases.push(await bigCopyCase(ctx));
       }
       if (want('curve')) {
         cases.push(await uploadCase(ctx, options.largeMiB, CURVE));

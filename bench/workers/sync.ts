@@ -1,18 +1,15 @@
 // `node sync.js <dir> <prefix>`: Sync Local Folder to R2 as the command runs it, without the screen:
 // planUpload (one listing, local files compared), then applyPlan with deletion of extra objects
 // chosen, every question answered "overwrite" as a saved pair run with no one to ask would.
-import type { Account } from '../../src/accounts/account';
 import { answering, applyPlan, planUpload, silentReporter } from '../../src/operations';
-import { runWorker } from './worker';
+import { BENCH_ACCOUNT, clientsOf, runWorker } from './worker';
 
 runWorker(async ({ client, bucket, args: [localFolder, prefix], signal }) => {
-  // Only its identity is read: the client is the worker's own.
-  const account: Account = { id: 'bench', name: 'bench', jurisdiction: 'default', accessKeyId: 'bench' };
   const started = performance.now();
   const plan = await planUpload(
     {
-      clients: { get: () => Promise.resolve(client) },
-      account,
+      clients: clientsOf(client),
+      account: BENCH_ACCOUNT,
       bucket,
       prefix,
       localFolder,

@@ -1,8 +1,17 @@
 // What every "ours" worker shares: the endpoint from the environment (as the peers get theirs), one
 // client, and one JSON line on stdout with the time the operation itself took and the process's
 // own view of its peak RSS (a cross-check of what the runner measures from outside).
+import type { Account } from '../../src/accounts/account';
+import type { Clients } from '../../src/operations';
 import type { R2Client } from '../../src/r2';
 import { clientFor } from '../target';
+
+/** The account operations are told about: only its identity is read, the client is the worker's own. */
+export const BENCH_ACCOUNT: Account = { id: 'bench', name: 'bench', jurisdiction: 'default', accessKeyId: 'bench' };
+
+export function clientsOf(client: R2Client): Clients {
+  return { get: () => Promise.resolve(client) };
+}
 
 export interface WorkerContext {
   client: R2Client;

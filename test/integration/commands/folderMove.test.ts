@@ -61,8 +61,10 @@ describe('Rename or Move a folder', function () {
     (await listPage(client, { bucket: BUCKET, prefix, delimiter: '' }, signal())).objects.map((object) => object.key);
 
   it('shows progress, stops on Cancel with a summary, and moves the rest when run again', async () => {
-    // Copies take a while, so that Cancel comes between them: once some have moved.
-    await faults.inject({ type: 'delay', operation: 'CopyObject', ms: 300, times: 'always' });
+    // The first copy goes through; the others are held until Cancel ends them, so that Cancel comes
+    // after one object has moved and before the rest, however many are copied at once.
+    await faults.inject({ type: 'delay', operation: 'CopyObject', ms: 0, times: 1 });
+    await faults.inject({ type: 'delay', operation: 'CopyObject', ms: 600_000, times: 'always' });
     const progress = recordProgress((message) => /^[1-9]\d* of 12 objects$/.test(message));
     let first;
     try {

@@ -52,11 +52,15 @@ export async function copyTo(services: Services, node?: unknown, selection?: unk
   await copyNodesInto(services, selected, destination);
 }
 
-/** Copies the objects and folders among `selected` into `destination` (Copy to…, and Paste after Copy). */
+/**
+ * Copies the objects and folders among `selected` into `destination` (Copy to…, and Paste after
+ * Copy), or moves them there (`move`: Paste after Cut, and a drag, into another bucket or account).
+ */
 export async function copyNodesInto(
   services: Services,
   selected: readonly unknown[],
   destination: Destination,
+  move = false,
 ): Promise<void> {
   const objects = selected.filter(isObjectNode);
   const folders: CopyFolder[] = selected
@@ -82,23 +86,30 @@ export async function copyNodesInto(
       })),
     ],
     destination,
+    move,
   );
 }
 
-async function copyInto(services: Services, objects: readonly ListedObject[], destination: Destination): Promise<void> {
+async function copyInto(
+  services: Services,
+  objects: readonly ListedObject[],
+  destination: Destination,
+  move: boolean,
+): Promise<void> {
   const { ui } = services;
-  const input = { clients: services.clients, objects, destination };
+  const input = { clients: services.clients, objects, destination, moveSources: move };
+  const where = describeDestination(destination);
   const outcome = await withReporter(
     ui,
-    messages.copying(describeDestination(destination)),
+    move ? messages.moving(where) : messages.copying(where),
     (signal, reporter) => copyObjects(input, signal, new ModalAsker(ui), reporter),
     barOnly,
   );
   services.changes.fire(outcome.changed);
   await presentOutcome(services, outcome, {
-    verb: 'copied',
+    verb: move ? 'moved' : 'copied',
     describe: (object) => `${object.bucket}/${object.key}`,
     accountOf: () => destination.account.id,
-    retryFailed: (failed) => copyInto(services, failed, destination),
+    retryFailed: (failed) => copyInto(services, failed, destination, move),
   });
 }

@@ -41,11 +41,7 @@ export async function paste(services: Services, node?: unknown): Promise<void> {
     await copyNodesInto(services, taken.nodes, destination);
   } else if (taken?.mode === 'cut') {
     services.treeClipboard.clear();
-    await moveNodesInto(services, taken.nodes, {
-      accountId: destination.account.id,
-      bucket: destination.bucket,
-      prefix: destination.prefix,
-    });
+    await moveNodesInto(services, taken.nodes, destination);
   } else {
     const files = localFiles(text);
     if (files.length === 0) {
@@ -56,7 +52,7 @@ export async function paste(services: Services, node?: unknown): Promise<void> {
   }
 }
 
-/** Rows dragged onto a folder of the same bucket move there, after one confirmation. */
+/** Rows dragged onto a folder move there, after one confirmation. */
 export async function moveInto(services: Services, target?: unknown, nodes?: readonly unknown[]): Promise<void> {
   const destination = pasteDestination(target);
   const moving = (nodes ?? []).filter((each) => isObjectNode(each) || (isListingNode(each) && each.kind === 'prefix'));
@@ -68,9 +64,5 @@ export async function moveInto(services: Services, target?: unknown, nodes?: rea
   if ((await services.ui.showModal(messages.confirmMoveInto(moving.length, where), action)) !== action) {
     return;
   }
-  await moveNodesInto(services, moving, {
-    accountId: destination.account.id,
-    bucket: destination.bucket,
-    prefix: destination.prefix,
-  });
+  await moveNodesInto(services, moving, destination);
 }

@@ -1,5 +1,6 @@
 import { baseName, DEADLINE_MS, folderPrefix, isValidKey, parentPrefix } from '../r2';
 import { moveFolder, renameObject } from '../operations';
+import type { Destination } from '../operations';
 import type { ListingNode } from '../tree/listingNode';
 import type { ObjectNode } from '../tree/objectNode';
 import { isBucketNode, isListingNode, isObjectNode } from '../tree/nodeKinds';
@@ -9,6 +10,7 @@ import { messages } from '../ui/messages';
 import { presentOutcome } from '../ui/outcomePresenter';
 import { withReporter } from '../ui/progressReporter';
 import { ask } from '../ui/prompts';
+import { copyNodesInto } from './copyTo';
 import { refusesWrite } from './readOnly';
 import type { Services } from './services';
 
@@ -113,21 +115,23 @@ async function moveFolderAndPresent(services: Services, node: ListingNode, newPr
 }
 
 /**
- * Moves objects and folders into another folder of the same bucket, each under its own name (Paste
- * after Cut, and a drag inside the view): objects one by one as Rename does, folders as renameFolder.
+ * Moves objects and folders into another folder, each under its own name (Paste after Cut, and a drag
+ * inside the view). Within the bucket: objects one by one as Rename does, folders as renameFolder.
+ * Into another bucket or account, where there is no rename: copied as Copy to… does, then each source
+ * deleted once its copy is there (and only the version copied).
  */
 export async function moveNodesInto(
   services: Services,
   nodes: readonly unknown[],
-  destination: { readonly accountId: string; readonly bucket: string; readonly prefix: string },
+  destination: Destination,
 ): Promise<void> {
   const sameBucket = (node: ListingNode | ObjectNode) =>
-    node.account.id === destination.accountId && node.bucket === destination.bucket;
+    node.account.id === destination.account.id && node.bucket === destination.bucket;
   const movable = nodes.filter(
     (node): node is ListingNode | ObjectNode => (isObjectNode(node) || isListingNode(node)) && !isBucketNode(node),
   );
   if (movable.some((node) => !sameBucket(node))) {
-    void services.ui.showMessage('warning', messages.moveAcrossBuckets);
+    await copyNodesInto(services, movable, destination, true);
     return;
   }
   for (const node of movable) {

@@ -1,7 +1,7 @@
 // Copying objects to another folder, bucket or account, and renaming (moving) one within its
 // bucket: the work of r2.copyTo and r2.rename, with no screen.
 import type { Account } from '../accounts/account';
-import { baseName, parentPrefix } from '../r2';
+import { baseName, deleteMovedSource, parentPrefix } from '../r2';
 import { messages } from '../ui/messages';
 import type { Asker } from './asker';
 import { runBatch } from './batch';
@@ -82,6 +82,12 @@ export interface CopyInput {
   readonly objects: readonly ListedObject[];
   /** Each object is copied into this folder under its own name. */
   readonly destination: Destination;
+  /**
+   * Moves rather than copies: each source, once copied, is deleted if it is still the version copied
+   * (a source changed meanwhile is kept, and counts as failed). Used across buckets and accounts,
+   * where there is no rename.
+   */
+  readonly moveSources?: boolean;
 }
 
 /**
@@ -121,13 +127,23 @@ export async function copyObjects(
       policy,
       itemSignal,
     );
+    if (result === 'done' && input.moveSources) {
+      await deleteMovedSource(source.client, source, object.etag, itemSignal);
+    }
     progress.itemDone();
     return result;
   });
+  const sources = input.moveSources
+    ? batch.done.map((object) => ({
+        accountId: object.account.id,
+        bucket: object.bucket,
+        prefix: parentPrefix(object.key),
+      }))
+    : [];
   return fromBatch(
     batch,
     [],
-    [{ accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix }],
+    [{ accountId: destination.account.id, bucket: destination.bucket, prefix: destination.prefix }, ...sources],
   );
 }
 

@@ -148,6 +148,7 @@ export const messages = {
   deletedSoFar: (count: number) => `${count.toLocaleString('en')} objects deleted`,
   bucketDeleted: (bucket: string) => `Deleted bucket "${bucket}".`,
   copying: (where: string) => `Copying to ${where}`,
+  moving: (where: string) => `Moving to ${where}`,
   copyFolderIntoItself: (prefix: string) => `The folder "${prefix}" cannot be copied into itself.`,
   listingToCopy: 'Listing the folders to copy…',
   copyOntoItself: (key: string) => `"${key}" cannot be copied onto itself.`,
@@ -435,8 +436,6 @@ export const messages = {
   pinMissingTooltip: (where: string) => `Pinned: ${where}. It no longer exists in R2: click for Remove.`,
   pinGone: (where: string) => `${where} no longer exists in R2.`,
   removePinAction: 'Remove Pin',
-  moveAcrossBuckets:
-    'Cut and Paste, and dragging, move within one bucket. To put objects in another bucket or account, use Copy to… (or Copy Key and Paste), then Delete.',
   nothingToPaste:
     'Nothing to paste here: copy or cut objects and folders in the R2 view, or copy the path of local files (Copy Path in the Explorer).',
   moveAction: 'Move',

@@ -10,11 +10,12 @@ import { bucketContents, localTree, sha256 } from '../support/files';
 import { runWithPrompts } from '../support/prompts';
 
 const BUCKET = `paste-${Date.now().toString(36)}`;
+const OTHER_BUCKET = `${BUCKET}-other`;
 const signal = () => AbortSignal.timeout(60_000);
 
 describe('Copy, Cut and Paste', function () {
   this.timeout(120_000);
-  useBuckets(BUCKET);
+  useBuckets(BUCKET, OTHER_BUCKET);
   const client = adminClient();
   let bucket: ExplorerNode;
   const contents = () => bucketContents(client, BUCKET);
@@ -27,7 +28,7 @@ describe('Copy, Cut and Paste', function () {
   };
 
   before(async () => {
-    for (const key of ['src/a.txt', 'src/deep/b.txt', 'dst/.keep', 'other/c.txt']) {
+    for (const key of ['src/a.txt', 'src/deep/b.txt', 'dst/.keep', 'other/c.txt', 'away/d.txt', 'away/e/f.txt']) {
       await putObject(client, { bucket: BUCKET, key, body: key }, signal());
     }
     bucket = await child(await addServerAccount('Paste'), BUCKET);
@@ -82,5 +83,27 @@ describe('Copy, Cut and Paste', function () {
       window.showWarningMessage = original;
     }
     assert.equal((await contents())['other/b.txt'], sha256('src/deep/b.txt'));
+  });
+
+  it('Cut then Paste, and a drag, move rows into another bucket: copied there, then the sources deleted', async () => {
+    const other = await child(bucket.getParent()!, OTHER_BUCKET);
+    const away = await folder('away');
+    const rows = [await child(away, 'd.txt'), await child(away, 'e/')];
+    // As VS Code calls a view command on a selection: the row clicked, then every row selected.
+    await runWithPrompts('r2.cut', [rows[0], rows]);
+    const pasted = await runWithPrompts('r2.paste', [other]);
+    const left = await contents();
+    assert.deepEqual([left['away/d.txt'], left['away/e/f.txt']], [undefined, undefined]);
+    assert.deepEqual(await bucketContents(client, OTHER_BUCKET), {
+      'd.txt': sha256('away/d.txt'),
+      'e/f.txt': sha256('away/e/f.txt'),
+    });
+    assert.match(pasted.shown.at(-1)?.message ?? '', /^2 moved\.$/);
+
+    const a = await child(await folder('src'), 'a.txt');
+    const dragged = await runWithPrompts('r2.moveInto', [other, [a]], [], 'Move');
+    assert.match(dragged.shown[0].message, new RegExp(`Move this item into ${OTHER_BUCKET}/\\?`));
+    assert.equal((await contents())['src/a.txt'], undefined);
+    assert.equal((await bucketContents(client, OTHER_BUCKET))['a.txt'], sha256('src/a.txt'));
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Account } from '../../../src/accounts/account';
 import {
   answering,
+  copyObjects,
   deletePlanned,
   downloadTo,
   ObjectChanges,
@@ -15,12 +16,13 @@ import {
   uploadPaths,
 } from '../../../src/operations';
 import type { Progress } from '../../../src/operations';
-import { listPage, putObject } from '../../../src/r2';
+import { getObjectBytes, listPage, putObject } from '../../../src/r2';
 import { s3env } from '../../support/s3env';
 import { live, putMany, useBucket, useTempDir } from '../r2/helpers';
 
 describe('operations', () => {
   const bucket = useBucket('operations');
+  const otherBucket = useBucket('operations-to');
   const temp = useTempDir();
   const account = (): Account => ({
     id: 'acct',
@@ -147,6 +149,47 @@ describe('operations', () => {
         ({ bucket: name, keys: list }) => ({ name, list }),
       ),
       [{ name: 'other', list: ['x/y'] }],
+    );
+  });
+
+  it('copyObjects with moveSources: deletes each source once copied, and keeps one changed between copy and delete', async () => {
+    const put = (key: string, body: string) => putObject(bucket.client, { bucket: bucket.name, key, body }, live);
+    const objects = [];
+    for (const key of ['mv/a.txt', 'mv/b.txt']) {
+      const { etag } = await put(key, key);
+      objects.push({ account: account(), bucket: bucket.name, key, etag });
+    }
+    // Someone else writes b.txt as the first delete arrives: after its copy, or before it.
+    s3env().local!.inject({
+      type: 'write',
+      operation: 'DeleteObject',
+      bucket: bucket.name,
+      key: 'mv/b.txt',
+      body: 'new',
+    });
+    const destination = { account: account(), bucket: otherBucket.name, prefix: 'in/' };
+    const outcome = await copyObjects(
+      { clients: clients(), objects, destination, moveSources: true },
+      live,
+      answering('skip'),
+      silentReporter,
+    );
+    assert.deepEqual(
+      outcome.done.map((object) => object.key),
+      ['mv/a.txt'],
+    );
+    assert.deepEqual(
+      outcome.failed.map((failure) => [failure.item.key, failure.code]),
+      [['mv/b.txt', 'SourceChanged']],
+    );
+    assert.deepEqual(await keys('mv/'), ['mv/b.txt']);
+    const kept = await getObjectBytes(bucket.client, { bucket: bucket.name, key: 'mv/b.txt', maxBytes: 10 }, live);
+    assert.equal(kept.bytes.toString(), 'new');
+    const there = await listPage(otherBucket.client, { bucket: otherBucket.name, prefix: 'in/', delimiter: '' }, live);
+    assert.ok(there.objects.some((object) => object.key === 'in/a.txt'));
+    assert.deepEqual(
+      outcome.changed.map((place) => `${place.bucket}/${place.prefix}`).sort(),
+      [`${bucket.name}/mv/`, `${otherBucket.name}/in/`].sort(),
     );
   });
 

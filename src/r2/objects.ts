@@ -298,7 +298,13 @@ export async function putObject(
       );
       return output.ETag;
     }
-    const request = { method: 'PUT' as const, bucket, key, headers: putHeaders(input, conditions), body: bodyBytes(body) };
+    const request = {
+      method: 'PUT' as const,
+      bucket,
+      key,
+      headers: putHeaders(input, conditions),
+      body: bodyBytes(body),
+    };
     return (await client.sendInMemory('PutObject', request, context, signal)).headers.etag;
   };
   const etag = await send(s3Conditions(input)).catch(async (err: unknown) => {

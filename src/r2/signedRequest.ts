@@ -89,6 +89,29 @@ function encodeKey(key: string): string {
 /** Bucket names the SDK addresses as `bucket.host` when path style is off (no dots: TLS wildcards). */
 const VIRTUAL_HOST_BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
+export interface RequestTarget {
+  protocol: string;
+  hostname: string;
+  port?: number;
+  /** The Host header: the hostname, and the port unless it is the protocol's default. */
+  host: string;
+  path: string;
+}
+
+/** Where a request for `key` in `bucket` goes: the host and path the SDK would address. */
+export function requestTarget(endpoint: ResolvedEndpoint, bucket: string, key: string): RequestTarget {
+  const base = new URL(endpoint.url);
+  const basePath = base.pathname.replace(/\/$/, '');
+  const virtualHost = !endpoint.forcePathStyle && VIRTUAL_HOST_BUCKET.test(bucket);
+  return {
+    protocol: base.protocol,
+    hostname: virtualHost ? `${bucket}.${base.hostname}` : base.hostname,
+    port: base.port === '' ? undefined : Number(base.port),
+    host: virtualHost ? `${bucket}.${base.host}` : base.host,
+    path: virtualHost ? `${basePath}/${encodeKey(key)}` : `${basePath}/${bucket}/${encodeKey(key)}`,
+  };
+}
+
 /** An S3 error response, in the shape classifyError reads from the SDK's errors: name and status. */
 function s3Failure(status: number, body: string): Error {
   const code = /<Code>([^<]+)<\/Code>/.exec(body)?.[1];
@@ -146,11 +169,9 @@ function applyTimeouts(request: ClientRequest, idleTimeoutMs: number, connectTim
 export class SignedSender {
   readonly #options: SignedSenderOptions;
   readonly #signer: SignatureV4;
-  readonly #endpoint: URL;
 
   constructor(options: SignedSenderOptions) {
     this.#options = options;
-    this.#endpoint = new URL(options.endpoint.url);
     this.#signer = new SignatureV4({
       credentials: options.credentials,
       region: 'auto',
@@ -180,40 +201,37 @@ export class SignedSender {
 
   async #attempt({ method, bucket, key, headers, body }: SignedRequest, signal: AbortSignal): Promise<SignedResponse> {
     const { endpoint, httpAgent, httpsAgent, idleTimeoutMs, connectTimeoutMs } = this.#options;
-    const base = this.#endpoint;
-    const basePath = base.pathname.replace(/\/$/, '');
-    const virtualHost = !endpoint.forcePathStyle && VIRTUAL_HOST_BUCKET.test(bucket);
-    const host = virtualHost ? `${bucket}.${base.host}` : base.host;
-    const hostname = virtualHost ? `${bucket}.${base.hostname}` : base.hostname;
-    const path = virtualHost ? `${basePath}/${encodeKey(key)}` : `${basePath}/${bucket}/${encodeKey(key)}`;
+    const target = requestTarget(endpoint, bucket, key);
     const signed = await this.#signer.sign({
       method,
-      protocol: base.protocol,
-      hostname: host,
-      path,
+      protocol: target.protocol,
+      hostname: target.hostname,
+      path: target.path,
       query: {},
       headers: {
         ...headers,
-        host,
+        host: target.host,
         'content-length': String(body.length),
         'x-amz-content-sha256': createHash('sha256').update(body).digest('hex'),
       },
       body,
     });
-    const https = base.protocol === 'https:';
+    const https = target.protocol === 'https:';
     return await new Promise<SignedResponse>((resolve, reject) => {
       const request = (https ? httpsRequest : httpRequest)(
         {
           agent: https ? httpsAgent : httpAgent,
           method,
           // Node takes an IPv6 address without the URL's brackets.
-          hostname: hostname.replace(/^\[(.*)\]$/, '$1'),
-          port: base.port === '' ? undefined : Number(base.port),
-          path,
+          hostname: target.hostname.replace(/^\[(.*)\]$/, '$1'),
+          port: target.port,
+          path: target.path,
           headers: signed.headers,
           signal,
         },
-        (response) => readResponse(response).then(resolve, reject),
+        (response) => {
+          readResponse(response).then(resolve, reject);
+        },
       );
       applyTimeouts(request, idleTimeoutMs, connectTimeoutMs);
       request.once('error', reject);

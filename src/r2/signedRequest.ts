@@ -169,6 +169,11 @@ function applyTimeouts(request: ClientRequest, idleTimeoutMs: number, connectTim
 export class SignedSender {
   readonly #options: SignedSenderOptions;
   readonly #signer: SignatureV4;
+  /**
+   * The server's clock minus ours, from every answer's Date header (unless a cache answered: Age), as
+   * the SDK keeps it: a computer whose clock is off still signs requests the server accepts.
+   */
+  #clockOffsetMs = 0;
 
   constructor(options: SignedSenderOptions) {
     this.#options = options;
@@ -190,32 +195,53 @@ export class SignedSender {
     signal: AbortSignal,
   ): Promise<SignedResponse> {
     return await withRetries(this.#options.maxAttempts, context, signal, async () => {
-      this.#options.onRequest?.(operation);
-      try {
-        return await this.#attempt(request, signal);
-      } catch (err) {
-        throw classifyError(err, context, signal);
+      for (let corrected = false; ; corrected = true) {
+        const offset = this.#clockOffsetMs;
+        this.#options.onRequest?.(operation);
+        try {
+          return await this.#attempt(request, offset, signal);
+        } catch (err) {
+          const error = classifyError(err, context, signal);
+          // A clock the server refused, now corrected from its answer: signed again at once, as the SDK does.
+          if (corrected || error.code !== 'ClockSkew' || this.#clockOffsetMs === offset) {
+            throw error;
+          }
+        }
       }
     });
   }
 
-  async #attempt({ method, bucket, key, headers, body }: SignedRequest, signal: AbortSignal): Promise<SignedResponse> {
+  #sampleClock(headers: IncomingHttpHeaders): void {
+    const serverTime = headers.date === undefined || headers.age !== undefined ? NaN : Date.parse(headers.date);
+    if (!Number.isNaN(serverTime)) {
+      this.#clockOffsetMs = serverTime - Date.now();
+    }
+  }
+
+  async #attempt(
+    { method, bucket, key, headers, body }: SignedRequest,
+    clockOffsetMs: number,
+    signal: AbortSignal,
+  ): Promise<SignedResponse> {
     const { endpoint, httpAgent, httpsAgent, idleTimeoutMs, connectTimeoutMs } = this.#options;
     const target = requestTarget(endpoint, bucket, key);
-    const signed = await this.#signer.sign({
-      method,
-      protocol: target.protocol,
-      hostname: target.hostname,
-      path: target.path,
-      query: {},
-      headers: {
-        ...headers,
-        host: target.host,
-        'content-length': String(body.length),
-        'x-amz-content-sha256': createHash('sha256').update(body).digest('hex'),
+    const signed = await this.#signer.sign(
+      {
+        method,
+        protocol: target.protocol,
+        hostname: target.hostname,
+        path: target.path,
+        query: {},
+        headers: {
+          ...headers,
+          host: target.host,
+          'content-length': String(body.length),
+          'x-amz-content-sha256': createHash('sha256').update(body).digest('hex'),
+        },
+        body,
       },
-      body,
-    });
+      { signingDate: new Date(Date.now() + clockOffsetMs) },
+    );
     const https = target.protocol === 'https:';
     return await new Promise<SignedResponse>((resolve, reject) => {
       const request = (https ? httpsRequest : httpRequest)(
@@ -230,6 +256,7 @@ export class SignedSender {
           signal,
         },
         (response) => {
+          this.#sampleClock(response.headers);
           readResponse(response).then(resolve, reject);
         },
       );

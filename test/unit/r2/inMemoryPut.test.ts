@@ -2,6 +2,8 @@
 // for it must still happen. It addresses the same host and path, sends the same headers and
 // conditions, retries transient failures, and every failure is classified as before.
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
 import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
 import { headObject, putObject, resolveEndpoint } from '../../../src/r2';
 import type { EndpointConfig } from '../../../src/r2';
@@ -151,6 +153,41 @@ describe('r2 in-memory PUTs (signed without the SDK)', () => {
     } finally {
       slow.destroy();
       wrongSecret.destroy();
+    }
+  });
+
+  it('corrects a clock the server refuses (RequestTimeTooSkewed) from its Date, and signs again at once', async () => {
+    // A server an hour ahead: it refuses the first request, then checks that the next is signed with its time.
+    const serverNow = () => Date.now() + 3600_000;
+    const signedAt: number[] = [];
+    const server = createServer((request, response) => {
+      request.resume();
+      const amzDate = String(request.headers['x-amz-date']).replace(
+        /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/,
+        '$1-$2-$3T$4:$5:$6Z',
+      );
+      signedAt.push(Date.parse(amzDate));
+      const skewed = Math.abs(signedAt[signedAt.length - 1] - serverNow()) > 15 * 60_000;
+      response.writeHead(skewed ? 403 : 200, { date: new Date(serverNow()).toUTCString(), etag: '"abc"' });
+      response.end(skewed ? '<Error><Code>RequestTimeTooSkewed</Code></Error>' : '');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const address = server.address();
+    assert.ok(address !== null && typeof address === 'object');
+    const requests = new RequestCounter();
+    const client = newClient({
+      endpoint: { kind: 'custom', url: `http://127.0.0.1:${address.port}` },
+      onRequest: requests.onRequest,
+    });
+    try {
+      assert.deepEqual(await putObject(client, { bucket: 'b', key: 'k', body: 'x' }, live), { etag: 'abc' });
+      assert.equal(requests.operations.PutObject, 2);
+      assert.equal(signedAt.length, 2);
+      assert.ok(Math.abs(signedAt[1] - serverNow()) < 60_000, 'the second request was signed with the server time');
+    } finally {
+      client.destroy();
+      server.close();
     }
   });
 });

@@ -8,6 +8,8 @@ import type { EndpointConfig, ResolvedEndpoint } from './endpoint';
 import { resolveEndpoint } from './endpoint';
 import type { ErrorContext } from './errors';
 import { classifyError, R2Error } from './errors';
+import type { SignedRequest, SignedResponse } from './signedRequest';
+import { SignedSender } from './signedRequest';
 import type { AbortFailure } from './types';
 
 export interface R2Credentials {
@@ -70,7 +72,8 @@ function checkPositiveInteger(name: string, value: number): number {
 
 /**
  * One connection to one S3 endpoint (for R2: one account and jurisdiction). The only object that
- * holds the credentials; they live inside the SDK client, in a private field.
+ * holds the credentials; they live inside the SDK client and the signer of in-memory requests, in
+ * private fields.
  */
 export class R2Client {
   readonly endpoint: ResolvedEndpoint;
@@ -80,6 +83,7 @@ export class R2Client {
   /** A request fails when no bytes have moved for this long. */
   readonly idleTimeoutMs: number;
   readonly #s3: S3Client;
+  readonly #signed: SignedSender;
   readonly #agents: readonly HttpAgent[];
 
   constructor(options: R2ClientOptions) {
@@ -100,6 +104,10 @@ export class R2Client {
     const httpAgent = new HttpAgent(agentOptions);
     const httpsAgent = new HttpsAgent(agentOptions);
     this.#agents = [httpAgent, httpsAgent];
+    const connectTimeoutMs = checkPositiveInteger(
+      'connectTimeoutMs',
+      options.connectTimeoutMs ?? CLIENT_DEFAULTS.connectTimeoutMs,
+    );
     this.#s3 = new S3Client({
       endpoint: this.endpoint.url,
       forcePathStyle: this.endpoint.forcePathStyle,
@@ -113,16 +121,23 @@ export class R2Client {
       requestHandler: {
         // An idle (not total) timeout: a multi-gigabyte transfer may take hours but never stalls.
         socketTimeout: this.idleTimeoutMs,
-        connectionTimeout: checkPositiveInteger(
-          'connectTimeoutMs',
-          options.connectTimeoutMs ?? CLIENT_DEFAULTS.connectTimeoutMs,
-        ),
+        connectionTimeout: connectTimeoutMs,
         httpAgent,
         httpsAgent,
       },
       logger: SILENT_LOGGER,
     });
     const onRequest = options.onRequest;
+    this.#signed = new SignedSender({
+      endpoint: this.endpoint,
+      credentials: { accessKeyId, secretAccessKey },
+      httpAgent,
+      httpsAgent,
+      maxAttempts: this.maxAttempts,
+      idleTimeoutMs: this.idleTimeoutMs,
+      connectTimeoutMs,
+      onRequest,
+    });
     if (onRequest !== undefined) {
       // The deserialize step runs once per attempt, inside the SDK's retries, just before the send.
       this.#s3.middlewareStack.add(
@@ -155,6 +170,19 @@ export class R2Client {
     } catch (err) {
       throw classifyError(err, context, signal);
     }
+  }
+
+  /**
+   * Sends one request whose body is in memory without the SDK (see signedRequest.ts), retried on
+   * transient failures like the SDK's; every failure leaves as a classified R2Error.
+   */
+  async sendInMemory(
+    operation: string,
+    request: SignedRequest,
+    context: ErrorContext,
+    signal: AbortSignal,
+  ): Promise<SignedResponse> {
+    return await this.#signed.send(operation, request, context, signal);
   }
 
   /** Signs a URL locally, without a request. `signedHeaders` must then be sent as signed. */

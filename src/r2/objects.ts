@@ -227,6 +227,46 @@ export async function getObjectBytes(
   return { head, bytes: Buffer.concat(chunks) };
 }
 
+type ConditionFields = Pick<PutObjectCommandInput, 'IfMatch' | 'IfNoneMatch'>;
+
+/**
+ * A PutObject's headers as the SDK writes them from the same input (see signedRequest.ts): empty
+ * values are sent, an empty or missing type becomes application/octet-stream, metadata names are
+ * lower-cased.
+ */
+function putHeaders(input: PutObjectInput, conditions: ConditionFields): Record<string, string> {
+  const properties = s3Properties(input);
+  const headers: Record<string, string> = { 'content-type': properties.ContentType || 'application/octet-stream' };
+  const optional: Record<string, string | undefined> = {
+    'cache-control': properties.CacheControl,
+    'content-disposition': properties.ContentDisposition,
+    'content-encoding': properties.ContentEncoding,
+    'x-amz-storage-class': properties.StorageClass,
+    'if-match': conditions.IfMatch,
+    'if-none-match': conditions.IfNoneMatch,
+  };
+  for (const [name, value] of Object.entries(optional)) {
+    if (value !== undefined) {
+      headers[name] = value;
+    }
+  }
+  for (const [name, value] of Object.entries(properties.Metadata ?? {})) {
+    headers[`x-amz-meta-${name.toLowerCase()}`] = value;
+  }
+  return headers;
+}
+
+function bodyBytes(body: Buffer | Uint8Array | string): Buffer {
+  if (typeof body === 'string') {
+    return Buffer.from(body, 'utf8');
+  }
+  return Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+}
+
+/**
+ * One PUT. An in-memory body goes the lean signed way (client.sendInMemory), retried there; a
+ * stream goes through the SDK, once (the caller re-opens it to retry).
+ */
 export async function putObject(
   client: R2Client,
   input: PutObjectInput,
@@ -242,27 +282,39 @@ export async function putObject(
   if (length > MAX_SINGLE_PUT_BYTES) {
     throw new R2Error('EntityTooLarge', context);
   }
-  const send = (conditions: Pick<PutObjectCommandInput, 'IfMatch' | 'IfNoneMatch'>) =>
-    client.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: body,
-        ContentLength: length,
-        ...s3Properties(input),
-        ...conditions,
-      }),
-      context,
-      signal,
-    );
-  const output = await send(s3Conditions(input)).catch(async (err: unknown) => {
+  const send = async (conditions: ConditionFields): Promise<string | undefined> => {
+    if (body instanceof Readable) {
+      const output = await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: body,
+          ContentLength: length,
+          ...s3Properties(input),
+          ...conditions,
+        }),
+        context,
+        signal,
+      );
+      return output.ETag;
+    }
+    const request = {
+      method: 'PUT' as const,
+      bucket,
+      key,
+      headers: putHeaders(input, conditions),
+      body: bodyBytes(body),
+    };
+    return (await client.sendInMemory('PutObject', request, context, signal)).headers.etag;
+  };
+  const etag = await send(s3Conditions(input)).catch(async (err: unknown) => {
     if (!(await isUnquotedIfMatchServer(client, input, err, signal))) {
       throw createOnlyRefusal(err, input);
     }
     // Still conditional: if another writer got in since the HEAD, this is refused too.
     return await send({ ...s3Conditions(input), IfMatch: unquoteEtag(input.ifMatch) });
   });
-  return { etag: unquoteEtag(output.ETag) };
+  return { etag: unquoteEtag(etag) };
 }
 
 /**

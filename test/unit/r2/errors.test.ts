@@ -70,6 +70,11 @@ describe('r2 errors', () => {
     try {
       await expectCode(listBuckets(wrongSecret, live), 'InvalidCredentials');
       await expectCode(listPage(wrongSecret, { bucket: bucket.name }, live), 'InvalidCredentials');
+      // Signed without the SDK (signedRequest.ts): its errors are collected for the secret check too.
+      await expectCode(
+        putObject(wrongSecret, { bucket: bucket.name, key: 'x', body: 'x' }, live),
+        'InvalidCredentials',
+      );
       await expectCode(listBuckets(unknownKey, live), 'InvalidCredentials');
       // A HEAD response has no body to tell why: a bad signature is only "403".
       await expectCode(headObject(wrongSecret, { bucket: bucket.name, key: 'x' }, live), 'AccessDenied');

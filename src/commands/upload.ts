@@ -13,6 +13,7 @@ import { pickDestination } from '../ui/pickers';
 import { withReporter } from '../ui/progressReporter';
 import { pickLocalPaths } from '../ui/prompts';
 import { isUri, isUriList } from './commandArgs';
+import { nameTemplateSetting, UPLOAD_NAME_TEMPLATE } from './nameTemplateSetting';
 import { refusesWrite } from './readOnly';
 import type { Services } from './services';
 
@@ -61,7 +62,8 @@ function uploadConcurrency({ settings }: Services): number {
 /** Uploads files and folders to a destination under one progress notification, then shows the summary. */
 export async function uploadTo(services: Services, destination: Destination, paths: readonly string[]): Promise<void> {
   const { ui } = services;
-  const input = { clients: services.clients, destination, paths, concurrency: uploadConcurrency(services) };
+  const name = nameTemplateSetting(services, UPLOAD_NAME_TEMPLATE);
+  const input = { clients: services.clients, destination, paths, name, concurrency: uploadConcurrency(services) };
   const outcome = await withReporter(ui, messages.uploading(describeDestination(destination)), (signal, reporter) =>
     uploadPaths(input, signal, new ModalAsker(ui), reporter),
   );

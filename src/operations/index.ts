@@ -37,6 +37,8 @@ export type { MoveFolderInput } from './moveFolder';
 export { moveFolder } from './moveFolder';
 export { abortUploads } from './incompleteUploads';
 export type { LocalFile } from './localFiles';
+export type { NameTemplate, NameTemplateCheck } from './nameTemplate';
+export { checkNameTemplate, NAME_VARIABLES } from './nameTemplate';
 export type { ChangedPlace, Failure, Outcome, Refusal } from './outcome';
 export { isEmpty } from './outcome';
 export type { PropertiesInput, PropertyEdit, SystemField } from './properties';

@@ -74,6 +74,20 @@ export async function uploadTo(services: Services, destination: Destination, pat
   await uploaded(services, destination, outcome);
 }
 
+/** Uploads files already named (a retry, a pasted image) under one progress notification, then shows the summary. */
+export async function uploadFilesTo(
+  services: Services,
+  destination: Destination,
+  files: readonly LocalFile[],
+): Promise<void> {
+  const { ui } = services;
+  const input = { clients: services.clients, destination, files, concurrency: uploadConcurrency(services) };
+  const outcome = await withReporter(ui, messages.uploading(describeDestination(destination)), (signal, reporter) =>
+    uploadFiles(input, signal, new ModalAsker(ui), reporter),
+  );
+  await uploaded(services, destination, outcome);
+}
+
 async function uploaded(services: Services, destination: Destination, outcome: Outcome<LocalFile>): Promise<void> {
   services.changes.fire(outcome.changed);
   const only = outcome.done[0];
@@ -86,14 +100,7 @@ async function uploaded(services: Services, destination: Destination, outcome: O
         : messages.transferSummary('uploaded', counts),
     describe: (file) => file.path,
     accountOf: () => destination.account.id,
-    retryFailed: async (failed) => {
-      const { ui } = services;
-      const input = { clients: services.clients, destination, files: failed, concurrency: uploadConcurrency(services) };
-      const again = await withReporter(ui, messages.uploading(describeDestination(destination)), (signal, reporter) =>
-        uploadFiles(input, signal, new ModalAsker(ui), reporter),
-      );
-      await uploaded(services, destination, again);
-    },
+    retryFailed: (failed) => uploadFilesTo(services, destination, failed),
     single: [
       {
         title: messages.copyUrlAction,

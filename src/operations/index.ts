@@ -39,6 +39,7 @@ export { abortUploads } from './incompleteUploads';
 export type { LocalFile } from './localFiles';
 export type { NameTemplate, NameTemplateCheck } from './nameTemplate';
 export { checkNameTemplate, NAME_VARIABLES } from './nameTemplate';
+export { withPngFile } from './pastedImage';
 export type { ChangedPlace, Failure, Outcome, Refusal } from './outcome';
 export { isEmpty } from './outcome';
 export type { PropertiesInput, PropertyEdit, SystemField } from './properties';

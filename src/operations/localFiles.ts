@@ -9,8 +9,6 @@ export interface LocalFile {
   /** Path below the upload destination, '/'-separated: `photos/2024/a.jpg`. */
   readonly relativeKey: string;
   readonly size: number;
-  /** Sent as this Content-Type; by default the one of the file's extension. */
-  readonly contentType?: string;
 }
 
 /** A path that cannot be uploaded, and why (unreadable, broken link, not a regular file). */

@@ -39,7 +39,7 @@ export async function uploadOne(
 ): Promise<ItemResult> {
   const { bucket } = destination;
   const key = destination.prefix + file.relativeKey;
-  const type = file.contentType ?? contentTypeFor(basename(file.path));
+  const type = contentTypeFor(basename(file.path));
   let sent = 0;
   const result = await writeWithoutClobbering(
     client,

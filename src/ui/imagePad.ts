@@ -24,9 +24,7 @@ export function pasteImageInPad(title: string): Promise<PastedImage | undefined>
     const subscriptions = [
       panel.onDidDispose(() => resolve(undefined)),
       panel.webview.onDidReceiveMessage((message: PadMessage) => {
-        if (message.type === 'image') {
-          resolve({ bytes: new Uint8Array(message.bytes), name: message.name });
-        }
+        resolve(message.type === 'image' ? { bytes: new Uint8Array(message.bytes), name: message.name } : undefined);
         // Taken or cancelled, the pad has done its part: the name is asked at the top of the window.
         subscriptions.forEach((subscription) => subscription.dispose());
         panel.dispose();

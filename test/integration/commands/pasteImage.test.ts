@@ -96,6 +96,16 @@ describe('Paste Image to R2', function () {
     );
   });
 
+  it('Paste on a folder when the clipboard holds no files offers Paste Image…, which opens the pad', async () => {
+    await vscode.env.clipboard.writeText('no file here');
+    const running = runWithPrompts('r2.paste', [shots], ['offered.png'], messages.pasteImageAction);
+    const base64 = PNG.toString('base64');
+    await pasteIntoWebview({ ...PAD, via: 'event', image: { base64, type: 'image/png', name: 'image.png' } });
+    const prompts = await running;
+    assert.deepEqual(prompts.shown[0]?.items, [messages.pasteImageAction]);
+    assert.deepEqual(await object('shots/offered.png'), { bytes: PNG, contentType: 'image/png' });
+  });
+
   it('Escape in the pad cancels: nothing is asked or uploaded', async () => {
     const before = Object.keys(await bucketContents(client, BUCKET));
     const running = runWithPrompts('r2.pasteImage', [shots]);

@@ -93,43 +93,49 @@ interface PageGlobals {
 async function pasteIntoWebview(page: Page, request: WebviewPaste): Promise<{ status: string | null }> {
   const timeout = request.timeoutMs ?? 10000;
   const frame = await webviewFrame(page, request.selector, timeout);
-  const status = frame.locator(request.status);
-  const before = await status.textContent();
-  if (request.via === 'clipboard') {
-    await page
-      .context()
-      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
-    await page.evaluate(async ({ image, text }) => {
-      const { navigator, ClipboardItem } = globalThis as unknown as PageGlobals;
-      const item = image
-        ? {
-            [image.type]: new Blob([Uint8Array.from(atob(image.base64), (c) => c.charCodeAt(0))], { type: image.type }),
-          }
-        : { 'text/plain': new Blob([text ?? ''], { type: 'text/plain' }) };
-      await navigator.clipboard.write([new ClipboardItem(item)]);
-    }, request);
-    await frame.locator(request.selector).click({ timeout });
-    await page.keyboard.press('Control+V');
-  } else {
-    await frame.evaluate(({ image, text }) => {
-      const { DataTransfer, ClipboardEvent, document } = globalThis as unknown as PageGlobals;
-      const data = new DataTransfer();
-      if (image) {
-        const bytes = Uint8Array.from(atob(image.base64), (c) => c.charCodeAt(0));
-        data.items.add(new File([bytes], image.name, { type: image.type }));
-      } else {
-        data.setData('text/plain', text ?? '');
-      }
-      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, request);
-  }
+  // Its script (at the end of the page) listens once the document is parsed.
+  await frame.waitForLoadState('domcontentloaded');
+  const before = await frame.locator(request.status).textContent();
   try {
-    await frame.waitForFunction(
-      ({ selector, before }) =>
-        ((globalThis as unknown as PageGlobals).document.querySelector(selector)?.textContent ?? '') !== before,
+    if (request.via === 'clipboard') {
+      await page
+        .context()
+        .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+      await page.evaluate(async ({ image, text }) => {
+        const { navigator, ClipboardItem } = globalThis as unknown as PageGlobals;
+        const item = image
+          ? {
+              [image.type]: new Blob([Uint8Array.from(atob(image.base64), (c) => c.charCodeAt(0))], {
+                type: image.type,
+              }),
+            }
+          : { 'text/plain': new Blob([text ?? ''], { type: 'text/plain' }) };
+        await navigator.clipboard.write([new ClipboardItem(item)]);
+      }, request);
+      await frame.locator(request.selector).click({ timeout });
+      await page.keyboard.press('Control+V');
+    } else {
+      await frame.evaluate(({ image, text }) => {
+        const { DataTransfer, ClipboardEvent, document } = globalThis as unknown as PageGlobals;
+        const data = new DataTransfer();
+        if (image) {
+          const bytes = Uint8Array.from(atob(image.base64), (c) => c.charCodeAt(0));
+          data.items.add(new File([bytes], image.name, { type: image.type }));
+        } else {
+          data.setData('text/plain', text ?? '');
+        }
+        document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, request);
+    }
+    const changed = await frame.waitForFunction(
+      ({ selector, before }) => {
+        const text = (globalThis as unknown as PageGlobals).document.querySelector(selector)?.textContent ?? '';
+        return text !== before && { text };
+      },
       { selector: request.status, before },
       { timeout },
     );
+    return { status: ((await changed.jsonValue()) as { text: string }).text };
   } catch (error) {
     // The page took what it needed and closed (an image pasted into the image pad).
     if (frame.isDetached()) {
@@ -137,7 +143,6 @@ async function pasteIntoWebview(page: Page, request: WebviewPaste): Promise<{ st
     }
     throw error;
   }
-  return { status: (await status.textContent()) ?? '' };
 }
 
 async function answerProbe(page: Page, screenshotDir: string, url: string, body: string): Promise<unknown> {

@@ -25,7 +25,8 @@ function imageNameProblem(name: string): string | undefined {
 
 /** On a bucket, folder or object row (the object's folder), or from the palette (a destination is picked). */
 export async function pasteImage(services: Services, node?: unknown): Promise<void> {
-  const name = nameTemplateSetting(services, PASTE_IMAGE_NAME_TEMPLATE);
+  // Checked before anything opens: a template that cannot name the image stops here.
+  const preview = nameTemplateSetting(services, PASTE_IMAGE_NAME_TEMPLATE)(UNNAMED_IMAGE);
   let destination: Destination;
   if (isListingNode(node) || isObjectNode(node)) {
     const folder = pasteDestination(node);
@@ -34,14 +35,15 @@ export async function pasteImage(services: Services, node?: unknown): Promise<vo
     }
     destination = { account: folder.account, bucket: folder.bucket, prefix: folder.prefix };
   } else {
-    destination = await pickDestination(services, 'Paste Image to R2', name(UNNAMED_IMAGE));
+    destination = await pickDestination(services, 'Paste Image to R2', preview);
   }
   const where = describeDestination(destination);
   const image = await services.ui.pasteImage(messages.pasteImageTitle(where));
   if (!image) {
     throw new UserCancelled();
   }
-  const suggested = name(image.name || UNNAMED_IMAGE);
+  // Named now: ${dateTime} is when the image was pasted, not when the pad opened.
+  const suggested = nameTemplateSetting(services, PASTE_IMAGE_NAME_TEMPLATE)(image.name || UNNAMED_IMAGE);
   const key = await ask(services.ui, {
     title: messages.pasteImageName(where),
     prompt: messages.pasteImageNamePrompt,

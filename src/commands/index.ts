@@ -26,6 +26,7 @@ import { openInBrowser } from './openInBrowser';
 import { openInExplorer } from './openInExplorer';
 import { openObject } from './openObject';
 import { moveInto, paste } from './paste';
+import { pasteImage } from './pasteImage';
 import { openPin, pin, unpin } from './pins';
 import { openToSide } from './openToSide';
 import { addBucketByName } from './addBucketByName';
@@ -73,6 +74,7 @@ const COMMANDS: Record<string, Handler> = {
   'r2.openPin': openPin,
   'r2.cut': cut,
   'r2.paste': paste,
+  'r2.pasteImage': pasteImage,
   'r2.moveInto': moveInto,
   'r2.saveBucketConfig': saveBucketConfig,
   'r2.upload': upload,

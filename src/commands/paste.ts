@@ -5,18 +5,12 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
 import { isListingNode, isObjectNode } from '../tree/nodeKinds';
-import { targetNode } from '../tree/selection';
+import { pasteDestination, targetNode } from '../tree/selection';
 import { messages } from '../ui/messages';
 import { copyNodesInto } from './copyTo';
 import { moveNodesInto } from './rename';
 import { refusesWrite } from './readOnly';
 import type { Services } from './services';
-
-/** The folder a paste or drop goes into: a bucket or folder, or an object's folder. */
-export function pasteDestination(node: unknown) {
-  const folder = isObjectNode(node) ? node.getParent() : node;
-  return isListingNode(folder) ? folder : undefined;
-}
 
 /** Local files named by the clipboard's lines: absolute paths or file: URIs of files that exist. */
 function localFiles(text: string): vscode.Uri[] {
@@ -45,7 +39,11 @@ export async function paste(services: Services, node?: unknown): Promise<void> {
   } else {
     const files = localFiles(text);
     if (files.length === 0) {
-      void services.ui.showMessage('info', messages.nothingToPaste);
+      // An image is never in the text the API reads: offered, in case the clipboard holds one.
+      const action = await services.ui.showMessage('info', messages.nothingToPaste, messages.pasteImageAction);
+      if (action === messages.pasteImageAction) {
+        await services.ui.executeCommand('r2.pasteImage', destination);
+      }
       return;
     }
     await services.ui.executeCommand('r2.upload', destination, files);

@@ -13,6 +13,7 @@ import { pickDestination } from '../ui/pickers';
 import { withReporter } from '../ui/progressReporter';
 import { pickLocalPaths } from '../ui/prompts';
 import { isUri, isUriList } from './commandArgs';
+import { nameTemplateSetting, UPLOAD_NAME_TEMPLATE } from './nameTemplateSetting';
 import { refusesWrite } from './readOnly';
 import type { Services } from './services';
 
@@ -61,7 +62,8 @@ function uploadConcurrency({ settings }: Services): number {
 /** Uploads files and folders to a destination under one progress notification, then shows the summary. */
 export async function uploadTo(services: Services, destination: Destination, paths: readonly string[]): Promise<void> {
   const { ui } = services;
-  const input = { clients: services.clients, destination, paths, concurrency: uploadConcurrency(services) };
+  const name = nameTemplateSetting(services, UPLOAD_NAME_TEMPLATE);
+  const input = { clients: services.clients, destination, paths, name, concurrency: uploadConcurrency(services) };
   const outcome = await withReporter(ui, messages.uploading(describeDestination(destination)), (signal, reporter) =>
     uploadPaths(input, signal, new ModalAsker(ui), reporter),
   );
@@ -69,6 +71,20 @@ export async function uploadTo(services: Services, destination: Destination, pat
     void ui.showMessage('info', messages.nothingToUpload);
     return;
   }
+  await uploaded(services, destination, outcome);
+}
+
+/** Uploads files already named (a retry, a pasted image) under one progress notification, then shows the summary. */
+export async function uploadFilesTo(
+  services: Services,
+  destination: Destination,
+  files: readonly LocalFile[],
+): Promise<void> {
+  const { ui } = services;
+  const input = { clients: services.clients, destination, files, concurrency: uploadConcurrency(services) };
+  const outcome = await withReporter(ui, messages.uploading(describeDestination(destination)), (signal, reporter) =>
+    uploadFiles(input, signal, new ModalAsker(ui), reporter),
+  );
   await uploaded(services, destination, outcome);
 }
 
@@ -84,14 +100,7 @@ async function uploaded(services: Services, destination: Destination, outcome: O
         : messages.transferSummary('uploaded', counts),
     describe: (file) => file.path,
     accountOf: () => destination.account.id,
-    retryFailed: async (failed) => {
-      const { ui } = services;
-      const input = { clients: services.clients, destination, files: failed, concurrency: uploadConcurrency(services) };
-      const again = await withReporter(ui, messages.uploading(describeDestination(destination)), (signal, reporter) =>
-        uploadFiles(input, signal, new ModalAsker(ui), reporter),
-      );
-      await uploaded(services, destination, again);
-    },
+    retryFailed: (failed) => uploadFilesTo(services, destination, failed),
     single: [
       {
         title: messages.copyUrlAction,

@@ -7,6 +7,8 @@ import { ConflictPolicy } from './conflicts';
 import type { Destination } from './destination';
 import { collectLocalFiles } from './localFiles';
 import type { LocalFile } from './localFiles';
+import { nameFiles } from './nameTemplate';
+import type { NameTemplate } from './nameTemplate';
 import { fromBatch } from './outcome';
 import type { Outcome, Refusal } from './outcome';
 import { ProgressCounter } from './reporter';
@@ -26,6 +28,8 @@ export interface UploadFilesInput {
 export interface UploadPathsInput extends Omit<UploadFilesInput, 'files' | 'refused'> {
   /** Files and folders; a folder is uploaded with everything in it, under its own name. */
   readonly paths: readonly string[];
+  /** The name each file gets in its folder (r2.upload.nameTemplate); by default its own. */
+  readonly name?: NameTemplate;
 }
 
 /**
@@ -68,6 +72,12 @@ export async function uploadPaths(
   reporter: Reporter,
 ): Promise<Outcome<LocalFile>> {
   const { files, problems } = await collectLocalFiles(input.paths);
-  const refused = problems.map((problem) => ({ name: problem.path, reason: problem.reason }));
-  return uploadFiles({ ...input, files, refused }, signal, asker, reporter);
+  const unreadable = problems.map((problem) => ({ name: problem.path, reason: problem.reason }));
+  const named = input.name ? nameFiles(files, input.name) : { files, refused: [] };
+  return uploadFiles(
+    { ...input, files: named.files, refused: [...unreadable, ...named.refused] },
+    signal,
+    asker,
+    reporter,
+  );
 }

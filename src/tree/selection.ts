@@ -25,6 +25,12 @@ export function targetNode(node: unknown, current: readonly ExplorerNode[]): unk
   return node ?? (current.length === 1 ? current[0] : undefined);
 }
 
+/** The folder a paste or drop goes into: a bucket or folder, or an object's folder. */
+export function pasteDestination(node: unknown): ListingNode | undefined {
+  const folder = isObjectNode(node) ? node.getParent() : node;
+  return isListingNode(folder) ? folder : undefined;
+}
+
 /**
  * The selected objects and folders, in order. A selected bucket row is left out: commands that act
  * on objects (Delete, Change Storage Class) never take a whole bucket from a selection.

@@ -437,7 +437,29 @@ export const messages = {
   pinGone: (where: string) => `${where} no longer exists in R2.`,
   removePinAction: 'Remove Pin',
   nothingToPaste:
-    'Nothing to paste here: copy or cut objects and folders in the R2 view, or copy the path of local files (Copy Path in the Explorer).',
+    'Nothing to paste here: copy or cut objects and folders in the R2 view, or copy the path of local files (Copy Path in the Explorer). An image on the clipboard is pasted with Paste Image.',
+  pasteImageAction: 'Paste Image…',
+  // The pad (a webview) that takes an image pasted with Ctrl+V / Cmd+V: VS Code's API reads only text.
+  pasteImageTitle: (where: string) => `Paste Image to ${where}`,
+  pasteImagePad: {
+    prompt: 'Press Ctrl+V (Cmd+V on macOS) to paste an image from the clipboard.',
+    closeHint: 'Close this tab or press Escape to cancel.',
+    notImage:
+      'The clipboard holds no image. Copy an image (a screenshot, or Copy Image in a browser), then paste again.',
+    unreadable: 'That image could not be read. Copy it again, or save it as a file and upload the file.',
+    received: 'Image received: name it in the box at the top.',
+  },
+  pasteImageName: (where: string) => `Name of the image in ${where}`,
+  pasteImageNamePrompt: 'The object is created as a PNG image (Content-Type image/png).',
+  objectNameProblem: 'Enter a name without "/": the image goes into the folder chosen.',
+  nameTemplateUnknown: (setting: string, unknown: readonly string[], known: readonly string[]) =>
+    `The setting ${setting} uses ${unknown.map((name) => `\${${name}}`).join(', ')}, which ${unknown.length === 1 ? 'is not a variable' : 'are not variables'}. It may use ${known.map((name) => `\${${name}}`).join(', ')}.`,
+  nameTemplateUnclosed: (setting: string) => `The setting ${setting} has a "\${" without its closing "}".`,
+  nameTemplateSlash: (setting: string) =>
+    `The setting ${setting} names a file, so it may not hold "/": files go into the folder chosen.`,
+  nameTemplateEmpty: (setting: string) => `The setting ${setting} gives an empty name, "." or "..".`,
+  nameTemplateSameName: (other: string) => `the name template gives it the same name as ${other}`,
+  openSettingsAction: 'Open Settings',
   moveAction: 'Move',
   confirmMoveInto: (count: number, where: string) =>
     `Move ${count === 1 ? 'this item' : `these ${count.toLocaleString('en')} items`} into ${where}? Each object is copied there, then deleted here.`,

@@ -32,6 +32,12 @@ export interface LivePickChoice<T> {
   readonly button?: number;
 }
 
+/** An image taken from the clipboard, as PNG bytes, with the name the clipboard gave it ('' when none). */
+export interface PastedImage {
+  readonly bytes: Uint8Array;
+  readonly name: string;
+}
+
 export interface UserInterface {
   /** A notification with buttons; resolves to the button pressed, or undefined when it is closed. */
   showMessage(level: MessageLevel, message: string, ...actions: string[]): Promise<string | undefined>;
@@ -75,6 +81,11 @@ export interface UserInterface {
   writeClipboard(text: string): Promise<void>;
   /** The system clipboard's text ('' when it holds none). */
   readClipboard(): Promise<string>;
+  /**
+   * A pad titled `title` where the user pastes an image (the clipboard API reads only text); resolves
+   * to the image as PNG, or undefined when the pad is closed first.
+   */
+  pasteImage(title: string): Promise<PastedImage | undefined>;
   /** Runs a command of VS Code or of this extension (a follow-up the user chose, an editor to open). */
   executeCommand(command: string, ...args: unknown[]): Promise<unknown>;
   /** Opens a web address in the user's browser. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { withAbortSignal } from '../cancellation';
-import type { LivePick, LivePickChoice, MessageLevel, ProgressSink, UserInterface } from './userInterface';
+import { pasteImageInPad } from './imagePad';
+import type { LivePick, LivePickChoice, MessageLevel, PastedImage, ProgressSink, UserInterface } from './userInterface';
 
 const SHOW: Record<MessageLevel, 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage'> = {
   info: 'showInformationMessage',
@@ -155,6 +156,10 @@ export class VscodeUserInterface implements UserInterface {
 
   async readClipboard(): Promise<string> {
     return vscode.env.clipboard.readText();
+  }
+
+  async pasteImage(title: string): Promise<PastedImage | undefined> {
+    return pasteImageInPad(title);
   }
 
   async writeClipboard(text: string): Promise<void> {

@@ -4,7 +4,14 @@
 // used up (`assertDone`). Messages, clipboard writes, commands run and progress are recorded.
 import assert from 'node:assert/strict';
 import type { InputBoxOptions, OpenDialogOptions, QuickPickItem, QuickPickOptions, Uri } from 'vscode';
-import type { LivePick, LivePickChoice, MessageLevel, ProgressSink, UserInterface } from '../../src/ui/userInterface';
+import type {
+  LivePick,
+  LivePickChoice,
+  MessageLevel,
+  PastedImage,
+  ProgressSink,
+  UserInterface,
+} from '../../src/ui/userInterface';
 
 /** Matches a prompt's title, prompt, placeholder or message: a substring, or a pattern. */
 export type Match = string | RegExp;
@@ -23,6 +30,8 @@ export type Step =
   | { readonly dialog: Match; readonly answer: readonly string[] | undefined }
   /** A live quick pick: filled to the end, then this item's label chosen (with the button at this index). */
   | { readonly livePick: Match; readonly answer: { readonly label: string; readonly button?: number } | undefined }
+  /** The paste-image pad with this title: the image pasted in it, or undefined (closed first). */
+  | { readonly pad: Match; readonly answer: PastedImage | undefined }
   /** A notification's button to press (a notification not scripted is closed unanswered). */
   | { readonly message: Match; readonly answer: string | undefined }
   /** Presses Cancel on the progress notification with this title as soon as it shows. */
@@ -91,7 +100,7 @@ export class FakeUi implements UserInterface {
     return this.shown.filter((shown) => level === undefined || shown.level === level).map((shown) => shown.message);
   }
 
-  private take<K extends 'input' | 'pick' | 'modal' | 'dialog' | 'livePick'>(
+  private take<K extends 'input' | 'pick' | 'modal' | 'dialog' | 'livePick' | 'pad'>(
     kind: K,
     ...texts: Array<string | undefined>
   ): Extract<Step, Record<K, Match>> {
@@ -262,6 +271,10 @@ export class FakeUi implements UserInterface {
 
   async writeClipboard(text: string): Promise<void> {
     this.clipboard.push(text);
+  }
+
+  async pasteImage(title: string): Promise<PastedImage | undefined> {
+    return this.take('pad', title).answer;
   }
 
   async executeCommand(command: string, ...args: unknown[]): Promise<unknown> {

@@ -64,6 +64,19 @@ describe('Copy, Cut and Paste', function () {
     assert.deepEqual([now['other/one.txt'], now['other/two.txt']], [sha256('one'), sha256('two')]);
   });
 
+  it('Paste names the files it uploads by r2.upload.nameTemplate', async () => {
+    const root = await localTree({ 'three.txt': 'three' });
+    await vscode.env.clipboard.writeText(join(root, 'three.txt'));
+    const settings = vscode.workspace.getConfiguration('r2');
+    await settings.update('upload.nameTemplate', 'renamed-${fileName}', vscode.ConfigurationTarget.Global);
+    try {
+      await runWithPrompts('r2.paste', [await folder('other')]);
+    } finally {
+      await settings.update('upload.nameTemplate', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.equal((await contents())['other/renamed-three.txt'], sha256('three'));
+  });
+
   it('rows dragged onto a folder of the same bucket move there after one confirmation', async () => {
     const c = await child(await folder('other'), 'c.txt');
     const prompts = await runWithPrompts('r2.moveInto', [await folder('dst'), [c]], [], 'Move');

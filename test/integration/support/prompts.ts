@@ -7,7 +7,9 @@ type Answer =
   | string
   | undefined
   | vscode.Uri[]
-  | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | readonly vscode.QuickPickItem[] | undefined);
+  | ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | readonly vscode.QuickPickItem[] | undefined)
+  /** An input box's answer chosen from what it offers: `(options) => options.value` presses Enter. */
+  | { readonly input: (options: vscode.InputBoxOptions) => string | undefined };
 
 export interface PromptLog {
   /** Titles or prompts of every box and picker shown, in order. */
@@ -53,7 +55,8 @@ export function scriptPrompts(answers: Answer[], messageAnswer?: MessageAnswer |
     return queue.shift();
   };
   window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
-    const answer = next(options?.title ?? options?.prompt);
+    const scripted = next(options?.title ?? options?.prompt);
+    const answer = typeof scripted === 'object' && 'input' in scripted ? scripted.input(options ?? {}) : scripted;
     if (typeof answer === 'string' && options?.validateInput) {
       const problem = await options.validateInput(answer);
       if (problem) {

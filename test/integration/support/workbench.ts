@@ -29,6 +29,27 @@ export async function click(selector: string, timeoutMs = 10000): Promise<void> 
   await ask('/click', { selector, timeoutMs });
 }
 
+/** Presses a key (`Escape`, `Control+V`) where the focus is. */
+export async function press(key: string): Promise<void> {
+  await ask('/press', { key });
+}
+
+/**
+ * Pastes into the webview showing `selector`: an image or text put on the browser's clipboard and
+ * Ctrl+V pressed in the webview (`clipboard`), or a paste event carrying it dispatched there
+ * (`event`: for image types the async clipboard cannot hold). Resolves to the text of `status`
+ * once it changed, or null when the webview closed.
+ */
+export async function pasteIntoWebview(request: {
+  readonly selector: string;
+  readonly status: string;
+  readonly via: 'clipboard' | 'event';
+  readonly image?: { readonly base64: string; readonly type: string; readonly name: string };
+  readonly text?: string;
+}): Promise<string | null> {
+  return (await ask<{ status: string | null }>('/pasteIntoWebview', request)).status;
+}
+
 export async function screenshot(name: string): Promise<void> {
   if (probe) {
     await ask('/screenshot', { name });

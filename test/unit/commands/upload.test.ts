@@ -181,4 +181,31 @@ describe('r2.upload', () => {
     ]);
     assert.deepEqual(ui.commands, [{ command: 'r2.editAccount', args: ['test-account'] }]);
   });
+  it('names each file by r2.upload.nameTemplate, keeping the folders below the one chosen', async () => {
+    await localFile('named/shots/a.png', 'a');
+    const b = await localFile('named/b.txt', 'b');
+    const ui = new FakeUi();
+    const settings = { 'upload.nameTemplate': 'x-${fileName}' };
+    const services = testServices(ui, bucket.client, { settings });
+    await upload(services, folderNode(serverAccount(), bucket.name, 'n/'), [
+      fileUri(join(temp.path, 'named/shots')),
+      fileUri(b),
+    ]);
+    ui.assertDone();
+    assert.deepEqual([await read('n/shots/x-a.png'), await read('n/x-b.txt')], ['a', 'b']);
+  });
+
+  it('a name template with an unknown variable uploads nothing and offers to open the setting', async () => {
+    const file = await localFile('unknown-variable.txt', 'u');
+    const ui = new FakeUi([{ message: 'uses ${name}', answer: 'Open Settings' }]);
+    const services = testServices(ui, bucket.client, { settings: { 'upload.nameTemplate': '${name}' } });
+    await assert.rejects(
+      upload(services, folderNode(serverAccount(), bucket.name, 'u/'), [fileUri(file)]),
+      UserCancelled,
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    ui.assertDone();
+    assert.deepEqual(ui.progress, []);
+    assert.deepEqual(ui.commands, [{ command: 'workbench.action.openSettings', args: ['r2.upload.nameTemplate'] }]);
+  });
 });

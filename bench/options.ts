@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths';
 
-export type CaseName = 'upload' | 'download' | 'folder' | 'list' | 'sync' | 'curve' | 'requests' | 'extension';
+export type CaseName =
+  'upload' | 'download' | 'folder' | 'list' | 'sync' | 'curve' | 'vscode-transfers' | 'requests' | 'extension';
 export const ALL_CASES: readonly CaseName[] = [
   'upload',
   'download',
@@ -12,6 +13,7 @@ export const ALL_CASES: readonly CaseName[] = [
   'list',
   'sync',
   'curve',
+  'vscode-transfers',
   'requests',
   'extension',
 ];

@@ -5,7 +5,17 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './paths';
 
 export type CaseName =
-  'upload' | 'download' | 'folder' | 'list' | 'sync' | 'move' | 'bigcopy' | 'curve' | 'requests' | 'extension';
+  | 'upload'
+  | 'download'
+  | 'folder'
+  | 'list'
+  | 'sync'
+  | 'move'
+  | 'bigcopy'
+  | 'curve'
+  | 'vscode-transfers'
+  | 'requests'
+  | 'extension';
 export const ALL_CASES: readonly CaseName[] = [
   'upload',
   'download',
@@ -15,6 +25,7 @@ export const ALL_CASES: readonly CaseName[] = [
   'move',
   'bigcopy',
   'curve',
+  'vscode-transfers',
   'requests',
   'extension',
 ];

@@ -1,6 +1,7 @@
 // The table on stdout (Markdown, so README can quote it as printed), with a verdict per target.
 import type { CaseResult, ToolResult } from './cases/caseRunner';
 import { extensionReport } from './cases/extensionReport';
+import { vscodeTransfersTable } from './cases/vscodeTransfersReport';
 import type { BenchResults } from './run';
 import type { Spread } from './summary';
 import type { RequestCounts } from './localServer';
@@ -8,11 +9,12 @@ import { atLeastRatio, atMost, atMostRatio, TARGETS } from './targets';
 import type { Verdict } from './targets';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
-const seconds = (ms: number) => (ms >= 10_000 ? (ms / 1000).toFixed(1) : (ms / 1000).toFixed(2));
-const range = (s: Spread, format: (n: number) => string) => `${format(s.median)} (${format(s.min)}–${format(s.max)})`;
+export const seconds = (ms: number) => (ms >= 10_000 ? (ms / 1000).toFixed(1) : (ms / 1000).toFixed(2));
+export const range = (s: Spread, format: (n: number) => string) =>
+  `${format(s.median)} (${format(s.min)}–${format(s.max)})`;
 const ratio = (s: Spread) => `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
@@ -281,6 +283,9 @@ export function printReport(results: BenchResults): void {
       console.log(`${diagnostics}\n`);
     }
     console.log(`${flatnessTable(transfers)}`);
+  }
+  if (results.vscodeTransfers) {
+    console.log(`\n${vscodeTransfersTable(results.vscodeTransfers)}`);
   }
   if (sync.length > 0) {
     console.log(`\n${syncTable(sync)}`);

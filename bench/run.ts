@@ -6,12 +6,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { CaseResult } from './cases/caseRunner';
-import { measureExtension } from './cases/extension';
+import { measureExtension, packageExtension } from './cases/extension';
 import type { ExtensionResult } from './cases/extension';
 import { BIG_COPY_KEY, bigCopyCase, moveFolderCase } from './cases/folderOps';
 import { syncCase } from './cases/sync';
 import { downloadCase, folderCase, listCase, uploadCase } from './cases/transfers';
 import type { CurvePoint, TransferContext } from './cases/transfers';
+import { vscodeTransfersCase } from './cases/vscodeTransfers';
+import type { VsCodeTransfer } from './cases/vscodeTransfers';
 import { startLinkProxy } from './linkProxy';
 import type { LinkProxy } from './linkProxy';
 import { startLocalServer } from './localServer';
@@ -40,6 +42,8 @@ export interface BenchResults {
   server: string;
   options: Omit<BenchOptions, 'external' | 'cases'> & { cases: string[] };
   cases: CaseResult[];
+  /** The large transfers and the folder as commands inside VS Code, beside the worker cases. */
+  vscodeTransfers?: VsCodeTransfer[];
   extension?: ExtensionResult;
 }
 
@@ -115,7 +119,13 @@ async function main(): Promise<void> {
       profile === 'loopback' ? target : { ...target, profile, url: proxy!.url, traffic: proxy },
     );
     const cases: CaseResult[] = [];
+    const vscodeTransfers: VsCodeTransfer[] = [];
     const want = (name: CaseName) => options.cases.has(name);
+    const transferStage = join(scratch, 'extension-transfers');
+    if (want('vscode-transfers')) {
+      console.log('packaging the extension for the transfers inside VS Code…');
+      packageExtension(transferStage);
+    }
     console.log(
       `target: ${target.name} at ${target.url}; profiles: ${options.profiles.join(', ')} (link: ${link.rttMs} ms round trip, ${options.linkMBps} MB/s per connection); ${options.runs} runs per case`,
     );
@@ -158,6 +168,10 @@ async function main(): Promise<void> {
         cases.push(await uploadCase(ctx, options.largeMiB, CURVE));
         cases.push(await downloadCase(ctx, options.largeMiB, CURVE));
       }
+      if (want('vscode-transfers')) {
+        const mine = cases.filter((c) => c.profile === profiled.profile);
+        vscodeTransfers.push(...(await vscodeTransfersCase(ctx, transferStage, server, mine)));
+      }
     }
     client.destroy();
     const extension =
@@ -184,6 +198,7 @@ async function main(): Promise<void> {
       server: target.name,
       options: { ...options, external: undefined, cases: [...options.cases] } as BenchResults['options'],
       cases,
+      vscodeTransfers: want('vscode-transfers') ? vscodeTransfers : undefined,
       extension,
     };
     mkdirSync(RESULTS_DIR, { recursive: true });

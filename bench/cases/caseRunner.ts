@@ -59,7 +59,8 @@ export function isOurs(tool: string): boolean {
 
 type WorkerReport = Record<string, unknown> & { operationMs: number; retainedHeapBytes: number };
 
-function parseOurs(measured: Measured): WorkerReport {
+/** The JSON line a worker of ours ends its output with (bench/workers/worker.ts). */
+export function parseOurs(measured: Measured): WorkerReport {
   const line = measured.stdout.trim().split('\n').at(-1) ?? '{}';
   return JSON.parse(line) as WorkerReport;
 }

@@ -51,7 +51,7 @@ export interface ExtensionResult {
 }
 
 /** A copy of the extension packaged as `npm run package` does, so the shared dist/ is left alone. */
-function packageExtension(stage: string): { dist: string; vsix: string } {
+export function packageExtension(stage: string): { dist: string; vsix: string } {
   mkdirSync(stage, { recursive: true });
   for (const file of PACKAGE_FILES) {
     cpSync(join(ROOT, file), join(stage, file), { recursive: true });
@@ -88,7 +88,7 @@ function activationTotals(sessions: readonly SessionResult[]): Spread | undefine
   return totals.length > 0 ? spread(totals) : undefined;
 }
 
-async function runSession(
+export async function runSession(
   mode: SessionMode,
   index: number,
   stage: string,

@@ -32,9 +32,9 @@ export const serverCounts = {
   read: async (): Promise<RequestCounts> => (await control('GET', 'stats')) as RequestCounts,
 };
 
-/** Adds the local server's account through the real walk-through, answering its four prompts. */
-export async function addAccount(api: ExtensionApi): Promise<ExplorerNode> {
-  const prompts = scriptPrompts([setting('endpoint'), setting('accessKeyId'), setting('secretAccessKey'), 'Bench']);
+/** Adds the local server's account (or one at `endpoint`) through the real walk-through, answering its four prompts. */
+export async function addAccount(api: ExtensionApi, endpoint = setting('endpoint')): Promise<ExplorerNode> {
+  const prompts = scriptPrompts([endpoint, setting('accessKeyId'), setting('secretAccessKey'), 'Bench']);
   try {
     await vscode.commands.executeCommand('r2.addAccount');
   } finally {
@@ -47,13 +47,23 @@ export async function addAccount(api: ExtensionApi): Promise<ExplorerNode> {
   return account;
 }
 
-/** The folder node for `prefix` in the bench bucket, found as a user would: account, bucket, folder. */
-export async function folderNode(api: ExtensionApi, account: ExplorerNode, prefix: string): Promise<ExplorerNode> {
+/** The bench bucket's node, found as a user would: below the account. */
+export async function bucketNode(api: ExtensionApi, account: ExplorerNode): Promise<ExplorerNode> {
   const bucket = (await api.explorer.getChildren(account)).find(
     (node) => (node as { bucket?: string }).bucket === setting('bucket'),
   );
-  const folder =
-    bucket && (await api.explorer.getChildren(bucket)).find((node) => (node as { prefix?: string }).prefix === prefix);
+  if (!bucket) {
+    throw new Error(`no bucket ${setting('bucket')}`);
+  }
+  return bucket;
+}
+
+/** The folder node for `prefix` in the bench bucket, found as a user would: account, bucket, folder. */
+export async function folderNode(api: ExtensionApi, account: ExplorerNode, prefix: string): Promise<ExplorerNode> {
+  const bucket = await bucketNode(api, account);
+  const folder = (await api.explorer.getChildren(bucket)).find(
+    (node) => (node as { prefix?: string }).prefix === prefix,
+  );
   if (!folder) {
     throw new Error(`no folder ${prefix} in bucket ${setting('bucket')}`);
   }

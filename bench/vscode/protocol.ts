@@ -1,7 +1,8 @@
 // What the runner tells a VS Code session (environment) and what the session writes back (JSON).
 import type { RequestCounts } from '../localServer';
+import type { TransferTiming } from './transferPlan';
 
-export type SessionMode = 'activation' | 'memory' | 'requests';
+export type SessionMode = 'activation' | 'memory' | 'requests' | 'transfers';
 
 export const SESSION_ENV = {
   mode: 'R2_BENCH_MODE',
@@ -16,6 +17,8 @@ export const SESSION_ENV = {
   economyFolder: 'R2_BENCH_ECONOMY_FOLDER',
   /** A small text object in the economy folder, opened and saved. */
   economyObject: 'R2_BENCH_ECONOMY_OBJECT',
+  /** The transfers mode's plan (JSON, bench/vscode/transferPlan.ts). */
+  transfers: 'R2_BENCH_TRANSFERS',
 } as const;
 
 export interface MemorySnapshot {
@@ -59,4 +62,5 @@ export interface SessionResult {
     listingRequests: RequestCounts;
   };
   actions?: ActionCount[];
+  transfers?: TransferTiming[];
 }

@@ -13,6 +13,7 @@ import type { ListingNode } from '../../src/tree/listingNode';
 import type { RequestCounts } from '../localServer';
 import { measureActions } from './actions';
 import { addAccount, EXTENSION_ID, serverCounts, setting } from './host';
+import { measureTransfers } from './transfers';
 import type { MemorySnapshot, SessionMode, SessionResult, VsCodeActivationMarks } from './protocol';
 
 /** A full collection before each snapshot, so heap numbers are what is retained, not garbage. */
@@ -121,6 +122,8 @@ async function session(mode: SessionMode): Promise<SessionResult> {
     };
   } else if (mode === 'requests') {
     result.actions = await measureActions(api, await addAccount(api));
+  } else if (mode === 'transfers') {
+    result.transfers = await measureTransfers(api);
   }
   return result;
 }

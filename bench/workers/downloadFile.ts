@@ -3,11 +3,14 @@
 import { downloadFile } from '../../src/r2';
 import { mib, runWorker } from './worker';
 
-runWorker(async ({ client, bucket, args: [key, filePath, rangeMiB, streams], signal }) => {
-  const head = await downloadFile(
-    client,
-    { bucket, key, filePath, rangeSize: mib(rangeMiB), streams: streams === undefined ? undefined : Number(streams) },
-    signal,
-  );
-  return { bytes: head.size };
-});
+export const downloadFileOperation = runWorker(
+  async ({ client, bucket, args: [key, filePath, rangeMiB, streams], signal }) => {
+    const head = await downloadFile(
+      client,
+      { bucket, key, filePath, rangeSize: mib(rangeMiB), streams: streams === undefined ? undefined : Number(streams) },
+      signal,
+    );
+    return { bytes: head.size };
+  },
+  module,
+);

@@ -6,19 +6,22 @@ import { contentType } from 'mime-types';
 import { uploadFile } from '../../src/r2';
 import { mib, runWorker } from './worker';
 
-runWorker(async ({ client, bucket, args: [filePath, key, partMiB, concurrency], signal }) => {
-  const { size } = await uploadFile(
-    client,
-    {
-      bucket,
-      key,
-      filePath,
-      contentType: contentType(basename(filePath)) || 'application/octet-stream',
-      ifNoneMatch: '*',
-      partSize: mib(partMiB),
-      concurrency: concurrency === undefined ? undefined : Number(concurrency),
-    },
-    signal,
-  );
-  return { bytes: size };
-});
+export const uploadFileOperation = runWorker(
+  async ({ client, bucket, args: [filePath, key, partMiB, concurrency], signal }) => {
+    const { size } = await uploadFile(
+      client,
+      {
+        bucket,
+        key,
+        filePath,
+        contentType: contentType(basename(filePath)) || 'application/octet-stream',
+        ifNoneMatch: '*',
+        partSize: mib(partMiB),
+        concurrency: concurrency === undefined ? undefined : Number(concurrency),
+      },
+      signal,
+    );
+    return { bytes: size };
+  },
+  module,
+);

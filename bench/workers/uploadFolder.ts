@@ -8,7 +8,7 @@ import { runBatch } from '../../src/operations/batch';
 import { collectLocalFiles } from '../../src/operations/localFiles';
 import { runWorker } from './worker';
 
-runWorker(async ({ client, bucket, args: [dir, prefix, concurrency], signal }) => {
+export const uploadFolderOperation = runWorker(async ({ client, bucket, args: [dir, prefix, concurrency], signal }) => {
   const { files, problems } = await collectLocalFiles([dir]);
   if (problems.length > 0) {
     throw new Error(`cannot upload: ${problems.map((p) => `${p.path} (${p.reason})`).join(', ')}`);
@@ -32,4 +32,4 @@ runWorker(async ({ client, bucket, args: [dir, prefix, concurrency], signal }) =
     throw new Error(`${outcome.failed.length} uploads failed, first: ${String(outcome.failed[0].error)}`);
   }
   return { files: outcome.done.length };
-});
+}, module);

@@ -33,7 +33,20 @@ export function mib(arg: string | undefined): number | undefined {
   return arg === undefined ? undefined : Number(arg) * 1024 ** 2;
 }
 
-export function runWorker(work: (context: WorkerContext) => Promise<Record<string, unknown>>): void {
+export type WorkerOperation = (context: WorkerContext) => Promise<Record<string, unknown>>;
+
+/**
+ * Runs `work` as this process's one job. Given the worker's `module`, only when that is the script
+ * started (not when imported: the VS Code transfers run the same operation inside the extension host).
+ */
+export function runWorker(work: WorkerOperation, main?: NodeJS.Module): WorkerOperation {
+  if (main === undefined || require.main === main) {
+    run(work);
+  }
+  return work;
+}
+
+function run(work: WorkerOperation): void {
   const client = clientFor({
     url: required('R2_BENCH_URL'),
     credentials: { accessKeyId: required('R2_BENCH_KEY_ID'), secretAccessKey: required('R2_BENCH_SECRET') },

@@ -127,6 +127,17 @@ export class R2Client {
       },
       logger: SILENT_LOGGER,
     });
+    // Inside VS Code, http.request is wrapped for proxy support ("http.proxySupport"): each request
+    // goes through an agent of VS Code's that is not keep-alive, so Node would send "Connection:
+    // close" and every request would open a new connection (a TLS handshake on R2). Asked for
+    // explicitly, the connection goes back to the pool of ours (or Node's global agent) and is reused.
+    this.#s3.middlewareStack.add(
+      (next) => async (args) => {
+        (args.request as { headers: Record<string, string> }).headers.connection = 'keep-alive';
+        return await next(args);
+      },
+      { step: 'build', name: 'r2KeepAlive' },
+    );
     const onRequest = options.onRequest;
     this.#signed = new SignedSender({
       endpoint: this.endpoint,

@@ -4,15 +4,12 @@
 import { setMaxListeners } from 'node:events';
 import type { R2Client } from '../src/r2';
 import { createBucket, headObject, isR2Error, putObject } from '../src/r2';
+import { keyName } from './keys';
 import { MD5_OF_NOTHING, Store } from './localStore';
 
 export interface SeedFolder {
   prefix: string;
   keys: number;
-}
-
-export function keyName(prefix: string, index: number): string {
-  return `${prefix}object-${String(index).padStart(7, '0')}.txt`;
 }
 
 /** Creates the bucket and the folders in a local server's data folder; the server must not be running. */

@@ -56,14 +56,18 @@ class PlainTree implements vscode.TreeDataProvider<Element> {
     return this.rows.length < this.keys;
   }
 
+  /** "Load more…": the next page, then the level drawn again, as the R2 view does. */
   loadMore(): void {
-    const folder = this.folder;
-    if (folder && this.hasMore()) {
-      const end = Math.min(this.keys, this.rows.length + PAGE_SIZE);
-      for (let index = this.rows.length; index < end; index++) {
-        this.rows.push({ key: keyName(folder.prefix, index) });
-      }
-      this.changed.fire(folder);
+    if (this.folder && this.hasMore()) {
+      this.addPage(this.folder);
+      this.changed.fire(this.folder);
+    }
+  }
+
+  private addPage(folder: Folder): void {
+    const end = Math.min(this.keys, this.rows.length + PAGE_SIZE);
+    for (let index = this.rows.length; index < end; index++) {
+      this.rows.push({ key: keyName(folder.prefix, index) });
     }
   }
 
@@ -74,8 +78,9 @@ class PlainTree implements vscode.TreeDataProvider<Element> {
     if (element !== this.folder) {
       return [];
     }
+    // The first page comes with the expand, as the R2 view lists it.
     if (this.rows.length === 0) {
-      this.loadMore();
+      this.addPage(element);
     }
     return this.hasMore() ? [...this.rows, { loaded: this.rows.length }] : [...this.rows];
   }

@@ -8,15 +8,12 @@ import { join } from 'node:path';
 import type { R2Client } from '../src/r2';
 import { createBucket, headObject, isR2Error, putObject, uploadFile } from '../src/r2';
 import { sparseFile } from './fixtures';
+import { keyName } from './keys';
 import { MD5_OF_NOTHING, Store } from './localStore';
 
 export interface SeedFolder {
   prefix: string;
   keys: number;
-}
-
-export function keyName(prefix: string, index: number): string {
-  return `${prefix}object-${String(index).padStart(7, '0')}.txt`;
 }
 
 /** One large object, of zeros: its bytes are a sparse file, so seeding it writes nothing to disk. */

@@ -48,6 +48,8 @@ export interface ExtensionResult {
   /** The same for an extension whose activate() does nothing: what VS Code itself spends. */
   emptyActivationMs?: Spread;
   sessions: SessionResult[];
+  /** The memory sessions' listing in the plain-tree extension: VS Code's share of it. */
+  plainTree: SessionResult[];
 }
 
 /** A copy of the extension packaged as `npm run package` does, so the shared dist/ is left alone. */
@@ -68,17 +70,32 @@ export function packageExtension(stage: string): { dist: string; vsix: string } 
   return { dist: join(stage, 'dist'), vsix };
 }
 
+/** The extension's manifest with other code in its place, so VS Code treats it the same way. */
+function substitute(stage: string, scratch: string, name: string, code: string): string {
+  const folder = join(scratch, name);
+  mkdirSync(join(folder, 'dist'), { recursive: true });
+  cpSync(join(stage, 'package.json'), join(folder, 'package.json'));
+  cpSync(join(stage, '.bench'), join(folder, '.bench'), { recursive: true });
+  writeFileSync(join(folder, 'dist', 'extension.js'), code);
+  return folder;
+}
+
 /**
- * The same manifest with a bundle whose activate() does nothing: VS Code's own share of an
- * activation (creating the extension's API object, its storage and context) measured the same way.
+ * A bundle whose activate() does nothing: VS Code's own share of an activation (creating the
+ * extension's API object, its storage and context) measured the same way.
  */
 function emptyExtension(stage: string, scratch: string): string {
-  const empty = join(scratch, 'empty-extension');
-  mkdirSync(join(empty, 'dist'), { recursive: true });
-  cpSync(join(stage, 'package.json'), join(empty, 'package.json'));
-  cpSync(join(stage, '.bench'), join(empty, '.bench'), { recursive: true });
-  writeFileSync(join(empty, 'dist', 'extension.js'), 'exports.activate = () => ({});\n');
-  return empty;
+  return substitute(stage, scratch, 'empty-extension', 'exports.activate = () => ({});\n');
+}
+
+/** bench/vscode/plainTree.ts: VS Code's own share of a view listing as many rows. */
+function plainTreeExtension(stage: string, scratch: string): string {
+  return substitute(
+    stage,
+    scratch,
+    'plain-tree-extension',
+    "module.exports = require('../.bench/bench/vscode/plainTree.js');\n",
+  );
 }
 
 function activationTotals(sessions: readonly SessionResult[]): Spread | undefined {
@@ -128,11 +145,14 @@ export async function runSession(
   return result;
 }
 
-/** Session modes in order: a clean one for memory, one for requests, then activation-only ones. */
+/**
+ * Session modes in order: clean ones for memory (as many as activations: a few MB of the extension
+ * host's heap vary from one session to the next), one for requests, then activation-only ones.
+ */
 function plan(options: BenchOptions): SessionMode[] {
   const modes: SessionMode[] = [];
   if (options.cases.has('extension')) {
-    modes.push('memory');
+    modes.push(...Array.from({ length: options.activationRuns }, () => 'memory' as const));
   }
   if (options.cases.has('requests')) {
     modes.push('requests');
@@ -169,6 +189,7 @@ export async function measureExtension(
     [SESSION_ENV.secretAccessKey]: server.credentials.secretAccessKey,
     [SESSION_ENV.bucket]: options.bucket,
     [SESSION_ENV.memoryFolder]: folders.memory.prefix,
+    [SESSION_ENV.memoryKeys]: String(folders.memory.keys),
     [SESSION_ENV.economyFolder]: folders.economy.prefix,
     [SESSION_ENV.economyObject]: folders.economyObject,
   };
@@ -176,12 +197,19 @@ export async function measureExtension(
   for (const [index, mode] of plan(options).entries()) {
     sessions.push(await runSession(mode, index, stage, scratch, server, env));
   }
+  const plainTree: SessionResult[] = [];
   const emptySessions: SessionResult[] = [];
   if (options.cases.has('extension')) {
+    console.log("the same listing in a plain tree of as many rows, for VS Code's own share:");
+    const plain = plainTreeExtension(stage, scratch);
+    for (let run = 0; run < options.activationRuns; run++) {
+      plainTree.push(await runSession('plainTree', sessions.length + run, plain, scratch, server, env));
+    }
     console.log("the same manifest with an empty activate(), for VS Code's own share:");
     const empty = emptyExtension(stage, scratch);
-    for (let index = 0; index < options.activationRuns; index++) {
-      emptySessions.push(await runSession('activation', sessions.length + index, empty, scratch, server, env));
+    for (let run = 0; run < options.activationRuns; run++) {
+      const index = sessions.length + plainTree.length + run;
+      emptySessions.push(await runSession('activation', index, empty, scratch, server, env));
     }
   }
   const cold = sessions.filter((s) => s.wasInactive);
@@ -197,5 +225,6 @@ export async function measureExtension(
     vscodeActivationMs: options.cases.has('extension') ? activationTotals(sessions) : undefined,
     emptyActivationMs: activationTotals(emptySessions),
     sessions,
+    plainTree,
   };
 }

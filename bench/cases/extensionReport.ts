@@ -4,6 +4,7 @@ import type { Spread } from '../summary';
 import { atMost, TARGETS } from '../targets';
 import type { ActionCount } from '../vscode/protocol';
 import type { ExtensionResult } from './extension';
+import { treeMemoryRows } from './treeMemory';
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1e3).toFixed(0)} kB`;
@@ -95,6 +96,12 @@ export function extensionReport(result: ExtensionResult): string {
       `${mb(listed.rssBytes)} / ${mb(listed.heapUsedBytes)}`,
       `+${mb(listed.rssBytes - before.rssBytes)} RSS, +${mb(listed.heapUsedBytes - before.heapUsedBytes)} heap since before activation`,
     ]);
+    rows.push(
+      ...treeMemoryRows(
+        result.sessions.flatMap((s) => (s.memory ? [s.memory] : [])),
+        result.plainTree.flatMap((s) => (s.memory ? [s.memory] : [])),
+      ),
+    );
   }
   const parts = [table(['extension cost', 'measured', 'target / note'], rows)];
   const actions = result.sessions.find((s) => s.actions)?.actions;

@@ -2,7 +2,8 @@
 import type { RequestCounts } from '../localServer';
 import type { TransferTiming } from './transferPlan';
 
-export type SessionMode = 'activation' | 'memory' | 'requests' | 'transfers';
+/** `plainTree`: the memory session's listing in the plain-tree extension (bench/vscode/plainTree.ts). */
+export type SessionMode = 'activation' | 'memory' | 'plainTree' | 'requests' | 'transfers';
 
 export const SESSION_ENV = {
   mode: 'R2_BENCH_MODE',
@@ -13,6 +14,10 @@ export const SESSION_ENV = {
   bucket: 'R2_BENCH_BUCKET',
   /** Folder of many keys listed for the memory measurement. */
   memoryFolder: 'R2_BENCH_MEMORY_FOLDER',
+  /** How many keys it holds (the plain tree shows as many). */
+  memoryKeys: 'R2_BENCH_MEMORY_KEYS',
+  /** Optional: a folder where memory sessions write heap snapshots beside each measurement. */
+  heapSnapshots: 'R2_BENCH_HEAP_SNAPSHOTS',
   /** Folder of a little over one page, for the request-economy actions. */
   economyFolder: 'R2_BENCH_ECONOMY_FOLDER',
   /** A small text object in the economy folder, opened and saved. */
@@ -24,6 +29,8 @@ export const SESSION_ENV = {
 export interface MemorySnapshot {
   rssBytes: number;
   heapUsedBytes: number;
+  /** What V8 holds for the heap (used or free): RSS beyond it is native memory and code. */
+  heapTotalBytes: number;
   externalBytes: number;
 }
 

@@ -3,7 +3,8 @@
 // It imports nothing that would load the S3 SDK beside the extension's own bundle: the memory it
 // reports is the extension's. Talks to the local server only through its control endpoints.
 import { writeFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
+import { join } from 'node:path';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
@@ -13,8 +14,11 @@ import type { ListingNode } from '../../src/tree/listingNode';
 import type { RequestCounts } from '../localServer';
 import { measureActions } from './actions';
 import { addAccount, EXTENSION_ID, serverCounts, setting } from './host';
+import { pageThrough } from './paging';
+import type { PlainTreeApi } from './plainTree';
 import { measureTransfers } from './transfers';
 import type { MemorySnapshot, SessionMode, SessionResult, VsCodeActivationMarks } from './protocol';
+import { SESSION_ENV } from './protocol';
 
 /** A full collection before each snapshot, so heap numbers are what is retained, not garbage. */
 const collect: () => void = (() => {
@@ -22,10 +26,21 @@ const collect: () => void = (() => {
   return runInNewContext('gc') as () => void;
 })();
 
-function memory(): MemorySnapshot {
+/**
+ * Measured after full collections; with R2_BENCH_HEAP_SNAPSHOTS set, a heap snapshot follows. The
+ * ArrayBuffers a collection frees are released on a background thread: a second collection after a
+ * pause measures what is left.
+ */
+async function memory(mode: SessionMode, moment: string): Promise<MemorySnapshot> {
   collect();
-  const { rss, heapUsed, external } = process.memoryUsage();
-  return { rssBytes: rss, heapUsedBytes: heapUsed, externalBytes: external };
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  collect();
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  const snapshots = process.env[SESSION_ENV.heapSnapshots];
+  if (snapshots) {
+    writeHeapSnapshot(join(snapshots, `${mode}-${moment}.heapsnapshot`));
+  }
+  return { rssBytes: rss, heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, externalBytes: external };
 }
 
 /** Polls `probe` (no requests of its own) until the tree has loaded what it reports. */
@@ -62,12 +77,32 @@ async function listLargeFolder(
   const folder = (await until('the folder', () => bucket.loadedChild(setting('memoryFolder')))) as ListingNode;
   await api.view.reveal(folder, expand);
   await until('the first page', () => (folder.hasMore ? true : undefined));
-  while (folder.hasMore) {
-    await vscode.commands.executeCommand('r2.loadMore', folder);
-  }
+  await pageThrough(
+    api.explorer,
+    folder,
+    () => folder.hasMore,
+    () => vscode.commands.executeCommand('r2.loadMore', folder),
+  );
   const objects = (await folder.getChildren()).filter((node) => node instanceof Object && 'key' in node);
   await api.view.reveal(objects[objects.length - 1], { select: true, focus: false });
   return { keys: objects.length, requests: await serverCounts.read() };
+}
+
+/** The same in the plain-tree extension: as many keys, the same pages, VS Code's share alone. */
+async function listPlainTree(api: PlainTreeApi): Promise<{ keys: number; requests: RequestCounts }> {
+  await vscode.commands.executeCommand('workbench.view.extension.r2-explorer');
+  await serverCounts.reset();
+  const folder = api.show(setting('memoryFolder'), Number(setting('memoryKeys')));
+  await api.view.reveal(folder, { expand: true, select: false, focus: false });
+  await pageThrough(
+    api.provider,
+    folder,
+    () => api.hasMore(),
+    () => vscode.commands.executeCommand('r2.loadMore', folder),
+  );
+  const rows = ((await api.provider.getChildren(folder)) ?? []).filter((row) => 'key' in row);
+  await api.view.reveal(rows[rows.length - 1], { select: true, focus: false });
+  return { keys: rows.length, requests: await serverCounts.read() };
 }
 
 interface PerformanceMarks {
@@ -101,22 +136,25 @@ async function session(mode: SessionMode): Promise<SessionResult> {
     throw new Error(`${EXTENSION_ID} is not loaded`);
   }
   const wasInactive = !extension.isActive;
-  const beforeActivation = mode === 'memory' ? memory() : undefined;
+  const measured = mode === 'memory' || mode === 'plainTree';
+  const beforeActivation = measured ? await memory(mode, 'beforeActivation') : undefined;
   // From "activate this extension" to its API in hand: loading the bundle and running activate().
   const started = performance.now();
   const api = await extension.activate();
   const activationMs = performance.now() - started;
   const result: SessionResult = { mode, wasInactive, activationMs, vscodeMarks: vscodeMarks() };
-  if (mode === 'memory' && beforeActivation) {
-    const afterActivation = memory();
-    const account = await addAccount(api);
-    const listed = await listLargeFolder(api, account);
+  if (measured && beforeActivation) {
+    const afterActivation = await memory(mode, 'afterActivation');
+    const listed =
+      mode === 'memory'
+        ? await listLargeFolder(api, await addAccount(api))
+        : await listPlainTree(api as unknown as PlainTreeApi);
     // Let the workbench fetch and render what the reveal asked for before measuring.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     result.memory = {
       beforeActivation,
       afterActivation,
-      afterListing: memory(),
+      afterListing: await memory(mode, 'afterListing'),
       keysListed: listed.keys,
       listingRequests: listed.requests,
     };

@@ -30,9 +30,10 @@ export function openCautions(
  */
 export function openOnClick(node: {
   readonly uri: vscode.Uri;
-  readonly object: { readonly size: number; readonly storageClass?: string };
+  readonly size: number;
+  readonly storageClass?: string;
 }): vscode.Command {
-  return openCautions(node.object)
+  return openCautions(node)
     ? { command: 'r2.openObject', title: 'Open', arguments: [node] }
     : { command: 'vscode.open', title: 'Open', arguments: [node.uri] };
 }

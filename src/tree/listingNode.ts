@@ -16,10 +16,10 @@ interface Loaded {
   nextToken?: string;
 }
 
-const COMPARE: Record<SortOrder, (a: R2Object, b: R2Object) => number> = {
+const COMPARE: Record<SortOrder, (a: ObjectNode, b: ObjectNode) => number> = {
   name: () => 0,
   size: (a, b) => b.size - a.size,
-  date: (a, b) => b.lastModified.getTime() - a.lastModified.getTime(),
+  date: (a, b) => b.lastModifiedMs - a.lastModifiedMs,
 };
 
 /**
@@ -139,7 +139,12 @@ export abstract class ListingNode implements ExplorerNode {
   }
 
   private createObject(object: R2Object): ObjectNode {
-    return new ObjectNode(this, this.account, this.bucket, object, this.prefix, () => this.context.viewState.now());
+    return new ObjectNode(this, object);
+  }
+
+  /** The clock the ages on this level's rows are measured against. */
+  now(): Date {
+    return this.context.viewState.now();
   }
 
   /** Expanded when the user last left it expanded: a level listed anew (after an outage) opens as it was. */
@@ -190,7 +195,7 @@ export abstract class ListingNode implements ExplorerNode {
     if (this.loaded) {
       const compare = COMPARE[this.context.viewState.sortBy()];
       children.push(...this.loaded.folders.values());
-      children.push(...[...this.loaded.objects.values()].sort((a, b) => compare(a.object, b.object)));
+      children.push(...[...this.loaded.objects.values()].sort(compare));
       const loaded = this.loaded;
       const notOnPages = ([key]: [string, ExplorerNode]) => !loaded.folders.has(key) && !loaded.objects.has(key);
       children.push(...[...this.found].filter(notOnPages).map(([, node]) => node));

@@ -6,36 +6,74 @@ import type { R2Object, R2ObjectHead } from '../r2';
 import { formatAge, formatBytes } from '../ui/format';
 import { contextValues, withStates } from './contextValues';
 import type { ExplorerNode } from './explorerNode';
+import type { ListingNode } from './listingNode';
 
+/** Storage classes as listed: one string for each class, not one per row. */
+const storageClasses = new Map<string, string>();
+
+function shared(storageClass: string): string {
+  const known = storageClasses.get(storageClass);
+  if (known !== undefined) {
+    return known;
+  }
+  storageClasses.set(storageClass, storageClass);
+  return storageClass;
+}
+
+/**
+ * An object's row. A large folder has thousands, all kept so that `reveal()` finds them: each keeps
+ * only what it renders and what commands on it read (no copy of the listing's object, no Date, no
+ * closure, the account and bucket from its level), and builds its tree item on demand.
+ */
 export class ObjectNode implements ExplorerNode {
   readonly kind = 'object';
   readonly id: string;
   readonly uri: vscode.Uri;
+  readonly key: string;
+  readonly size: number;
+  readonly etag: string;
+  /** Milliseconds since the epoch: a number takes 8 bytes of the row, a Date about 100. */
+  readonly lastModifiedMs: number;
+  readonly storageClass?: string;
   /** The age the row shows, once drawn: redrawn only when the clock moved it on. */
   private shownAge?: string;
 
   constructor(
-    private readonly parent: ExplorerNode,
-    readonly account: Account,
-    readonly bucket: string,
-    readonly object: R2Object,
-    /** The listing prefix the label is relative to. */
-    private readonly prefix: string,
-    /** The clock the row's age is measured against. */
-    private readonly now: () => Date,
+    private readonly parent: ListingNode,
+    object: R2Object,
   ) {
-    this.uri = toR2Uri({ accountId: account.id, bucket, key: object.key });
+    this.key = object.key;
+    this.size = object.size;
+    this.etag = object.etag;
+    this.lastModifiedMs = object.lastModified.getTime();
+    this.storageClass = object.storageClass === undefined ? undefined : shared(object.storageClass);
+    this.uri = toR2Uri({ accountId: this.account.id, bucket: this.bucket, key: object.key });
     this.id = this.uri.toString();
   }
 
-  get key(): string {
-    return this.object.key;
+  get account(): Account {
+    return this.parent.account;
+  }
+
+  get bucket(): string {
+    return this.parent.bucket;
+  }
+
+  /** The object as listed, built for the command that asks. */
+  get object(): R2Object {
+    return {
+      key: this.key,
+      size: this.size,
+      etag: this.etag,
+      lastModified: new Date(this.lastModifiedMs),
+      storageClass: this.storageClass,
+    };
   }
 
   getTreeItem(): vscode.TreeItem {
     // The key as stored, relative to its folder: never trimmed, normalized or decoded.
     const item = new vscode.TreeItem(
-      { label: this.object.key.slice(this.prefix.length) },
+      { label: this.key.slice(this.parent.prefix.length) },
       vscode.TreeItemCollapsibleState.None,
     );
     item.id = this.id;
@@ -43,8 +81,8 @@ export class ObjectNode implements ExplorerNode {
     item.resourceUri = this.uri;
     item.iconPath = vscode.ThemeIcon.File;
     // Short enough for the side bar's default width; the tooltip has the full date.
-    this.shownAge = formatAge(this.object.lastModified, this.now());
-    item.description = `${formatBytes(this.object.size)} · ${this.shownAge}`;
+    this.shownAge = this.age();
+    item.description = `${formatBytes(this.size)} · ${this.shownAge}`;
     item.contextValue = withStates(contextValues.object, { readonly: this.account.readOnly === true });
     item.command = openOnClick(this);
     return item;
@@ -52,7 +90,11 @@ export class ObjectNode implements ExplorerNode {
 
   /** Whether the row, drawn before, now shows an age the clock has moved past ("now" a minute ago). */
   get ageIsStale(): boolean {
-    return this.shownAge !== undefined && this.shownAge !== formatAge(this.object.lastModified, this.now());
+    return this.shownAge !== undefined && this.shownAge !== this.age();
+  }
+
+  private age(): string {
+    return formatAge(new Date(this.lastModifiedMs), this.parent.now());
   }
 
   /**
@@ -66,12 +108,12 @@ export class ObjectNode implements ExplorerNode {
       ['Last modified', lastModified.toLocaleString()],
       ['ETag', etag],
       ['Content type', head?.contentType],
-      ['Storage class', head?.storageClass ?? this.object.storageClass ?? 'STANDARD'],
+      ['Storage class', head?.storageClass ?? this.storageClass ?? 'STANDARD'],
       ['Details unavailable', problem],
     ];
     const markdown = new vscode.MarkdownString(undefined, true);
     markdown.appendMarkdown('**');
-    markdown.appendText(this.object.key);
+    markdown.appendText(this.key);
     markdown.appendMarkdown('**\n\n');
     for (const [name, value] of rows) {
       if (value !== undefined) {
@@ -87,7 +129,7 @@ export class ObjectNode implements ExplorerNode {
     return Promise.resolve([]);
   }
 
-  getParent(): ExplorerNode {
+  getParent(): ListingNode {
     return this.parent;
   }
 }

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { createBucket, putObject } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
+import { isObjectNode } from '../../../src/tree/nodeKinds';
 import {
   addServerAccount,
   adminClient,
@@ -85,6 +86,28 @@ describe('Explorer tree', function () {
     assert.equal(label(level[2499]), 'key-02499.txt');
     // Exactly one ListObjectsV2 per page, nothing else.
     assert.deepEqual(await requests.byOperation(), { ListObjectsV2: 3 });
+  });
+
+  it('keeps in each row of a large folder only what it shows and what commands read', async () => {
+    // Thousands of rows stay in memory so that reveal() finds them: no copy of the listing's object,
+    // no Date, no closure per row (the extension host grew by ~1 kB per row with them).
+    const big = await child(bucket, 'big/');
+    const rows = (await children(big)).filter(isObjectNode);
+    assert.equal(rows.length, 2500);
+    const row = rows[0];
+    const held = Object.entries(row).filter(([, value]) => typeof value === 'object' || typeof value === 'function');
+    assert.deepEqual(held.map(([name]) => name).sort(), ['parent', 'uri']);
+    assert.equal(row.getParent(), big);
+    // What commands read is still there, built when asked.
+    const object = row.object;
+    assert.deepEqual(
+      { key: object.key, size: object.size, storageClass: object.storageClass },
+      { key: 'big/key-00000.txt', size: 'big/key-00000.txt'.length, storageClass: 'STANDARD' },
+    );
+    assert.ok(Date.now() - object.lastModified.getTime() < 10 * 60_000, 'written minutes ago at most');
+    assert.match(object.etag, /^[0-9a-f]{32}$/);
+    assert.equal(row.account.name, 'Local R2');
+    assert.equal(row.bucket, BUCKET);
   });
 
   it('displays odd keys exactly as stored, and a folder marker as the folder', async () => {

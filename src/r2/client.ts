@@ -9,7 +9,7 @@ import { resolveEndpoint } from './endpoint';
 import type { ErrorContext } from './errors';
 import { classifyError, R2Error } from './errors';
 import type { SignedRequest, SignedResponse } from './signedRequest';
-import { SignedSender } from './signedRequest';
+import { KEEP_ALIVE, SignedSender } from './signedRequest';
 import type { AbortFailure } from './types';
 
 export interface R2Credentials {
@@ -127,13 +127,10 @@ export class R2Client {
       },
       logger: SILENT_LOGGER,
     });
-    // Inside VS Code, http.request is wrapped for proxy support ("http.proxySupport"): each request
-    // goes through an agent of VS Code's that is not keep-alive, so Node would send "Connection:
-    // close" and every request would open a new connection (a TLS handshake on R2). Asked for
-    // explicitly, the connection goes back to the pool of ours (or Node's global agent) and is reused.
+    // See KEEP_ALIVE: the SDK's requests ask for it as the lean ones do.
     this.#s3.middlewareStack.add(
       (next) => async (args) => {
-        (args.request as { headers: Record<string, string> }).headers.connection = 'keep-alive';
+        Object.assign((args.request as { headers: Record<string, string> }).headers, KEEP_ALIVE);
         return await next(args);
       },
       { step: 'build', name: 'r2KeepAlive' },

@@ -166,6 +166,15 @@ function applyTimeouts(request: ClientRequest, idleTimeoutMs: number, connectTim
 }
 
 /** Signs and sends in-memory requests for one endpoint; holds the credentials inside its signer. */
+/**
+ * Asked for on every request, unsigned. Inside VS Code, http.request is wrapped for proxy support
+ * ("http.proxySupport"): each request goes through an agent of VS Code's that is not keep-alive, so
+ * Node would send "Connection: close" and every request would open a new connection (a TLS handshake
+ * on R2). Asked for explicitly, the connection goes back to the pool of ours (or Node's global agent)
+ * and is reused.
+ */
+export const KEEP_ALIVE = { connection: 'keep-alive' } as const;
+
 export class SignedSender {
   readonly #options: SignedSenderOptions;
   readonly #signer: SignatureV4;
@@ -252,7 +261,7 @@ export class SignedSender {
           hostname: target.hostname.replace(/^\[(.*)\]$/, '$1'),
           port: target.port,
           path: target.path,
-          headers: signed.headers,
+          headers: { ...signed.headers, ...KEEP_ALIVE },
           signal,
         },
         (response) => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/explorerNode';
+import { messages } from '../../src/ui/messages';
 import { scriptPrompts } from '../../test/integration/support/prompts';
 import { folderNode, serverCounts, setting } from './host';
 import type { ActionCount } from './protocol';
@@ -28,8 +29,8 @@ async function count(
 }
 
 /** Commands that end with a summary message get it answered (dismissed) instead of waiting on it. */
-async function quietly(command: string, args: unknown[], messageAnswer?: string): Promise<void> {
-  const prompts = scriptPrompts([], messageAnswer);
+async function quietly(command: string, args: unknown[], picks: string[] = []): Promise<void> {
+  const prompts = scriptPrompts(picks, undefined);
   try {
     await vscode.commands.executeCommand(command, ...args);
   } finally {
@@ -44,7 +45,11 @@ function child(
 ): ExplorerNode {
   const found = children.find((node) => test(node as { key?: string; prefix?: string }));
   if (!found) {
-    throw new Error(`${what} is not listed`);
+    const listed = children.slice(0, 5).map((node) => {
+      const { key, prefix, label } = node as { key?: string; prefix?: string; label?: unknown };
+      return key ?? prefix ?? String(label);
+    });
+    throw new Error(`${what} is not listed; the first of ${children.length} listed: ${listed.join(', ')}`);
   }
   return found;
 }
@@ -144,9 +149,10 @@ async function runActions(
     ),
   );
 
-  // The upload refreshed the folder: list it again (not counted) to reach the new sub-folder's node.
+  // An upload into a folder shown as a row lists its parent again, which makes a new node for the
+  // folder: find that one and list it (not counted) to reach the new sub-folder's node.
   const uploaded = child(
-    await api.explorer.getChildren(folder),
+    await api.explorer.getChildren(await folderNode(api, account, prefix)),
     (node) => node.prefix === `${prefix}a-folder/`,
     `${prefix}a-folder/`,
   );
@@ -155,7 +161,8 @@ async function runActions(
       `delete a folder of ${FOLDER_FILES} objects`,
       { ListObjectsV2: 1, DeleteObjects: 1 },
       'list the keys (one page), one DeleteObjects per 1,000 keys',
-      () => quietly('r2.delete', [uploaded], 'Delete'),
+      // More than one object is confirmed in a quick pick whose Delete item names the count.
+      () => quietly('r2.delete', [uploaded], [messages.deleteCount(FOLDER_FILES)]),
     ),
   );
   return results;

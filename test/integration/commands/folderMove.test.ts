@@ -1,44 +1,14 @@
 // Rename or Move on a folder, inside VS Code: its progress notification, Cancel midway, the summary,
 // and running it again to finish the rest.
 import { strict as assert } from 'node:assert';
-import * as vscode from 'vscode';
 import { getObjectBytes, listPage, putObject } from '../../../src/r2';
 import type { ExplorerNode } from '../../../src/tree/explorerNode';
 import { addServerAccount, adminClient, child, children, faults, label, useBuckets } from '../support/extension';
+import { recordProgress } from '../support/progress';
 import { runWithPrompts } from '../support/prompts';
 
 const BUCKET = 'folder-move';
 const signal = () => AbortSignal.timeout(120_000);
-
-/**
- * Stands in for the progress notification: records its title and messages; `cancel()` presses its
- * Cancel.
- */
-function recordProgress() {
-  const window = vscode.window as { withProgress: typeof vscode.window.withProgress };
-  const original = window.withProgress;
-  const seen = { titles: [] as string[], messages: [] as string[], cancellable: [] as boolean[] };
-  const cancel = new vscode.CancellationTokenSource();
-  window.withProgress = (async (options, task) => {
-    seen.titles.push(options.title ?? '');
-    seen.cancellable.push(options.cancellable === true);
-    try {
-      return await task(
-        {
-          report: ({ message }) => {
-            if (message !== undefined) {
-              seen.messages.push(message);
-            }
-          },
-        },
-        cancel.token,
-      );
-    } finally {
-      cancel.dispose();
-    }
-  }) as typeof vscode.window.withProgress;
-  return { seen, cancel: () => cancel.cancel(), restore: () => (window.withProgress = original) };
-}
 
 describe('Rename or Move a folder', function () {
   this.timeout(180_000);

@@ -20,6 +20,8 @@ const lazyBundles = [
   { entry: 'mime-types', importedAs: /^mime-types$/, outfile: 'dist/mime.js' },
   // JSON schema checks of agent tools' input: only when an agent first calls a tool.
   { entry: 'ajv', importedAs: /^ajv$/, outfile: 'dist/ajv.js' },
+  // Sync's and Find Keys' matchers: only when one of them runs.
+  { entry: 'src/operations/globs.ts', importedAs: /(^|\/)globs$/, outfile: 'dist/globs.js' },
 ];
 
 const common = {

@@ -1,8 +1,8 @@
 // Finding keys by a substring or a glob: S3 can only list by prefix, so a find lists every key under
 // the prefix, one ListObjectsV2 page (1,000 keys, one class A operation) at a time, and matches here.
 // A cap on pages bounds what one find may cost; the caller hears of every page as it arrives.
-import picomatch from 'picomatch';
 import { listPage } from '../r2';
+import { picomatch } from './globs';
 import type { R2Client, R2Object } from '../r2';
 
 export interface FindKeysInput {

@@ -1,8 +1,8 @@
-// The built bundles (esbuild.mjs): activation must not pay for the AWS SDK or the MIME database,
-// which sit in bundles of their own and load on first use.
+// The built bundles (esbuild.mjs): activation must not pay for the AWS SDK, the MIME database, Ajv
+// or the glob matchers, which sit in bundles of their own and load on first use.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..', '..', '..');
@@ -28,13 +28,24 @@ process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((file) => 
 `;
 
 describe('bundles', () => {
-  it('loading the extension loads none of the lazy bundles (AWS SDK, MIME database, Ajv)', () => {
-    const dist = join(root, 'dist');
+  const dist = join(root, 'dist');
+
+  it('loading the extension loads none of the lazy bundles (AWS SDK, MIME database, Ajv, globs)', () => {
     assert.ok(
-      ['r2.js', 'mime.js', 'ajv.js'].every((file) => existsSync(join(dist, file))),
+      ['r2.js', 'mime.js', 'ajv.js', 'globs.js'].every((file) => existsSync(join(dist, file))),
       'the lazy bundles are built',
     );
     const loaded = JSON.parse(execFileSync(process.execPath, ['-e', PROBE, dist], { encoding: 'utf8' })) as string[];
     assert.deepEqual(loaded, [join(dist, 'extension.js')]);
+  });
+
+  it('the main bundle holds no glob matcher: picomatch and ignore are in globs.js', () => {
+    const main = readFileSync(join(dist, 'extension.js'), 'utf8');
+    const globs = readFileSync(join(dist, 'globs.js'), 'utf8');
+    // An error message of each library's own, present in its code however it is minified.
+    for (const marker of ['Expected pattern to be a non-empty string', 'path must be a string']) {
+      assert.ok(globs.includes(marker), `globs.js holds "${marker}"`);
+      assert.ok(!main.includes(marker), `extension.js does not hold "${marker}"`);
+    }
   });
 });

@@ -2,9 +2,8 @@
 // .gitignore files (ignore: git's own rules, negations and directory patterns included).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import ignore from 'ignore';
-import type { Ignore } from 'ignore';
-import picomatch from 'picomatch';
+import type { Ignore } from '../globs';
+import { ignore, picomatch } from '../globs';
 
 /** `dot`: a glob such as `**\/*.map` must reach `.well-known/x.map` too, as users mean it. */
 const GLOB_OPTIONS = { dot: true };

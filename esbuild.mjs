@@ -24,6 +24,12 @@ const lazyBundles = [
   { entry: 'src/operations/globs.ts', importedAs: /(^|\/)globs$/, outfile: 'dist/globs.js' },
 ];
 
+/**
+ * Loaded on first use by dist/r2.js itself: the AWS SDK, which the first command built loads
+ * (src/r2/sdk.ts). Listing, what browsing sends, needs no command.
+ */
+const sdkBundle = { entry: 'src/r2/sdk.ts', importedAs: /^\.\/sdk$/, outfile: 'dist/sdk.js' };
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -60,17 +66,17 @@ const problemReporter = {
  * export names (read from the built lazy bundle) as getters that require the bundle when first read.
  * esbuild turns `import { x } from '...'` into a property read at each use, so nothing loads early.
  */
-function lazyImports(exportNames) {
+function lazyImports(bundles, exportNames) {
   return {
     name: 'lazy-imports',
     setup(build) {
-      for (const [index, lazy] of lazyBundles.entries()) {
+      for (const [index, lazy] of bundles.entries()) {
         build.onResolve({ filter: lazy.importedAs }, (args) =>
           args.namespace === 'lazy' ? undefined : { path: String(index), namespace: 'lazy' });
       }
       build.onResolve({ filter: /^\.\/[\w-]+\.js$/, namespace: 'lazy' }, (args) => ({ path: args.path, external: true }));
       build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
-        const lazy = lazyBundles[Number(args.path)];
+        const lazy = bundles[Number(args.path)];
         const names = exportNames.get(lazy.outfile);
         return {
           loader: 'js',
@@ -114,10 +120,19 @@ function exportsOf(outfile) {
   return Object.keys(require(path));
 }
 
-const lazyContexts = await Promise.all(lazyBundles.map((lazy) =>
-  esbuild.context({ ...common, entryPoints: [lazy.entry], outfile: lazy.outfile, plugins: watch ? [problemReporter] : [] })));
-const lazyResults = await Promise.all(lazyContexts.map((ctx) => ctx.rebuild()));
-const exportNames = new Map(lazyBundles.map((lazy) => [lazy.outfile, exportsOf(lazy.outfile)]));
+const exportNames = new Map();
+const lazyContext = async (lazy, plugins) => {
+  const ctx = await esbuild.context({ ...common, entryPoints: [lazy.entry], outfile: lazy.outfile, plugins: [...plugins, ...(watch ? [problemReporter] : [])] });
+  const result = await ctx.rebuild();
+  exportNames.set(lazy.outfile, exportsOf(lazy.outfile));
+  return { ctx, result };
+};
+// The SDK first: dist/r2.js is built with stand-ins for its exports.
+const sdk = await lazyContext(sdkBundle, []);
+const lazyBuilt = [sdk, ...(await Promise.all(lazyBundles.map((lazy) =>
+  lazyContext(lazy, lazy === lazyBundles[0] ? [lazyImports([sdkBundle], exportNames)] : []))))];
+const lazyContexts = lazyBuilt.map((built) => built.ctx);
+const lazyResults = lazyBuilt.map((built) => built.result);
 
 // The main bundle's stand-ins only change when a lazy module's exports do; watch rebuilds the
 // lazy bundles themselves on their own.
@@ -125,7 +140,7 @@ const main = await esbuild.context({
   ...common,
   entryPoints: ['src/extension.ts'],
   outfile: 'dist/extension.js',
-  plugins: [lazyImports(exportNames), oneVscodeRequire, ...(watch ? [problemReporter] : [])],
+  plugins: [lazyImports(lazyBundles, exportNames), oneVscodeRequire, ...(watch ? [problemReporter] : [])],
 });
 
 if (watch) {

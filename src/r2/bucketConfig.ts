@@ -7,7 +7,7 @@ import {
   GetBucketLifecycleConfigurationCommand,
   PutBucketCorsCommand,
   PutBucketLifecycleConfigurationCommand,
-} from '@aws-sdk/client-s3';
+} from './sdk';
 import type { LifecycleRule as S3LifecycleRule, TransitionStorageClass } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import { isR2Error } from './errors';

@@ -1,4 +1,5 @@
-import { CreateBucketCommand, DeleteBucketCommand, HeadBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
+import { parseBucketListing } from './listXml';
+import { CreateBucketCommand, DeleteBucketCommand, HeadBucketCommand } from './sdk';
 import type { BucketLocationConstraint } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import { R2Error } from './errors';
@@ -29,16 +30,17 @@ export async function listBuckets(client: R2Client, signal: AbortSignal): Promis
   const buckets: R2Bucket[] = [];
   let token: string | undefined;
   do {
-    const output = await client.send(
-      new ListBucketsCommand({ ContinuationToken: token }),
+    const query: Record<string, string> = token === undefined ? {} : { 'continuation-token': token };
+    const answer = await client.sendInMemory(
+      'ListBuckets',
+      { method: 'GET', query, headers: {} },
       { operation: 'ListBuckets' },
       signal,
     );
-    for (const bucket of output.Buckets ?? []) {
-      buckets.push({ name: bucket.Name ?? '', creationDate: bucket.CreationDate });
-    }
-    token = output.ContinuationToken;
-  } while (token !== undefined && token !== '');
+    const page = parseBucketListing(answer.body.toString('utf8'));
+    buckets.push(...page.buckets);
+    token = page.nextToken;
+  } while (token !== undefined);
   return buckets;
 }
 

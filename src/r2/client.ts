@@ -1,8 +1,8 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { S3Client } from '@aws-sdk/client-s3';
+import { S3Client } from './sdk';
 import type { $Command, S3ClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { getSignedUrl } from './sdk';
 import { deadline } from './deadline';
 import type { EndpointConfig, ResolvedEndpoint } from './endpoint';
 import { resolveEndpoint } from './endpoint';
@@ -70,6 +70,61 @@ function checkPositiveInteger(name: string, value: number): number {
   return value;
 }
 
+/** What the SDK's client is built from, kept until it is first needed. */
+interface SdkConfig extends R2Credentials {
+  connectTimeoutMs: number;
+  httpAgent: HttpAgent;
+  httpsAgent: HttpAgent;
+  onRequest?: (operation: string) => void;
+}
+
+function sdkClient(
+  endpoint: ResolvedEndpoint,
+  maxAttempts: number,
+  idleTimeoutMs: number,
+  config: SdkConfig,
+): S3Client {
+  const { accessKeyId, secretAccessKey, connectTimeoutMs, httpAgent, httpsAgent, onRequest } = config;
+  const client = new S3Client({
+    endpoint: endpoint.url,
+    forcePathStyle: endpoint.forcePathStyle,
+    region: 'auto',
+    credentials: { accessKeyId, secretAccessKey },
+    // R2 rejected the SDK's default CRC32 headers; Cloudflare's documented fix.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: maxAttempts,
+    retryMode: 'standard',
+    requestHandler: {
+      // An idle (not total) timeout: a multi-gigabyte transfer may take hours but never stalls.
+      socketTimeout: idleTimeoutMs,
+      connectionTimeout: connectTimeoutMs,
+      httpAgent,
+      httpsAgent,
+    },
+    logger: SILENT_LOGGER,
+  });
+  // See KEEP_ALIVE: the SDK's requests ask for it as the lean ones do.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      Object.assign((args.request as { headers: Record<string, string> }).headers, KEEP_ALIVE);
+      return await next(args);
+    },
+    { step: 'build', name: 'r2KeepAlive' },
+  );
+  if (onRequest !== undefined) {
+    // The deserialize step runs once per attempt, inside the SDK's retries, just before the send.
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        onRequest(context.commandName?.replace(/Command$/, '') ?? 'Unknown');
+        return await next(args);
+      },
+      { step: 'deserialize', priority: 'low', name: 'r2RequestObserver' },
+    );
+  }
+  return client;
+}
+
 /**
  * One connection to one S3 endpoint (for R2: one account and jurisdiction). The only object that
  * holds the credentials; they live inside the SDK client and the signer of in-memory requests, in
@@ -82,7 +137,9 @@ export class R2Client {
   readonly onAbortFailed?: (failure: AbortFailure) => void;
   /** A request fails when no bytes have moved for this long. */
   readonly idleTimeoutMs: number;
-  readonly #s3: S3Client;
+  /** Built on first use (see sdk.ts): browsing lists without the SDK. */
+  #sdkClient?: S3Client;
+  readonly #sdkConfig: SdkConfig;
   readonly #signed: SignedSender;
   readonly #agents: readonly HttpAgent[];
 
@@ -108,34 +165,8 @@ export class R2Client {
       'connectTimeoutMs',
       options.connectTimeoutMs ?? CLIENT_DEFAULTS.connectTimeoutMs,
     );
-    this.#s3 = new S3Client({
-      endpoint: this.endpoint.url,
-      forcePathStyle: this.endpoint.forcePathStyle,
-      region: 'auto',
-      credentials: { accessKeyId, secretAccessKey },
-      // R2 rejected the SDK's default CRC32 headers; Cloudflare's documented fix.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-      maxAttempts: this.maxAttempts,
-      retryMode: 'standard',
-      requestHandler: {
-        // An idle (not total) timeout: a multi-gigabyte transfer may take hours but never stalls.
-        socketTimeout: this.idleTimeoutMs,
-        connectionTimeout: connectTimeoutMs,
-        httpAgent,
-        httpsAgent,
-      },
-      logger: SILENT_LOGGER,
-    });
-    // See KEEP_ALIVE: the SDK's requests ask for it as the lean ones do.
-    this.#s3.middlewareStack.add(
-      (next) => async (args) => {
-        Object.assign((args.request as { headers: Record<string, string> }).headers, KEEP_ALIVE);
-        return await next(args);
-      },
-      { step: 'build', name: 'r2KeepAlive' },
-    );
     const onRequest = options.onRequest;
+    this.#sdkConfig = { accessKeyId, secretAccessKey, connectTimeoutMs, httpAgent, httpsAgent, onRequest };
     this.#signed = new SignedSender({
       endpoint: this.endpoint,
       credentials: { accessKeyId, secretAccessKey },
@@ -146,16 +177,6 @@ export class R2Client {
       connectTimeoutMs,
       onRequest,
     });
-    if (onRequest !== undefined) {
-      // The deserialize step runs once per attempt, inside the SDK's retries, just before the send.
-      this.#s3.middlewareStack.add(
-        (next, context) => async (args) => {
-          onRequest(context.commandName?.replace(/Command$/, '') ?? 'Unknown');
-          return await next(args);
-        },
-        { step: 'deserialize', priority: 'low', name: 'r2RequestObserver' },
-      );
-    }
   }
 
   /**
@@ -165,6 +186,11 @@ export class R2Client {
    */
   deadline(): AbortSignal {
     return deadline(this.idleTimeoutMs);
+  }
+
+  get #s3(): S3Client {
+    this.#sdkClient ??= sdkClient(this.endpoint, this.maxAttempts, this.idleTimeoutMs, this.#sdkConfig);
+    return this.#sdkClient;
   }
 
   /** Sends one command; every failure leaves as a classified R2Error. */
@@ -181,8 +207,9 @@ export class R2Client {
   }
 
   /**
-   * Sends one request whose body is in memory without the SDK (see signedRequest.ts), retried on
-   * transient failures like the SDK's; every failure leaves as a classified R2Error.
+   * Sends one request whose body and answer are in memory (a small PUT, a listing) without the SDK
+   * (see signedRequest.ts), retried on transient failures like the SDK's; every failure leaves as a
+   * classified R2Error.
    */
   async sendInMemory(
     operation: string,
@@ -222,6 +249,9 @@ export class R2Client {
 
   /** Closes every connection now, cutting the requests still running. */
   destroy(): void {
-    this.#s3.destroy();
+    this.#sdkClient?.destroy();
+    for (const agent of this.#agents) {
+      agent.destroy();
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand } from './sdk';
 import type { R2Client } from './client';
 import { codeFromS3, isR2Error, R2Error } from './errors';
 import { isValidKey } from './keys';

@@ -1,6 +1,6 @@
 // Multipart uploads started and never completed or aborted: their parts stay stored (and billed)
 // until someone aborts them. R2 aborts them after seven days by default; other S3 servers never do.
-import { AbortMultipartUploadCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, ListMultipartUploadsCommand } from './sdk';
 import type { R2Client } from './client';
 import { isR2Error, R2Error } from './errors';
 import { MAX_PAGE_SIZE } from './listing';

@@ -1,9 +1,7 @@
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import type { _Object } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import { R2Error } from './errors';
-import { decodeListedKey, unquoteEtag } from './keys';
-import type { ListPage, R2Object } from './types';
+import { parseObjectListing } from './listXml';
+import type { ListPage } from './types';
 
 export const MAX_PAGE_SIZE = 1000;
 
@@ -18,16 +16,6 @@ export interface ListPageInput {
   token?: string;
 }
 
-function toObject(entry: _Object): R2Object {
-  return {
-    key: decodeListedKey(entry.Key ?? ''),
-    size: entry.Size ?? 0,
-    etag: unquoteEtag(entry.ETag),
-    lastModified: entry.LastModified ?? new Date(0),
-    storageClass: entry.StorageClass,
-  };
-}
-
 /** Exactly one ListObjectsV2 request: one page of at most `pageSize` entries. */
 export async function listPage(client: R2Client, input: ListPageInput, signal: AbortSignal): Promise<ListPage> {
   const { bucket, prefix = '', delimiter = '/', pageSize = MAX_PAGE_SIZE, token } = input;
@@ -36,23 +24,24 @@ export async function listPage(client: R2Client, input: ListPageInput, signal: A
     throw new R2Error('InvalidArgument', context, { message: `Page size must be 1 to ${MAX_PAGE_SIZE}.` });
   }
   // URL encoding lets keys with characters XML 1.0 cannot carry (control characters) be listed.
-  const output = await client.send(
-    new ListObjectsV2Command({
-      Bucket: bucket,
-      Prefix: prefix === '' ? undefined : prefix,
-      Delimiter: delimiter === '' ? undefined : delimiter,
-      MaxKeys: pageSize,
-      ContinuationToken: token,
-      EncodingType: 'url',
-    }),
+  const query: Record<string, string> = { 'list-type': '2', 'max-keys': String(pageSize), 'encoding-type': 'url' };
+  if (prefix !== '') {
+    query.prefix = prefix;
+  }
+  if (delimiter !== '') {
+    query.delimiter = delimiter;
+  }
+  if (token !== undefined) {
+    query['continuation-token'] = token;
+  }
+  const answer = await client.sendInMemory(
+    'ListObjectsV2',
+    { method: 'GET', bucket, query, headers: {} },
     context,
     signal,
   );
-  const objects = (output.Contents ?? [])
-    .map(toObject)
-    // A folder marker (`photos/` listed under prefix `photos/`) is the folder itself, not a file in it.
-    .filter((object) => !(delimiter !== '' && object.key === prefix && prefix.endsWith(delimiter)));
-  const prefixes = (output.CommonPrefixes ?? []).map((entry) => decodeListedKey(entry.Prefix ?? ''));
-  const nextToken = output.IsTruncated === true ? output.NextContinuationToken : undefined;
-  return { prefixes, objects, nextToken };
+  const { objects, prefixes, nextToken } = parseObjectListing(answer.body.toString('utf8'));
+  // A folder marker (`photos/` listed under prefix `photos/`) is the folder itself, not a file in it.
+  const files = objects.filter((object) => !(delimiter !== '' && object.key === prefix && prefix.endsWith(delimiter)));
+  return { prefixes, objects: files, nextToken };
 }

@@ -1,7 +1,7 @@
 // Multipart upload of a file, written here rather than with lib-storage's Upload: R2 needs equal-sized
 // parts, conditional writes must reach CompleteMultipartUpload, and a cancelled or failed upload must
 // leave no parts behind.
-import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, UploadPartCommand } from '@aws-sdk/client-s3';
+import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, UploadPartCommand } from './sdk';
 import type { CompletedPart } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import { DEADLINE_MS } from './deadline';

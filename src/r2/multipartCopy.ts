@@ -1,7 +1,7 @@
 // Copies of objects too large for one CopyObject (5 GiB): a multipart upload whose parts are ranges
 // of the source, copied server-side (UploadPartCopy) within an account, or streamed through this
 // machine (ranged GET → UploadPart) between accounts, `concurrency` parts at a time.
-import { UploadPartCommand, UploadPartCopyCommand } from '@aws-sdk/client-s3';
+import { UploadPartCommand, UploadPartCopyCommand } from './sdk';
 import type { Readable } from 'node:stream';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';

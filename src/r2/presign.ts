@@ -1,4 +1,4 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from './sdk';
 import type { R2Client } from './client';
 import { R2Error } from './errors';
 import { checkKey } from './keys';

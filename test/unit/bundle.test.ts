@@ -2,7 +2,7 @@
 // or the glob matchers, which sit in bundles of their own and load on first use.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '..', '..', '..');
@@ -32,7 +32,7 @@ describe('bundles', () => {
 
   it('loading the extension loads none of the lazy bundles (AWS SDK, MIME database, Ajv, globs)', () => {
     assert.ok(
-      ['r2.js', 'mime.js', 'ajv.js', 'globs.js'].every((file) => existsSync(join(dist, file))),
+      ['r2.js', 'sdk.js', 'mime.js', 'ajv.js', 'globs.js'].every((file) => existsSync(join(dist, file))),
       'the lazy bundles are built',
     );
     const loaded = JSON.parse(execFileSync(process.execPath, ['-e', PROBE, dist], { encoding: 'utf8' })) as string[];
@@ -47,5 +47,16 @@ describe('bundles', () => {
       assert.ok(globs.includes(marker), `globs.js holds "${marker}"`);
       assert.ok(!main.includes(marker), `extension.js does not hold "${marker}"`);
     }
+  });
+
+  it('the .vsix ships every bundle the build writes (.vscodeignore)', function () {
+    this.timeout(60_000);
+    const built = readdirSync(dist).filter((file) => file.endsWith('.js'));
+    const listed = execFileSync(join(root, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const shipped = listed.split('\n').filter((file) => file.startsWith('dist/'));
+    assert.deepEqual(shipped.sort(), built.map((file) => `dist/${file}`).sort());
   });
 });

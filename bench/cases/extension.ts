@@ -34,8 +34,10 @@ const SESSION_TIMEOUT_MS = 10 * 60_000;
 /** The production bundles: the main one VS Code loads, and those it loads on first use. */
 const BUNDLES = [
   { file: 'extension.js', loaded: 'at activation' },
-  { file: 'r2.js', loaded: 'on the first request to R2 (the AWS SDK)' },
+  { file: 'r2.js', loaded: 'on the first request to R2 (signing, listing)' },
+  { file: 'sdk.js', loaded: 'on the first request other than a listing or small PUT (the AWS SDK)' },
   { file: 'mime.js', loaded: 'on the first upload or new file (MIME types)' },
+  { file: 'globs.js', loaded: 'on the first sync or Find Keys (picomatch, ignore)' },
 ];
 
 export interface ExtensionResult {

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from './sdk';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from './sdk';
 import type { HeadObjectCommandOutput, PutObjectCommandInput } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
@@ -354,13 +354,7 @@ export async function deleteObject(
   const { bucket, key, ifMatch } = location;
   const context = { operation: 'DeleteObject', bucket, key };
   checkKey(key, context);
-  await client.send(
-    new DeleteObjectCommand({
-      Bucket: bucket,
-      Key: key,
-      IfMatch: ifMatch === undefined ? undefined : quoteEtag(ifMatch),
-    }),
-    context,
-    signal,
-  );
+  // Signed without the SDK (signedRequest.ts): adding an account probes with this, before any browsing.
+  const headers: Record<string, string> = ifMatch === undefined ? {} : { 'if-match': quoteEtag(ifMatch) };
+  await client.sendInMemory('DeleteObject', { method: 'DELETE', bucket, key, headers }, context, signal);
 }

@@ -10,7 +10,6 @@ export {
   DeleteBucketCommand,
   DeleteBucketCorsCommand,
   DeleteBucketLifecycleCommand,
-  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetBucketCorsCommand,
   GetBucketLifecycleConfigurationCommand,

@@ -17,7 +17,7 @@ import { classifyError } from './errors';
 import { withRetries } from './retry';
 
 export interface SignedRequest {
-  method: 'PUT' | 'GET';
+  method: 'PUT' | 'GET' | 'DELETE';
   /** Absent for the service itself (ListBuckets). */
   bucket?: string;
   /** Absent for the bucket itself (ListObjectsV2). */

@@ -119,7 +119,7 @@ describe('r2 listings without the SDK', () => {
     }
   });
 
-  it('browsing with the built dist/r2.js loads no SDK; the first command loads it', async () => {
+  it('adding an account and browsing with the built dist/r2.js load no SDK; the first other command does', async () => {
     const dist = resolve(__dirname, '..', '..', '..', '..', 'dist');
     const { stdout } = await promisify(execFile)(process.execPath, ['-e', BROWSE, dist, bucket.name], {
       env: {
@@ -129,12 +129,19 @@ describe('r2 listings without the SDK', () => {
     });
     const { listed, sdkAfterListing, sdkAfterHead } = JSON.parse(stdout) as Record<string, unknown>;
     assert.ok(typeof listed === 'number' && listed > 0, 'the bucket was listed');
-    assert.equal(sdkAfterListing, false, 'listing buckets and keys did not load dist/sdk.js');
+    assert.equal(
+      sdkAfterListing,
+      false,
+      "listing buckets and keys and the account's write probe did not load dist/sdk.js",
+    );
     assert.equal(sdkAfterHead, true, 'a HeadObject loaded dist/sdk.js');
   });
 });
 
-/** Lists buckets and keys, then sends a HEAD, with the built bundle, telling when dist/sdk.js loaded. */
+/**
+ * Lists buckets, probes for write access as adding an account does (a DeleteObject of a key that does
+ * not exist), lists keys, then sends a HEAD, with the built bundle, telling when dist/sdk.js loaded.
+ */
 const BROWSE = `
 const [dist, bucket] = process.argv.slice(1);
 const r2 = require(require('node:path').join(dist, 'r2.js'));
@@ -144,6 +151,7 @@ const client = new r2.R2Client({ endpoint: { kind: 'custom', url: endpoint }, cr
 const signal = new AbortController().signal;
 (async () => {
   await r2.listBuckets(client, signal);
+  await r2.deleteObject(client, { bucket, key: 'no-such-key-' + Date.now() }, signal);
   const page = await r2.listPage(client, { bucket, prefix: 'lean/', delimiter: '' }, signal);
   const sdkAfterListing = sdkLoaded();
   await r2.headObject(client, { bucket, key: page.objects[0].key }, signal);

@@ -18,14 +18,15 @@ const hashed = (prefix: string, count: number) =>
 /** Unpadded numbers: `k0`, `k1`, `k10`, `k100`, …, keys of every length interleaved. */
 const unpadded = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}k${i}`);
 /**
- * Characters whose UTF-8 order differs from JavaScript's UTF-16 order: an emoji (a surrogate pair,
- * below U+E000 in UTF-16) sorts after U+E000–U+FFFF by bytes, as S3 lists.
+ * Each number three times, ending in characters whose UTF-8 order differs from JavaScript's UTF-16
+ * order: an emoji (a surrogate pair, below U+E000 in UTF-16) sorts after U+FF5E by bytes, as S3 lists.
+ * Range bounds then fall on each of them in turn, with the emoji key right after a bound.
  */
 const unicode = (prefix: string, count: number) =>
-  Array.from({ length: count }, (_, i) => {
-    const head = ['日', '\u{e000}', '\u{ff5e}', '🎉', 'é', '𝄞'][i % 6];
-    return `${prefix}${head}${String.fromCodePoint(0x4e00 + (i % 997))}-${i}`;
-  });
+  Array.from(
+    { length: count },
+    (_, i) => `${prefix}${String(Math.floor(i / 3)).padStart(5, '0')}-${['\u{e000}', '\u{ff5e}', '🎉'][i % 3]}`,
+  );
 /** A first page of digits, then letters, accents and emoji the first page never showed. */
 const unseen = (prefix: string, count: number) =>
   Array.from({ length: count }, (_, i) => {

@@ -142,7 +142,10 @@ export const peers = {
     ]),
     rclone(target, ['copyto', `r2:${target.bucket}/${key}`, `r2:${target.bucket}/${copyKey('rclone')}`]),
   ],
-  /** Both print one line per key (checked against the expected count). */
+  /**
+   * Both print one line per key (checked against the expected count): awscli every key under the
+   * prefix (no delimiter), page by page; rclone the folder's one level (delimiter `/`), page by page.
+   */
   list: (target: Target, prefix: string): Command[] => [
     aws(target, [
       's3api',

@@ -189,6 +189,11 @@ function countKeys(tool: string, stdout: string): number {
   return stdout.split('\n').filter((line) => line.trim() !== '').length;
 }
 
+/**
+ * Every key of a flat folder (no sub-folders): ours lists everything under it as the folder commands
+ * do (key ranges in parallel), awscli everything under it page by page, rclone its one level page by
+ * page. With no sub-folders, one level and everything below are the same set of keys (counted).
+ */
 export async function listCase(
   ctx: TransferContext,
   prefix: string,
@@ -198,7 +203,7 @@ export async function listCase(
   const { target, options } = ctx;
   return await runCase(
     `list-${keys}`,
-    `list ${keys.toLocaleString('en')} keys, page by page`,
+    `list ${keys.toLocaleString('en')} keys of a folder`,
     target,
     options.runs,
     async (): Promise<Round> => ({

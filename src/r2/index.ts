@@ -25,7 +25,16 @@ export type { ErrorContext, R2ErrorCode } from './errors';
 export { classifyError, isR2Error, isTransient, R2Error } from './errors';
 export type { ListIncompleteUploadsInput } from './incompleteUploads';
 export { abortIncompleteUpload, listIncompleteUploads } from './incompleteUploads';
-export { baseName, childPrefix, folderPrefix, isFolderKey, isValidKey, parentPrefix, rebaseKey } from './keys';
+export {
+  baseName,
+  childPrefix,
+  compareKeys,
+  folderPrefix,
+  isFolderKey,
+  isValidKey,
+  parentPrefix,
+  rebaseKey,
+} from './keys';
 export type { ListPageInput } from './listing';
 export { listPage, MAX_PAGE_SIZE } from './listing';
 export { MAX_OBJECT_BYTES } from './multipart';
@@ -47,3 +56,5 @@ export { MAX_PRESIGN_SECONDS, presignUrl } from './presign';
 export type { UploadFileInput } from './transfer';
 export { fileMd5, objectMatchesFile, UPLOAD_DEFAULTS, uploadFile } from './transfer';
 export type * from './types';
+export type { WholeListing, WholeListingInput } from './wholeListing';
+export { listWhole, WHOLE_LISTING_CONCURRENCY } from './wholeListing';

@@ -14,6 +14,14 @@ export function checkKey(key: string, context: ErrorContext): void {
   }
 }
 
+/**
+ * Orders keys as R2 and S3 list them: by their UTF-8 bytes. JavaScript's `<` compares UTF-16 units,
+ * which puts an emoji (a surrogate pair) before U+E000–U+FFFF, where its bytes sort after.
+ */
+export function compareKeys(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
 // Folders are key prefixes that end with `/`; the bucket's root is the prefix ''. These helpers are
 // the one place that splits or joins keys, so a key such as `a//b` or `/lead` means the same
 // everywhere: segments are what lies between slashes, empty ones included.

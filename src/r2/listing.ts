@@ -14,11 +14,13 @@ export interface ListPageInput {
   pageSize?: number;
   /** `nextToken` of the previous page. */
   token?: string;
+  /** Lists only keys after this one (in UTF-8 byte order); ignored with `token`, which carries its own place. */
+  startAfter?: string;
 }
 
 /** Exactly one ListObjectsV2 request: one page of at most `pageSize` entries. */
 export async function listPage(client: R2Client, input: ListPageInput, signal: AbortSignal): Promise<ListPage> {
-  const { bucket, prefix = '', delimiter = '/', pageSize = MAX_PAGE_SIZE, token } = input;
+  const { bucket, prefix = '', delimiter = '/', pageSize = MAX_PAGE_SIZE, token, startAfter } = input;
   const context = { operation: 'ListObjectsV2', bucket };
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     throw new R2Error('InvalidArgument', context, { message: `Page size must be 1 to ${MAX_PAGE_SIZE}.` });
@@ -33,6 +35,8 @@ export async function listPage(client: R2Client, input: ListPageInput, signal: A
   }
   if (token !== undefined) {
     query['continuation-token'] = token;
+  } else if (startAfter !== undefined) {
+    query['start-after'] = startAfter;
   }
   const answer = await client.sendInMemory(
     'ListObjectsV2',

@@ -38,9 +38,8 @@ async function readSides(input: SyncInput, direction: SyncDirection, signal: Abo
   });
   const client = await input.clients.get(input.account);
   const objects = new Map<string, R2Object>();
-  let listRequests = 0;
-  for await (const page of objectsUnder(client, input.bucket, prefix, signal)) {
-    listRequests++;
+  const listing = objectsUnder(client, input.bucket, prefix, signal);
+  for await (const page of listing) {
     for (const object of page) {
       const relativePath = object.key.slice(prefix.length);
       // A folder marker is no file on either side.
@@ -49,7 +48,13 @@ async function readSides(input: SyncInput, direction: SyncDirection, signal: Abo
       }
     }
   }
-  return { files: local.files, objects, refused: local.refused, unreadable: local.unreadable, listRequests };
+  return {
+    files: local.files,
+    objects,
+    refused: local.refused,
+    unreadable: local.unreadable,
+    listRequests: listing.requests,
+  };
 }
 
 async function decide(

@@ -74,7 +74,10 @@ export interface SyncPlan extends SyncInput {
   readonly entries: readonly SyncEntry[];
   /** Local files that could not be read, keys that are no safe file names. */
   readonly refused: readonly Refusal[];
-  /** ListObjectsV2 requests the plan sent: ⌈n/1000⌉ for n keys. */
+  /**
+   * ListObjectsV2 requests the plan's listing sent: one for up to 1,000 keys; beyond, a few more than
+   * ⌈n/1000⌉ for n keys, as key ranges are listed side by side (`listWhole`).
+   */
   readonly listRequests: number;
 }
 

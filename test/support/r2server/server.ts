@@ -15,6 +15,7 @@ import { S3Error } from './errors';
 import type { R2Fault, WriteFault } from './faults';
 import { Faults } from './faults';
 import { HANDLERS, isValidBucketName } from './handlers';
+import { compareKeys } from './keys';
 import { UNSUPPORTED } from './operations';
 import { resolveRoute } from './router';
 import type { R2Credential } from './sigv4';
@@ -45,6 +46,8 @@ export interface R2Server {
   stats(): R2Stats;
   resetStats(): void;
   inject(fault: R2Fault): void;
+  /** Empty objects written straight into a bucket's store, no HTTP: a folder of 100,000 keys in a moment. */
+  seed(bucket: string, keys: readonly string[]): void;
   /** Faults still armed. */
   faults(): R2Fault[];
   clearFaults(): void;
@@ -86,6 +89,21 @@ function writeAsAnotherClient(store: Store, { bucket, key, body }: WriteFault): 
     segments: [{ blob, size: bytes.length }],
     meta: { contentType: 'text/plain', user: {}, storageClass: 'STANDARD' },
   });
+}
+
+function seedEmptyObjects(store: Store, bucket: string, keys: readonly string[]): void {
+  const now = Date.now();
+  // In key order: each insert then appends to the store's sorted index.
+  for (const key of [...keys].sort(compareKeys)) {
+    store.putObject(bucket, {
+      key,
+      size: 0,
+      etag: createHash('md5').digest('hex'),
+      lastModified: now,
+      segments: [],
+      meta: { contentType: 'application/octet-stream', user: {}, storageClass: 'STANDARD' },
+    });
+  }
 }
 
 /**
@@ -209,6 +227,7 @@ export async function startR2Server(options: R2ServerOptions = {}): Promise<R2Se
     stats: () => parts.stats.snapshot(),
     resetStats: () => parts.stats.reset(),
     inject: (fault) => parts.faults.add(fault),
+    seed: (bucket, keys) => seedEmptyObjects(parts.store, bucket, keys),
     faults: () => parts.faults.list(),
     clearFaults: () => parts.faults.clear(),
     revoke: controls.revoke,

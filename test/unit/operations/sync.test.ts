@@ -248,7 +248,7 @@ describe('operations: sync', () => {
     assert.equal((await keys('cancel/')).length, 6);
   });
 
-  it('download: a listing of n keys costs ⌈n/1000⌉ requests', async function () {
+  it('download: a listing of 1001 keys costs at most 3 requests, the count the plan gives', async function () {
     this.timeout(60_000);
     await putMany(
       bucket.client,
@@ -257,8 +257,9 @@ describe('operations: sync', () => {
     );
     countRequests(bucket.requests);
     const plan = await planDownload(input(join(temp.path, 'many'), 'many/'), live);
-    assertRequests(bucket.requests, { ListObjectsV2: 2 });
-    assert.equal(plan.listRequests, 2);
+    // The first page, the range its keys guessed, and the open end after it (see listWhole).
+    assert.ok(plan.listRequests <= 3, `${plan.listRequests} requests`);
+    assertRequests(bucket.requests, { ListObjectsV2: plan.listRequests });
     assert.equal(plan.entries.filter((entry) => entry.action === 'new').length, 1001);
   });
 

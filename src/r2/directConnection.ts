@@ -17,6 +17,11 @@ import { timeoutError } from './signedRequest';
  * extra writes cost more than that saves.
  */
 const BUFFER_BYTES = 256 * 1024;
+/**
+ * Room past a full buffer. Asking the socket to stop reading is not immediate over TLS: what is
+ * already decrypted still arrives (up to one 64 KiB read of the connection), and lands here.
+ */
+const LATE_BYTES = 64 * 1024;
 /** A longer head is not an S3 answer (node:http allows 16 KiB). */
 const MAX_HEAD_BYTES = 64 * 1024;
 const HEAD_END = Buffer.from('\r\n\r\n');
@@ -62,26 +67,32 @@ async function writeFully(file: FileHandle, buffer: Buffer, bytes: number, posit
 }
 
 /**
- * Reads return false to stop the socket reading (it resumes with `socket.resume()`): a body waits for
- * its reader, and the buffers wait for the disk.
+ * Called with the bytes each read added; returns whether more are wanted (false asks the socket to
+ * stop reading: a body waits for its reader, a full buffer for the disk).
  */
-type Reader = () => boolean;
+type Reader = (bytes: number) => boolean;
 
 export class DirectConnection {
-  readonly #buffers = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
+  readonly #buffers = [Buffer.allocUnsafe(BUFFER_BYTES + LATE_BYTES), Buffer.allocUnsafe(BUFFER_BYTES + LATE_BYTES)];
+  /** Where bytes go that have no room: they end the connection. Never empty (see #slot). */
+  readonly #overflow = Buffer.alloc(1024);
   /** Which buffer reads fill, and how many bytes it holds. */
   #current = 0;
   #filled = 0;
   /** Buffers being written to the file. */
   readonly #writing = [false, false];
-  /** The current buffer waits for the other's write before its own: the next read goes to the other. */
+  /** The current buffer is full and waits for the other's write to end before its own starts. */
   #flushWaiting = false;
   /** Between exchanges nothing may arrive: the server answers only what was asked. */
-  readonly #idleReader: Reader = () => this.#refuse('bytes arrived with no request');
+  readonly #idleReader: Reader = () => this.#refuse('bytes no request asked for');
   #reader: Reader = this.#idleReader;
+  /** Whether the last read (or resume) asked for more: the server closing then cuts something short. */
+  #wanting = true;
   /** Body bytes of the last response head. */
   #bodyLength = 0;
   #keepAlive = true;
+  /** The server closed the connection: what was read can still be used. */
+  #closed = false;
   #failure: Error | undefined;
   /** The current exchange's reaction to a failure. */
   #onFailure: ((error: Error) => void) | undefined;
@@ -111,8 +122,8 @@ export class DirectConnection {
       : net.connect(options);
     this.#socket.setNoDelay(true);
     this.#socket.on('error', (error) => this.#fail(error));
-    this.#socket.on('end', () => this.#fail(closedEarly()));
-    this.#socket.on('close', () => this.#fail(closedEarly()));
+    this.#socket.on('end', () => this.#serverClosed());
+    this.#socket.on('close', () => this.#serverClosed());
     this.#socket.on('timeout', () => this.#fail(timeoutError('The connection was idle too long.')));
   }
 
@@ -136,9 +147,13 @@ export class DirectConnection {
     return connection;
   }
 
+  get alive(): boolean {
+    return this.#failure === undefined && !this.#closed;
+  }
+
   /** Whether it can carry another request: the last body was read whole and neither side is closing. */
   get reusable(): boolean {
-    return this.#failure === undefined && this.#keepAlive && this.#reader === this.#idleReader;
+    return this.alive && this.#keepAlive && this.#reader === this.#idleReader;
   }
 
   /**
@@ -159,13 +174,14 @@ export class DirectConnection {
         if (parsed === undefined) {
           return this.#refuse('a response head this reader does not follow');
         }
-        // The body's first bytes came with the head: they move to the front of the buffer.
+        // The body's first bytes came with the head: they move to the front of the buffer, and
+        // those that arrive before the body's reader join them.
         const bodyStart = end + HEAD_END.length;
         buffer.copyWithin(0, bodyStart, this.#filled);
         this.#filled -= bodyStart;
         this.#bodyLength = parsed.bodyLength;
         this.#keepAlive = parsed.keepAlive;
-        this.#reader = () => this.#refuse('body bytes arrived before their reader');
+        this.#reader = () => false;
         resolve(parsed);
         return false;
       };
@@ -174,7 +190,7 @@ export class DirectConnection {
           fail(error);
         }
       });
-      this.#socket.resume();
+      this.#wantMore();
     });
   }
 
@@ -224,48 +240,54 @@ export class DirectConnection {
             if (failure === undefined && this.#flushWaiting) {
               flush();
               if (!complete) {
-                this.#socket.resume();
+                this.#wantMore();
               }
             }
           })
           .catch((error: unknown) => {
             this.#writing[index] = false;
-            this.#flushWaiting = false;
             this.#fail(error as Error);
           })
           .finally(settle);
       };
-      /** Hands a full (or the last) buffer to the disk, or waits for the other buffer's write. */
-      const flushOrWait = (): boolean => {
-        if (this.#writing[1 - this.#current]) {
-          this.#flushWaiting = true;
-          return false;
-        }
-        flush();
-        return true;
-      };
       const take: Reader = () => {
         const excess = handedOut + this.#filled - length;
         if (excess >= 0) {
-          // Bytes past the body: not an answer to trust with another request.
-          this.#keepAlive &&= excess === 0;
           this.#filled -= excess;
           complete = true;
-          this.#reader = () => this.#refuse('bytes arrived after the body');
-          flushOrWait();
-          settle();
+          // Bytes past the body: not an answer to trust with another request.
+          this.#keepAlive &&= excess === 0;
+          this.#reader = (late) => {
+            this.#filled -= late;
+            this.#keepAlive = false;
+            return false;
+          };
+        }
+        if (this.#flushWaiting) {
+          // Late bytes (see LATE_BYTES) while the disk catches up: they wait in the buffer's room.
           return false;
         }
-        return this.#filled < BUFFER_BYTES || flushOrWait();
+        if (complete || this.#filled >= BUFFER_BYTES) {
+          if (this.#writing[1 - this.#current]) {
+            this.#flushWaiting = true;
+          } else {
+            flush();
+          }
+        }
+        settle();
+        return !complete && !this.#flushWaiting;
       };
       this.#onFailure = (error) => {
-        failure ??= error;
-        this.#flushWaiting = false;
+        // The server may close once the body is whole: the writes left still go to the file.
+        if (!complete) {
+          failure ??= error;
+          this.#flushWaiting = false;
+        }
         settle();
       };
       this.#reader = take;
-      if (take()) {
-        this.#socket.resume();
+      if (take(0)) {
+        this.#wantMore();
       }
     });
   }
@@ -288,8 +310,8 @@ export class DirectConnection {
         return false;
       };
       this.#reader = take;
-      if (take()) {
-        this.#socket.resume();
+      if (take(0)) {
+        this.#wantMore();
       }
     });
   }
@@ -307,18 +329,14 @@ export class DirectConnection {
     this.#socket.ref();
   }
 
-  get alive(): boolean {
-    return this.#failure === undefined;
-  }
-
   destroy(): void {
     this.#fail(closedEarly());
   }
 
   /**
    * Runs one step of an exchange (connect, head, body) as a promise that fails with the connection:
-   * a socket error, the server closing, the idle timeout or the signal. Either way the step's own
-   * handlers are gone once it settles.
+   * a socket error, the server closing too early, the idle timeout or the signal. Either way the
+   * step's own handlers are gone once it settles.
    */
   async #exchange<T>(
     signal: AbortSignal,
@@ -345,26 +363,60 @@ export class DirectConnection {
     }
   }
 
+  /** Asks for more bytes; once the server has closed, there are none. */
+  #wantMore(): void {
+    this.#wanting = true;
+    if (this.#closed) {
+      this.#fail(closedEarly());
+      return;
+    }
+    this.#socket.resume();
+  }
+
+  /** Closing cuts short only what still wants bytes; a body already read whole can still be used. */
+  #serverClosed(): void {
+    if (this.#closed || this.#failure !== undefined) {
+      return;
+    }
+    this.#closed = true;
+    if (this.#wanting) {
+      this.#fail(closedEarly());
+      return;
+    }
+    this.#socket.destroy();
+    this.#onClosed?.();
+  }
+
   /**
-   * Where the next read lands: after the bytes the current buffer holds, or at the start of the
-   * other buffer when the current one waits to be written (reading is stopped meanwhile).
+   * Where the next read lands: after the bytes the current buffer holds. Node asks right after each
+   * read, and TLS goes on delivering what it has decrypted after reading is stopped: so a full
+   * buffer still offers its late room, and past that the overflow, never an empty buffer.
    */
   #slot(): Buffer {
-    return this.#flushWaiting ? this.#buffers[1 - this.#current] : this.#buffers[this.#current].subarray(this.#filled);
+    const buffer = this.#buffers[this.#current];
+    const end = this.#filled < BUFFER_BYTES ? BUFFER_BYTES : buffer.length;
+    return this.#filled < end ? buffer.subarray(this.#filled, end) : this.#overflow;
   }
 
   #read(bytes: number, landed: Uint8Array): boolean {
+    if (this.#failure !== undefined) {
+      return false;
+    }
+    if (landed.buffer === this.#overflow.buffer) {
+      return this.#refuse('more bytes than were asked for');
+    }
     const slot = this.#slot();
     if (landed.buffer !== slot.buffer || landed.byteOffset !== slot.byteOffset) {
-      // Node asks for the next read's buffer right after each read; when the state moved since, while
-      // reading was stopped (a body ended from bytes already held), the bytes move to where it says.
+      // The slot moved while reading was stopped (a buffer went to the disk meanwhile); the bytes
+      // landed past what that buffer's write covers, and move to where they belong.
       if (bytes > slot.length) {
         return this.#refuse('more bytes than the buffer holds');
       }
       slot.set(landed.subarray(0, bytes));
     }
     this.#filled += bytes;
-    return this.#reader();
+    this.#wanting = this.#reader(bytes);
+    return this.#wanting;
   }
 
   #refuse(why: string): false {

@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { R2Client } from '../../../src/r2';
-import { downloadFile, headObject, putObject, uploadFile } from '../../../src/r2';
+import { downloadFile, headObject, putObject, R2Client, uploadFile } from '../../../src/r2';
 import { RequestCounter } from '../../support/requestCounter';
 import { s3env } from '../../support/s3env';
+import { startTlsRelay, withUncheckedCertificates } from '../../support/tlsRelay';
 import {
   assertRequests,
   countRequests,
@@ -277,6 +277,48 @@ describe('r2 downloads', () => {
         await replacement;
         assert.equal(await readFile(target, 'utf8'), 'keep me');
         assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
+      });
+
+      it('downloads in ranges over TLS, each stream keeping its connection', async function () {
+        const local = s3env().local;
+        if (local === undefined) {
+          this.skip();
+        }
+        const relay = await startTlsRelay(local.port);
+        const overTls = new R2Client({
+          endpoint: { kind: 'custom', url: relay.endpoint },
+          credentials: s3env().credentials,
+          directDownloads: direct,
+          onRequest: bucket.requests.onRequest,
+        });
+        try {
+          const { dir, target } = await newTarget('dl-tls');
+          const progress: number[] = [];
+          countRequests(bucket.requests);
+          await withUncheckedCertificates(() =>
+            downloadFile(
+              overTls,
+              {
+                bucket: bucket.name,
+                key,
+                filePath: target,
+                ...ranged,
+                onProgress: (received) => progress.push(received),
+              },
+              live,
+            ),
+          );
+          assertRequests(bucket.requests, { GetObject: 5 });
+          await assertWhole(dir, target, progress);
+          assert.equal(overTls.directDownloads, direct);
+          assert.ok(
+            relay.connections <= ranged.streams,
+            `${relay.connections} connections for ${ranged.streams} streams`,
+          );
+        } finally {
+          overTls.destroy();
+          await relay.close();
+        }
       });
 
       it('downloads an empty object', async () => {

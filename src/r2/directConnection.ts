@@ -12,9 +12,9 @@ import { timeoutError } from './signedRequest';
 
 /**
  * Each of the two buffers; also the size of every file write but a body's last. Measured on Linux
- * 6.18 (ext4, 1 GiB, 6 alternating runs each): writes of 512 KiB and 1 MiB cost the kernel about
- * 2.0 CPU-s per GiB to put into the page cache, writes of 64 to 256 KiB 0.9 to 1.0; below 256 KiB the
- * extra writes cost more than that saves.
+ * 6.18 (ext4, a 1 GiB download, 6 alternating runs each): with writes of 512 KiB or 1 MiB the
+ * kernel spent 1.8 to 2.0 CPU-s per GiB, with 64 to 256 KiB 0.9 to 1.1 (the least at 256 KiB); below
+ * 256 KiB the extra writes cost more than that saves.
  */
 const BUFFER_BYTES = 256 * 1024;
 /**

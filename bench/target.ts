@@ -1,4 +1,5 @@
 // The S3 endpoint the transfer and listing cases run against, in the form each tool is given it.
+import type { R2ClientOptions } from '../src/r2';
 import { R2Client } from '../src/r2';
 import type { LinkProxy } from './linkProxy';
 import type { LocalServer, RequestCounts } from './localServer';
@@ -27,8 +28,11 @@ export function workerEnv(target: Target): NodeJS.ProcessEnv {
   };
 }
 
-export function clientFor(target: Pick<Target, 'url' | 'credentials'>): R2Client {
-  return new R2Client({ endpoint: { kind: 'custom', url: target.url }, credentials: target.credentials });
+export function clientFor(
+  target: Pick<Target, 'url' | 'credentials'>,
+  options: Partial<R2ClientOptions> = {},
+): R2Client {
+  return new R2Client({ ...options, endpoint: { kind: 'custom', url: target.url }, credentials: target.credentials });
 }
 
 /** Counts the requests `work` makes, when the target can count them. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { ClientPool } from './accounts/clientPool';
+import { directDownloadsFor } from './accounts/directDownloads';
 import { configureSandboxAccount } from './accounts/sandboxAccount';
 import { registerCommands } from './commands';
 import { registerFileSystems } from './fs';
@@ -41,9 +42,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   };
   const accounts = new AccountStore(context.globalState, context.secrets);
   const abortFailures = new AbortFailureReporter(ui, log);
-  const clients = new ClientPool(accounts, () => ({
+  const http = () => vscode.workspace.getConfiguration('http');
+  const clients = new ClientPool(accounts, (account) => ({
     idleTimeoutMs: 1000 * settings.get('requestTimeoutSeconds', 30),
     onAbortFailed: abortFailures.report,
+    directDownloads: directDownloadsFor(account, {
+      proxy: http().get('proxy', ''),
+      proxySupport: http().get('proxySupport', 'override'),
+      noProxy: http().get<string[]>('noProxy', []),
+      env: process.env,
+    }),
   }));
   const viewState = new ViewState();
   const changes = new ObjectChanges();
@@ -86,7 +94,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     explorer.watch(view),
     accounts.onDidChange(() => void updateHasAccounts()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('r2.requestTimeoutSeconds')) {
+      // New clients for new settings: the proxy ones decide whether downloads go direct.
+      if (
+        ['r2.requestTimeoutSeconds', 'http.proxy', 'http.proxySupport', 'http.noProxy'].some((name) =>
+          event.affectsConfiguration(name),
+        )
+      ) {
         clients.clear();
       }
     }),

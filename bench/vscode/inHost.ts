@@ -2,7 +2,7 @@
 // the same process, Node and load as the command, so what is left between the two is the command's
 // own cost (progress, conflict checks, batching, the summary). Imported only by a transfers session,
 // when first used: it brings the S3 SDK (the worker's copy), which the memory session must not have.
-import { downloadFileOperation } from '../workers/downloadFile';
+import { DOWNLOAD_CLIENT_OPTIONS, downloadFileOperation } from '../workers/downloadFile';
 import { uploadFileOperation } from '../workers/uploadFile';
 import { uploadFolderOperation } from '../workers/uploadFolder';
 import type { WorkerOperation } from '../workers/worker';
@@ -16,14 +16,14 @@ const OPERATIONS: Record<TransferKind, WorkerOperation> = {
   folder: uploadFolderOperation,
 };
 
-/** Runs the worker's operation for `kind` in this process, with a client of its own. */
+/** Runs the worker's operation for `kind` in this process, with a client of its own, set up as the worker's. */
 export async function inHost(
   kind: TransferKind,
   plan: TransferPlan,
   bucket: string,
   credentials: Credentials,
 ): Promise<{ ms: number; cpuMs: number }> {
-  const client = clientFor({ url: plan.endpoint, credentials });
+  const client = clientFor({ url: plan.endpoint, credentials }, kind === 'download' ? DOWNLOAD_CLIENT_OPTIONS : {});
   try {
     const cpu = process.cpuUsage();
     const started = performance.now();

@@ -3,6 +3,9 @@
 import { downloadFile } from '../../src/r2';
 import { mib, runWorker } from './worker';
 
+/** As the extension's clients download where no proxy is configured (src/accounts/directDownloads.ts). */
+export const DOWNLOAD_CLIENT_OPTIONS = { directDownloads: true };
+
 export const downloadFileOperation = runWorker(
   async ({ client, bucket, args: [key, filePath, rangeMiB, streams], signal }) => {
     const head = await downloadFile(
@@ -13,4 +16,5 @@ export const downloadFileOperation = runWorker(
     return { bytes: head.size };
   },
   module,
+  DOWNLOAD_CLIENT_OPTIONS,
 );

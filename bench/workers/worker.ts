@@ -3,7 +3,7 @@
 // own view of its peak RSS (a cross-check of what the runner measures from outside).
 import type { Account } from '../../src/accounts/account';
 import type { Clients } from '../../src/operations';
-import type { R2Client } from '../../src/r2';
+import type { R2Client, R2ClientOptions } from '../../src/r2';
 import { clientFor } from '../target';
 
 /** The account operations are told about: only its identity is read, the client is the worker's own. */
@@ -36,21 +36,29 @@ export function mib(arg: string | undefined): number | undefined {
 export type WorkerOperation = (context: WorkerContext) => Promise<Record<string, unknown>>;
 
 /**
- * Runs `work` as this process's one job. Given the worker's `module`, only when that is the script
- * started (not when imported: the VS Code transfers run the same operation inside the extension host).
+ * Runs `work` as this process's one job, on a client with `clientOptions`. Given the worker's
+ * `module`, only when that is the script started (not when imported: the VS Code transfers run the
+ * same operation inside the extension host).
  */
-export function runWorker(work: WorkerOperation, main?: NodeJS.Module): WorkerOperation {
+export function runWorker(
+  work: WorkerOperation,
+  main?: NodeJS.Module,
+  clientOptions: Partial<R2ClientOptions> = {},
+): WorkerOperation {
   if (main === undefined || require.main === main) {
-    run(work);
+    run(work, clientOptions);
   }
   return work;
 }
 
-function run(work: WorkerOperation): void {
-  const client = clientFor({
-    url: required('R2_BENCH_URL'),
-    credentials: { accessKeyId: required('R2_BENCH_KEY_ID'), secretAccessKey: required('R2_BENCH_SECRET') },
-  });
+function run(work: WorkerOperation, clientOptions: Partial<R2ClientOptions>): void {
+  const client = clientFor(
+    {
+      url: required('R2_BENCH_URL'),
+      credentials: { accessKeyId: required('R2_BENCH_KEY_ID'), secretAccessKey: required('R2_BENCH_SECRET') },
+    },
+    clientOptions,
+  );
   const started = performance.now();
   work({
     client,

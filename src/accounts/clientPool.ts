@@ -39,7 +39,9 @@ export class ClientPool implements vscode.Disposable {
   constructor(
     private readonly accounts: ClientSource,
     /** Read for each new client, so changed settings apply after `clear()`. */
-    private readonly options: () => Partial<Omit<R2ClientOptions, 'endpoint' | 'credentials'>> = () => ({}),
+    private readonly options: (
+      account: Account,
+    ) => Partial<Omit<R2ClientOptions, 'endpoint' | 'credentials'>> = () => ({}),
   ) {
     this.subscription = accounts.onDidChange(() => {
       // Should the store fail to answer, no client is trusted.
@@ -77,7 +79,7 @@ export class ClientPool implements vscode.Disposable {
       );
     }
     const client = new R2Client({
-      ...this.options(),
+      ...this.options(account),
       endpoint: endpointConfig(account),
       credentials: { accessKeyId: account.accessKeyId, secretAccessKey },
     });

@@ -7,15 +7,13 @@ import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
 import { classifyError, R2Error } from './errors';
-import { fileWriter } from './fileStreams';
 import { confirmLocalTarget, prepareLocalTarget } from './localTarget';
-import { getObjectStream } from './objects';
 import { runPool } from './pool';
+import type { RangeBody } from './rangeReader';
+import { openRange } from './rangeReader';
 import { withRetries } from './retry';
 import { checkSetting } from './transfer';
 import type { ObjectLocation, ProgressCallback, R2ObjectHead } from './types';
@@ -73,14 +71,14 @@ function laterRanges(from: number, size: number, rangeSize: number): Range[] {
 /**
  * Writes one range into the file at its offset. A body cut short (a reset, a stall) resumes after
  * the bytes already written, with a new GET of only the rest. A GET that fails before its body has
- * been retried by the SDK already, so it is not retried again here. `opened` is the first
- * response's body.
+ * been retried already (by the SDK, or the direct GET's own attempts), so it is not retried again
+ * here. `opened` is the first response's body.
  */
 async function fetchRange(
   client: R2Client,
   plan: RangePlan,
   range: Range,
-  opened: Readable | undefined,
+  opened: RangeBody | undefined,
   signal: AbortSignal,
 ): Promise<void> {
   const { bucket, key, context } = plan;
@@ -94,14 +92,14 @@ async function fetchRange(
     async () => {
       if (body === undefined) {
         opening = true;
-        const reply = await getObjectStream(
+        const reply = await openRange(
           client,
           { bucket, key, ifMatch: plan.etag, range: { start: next, end: range.end } },
           signal,
         );
         opening = false;
         if (reply.contentLength !== range.end - next + 1) {
-          reply.body.destroy();
+          reply.body.discard();
           throw new R2Error('Unknown', context, {
             message: `The server answered a range request for "${key}" with other bytes.`,
           });
@@ -110,15 +108,15 @@ async function fetchRange(
       }
       const source = body;
       body = undefined;
-      const writer = fileWriter(plan.handle, next, (bytes) => {
-        next += bytes;
-        plan.onWritten(bytes);
-      });
-      try {
-        await pipeline(source, writer, { signal });
-      } finally {
-        await writer.settled();
-      }
+      await source.writeTo(
+        plan.handle,
+        next,
+        (bytes) => {
+          next += bytes;
+          plan.onWritten(bytes);
+        },
+        signal,
+      );
       if (next !== range.end + 1) {
         throw new R2Error('Network', context, { message: `The download of "${key}" ended early.` });
       }
@@ -155,7 +153,7 @@ export async function downloadFile(
   const streams = checkSetting('streams', input.streams ?? DOWNLOAD_DEFAULTS.streams, 1, 64, context);
   const target = await prepareLocalTarget(filePath, input.root, context, signal);
   // The first range's response tells the size and the ETag the other ranges are pinned to.
-  const first = await getObjectStream(
+  const first = await openRange(
     client,
     { bucket, key, ifMatch: input.ifMatch, range: { start: 0, end: rangeSize - 1 } },
     signal,
@@ -169,12 +167,12 @@ export async function downloadFile(
   // Short and not made from the file name, so that any name the disk holds can be downloaded.
   const tempPath = join(target.folder, `.r2-partial-${randomBytes(6).toString('hex')}`);
   let written = 0;
-  const onWritten = (bytes: number) => {
-    written += bytes;
-    onProgress?.(written, head.size);
-  };
   try {
     const handle = await open(tempPath, TEMP_FLAGS, 0o666);
+    const onWritten = (bytes: number) => {
+      written += bytes;
+      onProgress?.(written, head.size);
+    };
     try {
       const plan: RangePlan = { bucket, key, etag: head.etag, handle, context, onWritten };
       await runPool(ranges.length, streams, context, signal, (index, rangeSignal) =>
@@ -189,7 +187,7 @@ export async function downloadFile(
     await confirmLocalTarget(target, context);
     await rename(tempPath, target.path);
   } catch (err) {
-    first.body.destroy();
+    first.body.discard();
     // Whatever the clean-up meets, the error reported is the one that stopped the download.
     await rm(tempPath, { force: true }).catch(() => undefined);
     throw classifyError(err, context, signal);

@@ -102,12 +102,12 @@ export async function headObject(
 }
 
 /** `bytes 0-9/1234` → 1234: a ranged response's Content-Length is only the range's. */
-function totalSize(contentRange: string | undefined, contentLength: number): number {
+export function totalSize(contentRange: string | undefined, contentLength: number): number {
   const total = contentRange === undefined ? undefined : /\/(\d+)$/.exec(contentRange)?.[1];
   return total === undefined ? contentLength : Number(total);
 }
 
-function rangeHeader(range: ByteRange | undefined, context: ErrorContext): string | undefined {
+export function rangeHeader(range: ByteRange | undefined, context: ErrorContext): string | undefined {
   if (range === undefined) {
     return undefined;
   }

@@ -131,7 +131,7 @@ export function requestTarget(endpoint: ResolvedEndpoint, bucket?: string, key?:
 }
 
 /** An S3 error response, in the shape classifyError reads from the SDK's errors: name and status. */
-function s3Failure(status: number, body: string): Error {
+export function s3Failure(status: number, body: string): Error {
   const code = /<Code>([^<]+)<\/Code>/.exec(body)?.[1];
   return Object.assign(new Error(`HTTP ${status}${code === undefined ? '' : ` ${code}`}`), {
     name: code ?? 'S3Error',
@@ -139,7 +139,7 @@ function s3Failure(status: number, body: string): Error {
   });
 }
 
-function timeoutError(message: string): Error {
+export function timeoutError(message: string): Error {
   return Object.assign(new Error(message), { code: 'ETIMEDOUT' });
 }
 
@@ -147,7 +147,7 @@ function timeoutError(message: string): Error {
  * An error answer is read for its code, up to this much; so is a PUT's answer, then dropped. A GET's
  * answer (a page of at most 1,000 keys, a few hundred kB) is read whole.
  */
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 function readResponse(response: IncomingMessage, keepBody: boolean): Promise<SignedResponse> {
   return new Promise((resolve, reject) => {
@@ -226,15 +226,29 @@ export class SignedSender {
     context: ErrorContext,
     signal: AbortSignal,
   ): Promise<SignedResponse> {
+    return await this.exchange(context, signal, async (signingDate) => {
+      this.#options.onRequest?.(operation);
+      return await this.#attempt(request, signingDate, signal);
+    });
+  }
+
+  /**
+   * Runs `attempt` (one request, signed for `signingDate`) until it succeeds, fails for good or has
+   * used the client's attempts. A clock the server refused, once corrected from its answer, is
+   * signed again at once, as the SDK does. Every failure leaves classified.
+   */
+  async exchange<T>(
+    context: ErrorContext,
+    signal: AbortSignal,
+    attempt: (signingDate: Date) => Promise<T>,
+  ): Promise<T> {
     return await withRetries(this.#options.maxAttempts, context, signal, async () => {
       for (let corrected = false; ; corrected = true) {
         const offset = this.#clockOffsetMs;
-        this.#options.onRequest?.(operation);
         try {
-          return await this.#attempt(request, offset, signal);
+          return await attempt(new Date(Date.now() + offset));
         } catch (err) {
           const error = classifyError(err, context, signal);
-          // A clock the server refused, now corrected from its answer: signed again at once, as the SDK does.
           if (corrected || error.code !== 'ClockSkew' || this.#clockOffsetMs === offset) {
             throw error;
           }
@@ -243,7 +257,23 @@ export class SignedSender {
     });
   }
 
-  #sampleClock(headers: IncomingHttpHeaders): void {
+  /** The headers to send, signature included: `headers` must hold the host and the payload's hash. */
+  async sign(
+    method: string,
+    target: RequestTarget,
+    headers: Record<string, string>,
+    signingDate: Date,
+    query: Record<string, string> = {},
+  ): Promise<Record<string, string>> {
+    const signed = await this.#signer.sign(
+      { method, protocol: target.protocol, hostname: target.hostname, path: target.path, query, headers },
+      { signingDate },
+    );
+    return signed.headers;
+  }
+
+  /** Learns the server's clock from an answer's headers (see #clockOffsetMs). */
+  sampleClock(headers: { date?: string; age?: string }): void {
     const serverTime = headers.date === undefined || headers.age !== undefined ? NaN : Date.parse(headers.date);
     if (!Number.isNaN(serverTime)) {
       this.#clockOffsetMs = serverTime - Date.now();
@@ -252,27 +282,22 @@ export class SignedSender {
 
   async #attempt(
     { method, bucket, key, query = {}, headers, body = EMPTY }: SignedRequest,
-    clockOffsetMs: number,
+    signingDate: Date,
     signal: AbortSignal,
   ): Promise<SignedResponse> {
     const { endpoint, httpAgent, httpsAgent, idleTimeoutMs, connectTimeoutMs } = this.#options;
     const target = requestTarget(endpoint, bucket, key);
-    const signed = await this.#signer.sign(
+    const signedHeaders = await this.sign(
+      method,
+      target,
       {
-        method,
-        protocol: target.protocol,
-        hostname: target.hostname,
-        path: target.path,
-        query,
-        headers: {
-          ...headers,
-          host: target.host,
-          ...(method === 'PUT' ? { 'content-length': String(body.length) } : {}),
-          'x-amz-content-sha256': createHash('sha256').update(body).digest('hex'),
-        },
-        body,
+        ...headers,
+        host: target.host,
+        ...(method === 'PUT' ? { 'content-length': String(body.length) } : {}),
+        'x-amz-content-sha256': createHash('sha256').update(body).digest('hex'),
       },
-      { signingDate: new Date(Date.now() + clockOffsetMs) },
+      signingDate,
+      query,
     );
     const https = target.protocol === 'https:';
     return await new Promise<SignedResponse>((resolve, reject) => {
@@ -284,11 +309,11 @@ export class SignedSender {
           hostname: target.hostname.replace(/^\[(.*)\]$/, '$1'),
           port: target.port,
           path: `${target.path}${queryString(query)}`,
-          headers: { ...signed.headers, ...KEEP_ALIVE },
+          headers: { ...signedHeaders, ...KEEP_ALIVE },
           signal,
         },
         (response) => {
-          this.#sampleClock(response.headers);
+          this.sampleClock(response.headers);
           readResponse(response, method === 'GET').then(resolve, reject);
         },
       );

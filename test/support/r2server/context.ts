@@ -208,7 +208,12 @@ export class RequestContext {
     bodyLength?: number,
   ): Promise<void> {
     const res = this.res;
-    res.writeHead(status, { 'x-amz-request-id': this.requestId, ...headers });
+    const sent: OutgoingHttpHeaders = { 'x-amz-request-id': this.requestId, ...headers };
+    if (this.faults.chunked && body !== undefined && this.method !== 'HEAD') {
+      // Without a length, Node sends an HTTP/1.1 body chunked.
+      delete sent['content-length'];
+    }
+    res.writeHead(status, sent);
     const cut = this.faults.cutResponse;
     const length = Buffer.isBuffer(body) ? body.length : (bodyLength ?? 0);
     if (cut) {

@@ -51,7 +51,16 @@ export interface RgwIfMatchFault extends FaultBase {
   type: 'rgwIfMatch';
 }
 
-export type R2Fault = ErrorFault | DelayFault | CutResponseFault | CutRequestFault | WriteFault | RgwIfMatchFault;
+/**
+ * Not a failure but a dialect: the body goes in chunked transfer encoding, without Content-Length,
+ * as some S3-compatible servers and proxies send it.
+ */
+export interface ChunkedFault extends FaultBase {
+  type: 'chunked';
+}
+
+export type R2Fault =
+  ErrorFault | DelayFault | CutResponseFault | CutRequestFault | WriteFault | RgwIfMatchFault | ChunkedFault;
 
 export type FaultType = R2Fault['type'];
 
@@ -106,9 +115,10 @@ export function validateFault(value: unknown): R2Fault {
       }
       break;
     case 'rgwIfMatch':
+    case 'chunked':
       break;
     default:
-      throw new Error('"type" must be one of error, delay, cutResponse, cutRequest, write, rgwIfMatch');
+      throw new Error('"type" must be one of error, delay, cutResponse, cutRequest, write, rgwIfMatch, chunked');
   }
   return value as R2Fault;
 }

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -55,6 +56,11 @@ export interface R2Server {
   revoke(accessKeyId: string): void;
   /** Refuses every connection for `ms` (the server process "stops"), then listens again on the same port. */
   outage(ms: number): void;
+  /**
+   * Refuses new connections while those open stay, as a network where only a route already taken
+   * gets through (a client's keep-alive connections still work). Returns what takes them again.
+   */
+  refuseNewConnections(): () => void;
   close(): Promise<void>;
 }
 
@@ -232,6 +238,11 @@ export async function startR2Server(options: R2ServerOptions = {}): Promise<R2Se
     clearFaults: () => parts.faults.clear(),
     revoke: controls.revoke,
     outage: controls.outage,
+    refuseNewConnections: () => {
+      // net.Server's close, not http.Server's: that one also closes the idle keep-alive connections.
+      NetServer.prototype.close.call(server);
+      return () => server.listen(port, host);
+    },
     close: async () => {
       await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());

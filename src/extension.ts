@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { ClientPool } from './accounts/clientPool';
@@ -13,6 +14,7 @@ import { ExplorerDragAndDrop } from './tree/dragAndDrop';
 import type { ExplorerNode } from './tree/explorerNode';
 import { ExplorerProvider } from './tree/explorerProvider';
 import { PinStore } from './tree/pins';
+import { TransferThread } from './transfers/transferThread';
 import { TreeClipboard } from './tree/treeClipboard';
 import { ViewState } from './tree/viewState';
 import { AbortFailureReporter } from './ui/abortFailures';
@@ -41,10 +43,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   };
   const accounts = new AccountStore(context.globalState, context.secrets);
   const abortFailures = new AbortFailureReporter(ui, log);
-  const clients = new ClientPool(accounts, () => ({
-    idleTimeoutMs: 1000 * settings.get('requestTimeoutSeconds', 30),
-    onAbortFailed: abortFailures.report,
-  }));
+  const transferThread = new TransferThread({
+    script: join(__dirname, 'transferThread.js'),
+    log,
+    usable: () => !proxied(),
+  });
+  const clients: ClientPool = new ClientPool(
+    accounts,
+    () => ({
+      idleTimeoutMs: 1000 * settings.get('requestTimeoutSeconds', 30),
+      onAbortFailed: abortFailures.report,
+    }),
+    transferThread.forAccount((account) => clients.optionsFor(account)),
+  );
   const viewState = new ViewState();
   const changes = new ObjectChanges();
   const pins = new PinStore(context.globalState);
@@ -81,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     pins,
     accounts,
     clients,
+    transferThread,
     explorer,
     view,
     explorer.watch(view),
@@ -117,6 +129,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   return context.extensionMode === vscode.ExtensionMode.Test
     ? { explorer, view, viewState, agentTools: agentTools.tools }
     : undefined;
+}
+
+/**
+ * Whether requests may go through a proxy: VS Code routes the main thread's requests through the
+ * proxy it is configured with (http.proxy, or the *_PROXY variables), and a worker thread's never.
+ * Large transfers then stay in the main thread.
+ */
+function proxied(): boolean {
+  const configured = vscode.workspace.getConfiguration('http').get<string>('proxy', '');
+  return configured !== '' || ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => process.env[name]);
 }
 
 export function deactivate(): void {

@@ -138,7 +138,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
  */
 function proxied(): boolean {
   const configured = vscode.workspace.getConfiguration('http').get<string>('proxy', '');
-  return configured !== '' || ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => process.env[name]);
+  return (
+    configured !== '' || ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => process.env[name])
+  );
 }
 
 export function deactivate(): void {

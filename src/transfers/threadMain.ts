@@ -72,10 +72,12 @@ port.on('message', (message: ToThread) => {
   }
   const controller = new AbortController();
   running.set(message.id, controller);
-  run(message, controller.signal).then(
-    () => send({ type: 'done', id: message.id }),
-    (error: unknown) => send({ type: 'failed', id: message.id, error: toCrossing(error) }),
-  ).finally(() => running.delete(message.id));
+  run(message, controller.signal)
+    .then(
+      () => send({ type: 'done', id: message.id }),
+      (error: unknown) => send({ type: 'failed', id: message.id, error: toCrossing(error) }),
+    )
+    .finally(() => running.delete(message.id));
 });
 
 // Loads the S3 layer now: a thread that cannot is known before any transfer is given to it.

@@ -55,15 +55,20 @@ interface Running {
 export class TransferThread {
   #worker: Promise<Worker> | undefined;
   #nextId = 0;
+  /** Transfers handed to the thread so far: how a test sees where one ran. */
+  #handed = 0;
   readonly #running = new Map<number, Running>();
 
   constructor(private readonly settings: TransferThreadOptions) {}
 
+  get handed(): number {
+    return this.#handed;
+  }
+
   /** The account's file transfers: large ones in the thread, built from `options`; the rest with `client`. */
   transfers(client: R2Client, options: () => Promise<R2ClientOptions>): FileTransfers {
     const here = inThisThread(client);
-    const inThread = (kind: ThreadTransfer['kind'], size: number) =>
-      size > threadAbove(kind) && this.settings.usable();
+    const inThread = (kind: ThreadTransfer['kind'], size: number) => size > threadAbove(kind) && this.settings.usable();
     return {
       download: (input, size, signal) =>
         inThread('download', size)
@@ -126,6 +131,7 @@ export class TransferThread {
             abortFailures: clientOptions.onAbortFailed !== undefined,
           },
         } satisfies ToThread);
+        this.#handed++;
         if (signal.aborted) {
           cancel();
         } else {

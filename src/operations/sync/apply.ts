@@ -49,15 +49,28 @@ function sameVersion(a: LocalVersion | undefined, b: LocalVersion | undefined): 
  * the next sync compares with these). Hashed just before sending: the stored MD5 is of the bytes sent
  * unless the file is written during the upload, which uploadFile refuses.
  */
-async function upload({ plan, client, transfers, policy, progress }: ApplyContext, entry: SyncEntry, signal: AbortSignal) {
+async function upload(
+  { plan, client, transfers, policy, progress }: ApplyContext,
+  entry: SyncEntry,
+  signal: AbortSignal,
+) {
   const before = await versionNow(entry.localPath);
   const md5 = await fileMd5(entry.localPath, signal);
   const file = { path: entry.localPath, relativeKey: entry.relativePath, size: before?.size ?? entry.size };
-  return uploadOne(client, plan, file, policy, progress, signal, {
-    replacing: entry.action === 'changed' ? entry.etag : undefined,
-    cacheControl: cacheControlFor(entry.relativePath, plan.options.cacheControl),
-    metadata: { [MD5_METADATA]: md5, [MTIME_METADATA]: String(before?.mtimeMs ?? entry.local?.mtimeMs) },
-  }, transfers);
+  return uploadOne(
+    client,
+    plan,
+    file,
+    policy,
+    progress,
+    signal,
+    {
+      replacing: entry.action === 'changed' ? entry.etag : undefined,
+      cacheControl: cacheControlFor(entry.relativePath, plan.options.cacheControl),
+      metadata: { [MD5_METADATA]: md5, [MTIME_METADATA]: String(before?.mtimeMs ?? entry.local?.mtimeMs) },
+    },
+    transfers,
+  );
 }
 
 /** One download; a file written (or created) since the plan is replaced only when the asker says so. */

@@ -31,6 +31,8 @@ export interface ExtensionApi {
   readonly view: vscode.TreeView<ExplorerNode>;
   readonly viewState: ViewState;
   readonly agentTools: AgentTools['tools'];
+  /** How many transfers went to the transfer thread: where a large one ran. */
+  readonly transferThread: Pick<TransferThread, 'handed'>;
 }
 
 // Composition root: builds the services and registers everything. No network here: R2 is first
@@ -127,7 +129,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     log.error(`Sandbox account not configured: ${String(error)}`),
   );
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { explorer, view, viewState, agentTools: agentTools.tools }
+    ? { explorer, view, viewState, agentTools: agentTools.tools, transferThread }
     : undefined;
 }
 

@@ -28,11 +28,11 @@ process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((file) => 
 `;
 
 describe('bundles', () => {
-  it('loading the extension loads none of the lazy bundles (AWS SDK, MIME database, Ajv)', () => {
+  it('loading the extension loads none of the lazy bundles (AWS SDK, MIME database, Ajv) nor the transfer thread', () => {
     const dist = join(root, 'dist');
     assert.ok(
-      ['r2.js', 'mime.js', 'ajv.js'].every((file) => existsSync(join(dist, file))),
-      'the lazy bundles are built',
+      ['r2.js', 'mime.js', 'ajv.js', 'transferThread.js'].every((file) => existsSync(join(dist, file))),
+      'the lazy bundles and the transfer thread are built',
     );
     const loaded = JSON.parse(execFileSync(process.execPath, ['-e', PROBE, dist], { encoding: 'utf8' })) as string[];
     assert.deepEqual(loaded, [join(dist, 'extension.js')]);

@@ -9,9 +9,8 @@ import type { AbortFailure, R2Client, R2ClientOptions } from '../r2';
 import { crossingOptions, fromCrossing } from './protocol';
 import type { FromThread, ThreadTransfer, ToThread } from './protocol';
 
-/** Where the thread says why it was not used, or stopped. */
+/** Where the thread says why it was not used, or stopped (the extension's log). */
 export interface ThreadLog {
-  info(message: string): void;
   warn(message: string): void;
 }
 
@@ -230,7 +229,7 @@ export class TransferThread {
   }
 }
 
+/** The input as it crosses: the progress callback stays here and hears the thread's messages. */
 function withoutProgress<T extends { onProgress?: unknown }>(input: T): Omit<T, 'onProgress'> {
-  const { onProgress: _progress, ...rest } = input;
-  return rest;
+  return { ...input, onProgress: undefined };
 }

@@ -71,7 +71,7 @@ describe('transfer thread', function () {
   const bucket = useBucket('transfer-thread');
   const temp = useTempDir();
   const warnings: string[] = [];
-  const log = { info: () => undefined, warn: (message: string) => warnings.push(message) };
+  const log = { warn: (message: string) => warnings.push(message) };
   const requests = new RequestCounter();
   const options = (): R2ClientOptions => ({
     endpoint: { kind: 'custom', url: s3env().endpoint },

@@ -4,8 +4,15 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { headObject, isR2Error, putObject, R2Error } from '../../../src/r2';
-import type { R2Client, R2ClientOptions } from '../../../src/r2';
+import {
+  abortIncompleteUpload,
+  headObject,
+  isR2Error,
+  listIncompleteUploads,
+  putObject,
+  R2Error,
+} from '../../../src/r2';
+import type { AbortFailure, R2Client, R2ClientOptions } from '../../../src/r2';
 import { inThisThread } from '../../../src/operations';
 import type { FileTransfers } from '../../../src/operations';
 import { crossingOptions, fromCrossing, toCrossing } from '../../../src/transfers/protocol';
@@ -159,6 +166,37 @@ describe('transfer thread', function () {
     await expectR2Error(done, 'Cancelled');
     assert.deepEqual(await openUploads(bucket.name), []);
     await expectR2Error(headObject(bucket.client, { bucket: bucket.name, key }, live), 'NoSuchKey');
+  });
+
+  it('a multipart upload the thread could not abort is told to the main thread, with its R2Error', async function () {
+    const local = s3env().local;
+    if (local === undefined) {
+      this.skip();
+    }
+    const failures: AbortFailure[] = [];
+    const told = thread.transfers(client, async () => ({ ...options(), onAbortFailed: (f) => failures.push(f) }));
+    local.inject({ type: 'delay', operation: 'UploadPart', ms: 600_000, times: 'always' });
+    local.inject({ type: 'error', status: 500, operation: 'AbortMultipartUpload', times: 'always' });
+    const controller = new AbortController();
+    const key = 'left-behind.bin';
+    const done = told.upload({ bucket: bucket.name, key, filePath: upload }, uploadSize, controller.signal);
+    while ((await openUploads(bucket.name)).length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    controller.abort();
+    await expectR2Error(done, 'Cancelled');
+    local.clearFaults();
+    const [left] = await listIncompleteUploads(bucket.client, { bucket: bucket.name }, live);
+    await abortIncompleteUpload(bucket.client, left, live);
+    assert.deepEqual(
+      failures.map(({ bucket: name, key: failedKey, uploadId, error }) => [
+        name,
+        failedKey,
+        uploadId,
+        isR2Error(error, 'ServerError'),
+      ]),
+      [[bucket.name, key, left.uploadId, true]],
+    );
   });
 
   it('Cancel of a download removes its partial file', async function () {

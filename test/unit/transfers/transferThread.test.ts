@@ -108,6 +108,15 @@ describe('transfer thread', function () {
     client.destroy();
   });
 
+  /** Cancels an upload once its multipart upload exists (its parts held by a delay); it fails as Cancelled. */
+  async function cancelOnceOpen(uploading: Promise<void>, controller: AbortController): Promise<void> {
+    while ((await openUploads(bucket.name)).length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    controller.abort();
+    await expectR2Error(uploading, 'Cancelled');
+  }
+
   it('uploads and downloads a large file in the thread: same bytes, progress to the end, requests counted here', async () => {
     const handed = thread.handed;
     const sent: number[] = [];
@@ -158,12 +167,10 @@ describe('transfer thread', function () {
     local.inject({ type: 'delay', operation: 'UploadPart', ms: 600_000, times: 'always' });
     const controller = new AbortController();
     const key = 'cancelled.bin';
-    const done = transfers.upload({ bucket: bucket.name, key, filePath: upload }, uploadSize, controller.signal);
-    while ((await openUploads(bucket.name)).length === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    controller.abort();
-    await expectR2Error(done, 'Cancelled');
+    await cancelOnceOpen(
+      transfers.upload({ bucket: bucket.name, key, filePath: upload }, uploadSize, controller.signal),
+      controller,
+    );
     assert.deepEqual(await openUploads(bucket.name), []);
     await expectR2Error(headObject(bucket.client, { bucket: bucket.name, key }, live), 'NoSuchKey');
   });
@@ -179,12 +186,10 @@ describe('transfer thread', function () {
     local.inject({ type: 'error', status: 500, operation: 'AbortMultipartUpload', times: 'always' });
     const controller = new AbortController();
     const key = 'left-behind.bin';
-    const done = told.upload({ bucket: bucket.name, key, filePath: upload }, uploadSize, controller.signal);
-    while ((await openUploads(bucket.name)).length === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    controller.abort();
-    await expectR2Error(done, 'Cancelled');
+    await cancelOnceOpen(
+      told.upload({ bucket: bucket.name, key, filePath: upload }, uploadSize, controller.signal),
+      controller,
+    );
     local.clearFaults();
     const [left] = await listIncompleteUploads(bucket.client, { bucket: bucket.name }, live);
     await abortIncompleteUpload(bucket.client, left, live);

@@ -142,17 +142,26 @@ const main = await esbuild.context({
   outfile: 'dist/extension.js',
   plugins: [lazyImports(lazyBundles, exportNames), oneVscodeRequire, ...(watch ? [problemReporter] : [])],
 });
+// The transfer thread's script (src/transfers/threadMain.ts), started on the first large transfer:
+// it reaches the S3 layer through dist/r2.js as the main bundle does, rather than a copy of its own.
+const transferThread = await esbuild.context({
+  ...common,
+  entryPoints: ['src/transfers/threadMain.ts'],
+  outfile: 'dist/transferThread.js',
+  plugins: [lazyImports(lazyBundles, exportNames), ...(watch ? [problemReporter] : [])],
+});
+const entries = [main, transferThread];
 
 if (watch) {
-  await Promise.all([main, ...lazyContexts].map((ctx) => ctx.watch()));
+  await Promise.all([...entries, ...lazyContexts].map((ctx) => ctx.watch()));
 } else {
-  const result = await main.rebuild();
+  const results = await Promise.all(entries.map((ctx) => ctx.rebuild()));
   if (metafile) {
-    const metafiles = [result.metafile, ...lazyResults.map((r) => r.metafile)];
+    const metafiles = [...results.map((r) => r.metafile), ...lazyResults.map((r) => r.metafile)];
     await writeFile('dist/meta.json', JSON.stringify(metafiles.reduce((all, m) => ({ inputs: { ...all.inputs, ...m.inputs }, outputs: { ...all.outputs, ...m.outputs } }))));
     for (const m of metafiles) {
       console.log(await esbuild.analyzeMetafile(m));
     }
   }
-  await Promise.all([main, ...lazyContexts].map((ctx) => ctx.dispose()));
+  await Promise.all([...entries, ...lazyContexts].map((ctx) => ctx.dispose()));
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AccountStore } from './accounts/accountStore';
 import { ClientPool } from './accounts/clientPool';
@@ -14,6 +15,7 @@ import { ExplorerDragAndDrop } from './tree/dragAndDrop';
 import type { ExplorerNode } from './tree/explorerNode';
 import { ExplorerProvider } from './tree/explorerProvider';
 import { PinStore } from './tree/pins';
+import { TransferThread } from './transfers/transferThread';
 import { TreeClipboard } from './tree/treeClipboard';
 import { ViewState } from './tree/viewState';
 import { AbortFailureReporter } from './ui/abortFailures';
@@ -30,6 +32,8 @@ export interface ExtensionApi {
   readonly view: vscode.TreeView<ExplorerNode>;
   readonly viewState: ViewState;
   readonly agentTools: AgentTools['tools'];
+  /** How many transfers went to the transfer thread: where a large one ran. */
+  readonly transferThread: Pick<TransferThread, 'handed'>;
 }
 
 // Composition root: builds the services and registers everything. No network here: R2 is first
@@ -43,16 +47,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const accounts = new AccountStore(context.globalState, context.secrets);
   const abortFailures = new AbortFailureReporter(ui, log);
   const http = () => vscode.workspace.getConfiguration('http');
-  const clients = new ClientPool(accounts, (account) => ({
-    idleTimeoutMs: 1000 * settings.get('requestTimeoutSeconds', 30),
-    onAbortFailed: abortFailures.report,
-    directDownloads: directDownloadsFor(account, {
-      proxy: http().get('proxy', ''),
-      proxySupport: http().get('proxySupport', 'override'),
-      noProxy: http().get<string[]>('noProxy', []),
-      env: process.env,
+  const transferThread = new TransferThread({
+    script: join(__dirname, 'transferThread.js'),
+    log,
+    usable: () => !proxied(),
+  });
+  const clients: ClientPool = new ClientPool(
+    accounts,
+    (account) => ({
+      idleTimeoutMs: 1000 * settings.get('requestTimeoutSeconds', 30),
+      onAbortFailed: abortFailures.report,
+      directDownloads: directDownloadsFor(account, {
+        proxy: http().get('proxy', ''),
+        proxySupport: http().get('proxySupport', 'override'),
+        noProxy: http().get<string[]>('noProxy', []),
+        env: process.env,
+      }),
     }),
-  }));
+    transferThread.forAccount((account) => clients.optionsFor(account)),
+  );
   const viewState = new ViewState();
   const changes = new ObjectChanges();
   const pins = new PinStore(context.globalState);
@@ -89,6 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     pins,
     accounts,
     clients,
+    transferThread,
     explorer,
     view,
     explorer.watch(view),
@@ -128,8 +142,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     log.error(`Sandbox account not configured: ${String(error)}`),
   );
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { explorer, view, viewState, agentTools: agentTools.tools }
+    ? { explorer, view, viewState, agentTools: agentTools.tools, transferThread }
     : undefined;
+}
+
+/**
+ * Whether requests may go through a proxy: VS Code routes the main thread's requests through the
+ * proxy it is configured with (http.proxy, or the *_PROXY variables), and a worker thread's never.
+ * Large transfers then stay in the main thread.
+ */
+function proxied(): boolean {
+  const configured = vscode.workspace.getConfiguration('http').get<string>('proxy', '');
+  return (
+    configured !== '' || ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => process.env[name])
+  );
 }
 
 export function deactivate(): void {

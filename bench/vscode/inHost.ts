@@ -1,6 +1,7 @@
-// The worker's own operations (bench/workers), run inside the extension host without the command:
-// the same process, Node and load as the command, so what is left between the two is the command's
-// own cost (progress, conflict checks, batching, the summary). Imported only by a transfers session,
+// The worker's own operations (bench/workers), run inside the extension host without the command, on
+// its main thread (VS Code's heap and all): the same process, Node and load as the command. Large
+// transfers of the command run in the extension's transfer thread instead, so the two differ by what
+// the thread saves, less the command's own cost (progress, conflict checks, batching, the summary). Imported only by a transfers session,
 // when first used: it brings the S3 SDK (the worker's copy), which the memory session must not have.
 import { DOWNLOAD_CLIENT_OPTIONS, downloadFileOperation } from '../workers/downloadFile';
 import { uploadFileOperation } from '../workers/uploadFile';

@@ -3,7 +3,9 @@
 // answered at once), so whatever the extension does around src/r2 (progress, conflict checks,
 // batching, the summary) is in the time. Just before each, the worker does the same transfer, so
 // the two meet the same load on the machine (VS Code's own processes included), and then the
-// worker's operation runs inside the extension host itself (bench/vscode/inHost.ts).
+// worker's operation runs inside the extension host itself (bench/vscode/inHost.ts), on its main
+// thread: what the command would cost there, beside the command, whose large transfers move in the
+// extension's transfer thread (src/transfers). Connections are counted on the main thread only.
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { scriptPrompts } from '../../test/integration/support/prompts';

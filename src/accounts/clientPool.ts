@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type * as vscode from 'vscode';
+import type { FileTransfers } from '../operations';
 import { R2Client, R2Error } from '../r2';
 import type { R2ClientOptions } from '../r2';
 import { endpointConfig } from './account';
@@ -42,6 +43,8 @@ export class ClientPool implements vscode.Disposable {
     private readonly options: (
       account: Account,
     ) => Partial<Omit<R2ClientOptions, 'endpoint' | 'credentials'>> = () => ({}),
+    /** How an account's files move with its client (the extension's transfer thread); else in this thread. */
+    readonly transfers?: (account: Account, client: R2Client) => FileTransfers,
   ) {
     this.subscription = accounts.onDidChange(() => {
       // Should the store fail to answer, no client is trusted.
@@ -66,6 +69,19 @@ export class ClientPool implements vscode.Disposable {
   }
 
   private async create(given: Account): Promise<Entry> {
+    const { account, options } = await this.current(given);
+    return { client: new R2Client(options), connection: connectionOf(account, options.credentials.secretAccessKey) };
+  }
+
+  /**
+   * What a client of the account is built from now, its secret read from SecretStorage: the transfer
+   * thread builds its clients from the same.
+   */
+  async optionsFor(account: Account): Promise<R2ClientOptions> {
+    return (await this.current(account)).options;
+  }
+
+  private async current(given: Account): Promise<{ account: Account; options: R2ClientOptions }> {
     // The stored account, when there is one: the caller's copy may predate an edit.
     const account = this.accounts.get(given.id) ?? given;
     const secretAccessKey = await this.accounts.getSecret(account.id);
@@ -78,12 +94,12 @@ export class ClientPool implements vscode.Disposable {
         },
       );
     }
-    const client = new R2Client({
+    const options = {
       ...this.options(account),
       endpoint: endpointConfig(account),
       credentials: { accessKeyId: account.accessKeyId, secretAccessKey },
-    });
-    return { client, connection: connectionOf(account, secretAccessKey) };
+    };
+    return { account, options };
   }
 
   /** Retires the clients whose account is gone or connects differently now. */

@@ -2,7 +2,7 @@
 import { lstat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import type { Account } from '../accounts/account';
-import { baseName, downloadFile, headObject, objectMatchesFile } from '../r2';
+import { baseName, headObject, objectMatchesFile } from '../r2';
 import type { Asker } from './asker';
 import { runBatch } from './batch';
 import type { Clients } from './clients';
@@ -13,6 +13,7 @@ import { fromBatch } from './outcome';
 import type { Outcome } from './outcome';
 import { ProgressCounter } from './reporter';
 import type { Reporter } from './reporter';
+import { transfersOf } from './transfers';
 
 /** Objects downloaded at once. */
 const DOWNLOAD_CONCURRENCY = 4;
@@ -108,9 +109,9 @@ export async function downloadTo(
   );
   const batch = await runBatch(planned, DOWNLOAD_CONCURRENCY, signal, (item, itemSignal) =>
     progress.track(item.relativePath, async () => {
+      const client = await clients.get(item.account);
       const local = await existingFile(item.path);
       if (local) {
-        const client = await clients.get(item.account);
         const head = await headObject(client, { bucket: item.bucket, key: item.key }, itemSignal);
         // Already the same bytes, as uploads check: same size, then the MD5 of the file against a
         // single-part ETag. A multipart ETag (MD5 of the parts' MD5s, "-N") cannot be checked without
@@ -131,8 +132,7 @@ export async function downloadTo(
       }
       let received = 0;
       // downloadFile creates the folders below `folder`, and refuses any symbolic link on the way.
-      await downloadFile(
-        await clients.get(item.account),
+      await transfersOf(clients, item.account, client).download(
         {
           bucket: item.bucket,
           key: item.key,
@@ -143,6 +143,7 @@ export async function downloadTo(
             received = bytes;
           },
         },
+        item.size,
         itemSignal,
       );
       progress.itemDone();

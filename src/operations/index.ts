@@ -12,6 +12,8 @@ export type { ChangeListener } from './changes';
 export { contentTypeFor, DEFAULT_CONTENT_TYPE } from './contentType';
 export { ObjectChanges } from './changes';
 export type { Clients } from './clients';
+export type { FileTransfers } from './transfers';
+export { inThisThread } from './transfers';
 export type { AccountBuckets, BucketInput } from './buckets';
 export { accountBuckets, createBucket, deleteBucket, emptyAndDeleteBucket } from './buckets';
 export type { CopyFolder, CopyInput, ListedObject, RenameInput } from './copy';

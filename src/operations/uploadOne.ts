@@ -1,7 +1,7 @@
 // One file of an upload batch, with its conflict decision. No vscode import: unit-tested in plain Node.
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { objectMatchesFile, uploadFile } from '../r2';
+import { objectMatchesFile } from '../r2';
 import type { R2Client } from '../r2';
 import type { ItemResult } from './batch';
 import type { ConflictPolicy } from './conflicts';
@@ -9,6 +9,8 @@ import { objectSide, writeWithoutClobbering } from './conflicts';
 import { contentTypeFor } from './contentType';
 import type { Destination } from './destination';
 import type { LocalFile } from './localFiles';
+import { inThisThread } from './transfers';
+import type { FileTransfers } from './transfers';
 
 /** Where an upload counts its bytes (the batch's progress notification). */
 export interface ByteCounter {
@@ -36,6 +38,7 @@ export async function uploadOne(
   progress: ByteCounter,
   signal: AbortSignal,
   extra: UploadExtras = {},
+  transfers: FileTransfers = inThisThread(client),
 ): Promise<ItemResult> {
   const { bucket } = destination;
   const key = destination.prefix + file.relativeKey;
@@ -48,8 +51,7 @@ export async function uploadOne(
       write: async (conditions) => {
         progress.add(-sent);
         sent = 0;
-        await uploadFile(
-          client,
+        await transfers.upload(
           {
             bucket,
             key,
@@ -63,6 +65,7 @@ export async function uploadOne(
               sent = bytes;
             },
           },
+          file.size,
           signal,
         );
       },

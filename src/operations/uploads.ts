@@ -13,6 +13,7 @@ import { fromBatch } from './outcome';
 import type { Outcome, Refusal } from './outcome';
 import { ProgressCounter } from './reporter';
 import type { Reporter } from './reporter';
+import { transfersOf } from './transfers';
 import { uploadOne } from './uploadOne';
 
 export interface UploadFilesInput {
@@ -44,6 +45,7 @@ export async function uploadFiles(
 ): Promise<Outcome<LocalFile>> {
   const { destination, files } = input;
   const client = await input.clients.get(destination.account);
+  const transfers = transfersOf(input.clients, destination.account, client);
   const policy = new ConflictPolicy((key, changed, sides) =>
     asker.overwrite({ name: key, where: destination.bucket, changed, many: files.length > 1, sides }),
   );
@@ -54,7 +56,7 @@ export async function uploadFiles(
   );
   const batch = await runBatch(files, input.concurrency, signal, (file, itemSignal) =>
     progress.track(file.relativeKey, async () => {
-      const result = await uploadOne(client, destination, file, policy, progress, itemSignal);
+      const result = await uploadOne(client, destination, file, policy, progress, itemSignal, {}, transfers);
       progress.itemDone();
       return result;
     }),

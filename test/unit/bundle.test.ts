@@ -30,10 +30,12 @@ process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((file) => 
 describe('bundles', () => {
   const dist = join(root, 'dist');
 
-  it('loading the extension loads none of the lazy bundles (AWS SDK, MIME database, Ajv, globs)', () => {
+  it('loading the extension loads none of the lazy bundles (AWS SDK, MIME database, Ajv, globs) nor the transfer thread', () => {
     assert.ok(
-      ['r2.js', 'sdk.js', 'mime.js', 'ajv.js', 'globs.js'].every((file) => existsSync(join(dist, file))),
-      'the lazy bundles are built',
+      ['r2.js', 'sdk.js', 'mime.js', 'ajv.js', 'globs.js', 'transferThread.js'].every((file) =>
+        existsSync(join(dist, file)),
+      ),
+      'the lazy bundles and the transfer thread are built',
     );
     const loaded = JSON.parse(execFileSync(process.execPath, ['-e', PROBE, dist], { encoding: 'utf8' })) as string[];
     assert.deepEqual(loaded, [join(dist, 'extension.js')]);

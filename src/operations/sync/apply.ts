@@ -3,7 +3,7 @@
 // the plan is never replaced without asking: an upload replaces only the version listed (If-Match)
 // or creates only (If-None-Match: *); a download asks before replacing a file changed meanwhile.
 import { lstat, mkdir, rm } from 'node:fs/promises';
-import { downloadFile, fileMd5 } from '../../r2';
+import { fileMd5 } from '../../r2';
 import type { R2Client } from '../../r2';
 import type { Asker } from '../asker';
 import { runBatch } from '../batch';
@@ -14,6 +14,8 @@ import { failureOf, fromBatch } from '../outcome';
 import type { Outcome } from '../outcome';
 import { ProgressCounter } from '../reporter';
 import type { Reporter } from '../reporter';
+import { transfersOf } from '../transfers';
+import type { FileTransfers } from '../transfers';
 import { uploadOne } from '../uploadOne';
 import { cacheControlFor } from './filters';
 import { MD5_METADATA, MTIME_METADATA } from './types';
@@ -27,6 +29,7 @@ const LOCAL_DELETE_CONCURRENCY = 8;
 interface ApplyContext {
   readonly plan: SyncPlan;
   readonly client: R2Client;
+  readonly transfers: FileTransfers;
   readonly policy: ConflictPolicy;
   readonly progress: ProgressCounter;
 }
@@ -46,20 +49,33 @@ function sameVersion(a: LocalVersion | undefined, b: LocalVersion | undefined): 
  * the next sync compares with these). Hashed just before sending: the stored MD5 is of the bytes sent
  * unless the file is written during the upload, which uploadFile refuses.
  */
-async function upload({ plan, client, policy, progress }: ApplyContext, entry: SyncEntry, signal: AbortSignal) {
+async function upload(
+  { plan, client, transfers, policy, progress }: ApplyContext,
+  entry: SyncEntry,
+  signal: AbortSignal,
+) {
   const before = await versionNow(entry.localPath);
   const md5 = await fileMd5(entry.localPath, signal);
   const file = { path: entry.localPath, relativeKey: entry.relativePath, size: before?.size ?? entry.size };
-  return uploadOne(client, plan, file, policy, progress, signal, {
-    replacing: entry.action === 'changed' ? entry.etag : undefined,
-    cacheControl: cacheControlFor(entry.relativePath, plan.options.cacheControl),
-    metadata: { [MD5_METADATA]: md5, [MTIME_METADATA]: String(before?.mtimeMs ?? entry.local?.mtimeMs) },
-  });
+  return uploadOne(
+    client,
+    plan,
+    file,
+    policy,
+    progress,
+    signal,
+    {
+      replacing: entry.action === 'changed' ? entry.etag : undefined,
+      cacheControl: cacheControlFor(entry.relativePath, plan.options.cacheControl),
+      metadata: { [MD5_METADATA]: md5, [MTIME_METADATA]: String(before?.mtimeMs ?? entry.local?.mtimeMs) },
+    },
+    transfers,
+  );
 }
 
 /** One download; a file written (or created) since the plan is replaced only when the asker says so. */
 async function download(
-  { plan, client, policy, progress }: ApplyContext,
+  { plan, transfers, policy, progress }: ApplyContext,
   entry: SyncEntry,
   signal: AbortSignal,
 ): Promise<ItemResult> {
@@ -75,8 +91,7 @@ async function download(
   }
   let received = 0;
   // downloadFile writes a temporary file renamed into place: Cancel leaves the old file whole.
-  await downloadFile(
-    client,
+  await transfers.download(
     {
       bucket: plan.bucket,
       key: entry.key,
@@ -87,6 +102,7 @@ async function download(
         received = bytes;
       },
     },
+    entry.size,
     signal,
   );
   return 'done';
@@ -142,9 +158,11 @@ export async function applyPlan(
   const transfers = plan.entries.filter((entry) => entry.action === 'new' || entry.action === 'changed');
   const extra = plan.options.deleteExtra ? plan.entries.filter((entry) => entry.action === 'extra') : [];
   const where = toR2 ? plan.bucket : plan.localFolder;
+  const client = await plan.clients.get(plan.account);
   const context: ApplyContext = {
     plan,
-    client: await plan.clients.get(plan.account),
+    client,
+    transfers: transfersOf(plan.clients, plan.account, client),
     policy: new ConflictPolicy((name, changed, sides) =>
       asker.overwrite({ name, where, changed, many: transfers.length > 1, sides }),
     ),

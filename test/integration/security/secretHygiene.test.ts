@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { AccountStore } from '../../../src/accounts/accountStore';
 import { putObject } from '../../../src/r2';
 import { MemoryMemento, MemorySecrets } from '../../support/memoryStorage';
-import { addServerAccount, adminClient, child, children, faults, server, useBuckets } from '../support/extension';
-import { localTree } from '../support/files';
+import { addServerAccount, adminClient, api, child, children, faults, server, useBuckets } from '../support/extension';
+import { localTree, randomContent } from '../support/files';
 import type { PromptLog } from '../support/prompts';
 import { runWithPrompts } from '../support/prompts';
 
@@ -80,6 +80,15 @@ describe('Secret hygiene', function () {
     await run('r2.newFolder', [bucket], ['failing']);
     await faults.clear();
     await run('r2.newFolder', [bucket], ['x/y']);
+    // A large upload fails in the transfer thread, which was handed the secret: its failure reaches
+    // the message and the log as the main thread's do.
+    const handed = (await api()).transferThread.handed;
+    const large = await localTree({ 'large.bin': randomContent(40 * 1024 * 1024) });
+    await faults.inject({ type: 'error', status: 500, operation: 'UploadPart', times: 'always' });
+    await run('r2.upload', [bucket, [vscode.Uri.file(join(large, 'large.bin'))]]);
+    await faults.clear();
+    assert.equal((await api()).transferThread.handed, handed + 1, 'the large upload went to the thread');
+    assert.match(shown.at(-1)?.message ?? '', /^0 uploaded, 1 failed/);
     // Downloads refused on the local side: a symbolic link below the chosen folder, a name too long.
     // A bucket downloads into a folder named after it: the link is planted there.
     const target = await localTree({ 'outside/keep.txt': 'keep', [`${BUCKET}/.keep`]: '' });

@@ -1,0 +1,236 @@
+// The extension host's side of its transfer thread (threadMain.ts): large files move there, small
+// ones here, where a thread message would cost more than the file.
+import { Worker } from 'node:worker_threads';
+import type { Account } from '../accounts/account';
+import { inThisThread } from '../operations';
+import type { FileTransfers } from '../operations';
+import { DOWNLOAD_DEFAULTS, UPLOAD_DEFAULTS } from '../r2';
+import type { AbortFailure, R2Client, R2ClientOptions } from '../r2';
+import { crossingOptions, fromCrossing } from './protocol';
+import type { FromThread, ThreadTransfer, ToThread } from './protocol';
+
+/** Where the thread says why it was not used, or stopped (the extension's log). */
+export interface ThreadLog {
+  warn(message: string): void;
+}
+
+export interface TransferThreadOptions {
+  /** The thread's script: dist/transferThread.js in the extension. */
+  readonly script: string;
+  readonly log: ThreadLog;
+  /** Whether large transfers may go to the thread now (see extension.ts: not through a proxy). */
+  readonly usable: () => boolean;
+  /** The young generation of the thread's heap (see YOUNG_GENERATION_MB). */
+  readonly youngGenerationMb?: number;
+}
+
+/**
+ * Streaming garbage is short-lived: a larger young generation means fewer scavenges. 16, 32, 64 and
+ * 128 MB moved 512 MiB up and down in the same time and CPU within the noise of a loaded machine
+ * (load 9–15, 3 rounds); 32 MB is kept, a bound on what the thread's young objects may hold.
+ */
+const YOUNG_GENERATION_MB = 32;
+
+/**
+ * The size above which a file goes to the thread: a download of more than one range, an upload in
+ * parts. Below it a transfer is a request or two, and the thread's messages would cost more. (Read
+ * when asked: the S3 layer is not loaded at activation.)
+ */
+export function threadAbove(kind: ThreadTransfer['kind']): number {
+  return kind === 'download' ? DOWNLOAD_DEFAULTS.rangeSize : UPLOAD_DEFAULTS.multipartThreshold;
+}
+
+interface Running {
+  readonly onProgress?: (bytes: number, total: number | undefined) => void;
+  readonly options: R2ClientOptions;
+  readonly settle: (error?: Error) => void;
+}
+
+/**
+ * One worker thread per extension host, started on the first large transfer, unref'd (it keeps
+ * nothing alive) and ended on dispose. Each transfer's client is built in the thread from the
+ * account's options of the moment. If the thread cannot start, transfers run in this thread and the
+ * log says why.
+ */
+export class TransferThread {
+  #worker: Promise<Worker> | undefined;
+  #nextId = 0;
+  /** Transfers handed to the thread so far: how a test sees where one ran. */
+  #handed = 0;
+  readonly #running = new Map<number, Running>();
+
+  constructor(private readonly settings: TransferThreadOptions) {}
+
+  get handed(): number {
+    return this.#handed;
+  }
+
+  /** The account's file transfers: large ones in the thread, built from `options`; the rest with `client`. */
+  transfers(client: R2Client, options: () => Promise<R2ClientOptions>): FileTransfers {
+    const here = inThisThread(client);
+    const inThread = (kind: ThreadTransfer['kind'], size: number) => size > threadAbove(kind) && this.settings.usable();
+    return {
+      download: (input, size, signal) =>
+        inThread('download', size)
+          ? this.#run({ kind: 'download', input: withoutProgress(input) }, input.onProgress, options, signal, () =>
+              here.download(input, size, signal),
+            )
+          : here.download(input, size, signal),
+      upload: (input, size, signal) =>
+        inThread('upload', size)
+          ? this.#run({ kind: 'upload', input: withoutProgress(input) }, input.onProgress, options, signal, () =>
+              here.upload(input, size, signal),
+            )
+          : here.upload(input, size, signal),
+    };
+  }
+
+  /** For the ClientPool: the transfers of an account. */
+  forAccount(options: (account: Account) => Promise<R2ClientOptions>) {
+    return (account: Account, client: R2Client) => this.transfers(client, () => options(account));
+  }
+
+  async #run(
+    transfer: ThreadTransfer,
+    onProgress: Running['onProgress'],
+    options: () => Promise<R2ClientOptions>,
+    signal: AbortSignal,
+    inMainThread: () => Promise<void>,
+  ): Promise<void> {
+    let worker: Worker;
+    try {
+      worker = await this.#started();
+    } catch (error) {
+      this.settings.log.warn(`Transfer thread not started, transferring in the main thread: ${String(error)}`);
+      return inMainThread();
+    }
+    const clientOptions = await options();
+    const id = this.#nextId++;
+    const cancel = () => {
+      const { reason } = signal;
+      const timeout = reason instanceof DOMException && reason.name === 'TimeoutError' ? reason.message : undefined;
+      worker.postMessage({ type: 'cancel', id, timeout } satisfies ToThread);
+    };
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.#running.set(id, {
+          onProgress,
+          options: clientOptions,
+          settle: (error) => (error ? reject(error) : resolve()),
+        });
+        // The secret crosses here, to a thread of this same process: it is in this process's memory
+        // already (read from SecretStorage into the main thread's client), is never written out or
+        // logged, and the thread keeps it only in the client of this one transfer.
+        worker.postMessage({
+          type: 'start',
+          id,
+          transfer,
+          options: crossingOptions(clientOptions),
+          observe: {
+            requests: clientOptions.onRequest !== undefined,
+            abortFailures: clientOptions.onAbortFailed !== undefined,
+          },
+        } satisfies ToThread);
+        this.#handed++;
+        if (signal.aborted) {
+          cancel();
+        } else {
+          signal.addEventListener('abort', cancel, { once: true });
+        }
+      });
+    } finally {
+      signal.removeEventListener('abort', cancel);
+      this.#running.delete(id);
+    }
+  }
+
+  /** The thread, started on first use; one that failed to start or stopped is started anew next time. */
+  #started(): Promise<Worker> {
+    if (this.#worker === undefined) {
+      const starting = this.#start();
+      this.#worker = starting;
+      starting.catch(() => this.#forget(starting));
+    }
+    return this.#worker;
+  }
+
+  #forget(worker: Promise<Worker>): void {
+    if (this.#worker === worker) {
+      this.#worker = undefined;
+    }
+  }
+
+  #start(): Promise<Worker> {
+    const worker = new Worker(this.settings.script, {
+      resourceLimits: { maxYoungGenerationSizeMb: this.settings.youngGenerationMb ?? YOUNG_GENERATION_MB },
+    });
+    worker.unref();
+    return new Promise((resolve, reject) => {
+      let ready = false;
+      worker.on('message', (message: FromThread) => {
+        if (message.type === 'ready') {
+          ready = true;
+          resolve(worker);
+        } else {
+          this.#heard(message);
+        }
+      });
+      const stopped = (why: string) => {
+        reject(new Error(`The transfer thread ${why}.`));
+        if (ready) {
+          ready = false;
+          this.#stopped(why);
+        }
+      };
+      worker.on('error', (error) => stopped(`failed: ${String(error)}`));
+      worker.on('exit', (code) => stopped(`exited with code ${code}`));
+    });
+  }
+
+  #heard(message: Exclude<FromThread, { type: 'ready' }>): void {
+    const running = this.#running.get(message.id);
+    switch (message.type) {
+      case 'progress':
+        running?.onProgress?.(message.bytes, message.total);
+        break;
+      case 'request':
+        running?.options.onRequest?.(message.operation);
+        break;
+      case 'abortFailed': {
+        const { bucket, key, uploadId } = message;
+        const error = fromCrossing(message.error) as AbortFailure['error'];
+        running?.options.onAbortFailed?.({ bucket, key, uploadId, error });
+        break;
+      }
+      case 'done':
+        running?.settle();
+        break;
+      case 'failed':
+        running?.settle(fromCrossing(message.error));
+        break;
+    }
+  }
+
+  /** The thread stopped: the transfers it ran fail, and the next large one starts a new thread. */
+  #stopped(why: string): void {
+    this.#worker = undefined;
+    this.settings.log.warn(`Transfer thread ${why}`);
+    for (const running of this.#running.values()) {
+      running.settle(new Error(`The transfer thread ${why}.`));
+    }
+  }
+
+  dispose(): void {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    void worker?.then(
+      (started) => started.removeAllListeners().terminate(),
+      () => undefined,
+    );
+  }
+}
+
+/** The input as it crosses: the progress callback stays here and hears the thread's messages. */
+function withoutProgress<T extends { onProgress?: unknown }>(input: T): Omit<T, 'onProgress'> {
+  return { ...input, onProgress: undefined };
+}

@@ -1,0 +1,255 @@
+// The transfer thread against the local server: large files move in a worker thread with its own
+// client, and what comes back (progress, requests, errors, cancellation) is what the same transfer
+// in this thread gives.
+import assert from 'node:assert/strict';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  abortIncompleteUpload,
+  headObject,
+  isR2Error,
+  listIncompleteUploads,
+  putObject,
+  R2Error,
+} from '../../../src/r2';
+import type { AbortFailure, R2Client, R2ClientOptions } from '../../../src/r2';
+import { inThisThread } from '../../../src/operations';
+import type { FileTransfers } from '../../../src/operations';
+import { crossingOptions, fromCrossing, toCrossing } from '../../../src/transfers/protocol';
+import { threadAbove, TransferThread } from '../../../src/transfers/transferThread';
+import { RequestCounter } from '../../support/requestCounter';
+import { s3env } from '../../support/s3env';
+import {
+  expectR2Error,
+  live,
+  newClient,
+  openUploads,
+  sha256File,
+  useBucket,
+  useTempDir,
+  writeRandomFile,
+} from '../r2/helpers';
+
+const MiB = 1024 * 1024;
+/** The compiled thread script next to this test's compiled source. */
+const SCRIPT = join(__dirname, '..', '..', '..', 'src', 'transfers', 'threadMain.js');
+
+describe('transfer thread: protocol', () => {
+  it('an R2Error crosses with its code, status, context and message, and is an R2Error again', () => {
+    const original = new R2Error(
+      'PreconditionFailed',
+      { operation: 'DownloadFile', bucket: 'b', key: 'k' },
+      { status: 412 },
+    );
+    const crossed = fromCrossing(structuredClone(toCrossing(original)));
+    assert.ok(isR2Error(crossed, 'PreconditionFailed'));
+    assert.deepEqual(
+      [crossed.status, crossed.operation, crossed.bucket, crossed.key, crossed.message, crossed.stack],
+      [412, 'DownloadFile', 'b', 'k', original.message, original.stack],
+    );
+  });
+
+  it('any other error crosses with its name and message, and is no R2Error', () => {
+    const crossed = fromCrossing(structuredClone(toCrossing(new TypeError('not a function'))));
+    assert.ok(!isR2Error(crossed));
+    assert.deepEqual([crossed.name, crossed.message], ['TypeError', 'not a function']);
+  });
+
+  it('client options cross without their callbacks, and options it does not know cross as they are', () => {
+    const options = {
+      endpoint: { kind: 'custom', url: 'http://127.0.0.1:1' },
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+      idleTimeoutMs: 5000,
+      directDownloads: true,
+      onRequest: () => undefined,
+      onAbortFailed: () => undefined,
+    } as R2ClientOptions;
+    assert.deepEqual(structuredClone(crossingOptions(options)), {
+      endpoint: { kind: 'custom', url: 'http://127.0.0.1:1' },
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+      idleTimeoutMs: 5000,
+      directDownloads: true,
+    });
+  });
+});
+
+describe('transfer thread', function () {
+  this.timeout(120_000);
+  const bucket = useBucket('transfer-thread');
+  const temp = useTempDir();
+  const warnings: string[] = [];
+  const log = { warn: (message: string) => warnings.push(message) };
+  const requests = new RequestCounter();
+  const options = (): R2ClientOptions => ({
+    endpoint: { kind: 'custom', url: s3env().endpoint },
+    credentials: s3env().credentials,
+    onRequest: requests.onRequest,
+  });
+  const thread = new TransferThread({ script: SCRIPT, log, usable: () => true });
+  let client: R2Client;
+  let transfers: FileTransfers;
+  const uploadSize = threadAbove('upload') + 3 * MiB + 17;
+  /** Above one range: a download this large goes to the thread. */
+  const downloadSize = threadAbove('download') + 1;
+  const downloadKey = 'ranged.bin';
+  let upload: string;
+
+  before(async () => {
+    client = newClient();
+    transfers = thread.transfers(client, async () => options());
+    upload = join(temp.path, 'up.bin');
+    await writeRandomFile(upload, uploadSize);
+    const body = Buffer.alloc(downloadSize, 7);
+    await putObject(bucket.client, { bucket: bucket.name, key: downloadKey, body }, live);
+  });
+  afterEach(() => s3env().local?.clearFaults());
+  after(() => {
+    thread.dispose();
+    client.destroy();
+  });
+
+  /** Cancels an upload once its multipart upload exists (its parts held by a delay); it fails as Cancelled. */
+  async function cancelOnceOpen(uploading: Promise<void>, controller: AbortController): Promise<void> {
+    while ((await openUploads(bucket.name)).length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    controller.abort();
+    await expectR2Error(uploading, 'Cancelled');
+  }
+
+  it('uploads and downloads a large file in the thread: same bytes, progress to the end, requests counted here', async () => {
+    const handed = thread.handed;
+    const sent: number[] = [];
+    requests.reset();
+    await transfers.upload(
+      { bucket: bucket.name, key: 'big.bin', filePath: upload, onProgress: (bytes) => sent.push(bytes) },
+      uploadSize,
+      live,
+    );
+    assert.equal(sent.at(-1), uploadSize);
+    // 8 MiB parts; the counts come from the thread's client, through messages.
+    assert.deepEqual(requests.operations, {
+      CreateMultipartUpload: 1,
+      UploadPart: Math.ceil(uploadSize / (8 * MiB)),
+      CompleteMultipartUpload: 1,
+    });
+    const target = join(temp.path, 'down.bin');
+    const received: number[] = [];
+    await transfers.download(
+      { bucket: bucket.name, key: downloadKey, filePath: target, onProgress: (bytes) => received.push(bytes) },
+      downloadSize,
+      live,
+    );
+    assert.ok((await readFile(target)).equals(Buffer.alloc(downloadSize, 7)));
+    assert.equal(received.at(-1), downloadSize);
+    assert.equal(thread.handed, handed + 2);
+  });
+
+  it('a failure in the thread is the R2Error the same transfer gives in this thread', async () => {
+    const input = { bucket: bucket.name, key: 'missing.bin', filePath: join(temp.path, 'missing.bin') };
+    const handed = thread.handed;
+    const there = await expectR2Error(transfers.download(input, downloadSize, live), 'NoSuchKey');
+    const here = await expectR2Error(inThisThread(client).download(input, downloadSize, live), 'NoSuchKey');
+    assert.equal(thread.handed, handed + 1);
+    assert.ok(there instanceof R2Error && here instanceof R2Error);
+    assert.deepEqual(
+      [there.message, there.status, there.operation, there.bucket, there.key],
+      [here.message, here.status, here.operation, here.bucket, here.key],
+    );
+  });
+
+  it('Cancel aborts the transfer inside the thread: the multipart upload is aborted, no object is left', async function () {
+    const local = s3env().local;
+    if (local === undefined) {
+      this.skip();
+    }
+    // Parts are held until the client leaves: only the cancel can end the upload.
+    local.inject({ type: 'delay', operation: 'UploadPart', ms: 600_000, times: 'always' });
+    const controller = new AbortController();
+    const key = 'cancelled.bin';
+    await cancelOnceOpen(
+      transfers.upload({ bucket: bucket.name, key, filePath: upload }, uploadSize, controller.signal),
+      controller,
+    );
+    assert.deepEqual(await openUploads(bucket.name), []);
+    await expectR2Error(headObject(bucket.client, { bucket: bucket.name, key }, live), 'NoSuchKey');
+  });
+
+  it('a multipart upload the thread could not abort is told to the main thread, with its R2Error', async function () {
+    const local = s3env().local;
+    if (local === undefined) {
+      this.skip();
+    }
+    const failures: AbortFailure[] = [];
+    const told = thread.transfers(client, async () => ({ ...options(), onAbortFailed: (f) => failures.push(f) }));
+    local.inject({ type: 'delay', operation: 'UploadPart', ms: 600_000, times: 'always' });
+    local.inject({ type: 'error', status: 500, operation: 'AbortMultipartUpload', times: 'always' });
+    const controller = new AbortController();
+    const key = 'left-behind.bin';
+    await cancelOnceOpen(
+      told.upload({ bucket: bucket.name, key, filePath: upload }, uploadSize, controller.signal),
+      controller,
+    );
+    local.clearFaults();
+    const [left] = await listIncompleteUploads(bucket.client, { bucket: bucket.name }, live);
+    await abortIncompleteUpload(bucket.client, left, live);
+    assert.deepEqual(
+      failures.map(({ bucket: name, key: failedKey, uploadId, error }) => [
+        name,
+        failedKey,
+        uploadId,
+        isR2Error(error, 'ServerError'),
+      ]),
+      [[bucket.name, key, left.uploadId, true]],
+    );
+  });
+
+  it('Cancel of a download removes its partial file', async function () {
+    const local = s3env().local;
+    if (local === undefined) {
+      this.skip();
+    }
+    const folder = join(temp.path, 'cancelled-download');
+    await rm(folder, { recursive: true, force: true });
+    const controller = new AbortController();
+    const done = transfers.download(
+      {
+        bucket: bucket.name,
+        key: downloadKey,
+        filePath: join(folder, downloadKey),
+        root: temp.path,
+        onProgress: () => controller.abort(),
+      },
+      downloadSize,
+      controller.signal,
+    );
+    await expectR2Error(done, 'Cancelled');
+    assert.deepEqual(await readdir(folder), []);
+  });
+
+  it('files of one range stay in this thread (here: the object the thread uploaded, byte for byte)', async () => {
+    const handed = thread.handed;
+    const target = join(temp.path, 'one-range.bin');
+    await transfers.download({ bucket: bucket.name, key: 'big.bin', filePath: target }, uploadSize, live);
+    assert.equal(thread.handed, handed);
+    assert.equal(await sha256File(target), await sha256File(upload));
+  });
+
+  it('a thread that cannot start leaves the transfer to this thread, and says why in the log', async () => {
+    const broken = new TransferThread({ script: join(temp.path, 'no-such-script.js'), log, usable: () => true });
+    try {
+      const target = join(temp.path, 'fallback.bin');
+      await broken
+        .transfers(client, async () => options())
+        .download({ bucket: bucket.name, key: downloadKey, filePath: target }, downloadSize, live);
+      assert.ok((await readFile(target)).equals(Buffer.alloc(downloadSize, 7)));
+      assert.equal(broken.handed, 0);
+      assert.match(
+        warnings.at(-1) ?? '',
+        /^Transfer thread not started, transferring in the main thread: .*no-such-script/,
+      );
+    } finally {
+      broken.dispose();
+    }
+  });
+});

@@ -11,6 +11,7 @@ import {
   listIncompleteUploads,
   putObject,
   R2Error,
+  UPLOAD_DEFAULTS,
 } from '../../../src/r2';
 import type { AbortFailure, R2Client, R2ClientOptions } from '../../../src/r2';
 import { inThisThread } from '../../../src/operations';
@@ -127,10 +128,10 @@ describe('transfer thread', function () {
       live,
     );
     assert.equal(sent.at(-1), uploadSize);
-    // 8 MiB parts; the counts come from the thread's client, through messages.
+    // The default parts; the counts come from the thread's client, through messages.
     assert.deepEqual(requests.operations, {
       CreateMultipartUpload: 1,
-      UploadPart: Math.ceil(uploadSize / (8 * MiB)),
+      UploadPart: Math.ceil(uploadSize / UPLOAD_DEFAULTS.partSize),
       CompleteMultipartUpload: 1,
     });
     const target = join(temp.path, 'down.bin');

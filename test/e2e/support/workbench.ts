@@ -2,6 +2,7 @@
 // right-click menus, the quick input, notifications and dialogs. Selectors follow the workbench's
 // own DOM (the same ones VS Code's smoke tests use), so they name what is on screen.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { eventually } from './eventually';
 
 /** Matches a whole label, so `docs/` does not also find `docs/reference/`. */
 function exactly(text: string): RegExp {
@@ -46,16 +47,22 @@ export class Workbench {
       .filter({ has: this.page.locator(`a[aria-label^="${title}"]`) });
   }
 
-  /** Shows a view container from its activity-bar icon; a click on the one showing would hide it. */
+  /**
+   * Shows a view container from its activity-bar icon; a click on the one showing would hide it.
+   * Repeated until the side bar shows: after Find Keys opened an editor under CI load, the side bar
+   * was seen closed with the icon still checked, and one click did not bring it back.
+   */
   async showView(title: string): Promise<void> {
     const item = this.activityItem(title);
-    const classes = (await item.getAttribute('class')) ?? '';
-    // A checked icon with the side bar closed (seen in CI after a quick pick opened an editor): a
-    // click opens the side bar on that container again.
-    const open = await this.page.locator('.part.sidebar').isVisible();
-    if (!classes.split(' ').includes('checked') || !open) {
-      await this.click(item);
-    }
+    const sidebar = this.page.locator('.part.sidebar');
+    await eventually(async () => {
+      const checked = ((await item.getAttribute('class')) ?? '').split(' ').includes('checked');
+      if (!checked || !(await sidebar.isVisible())) {
+        await this.click(item);
+      }
+      await sidebar.waitFor({ state: 'visible', timeout: 3_000 });
+      await item.and(this.page.locator('.checked')).waitFor({ timeout: 1_000 });
+    }, 30_000);
   }
 
   /** A row of the side bar's tree by its label as shown (sticky headers excluded). */

@@ -159,8 +159,11 @@ class RunningFlush {
   }
 }
 
-/** How much is written between two running flushes. */
-const FLUSH_EVERY_BYTES = 128 * MiB;
+/**
+ * How much is written between two running flushes. 1 GiB on loopback, 3 runs each on a quiet machine:
+ * 1.47 s without running flushes, 1.37 s every 128 MiB, 1.31 s every 64 MiB.
+ */
+const FLUSH_EVERY_BYTES = 64 * MiB;
 
 /**
  * The temporary file: created, never opened through a link (O_EXCL fails on any existing name, a

@@ -18,26 +18,19 @@ import {
   useBucket,
   useTempDir,
   writeRandomFile,
+  MiB,
+  MULTIPART_SIZE,
+  multipart,
+  useBigFile,
 } from './helpers';
 
-const MiB = 1024 * 1024;
-/** 24 MiB + a bit: four full 5 MiB parts and a short fifth. */
-const MULTIPART_SIZE = 24 * MiB + 12345;
-const multipart = { multipartThreshold: 5 * MiB, partSize: 5 * MiB };
 /** Five ranges of the 24 MiB file, three at a time. */
 const ranged = { rangeSize: 5 * MiB, streams: 3 };
 
 describe('r2 downloads', () => {
   const bucket = useBucket('r2-download');
   const temp = useTempDir();
-  let bigFile: string;
-  let bigHash: string;
-
-  before(async () => {
-    bigFile = join(temp.path, 'big.bin');
-    await writeRandomFile(bigFile, MULTIPART_SIZE);
-    bigHash = await sha256File(bigFile);
-  });
+  const big = useBigFile(temp);
 
   for (const direct of [false, true]) {
     describe(direct ? 'downloadFile on direct connections' : 'downloadFile', () => {
@@ -61,7 +54,7 @@ describe('r2 downloads', () => {
       });
 
       before(async () => {
-        await uploadFile(bucket.client, { bucket: bucket.name, key, filePath: bigFile, ...multipart }, live);
+        await uploadFile(bucket.client, { bucket: bucket.name, key, filePath: big.path, ...multipart }, live);
       });
 
       /** Files in the folder other than the given ones: leftovers such as temporary files. */
@@ -78,7 +71,7 @@ describe('r2 downloads', () => {
 
       /** The big object arrived whole: its bytes, progress that never went back up to the end, no other file left. */
       async function assertWhole(dir: string, target: string, progress: number[]): Promise<void> {
-        assert.equal(await sha256File(target), bigHash);
+        assert.equal(await sha256File(target), big.hash);
         assert.ok(
           progress.every((received, i) => i === 0 || received > progress[i - 1]),
           'progress never goes back',
@@ -105,7 +98,7 @@ describe('r2 downloads', () => {
         const { target } = await newTarget('dl-replace');
         await writeFile(target, 'old contents');
         await downloadFile(client, { bucket: bucket.name, key, filePath: target }, live);
-        assert.equal(await sha256File(target), bigHash);
+        assert.equal(await sha256File(target), big.hash);
       });
 
       it('leaves an existing target untouched and no temporary file when cancelled midway', async () => {
@@ -252,7 +245,7 @@ describe('r2 downloads', () => {
       it('fails with PreconditionFailed, keeping nothing, when the object is replaced mid-download', async () => {
         const { name } = bucket;
         const replacedKey = 'download/replaced.bin';
-        await uploadFile(client, { bucket: name, key: replacedKey, filePath: bigFile, ...multipart }, live);
+        await uploadFile(client, { bucket: name, key: replacedKey, filePath: big.path, ...multipart }, live);
         const { dir, target } = await newTarget('dl-replaced');
         await writeFile(target, 'keep me');
         // Locally, every range waits a little, so the replacement lands before the later ranges are asked
@@ -349,7 +342,7 @@ describe('r2 downloads', () => {
         assert.equal(await readFile(target, 'utf8'), 'mine');
         const { etag } = await headObject(client, { bucket: bucket.name, key }, live);
         await downloadFile(client, { bucket: bucket.name, key, filePath: target, ifMatch: etag }, live);
-        assert.equal(await sha256File(target), bigHash);
+        assert.equal(await sha256File(target), big.hash);
         assert.deepEqual(await strayFiles(dir, ['out.bin']), []);
       });
 

@@ -22,6 +22,12 @@ import type { TestCredentials } from '../../support/s3env';
 import { s3env } from '../../support/s3env';
 
 /** A signal that never fires, for calls a test does not cancel; many run in parallel on it. */
+export const MiB = 1024 * 1024;
+/** 24 MiB + a bit: four full 5 MiB parts and a short fifth. */
+export const MULTIPART_SIZE = 24 * MiB + 12345;
+/** Upload settings that send MULTIPART_SIZE in those parts. */
+export const multipart = { multipartThreshold: 5 * MiB, partSize: 5 * MiB };
+
 export const live = new AbortController().signal;
 setMaxListeners(0, live);
 
@@ -154,6 +160,17 @@ export function useBucket(prefix: string): TestBucket {
       return client;
     },
   };
+}
+
+/** A random file of MULTIPART_SIZE bytes in `temp`, written before the enclosing `describe`'s tests, and its SHA-256. */
+export function useBigFile(temp: { readonly path: string }): { readonly path: string; readonly hash: string } {
+  const big = { path: '', hash: '' };
+  before(async () => {
+    big.path = join(temp.path, 'big.bin');
+    await writeRandomFile(big.path, MULTIPART_SIZE);
+    big.hash = await sha256File(big.path);
+  });
+  return big;
 }
 
 /** A temporary folder for the enclosing `describe`. */

@@ -15,24 +15,16 @@ import {
   useBucket,
   useTempDir,
   writeRandomFile,
+  MiB,
+  MULTIPART_SIZE,
+  multipart,
+  useBigFile,
 } from './helpers';
-
-const MiB = 1024 * 1024;
-/** 24 MiB + a bit: four full 5 MiB parts and a short fifth. */
-const MULTIPART_SIZE = 24 * MiB + 12345;
-const multipart = { multipartThreshold: 5 * MiB, partSize: 5 * MiB };
 
 describe('r2 transfers', () => {
   const bucket = useBucket('r2-transfer');
   const temp = useTempDir();
-  let bigFile: string;
-  let bigHash: string;
-
-  before(async () => {
-    bigFile = join(temp.path, 'big.bin');
-    await writeRandomFile(bigFile, MULTIPART_SIZE);
-    bigHash = await sha256File(bigFile);
-  });
+  const big = useBigFile(temp);
 
   afterEach(() => {
     s3env().local?.clearFaults();
@@ -81,7 +73,7 @@ describe('r2 transfers', () => {
         {
           bucket: name,
           key: 'multi/big.bin',
-          filePath: bigFile,
+          filePath: big.path,
           ...multipart,
           metadata: { origin: 'test' },
           onProgress: (sent, total) => {
@@ -106,7 +98,7 @@ describe('r2 transfers', () => {
         { bucket: name, key: 'multi/big.bin', maxBytes: MULTIPART_SIZE },
         live,
       );
-      assert.equal(sha256(stored.bytes), bigHash);
+      assert.equal(sha256(stored.bytes), big.hash);
       assert.deepEqual(stored.head.metadata, { origin: 'test' });
     });
 
@@ -118,7 +110,7 @@ describe('r2 transfers', () => {
         {
           bucket: name,
           key: 'multi/cancelled.bin',
-          filePath: bigFile,
+          filePath: big.path,
           ...multipart,
           concurrency: 2,
           onProgress: (sent) => {
@@ -141,7 +133,7 @@ describe('r2 transfers', () => {
       const controller = new AbortController();
       const upload = uploadFile(
         client,
-        { bucket: name, key: 'multi/cancelled-early.bin', filePath: bigFile, ...multipart },
+        { bucket: name, key: 'multi/cancelled-early.bin', filePath: big.path, ...multipart },
         controller.signal,
       );
       setTimeout(() => controller.abort(), 100);
@@ -157,14 +149,14 @@ describe('r2 transfers', () => {
       const { client, name } = bucket;
       local.resetStats();
       local.inject({ type: 'error', status: 503, operation: 'UploadPart', times: 1 });
-      await uploadFile(client, { bucket: name, key: 'multi/retried.bin', filePath: bigFile, ...multipart }, live);
+      await uploadFile(client, { bucket: name, key: 'multi/retried.bin', filePath: big.path, ...multipart }, live);
       assert.equal(local.stats().operations.UploadPart, 6);
       const stored = await getObjectBytes(
         client,
         { bucket: name, key: 'multi/retried.bin', maxBytes: MULTIPART_SIZE },
         live,
       );
-      assert.equal(sha256(stored.bytes), bigHash);
+      assert.equal(sha256(stored.bytes), big.hash);
     });
 
     it('retries a single PUT whose connection was cut', async function () {
@@ -190,7 +182,7 @@ describe('r2 transfers', () => {
       try {
         local.inject({ type: 'error', status: 500, operation: 'UploadPart', times: 'always' });
         await expectR2Error(
-          uploadFile(client, { bucket: bucket.name, key: 'multi/failing.bin', filePath: bigFile, ...multipart }, live),
+          uploadFile(client, { bucket: bucket.name, key: 'multi/failing.bin', filePath: big.path, ...multipart }, live),
           'ServerError',
         );
         assert.deepEqual(await openUploads(bucket.name), []);
@@ -206,7 +198,7 @@ describe('r2 transfers', () => {
       await expectR2Error(
         uploadFile(
           client,
-          { bucket: name, key: 'multi/exists.bin', filePath: bigFile, ...multipart, ifNoneMatch: '*' },
+          { bucket: name, key: 'multi/exists.bin', filePath: big.path, ...multipart, ifNoneMatch: '*' },
           live,
         ),
         'AlreadyExists',
@@ -239,7 +231,7 @@ describe('r2 transfers', () => {
         {
           bucket: name,
           key: 'multi/raced.bin',
-          filePath: bigFile,
+          filePath: big.path,
           ...multipart,
           ifNoneMatch: '*',
           onProgress: () => {
@@ -278,11 +270,11 @@ describe('r2 transfers', () => {
       );
       await expectR2Error(uploadFile(client, { bucket: name, key: 'x', filePath: temp.path }, live), 'FileSystem');
       await expectR2Error(
-        uploadFile(client, { bucket: name, key: 'x', filePath: bigFile, partSize: MiB }, live),
+        uploadFile(client, { bucket: name, key: 'x', filePath: big.path, partSize: MiB }, live),
         'InvalidArgument',
       );
       await expectR2Error(
-        uploadFile(client, { bucket: name, key: 'x', filePath: bigFile, concurrency: 0 }, live),
+        uploadFile(client, { bucket: name, key: 'x', filePath: big.path, concurrency: 0 }, live),
         'InvalidArgument',
       );
     });
@@ -311,11 +303,11 @@ describe('r2 transfers', () => {
 
     it('is false for a multipart object, whose ETag is not the MD5, even with the same bytes', async () => {
       const { client, name } = bucket;
-      await uploadFile(client, { bucket: name, key: 'parts.bin', filePath: bigFile, ...multipart }, live);
+      await uploadFile(client, { bucket: name, key: 'parts.bin', filePath: big.path, ...multipart }, live);
       assert.equal(
         await objectMatchesFile(
           await headObject(client, { bucket: name, key: 'parts.bin' }, live),
-          { path: bigFile },
+          { path: big.path },
           live,
         ),
         false,

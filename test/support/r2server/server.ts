@@ -151,6 +151,8 @@ async function handleS3(
       throw error;
     }
     parts.stats.count(route.operation);
+    const handling = parts.stats.handling(route.operation);
+    res.once('close', handling.done);
     ctx.faults = parts.faults.take(route.operation);
     if (ctx.faults.delay && !(await waitWhileConnected(res, ctx.faults.delay.ms))) {
       return; // the client gave up waiting: there is no one to answer

@@ -9,6 +9,8 @@ export interface R2Stats {
   classB: number;
   free: number;
   total: number;
+  /** The most requests of each operation being handled at once (since the last reset). */
+  peakInFlight: Record<string, number>;
 }
 
 function billingOf(operation: string): OperationClass {
@@ -17,17 +19,36 @@ function billingOf(operation: string): OperationClass {
 
 export class Stats {
   private counts = new Map<string, number>();
+  private readonly inFlight = new Map<string, number>();
+  private peaks = new Map<string, number>();
 
   count(operation: string): void {
     this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
   }
 
+  /** A request of `operation` is being handled until `done` is called: how clients spread their work. */
+  handling(operation: string): { done(): void } {
+    const now = (this.inFlight.get(operation) ?? 0) + 1;
+    this.inFlight.set(operation, now);
+    this.peaks.set(operation, Math.max(now, this.peaks.get(operation) ?? 0));
+    return { done: () => this.inFlight.set(operation, (this.inFlight.get(operation) ?? 1) - 1) };
+  }
+
   reset(): void {
     this.counts = new Map();
+    // Requests still being handled count towards the next peak.
+    this.peaks = new Map([...this.inFlight].filter(([, n]) => n > 0));
   }
 
   snapshot(): R2Stats {
-    const stats: R2Stats = { operations: {}, classA: 0, classB: 0, free: 0, total: 0 };
+    const stats: R2Stats = {
+      operations: {},
+      classA: 0,
+      classB: 0,
+      free: 0,
+      total: 0,
+      peakInFlight: Object.fromEntries(this.peaks),
+    };
     for (const [operation, n] of [...this.counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
       stats.operations[operation] = n;
       stats.total += n;

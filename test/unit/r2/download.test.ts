@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { downloadFile, headObject, putObject, R2Client, uploadFile } from '../../../src/r2';
+import { DOWNLOAD_DEFAULTS, downloadFile, headObject, putObject, R2Client, uploadFile } from '../../../src/r2';
 import { RequestCounter } from '../../support/requestCounter';
 import { s3env } from '../../support/s3env';
 import { startTlsRelay, withUncheckedCertificates } from '../../support/tlsRelay';
@@ -140,6 +140,45 @@ describe('r2 downloads', () => {
         );
         assert.equal(local.stats().operations.GetObject, 2);
         await assertWhole(dir, target, progress);
+      });
+
+      describe('ranges in flight', () => {
+        /** The 24 MiB file in 1 MiB ranges: 25 ranges, more than any number of streams. */
+        async function peakInFlight(
+          this: Mocha.Context,
+          name: string,
+          delay: { ms: number; times: number | 'always' },
+          streams?: number,
+        ) {
+          const local = s3env().local;
+          if (local === undefined) {
+            this.skip();
+          }
+          const { dir, target } = await newTarget(`dl-streams-${name}`);
+          const progress: number[] = [];
+          local.inject({ type: 'delay', operation: 'GetObject', ...delay });
+          local.resetStats();
+          const input = { bucket: bucket.name, key, filePath: target, rangeSize: MiB, streams };
+          await downloadFile(client, { ...input, onProgress: (received) => progress.push(received) }, live);
+          await assertWhole(dir, target, progress);
+          assert.equal(local.stats().operations.GetObject, Math.ceil(MULTIPART_SIZE / MiB));
+          return local.stats().peakInFlight.GetObject;
+        }
+
+        it('keeps more ranges in flight once the first answers show a far server', async function () {
+          const peak = await peakInFlight.call(this, 'far', { ms: 60, times: 'always' });
+          assert.ok(peak > DOWNLOAD_DEFAULTS.streams && peak <= DOWNLOAD_DEFAULTS.farStreams, `${peak} in flight`);
+        });
+
+        it('keeps the near number when only one answer was slow', async function () {
+          const peak = await peakInFlight.call(this, 'near', { ms: 60, times: 1 });
+          assert.ok(peak <= DOWNLOAD_DEFAULTS.streams, `${peak} in flight`);
+        });
+
+        it('keeps the number of streams it was given, however far the server', async function () {
+          const peak = await peakInFlight.call(this, 'given', { ms: 60, times: 'always' }, 3);
+          assert.ok(peak <= 3, `${peak} in flight`);
+        });
       });
 
       it('leaves neither target nor temporary file when the connection keeps dropping', async function () {

@@ -30,7 +30,20 @@ describe('r2server: stats and faults', function () {
       classB: 2,
       free: 0,
       total: 4,
+      peakInFlight: { GetObject: 1, HeadObject: 1, ListObjectsV2: 1 },
     } satisfies R2Stats);
+  });
+
+  it('tells the most requests of an operation it handled at once', async () => {
+    // Delayed, three HEADs are all being handled before the first is answered.
+    h.server.inject({ type: 'delay', ms: 50, operation: 'HeadObject', times: 3 });
+    h.server.resetStats();
+    await Promise.all([1, 2, 3].map(() => h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' }))));
+    await h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+    assert.deepEqual(h.server.stats().peakInFlight, { HeadObject: 3 });
+    h.server.resetStats();
+    await h.client.send(new HeadObjectCommand({ Bucket: h.bucket, Key: 'blob' }));
+    assert.deepEqual(h.server.stats().peakInFlight, { HeadObject: 1 });
   });
 
   it('serves stats and takes faults over the control endpoint', async () => {

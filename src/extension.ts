@@ -50,7 +50,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const transferThread = new TransferThread({
     script: join(__dirname, 'transferThread.js'),
     log,
-    usable: () => !proxied(),
   });
   const clients: ClientPool = new ClientPool(
     accounts,
@@ -144,18 +143,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   return context.extensionMode === vscode.ExtensionMode.Test
     ? { explorer, view, viewState, agentTools: agentTools.tools, transferThread }
     : undefined;
-}
-
-/**
- * Whether requests may go through a proxy: VS Code routes the main thread's requests through the
- * proxy it is configured with (http.proxy, or the *_PROXY variables), and a worker thread's never.
- * Large transfers then stay in the main thread.
- */
-function proxied(): boolean {
-  const configured = vscode.workspace.getConfiguration('http').get<string>('proxy', '');
-  return (
-    configured !== '' || ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => process.env[name])
-  );
 }
 
 export function deactivate(): void {

@@ -18,8 +18,6 @@ export interface TransferThreadOptions {
   /** The thread's script: dist/transferThread.js in the extension. */
   readonly script: string;
   readonly log: ThreadLog;
-  /** Whether large transfers may go to the thread now (see extension.ts: not through a proxy). */
-  readonly usable: () => boolean;
   /** The young generation of the thread's heap (see YOUNG_GENERATION_MB). */
   readonly youngGenerationMb?: number;
 }
@@ -68,7 +66,7 @@ export class TransferThread {
   /** The account's file transfers: large ones in the thread, built from `options`; the rest with `client`. */
   transfers(client: R2Client, options: () => Promise<R2ClientOptions>): FileTransfers {
     const here = inThisThread(client);
-    const inThread = (kind: ThreadTransfer['kind'], size: number) => size > threadAbove(kind) && this.settings.usable();
+    const inThread = (kind: ThreadTransfer['kind'], size: number) => size > threadAbove(kind);
     return {
       download: (input, size, signal) =>
         inThread('download', size)
@@ -97,6 +95,13 @@ export class TransferThread {
     signal: AbortSignal,
     inMainThread: () => Promise<void>,
   ): Promise<void> {
+    const clientOptions = await options();
+    // VS Code sends the main thread's requests through the user's proxy, never a worker thread's. The
+    // account's client may connect directly exactly where no proxy applies to its endpoint
+    // (src/accounts/directDownloads.ts); elsewhere its transfers stay here, proxied.
+    if (clientOptions.directDownloads !== true) {
+      return inMainThread();
+    }
     let worker: Worker;
     try {
       worker = await this.#started();
@@ -104,7 +109,6 @@ export class TransferThread {
       this.settings.log.warn(`Transfer thread not started, transferring in the main thread: ${String(error)}`);
       return inMainThread();
     }
-    const clientOptions = await options();
     const id = this.#nextId++;
     const cancel = () => {
       const { reason } = signal;

@@ -85,8 +85,10 @@ describe('transfer thread', function () {
     endpoint: { kind: 'custom', url: s3env().endpoint },
     credentials: s3env().credentials,
     onRequest: requests.onRequest,
+    // No proxy applies to the endpoint (src/accounts/directDownloads.ts).
+    directDownloads: true,
   });
-  const thread = new TransferThread({ script: SCRIPT, log, usable: () => true });
+  const thread = new TransferThread({ script: SCRIPT, log });
   let client: R2Client;
   let transfers: FileTransfers;
   const uploadSize = threadAbove('upload') + 3 * MiB + 17;
@@ -236,8 +238,18 @@ describe('transfer thread', function () {
     assert.equal(await sha256File(target), await sha256File(upload));
   });
 
+  it('an account whose endpoint a proxy applies to transfers in this thread, which VS Code proxies', async () => {
+    const handed = thread.handed;
+    const proxied = thread.transfers(client, async () => ({ ...options(), directDownloads: false }));
+    const target = join(temp.path, 'proxied.bin');
+    await proxied.download({ bucket: bucket.name, key: downloadKey, filePath: target }, downloadSize, live);
+    await proxied.upload({ bucket: bucket.name, key: 'proxied.bin', filePath: upload }, uploadSize, live);
+    assert.equal(thread.handed, handed);
+    assert.ok((await readFile(target)).equals(Buffer.alloc(downloadSize, 7)));
+  });
+
   it('a thread that cannot start leaves the transfer to this thread, and says why in the log', async () => {
-    const broken = new TransferThread({ script: join(temp.path, 'no-such-script.js'), log, usable: () => true });
+    const broken = new TransferThread({ script: join(temp.path, 'no-such-script.js'), log });
     try {
       const target = join(temp.path, 'fallback.bin');
       await broken

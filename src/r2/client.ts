@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { S3Client } from './sdk';
 import type { $Command, S3ClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-s3';
+import type { BuildMiddleware } from '@smithy/types';
 import { getSignedUrl } from './sdk';
 import { deadline } from './deadline';
 import { DirectGets } from './directGet';
@@ -126,6 +127,22 @@ function sdkClient(
     },
     { step: 'build', name: 'r2KeepAlive' },
   );
+  // The SDK asks for "100 Continue" before any body of 2 MiB or more: the server may refuse the request
+  // before the body is sent, for one round trip each. Worth it for a PutObject, which a condition
+  // (If-None-Match, If-Match) may refuse; not for a part of an upload that was just created and
+  // checked, which nothing refuses for its bytes: there it is a round trip per part on a long link.
+  const partsWithoutExpect: BuildMiddleware<ServiceInputTypes, ServiceOutputTypes> =
+    (next, context) => async (args) => {
+      if (context.commandName === 'UploadPartCommand') {
+        delete (args.request as { headers: Record<string, string> }).headers.Expect;
+      }
+      return await next(args);
+    };
+  client.middlewareStack.addRelativeTo(partsWithoutExpect, {
+    relation: 'after',
+    toMiddleware: 'addExpectContinueMiddleware',
+    name: 'r2PartsWithoutExpect',
+  });
   if (onRequest !== undefined) {
     // The deserialize step runs once per attempt, inside the SDK's retries, just before the send.
     client.middlewareStack.add(

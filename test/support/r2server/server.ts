@@ -150,7 +150,7 @@ async function handleS3(
       parts.stats.count(UNSUPPORTED);
       throw error;
     }
-    parts.stats.count(route.operation);
+    parts.stats.count(route.operation, req.headers);
     const handling = parts.stats.handling(route.operation);
     res.once('close', handling.done);
     ctx.faults = parts.faults.take(route.operation);

@@ -1,4 +1,5 @@
 // Request counts per operation and per R2 billing class, so tests can assert what a client costs.
+import type { IncomingHttpHeaders } from 'node:http';
 import type { OperationClass } from './operations';
 import { OPERATIONS } from './operations';
 
@@ -11,6 +12,8 @@ export interface R2Stats {
   total: number;
   /** The most requests of each operation being handled at once (since the last reset). */
   peakInFlight: Record<string, number>;
+  /** Requests per operation that waited for "100 Continue" before sending their body. */
+  expectContinue: Record<string, number>;
 }
 
 function billingOf(operation: string): OperationClass {
@@ -21,9 +24,13 @@ export class Stats {
   private counts = new Map<string, number>();
   private readonly inFlight = new Map<string, number>();
   private peaks = new Map<string, number>();
+  private expectContinue = new Map<string, number>();
 
-  count(operation: string): void {
+  count(operation: string, headers: IncomingHttpHeaders = {}): void {
     this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
+    if (headers.expect?.toLowerCase() === '100-continue') {
+      this.expectContinue.set(operation, (this.expectContinue.get(operation) ?? 0) + 1);
+    }
   }
 
   /** A request of `operation` is being handled until `done` is called: how clients spread their work. */
@@ -36,6 +43,7 @@ export class Stats {
 
   reset(): void {
     this.counts = new Map();
+    this.expectContinue = new Map();
     // Requests still being handled count towards the next peak.
     this.peaks = new Map([...this.inFlight].filter(([, n]) => n > 0));
   }
@@ -48,6 +56,7 @@ export class Stats {
       free: 0,
       total: 0,
       peakInFlight: Object.fromEntries(this.peaks),
+      expectContinue: Object.fromEntries(this.expectContinue),
     };
     for (const [operation, n] of [...this.counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
       stats.operations[operation] = n;

@@ -191,6 +191,22 @@ describe('r2 transfers', () => {
       }
     });
 
+    it('sends parts at once, without waiting for "100 Continue", and a streamed PUT after it', async function () {
+      const local = s3env().local;
+      if (local === undefined) {
+        this.skip();
+      }
+      const { client, name } = bucket;
+      local.resetStats();
+      await uploadFile(client, { bucket: name, key: 'multi/no-wait.bin', filePath: big.path, ...multipart }, live);
+      // Above the 1 MiB read into memory and below the parts' threshold: one PUT streamed from the file.
+      const single = join(temp.path, 'streamed.bin');
+      await writeRandomFile(single, 3 * MiB);
+      await uploadFile(client, { bucket: name, key: 'multi/streamed.bin', filePath: single, ifNoneMatch: '*' }, live);
+      assert.deepEqual(local.stats().expectContinue, { PutObject: 1 });
+      assert.equal(local.stats().operations.UploadPart, 5);
+    });
+
     it('creates only if absent (If-None-Match: *), refusing before any part is sent', async () => {
       const { client, name } = bucket;
       await putObject(client, { bucket: name, key: 'multi/exists.bin', body: 'already here' }, live);

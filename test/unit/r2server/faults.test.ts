@@ -31,6 +31,7 @@ describe('r2server: stats and faults', function () {
       free: 0,
       total: 4,
       peakInFlight: { GetObject: 1, HeadObject: 1, ListObjectsV2: 1 },
+      expectContinue: {},
     } satisfies R2Stats);
   });
 

@@ -1,8 +1,13 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { S3Client } from './sdk';
-import type { $Command, S3ClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-s3';
-import { getSignedUrl } from './sdk';
+import type {
+  $Command,
+  S3Client,
+  S3ClientResolvedConfig,
+  ServiceInputTypes,
+  ServiceOutputTypes,
+} from '@aws-sdk/client-s3';
+import { s3, s3Presigner } from './sdk';
 import { deadline } from './deadline';
 import { DirectGets } from './directGet';
 import type { EndpointConfig, ResolvedEndpoint } from './endpoint';
@@ -99,7 +104,7 @@ function sdkClient(
   config: SdkConfig,
 ): S3Client {
   const { accessKeyId, secretAccessKey, connectTimeoutMs, httpAgent, httpsAgent, onRequest } = config;
-  const client = new S3Client({
+  const client = new (s3().S3Client)({
     endpoint: endpoint.url,
     forcePathStyle: endpoint.forcePathStyle,
     region: 'auto',
@@ -264,7 +269,7 @@ export class R2Client {
     expiresInSeconds: number,
     signedHeaders: ReadonlySet<string>,
   ): Promise<string> {
-    return await getSignedUrl(this.#s3, command, {
+    return await s3Presigner().getSignedUrl(this.#s3, command, {
       expiresIn: expiresInSeconds,
       signableHeaders: new Set(signedHeaders),
     });

@@ -79,7 +79,10 @@ export class SigV4Signer {
 
   /** The headers to send: the request's, with `x-amz-date` and `authorization` for `date`. */
   sign(request: RequestToSign, date: Date): Record<string, string> {
-    const longDate = date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+    const longDate = date
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z')
+      .replace(/[-:]/g, '');
     const day = longDate.slice(0, 8);
     const scope = `${day}/${this.#region}/${this.#service}/aws4_request`;
     const headers: Record<string, string> = { ...request.headers, 'x-amz-date': longDate };

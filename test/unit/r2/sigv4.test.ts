@@ -9,7 +9,10 @@ import { SigV4Signer } from '../../../src/r2/sigv4';
 import { NodeSha256 } from '../../support/nodeSha256';
 import { ODD_KEYS } from './helpers';
 
-const credentials = { accessKeyId: 'AKIDEXAMPLE0123456789', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+const credentials = {
+  accessKeyId: 'AKIDEXAMPLE0123456789',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+};
 const endpoint = resolveEndpoint({ kind: 'custom', url: 'https://s3.example.com/base/' });
 const SHA256_OF_NOTHING = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
@@ -50,7 +53,12 @@ const REQUESTS: RequestToSign[] = [
   }),
   list({ 'list-type': '2', prefix: 'ünï cødé/+&=', delimiter: '/', 'max-keys': '1000' }),
   list({ 'list-type': '2', 'continuation-token': '1/abc+def==', 'start-after': "it's (a) key!*" }),
-  { method: 'DELETE', path: '/', query: {}, headers: { host: 's3.example.com', 'x-amz-content-sha256': SHA256_OF_NOTHING } },
+  {
+    method: 'DELETE',
+    path: '/',
+    query: {},
+    headers: { host: 's3.example.com', 'x-amz-content-sha256': SHA256_OF_NOTHING },
+  },
 ];
 
 describe('r2 SigV4 signer', () => {
@@ -68,7 +76,12 @@ describe('r2 SigV4 signer', () => {
 
   it('signs with the right day key when the day changes, back and forth, in any region', async () => {
     const request = put('k', { 'content-type': 'application/octet-stream' });
-    const dates = ['2026-12-01T23:59:59.999Z', '2026-12-02T00:00:00.000Z', '2026-12-01T12:00:00Z', '2027-01-01T00:00:01Z'];
+    const dates = [
+      '2026-12-01T23:59:59.999Z',
+      '2026-12-02T00:00:00.000Z',
+      '2026-12-01T12:00:00Z',
+      '2027-01-01T00:00:01Z',
+    ];
     for (const region of ['auto', 'eu-central-1']) {
       const signer = new SigV4Signer(credentials, region, 's3');
       for (const iso of dates) {

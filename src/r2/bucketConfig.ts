@@ -1,13 +1,6 @@
 // Bucket CORS and lifecycle rules. The rule types keep S3's PascalCase field names because users edit
 // them as JSON documents, in the same shape as Cloudflare's and AWS's documentation shows.
-import {
-  DeleteBucketCorsCommand,
-  DeleteBucketLifecycleCommand,
-  GetBucketCorsCommand,
-  GetBucketLifecycleConfigurationCommand,
-  PutBucketCorsCommand,
-  PutBucketLifecycleConfigurationCommand,
-} from './sdk';
+import { s3 } from './sdk';
 import type { LifecycleRule as S3LifecycleRule, TransitionStorageClass } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import { isR2Error } from './errors';
@@ -46,7 +39,7 @@ async function emptyIfUnconfigured<T>(request: Promise<T[]>): Promise<T[]> {
 export async function getBucketCors(client: R2Client, bucket: string, signal: AbortSignal): Promise<CorsRule[]> {
   return await emptyIfUnconfigured(
     client
-      .send(new GetBucketCorsCommand({ Bucket: bucket }), { operation: 'GetBucketCors', bucket }, signal)
+      .send(new (s3().GetBucketCorsCommand)({ Bucket: bucket }), { operation: 'GetBucketCors', bucket }, signal)
       .then((output) =>
         (output.CORSRules ?? []).map((rule) => ({
           ID: rule.ID,
@@ -67,14 +60,18 @@ export async function putBucketCors(
   signal: AbortSignal,
 ): Promise<void> {
   await client.send(
-    new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: rules } }),
+    new (s3().PutBucketCorsCommand)({ Bucket: bucket, CORSConfiguration: { CORSRules: rules } }),
     { operation: 'PutBucketCors', bucket },
     signal,
   );
 }
 
 export async function deleteBucketCors(client: R2Client, bucket: string, signal: AbortSignal): Promise<void> {
-  await client.send(new DeleteBucketCorsCommand({ Bucket: bucket }), { operation: 'DeleteBucketCors', bucket }, signal);
+  await client.send(
+    new (s3().DeleteBucketCorsCommand)({ Bucket: bucket }),
+    { operation: 'DeleteBucketCors', bucket },
+    signal,
+  );
 }
 
 function toDate(iso: string | undefined): Date | undefined {
@@ -120,7 +117,7 @@ export async function getBucketLifecycle(
   return await emptyIfUnconfigured(
     client
       .send(
-        new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }),
+        new (s3().GetBucketLifecycleConfigurationCommand)({ Bucket: bucket }),
         { operation: 'GetBucketLifecycle', bucket },
         signal,
       )
@@ -135,7 +132,7 @@ export async function putBucketLifecycle(
   signal: AbortSignal,
 ): Promise<void> {
   await client.send(
-    new PutBucketLifecycleConfigurationCommand({
+    new (s3().PutBucketLifecycleConfigurationCommand)({
       Bucket: bucket,
       LifecycleConfiguration: { Rules: rules.map(toS3LifecycleRule) },
     }),
@@ -146,7 +143,7 @@ export async function putBucketLifecycle(
 
 export async function deleteBucketLifecycle(client: R2Client, bucket: string, signal: AbortSignal): Promise<void> {
   await client.send(
-    new DeleteBucketLifecycleCommand({ Bucket: bucket }),
+    new (s3().DeleteBucketLifecycleCommand)({ Bucket: bucket }),
     { operation: 'DeleteBucketLifecycle', bucket },
     signal,
   );

@@ -1,5 +1,5 @@
 import { parseBucketListing } from './listXml';
-import { CreateBucketCommand, DeleteBucketCommand, HeadBucketCommand } from './sdk';
+import { s3 } from './sdk';
 import type { BucketLocationConstraint } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import { R2Error } from './errors';
@@ -56,7 +56,7 @@ export async function createBucket(client: R2Client, input: CreateBucketInput, s
   if (problem !== undefined) {
     throw new R2Error('InvalidBucketName', context, { message: problem });
   }
-  const command = new CreateBucketCommand({
+  const command = new (s3().CreateBucketCommand)({
     Bucket: bucket,
     // R2 reads its location hints from the S3 location constraint; the SDK's type lists AWS regions.
     CreateBucketConfiguration:
@@ -78,10 +78,10 @@ export async function createBucket(client: R2Client, input: CreateBucketInput, s
 
 /** Deletes an empty bucket; a non-empty one fails with R2Error `BucketNotEmpty`. */
 export async function deleteBucket(client: R2Client, bucket: string, signal: AbortSignal): Promise<void> {
-  await client.send(new DeleteBucketCommand({ Bucket: bucket }), { operation: 'DeleteBucket', bucket }, signal);
+  await client.send(new (s3().DeleteBucketCommand)({ Bucket: bucket }), { operation: 'DeleteBucket', bucket }, signal);
 }
 
 /** Resolves if the bucket exists and is reachable; otherwise `NoSuchBucket` or `AccessDenied`. */
 export async function headBucket(client: R2Client, bucket: string, signal: AbortSignal): Promise<void> {
-  await client.send(new HeadBucketCommand({ Bucket: bucket }), { operation: 'HeadBucket', bucket }, signal);
+  await client.send(new (s3().HeadBucketCommand)({ Bucket: bucket }), { operation: 'HeadBucket', bucket }, signal);
 }

@@ -1,9 +1,14 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { S3Client } from './sdk';
-import type { $Command, S3ClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-s3';
+import type {
+  $Command,
+  S3Client,
+  S3ClientResolvedConfig,
+  ServiceInputTypes,
+  ServiceOutputTypes,
+} from '@aws-sdk/client-s3';
 import type { BuildMiddleware } from '@smithy/types';
-import { getSignedUrl } from './sdk';
+import { s3, s3Presigner } from './sdk';
 import { deadline } from './deadline';
 import { DirectGets } from './directGet';
 import type { EndpointConfig, ResolvedEndpoint } from './endpoint';
@@ -100,7 +105,7 @@ function sdkClient(
   config: SdkConfig,
 ): S3Client {
   const { accessKeyId, secretAccessKey, connectTimeoutMs, httpAgent, httpsAgent, onRequest } = config;
-  const client = new S3Client({
+  const client = new (s3().S3Client)({
     endpoint: endpoint.url,
     forcePathStyle: endpoint.forcePathStyle,
     region: 'auto',
@@ -281,7 +286,7 @@ export class R2Client {
     expiresInSeconds: number,
     signedHeaders: ReadonlySet<string>,
   ): Promise<string> {
-    return await getSignedUrl(this.#s3, command, {
+    return await s3Presigner().getSignedUrl(this.#s3, command, {
       expiresIn: expiresInSeconds,
       signableHeaders: new Set(signedHeaders),
     });

@@ -1,5 +1,5 @@
-import { CopyObjectCommand } from './sdk';
-import type { StorageClass } from '@aws-sdk/client-s3';
+import { s3 } from './sdk';
+import type { CopyObjectCommand, StorageClass } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
 import { isR2Error, R2Error } from './errors';
@@ -73,7 +73,7 @@ async function sendCopy(
   const context = { operation: 'CopyObject', bucket: destination.bucket, key: destination.key };
   checkKey(source.key, context);
   checkKey(destination.key, context);
-  const command = new CopyObjectCommand({
+  const command = new (s3().CopyObjectCommand)({
     Bucket: destination.bucket,
     Key: destination.key,
     CopySource: encodeCopySource(source.bucket, source.key),

@@ -1,4 +1,4 @@
-import { DeleteObjectsCommand } from './sdk';
+import { s3 } from './sdk';
 import type { R2Client } from './client';
 import { codeFromS3, isR2Error, R2Error } from './errors';
 import { isValidKey } from './keys';
@@ -87,7 +87,10 @@ async function deleteBatch(
     return result;
   }
   const output = await client.send(
-    new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: inXml.map((key) => ({ Key: key })), Quiet: true } }),
+    new (s3().DeleteObjectsCommand)({
+      Bucket: bucket,
+      Delete: { Objects: inXml.map((key) => ({ Key: key })), Quiet: true },
+    }),
     { operation: 'DeleteObjects', bucket },
     signal,
   );

@@ -129,7 +129,7 @@ export class DirectGets {
       }
       this.#connections.add(connection);
     }
-    const signed = await this.#options.sender.sign('GET', target, { ...headers, host: target.host }, signingDate);
+    const signed = this.#options.sender.sign('GET', target, { ...headers, host: target.host }, signingDate);
     const lines = Object.entries(signed).map(([name, value]) => `${name}: ${value}\r\n`);
     this.#options.onRequest?.('GetObject');
     let answer: ResponseHead;

@@ -1,6 +1,6 @@
 // Multipart uploads started and never completed or aborted: their parts stay stored (and billed)
 // until someone aborts them. R2 aborts them after seven days by default; other S3 servers never do.
-import { AbortMultipartUploadCommand, ListMultipartUploadsCommand } from './sdk';
+import { s3 } from './sdk';
 import type { R2Client } from './client';
 import { isR2Error, R2Error } from './errors';
 import { MAX_PAGE_SIZE } from './listing';
@@ -34,7 +34,7 @@ export async function listIncompleteUploads(
     // Without EncodingType=url: RGW 16 encodes the keys but does not say so (no EncodingType in the
     // answer), so they could not be told apart from keys that contain "%".
     const output = await client.send(
-      new ListMultipartUploadsCommand({
+      new (s3().ListMultipartUploadsCommand)({
         Bucket: bucket,
         Prefix: prefix || undefined,
         MaxUploads: pageSize,
@@ -69,7 +69,7 @@ export async function abortIncompleteUpload(
   const { bucket, key, uploadId } = upload;
   try {
     await client.send(
-      new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }),
+      new (s3().AbortMultipartUploadCommand)({ Bucket: bucket, Key: key, UploadId: uploadId }),
       { operation: 'AbortMultipartUpload', bucket, key },
       signal,
     );

@@ -1,7 +1,7 @@
 // Multipart upload of a file, written here rather than with lib-storage's Upload: R2 needs equal-sized
 // parts, conditional writes must reach CompleteMultipartUpload, and a cancelled or failed upload must
 // leave no parts behind.
-import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, UploadPartCommand } from './sdk';
+import { s3 } from './sdk';
 import type { CompletedPart } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import { DEADLINE_MS } from './deadline';
@@ -111,7 +111,7 @@ function filePartSender(client: R2Client, plan: MultipartUploadPlan): SendPart {
         partSignal,
         (body, attemptSignal) =>
           client.send(
-            new UploadPartCommand({
+            new (s3().UploadPartCommand)({
               Bucket: bucket,
               Key: key,
               UploadId: uploadId,
@@ -175,7 +175,7 @@ export async function writeInParts(
   const context = { operation: 'CreateMultipartUpload', bucket, key };
   await checkConditionsEarly(client, plan, context, signal);
   const created = await client.send(
-    new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ...s3Properties(plan.properties) }),
+    new (s3().CreateMultipartUploadCommand)({ Bucket: bucket, Key: key, ...s3Properties(plan.properties) }),
     context,
     AbortSignal.timeout(DEADLINE_MS.uploadBookkeeping),
   );
@@ -194,7 +194,7 @@ export async function writeInParts(
     });
     await plan.beforeComplete?.();
     const completed = await client.send(
-      new CompleteMultipartUploadCommand({
+      new (s3().CompleteMultipartUploadCommand)({
         Bucket: bucket,
         Key: key,
         UploadId: uploadId,

@@ -1,7 +1,7 @@
 // Copies of objects too large for one CopyObject (5 GiB): a multipart upload whose parts are ranges
 // of the source, copied server-side (UploadPartCopy) within an account, or streamed through this
 // machine (ranged GET → UploadPart) between accounts, `concurrency` parts at a time.
-import { UploadPartCommand, UploadPartCopyCommand } from './sdk';
+import { s3 } from './sdk';
 import type { Readable } from 'node:stream';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
@@ -130,7 +130,7 @@ export async function copyInParts(
       const { start, end } = partRange(part, partSize, head.size);
       try {
         const output = await client.send(
-          new UploadPartCopyCommand({
+          new (s3().UploadPartCopyCommand)({
             Bucket: destination.bucket,
             Key: destination.key,
             UploadId: uploadId,
@@ -210,7 +210,7 @@ export async function streamCopyInParts(
         });
         return await sendStreamedBody(body, partSignal, (sendSignal) =>
           targetClient.send(
-            new UploadPartCommand({
+            new (s3().UploadPartCommand)({
               Bucket: destination.bucket,
               Key: destination.key,
               UploadId: uploadId,

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from './sdk';
+import { s3 } from './sdk';
 import type { HeadObjectCommandOutput, PutObjectCommandInput } from '@aws-sdk/client-s3';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
@@ -97,7 +97,7 @@ export async function headObject(
   const { bucket, key } = location;
   const context = { operation: 'HeadObject', bucket, key };
   checkKey(key, context);
-  const output = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), context, signal);
+  const output = await client.send(new (s3().HeadObjectCommand)({ Bucket: bucket, Key: key }), context, signal);
   return toHead(key, output);
 }
 
@@ -162,7 +162,7 @@ export async function getObjectStream(
   checkKey(key, context);
   const send = (range: ByteRange | undefined) =>
     client.send(
-      new GetObjectCommand({
+      new (s3().GetObjectCommand)({
         Bucket: bucket,
         Key: key,
         Range: rangeHeader(range, context),
@@ -285,7 +285,7 @@ export async function putObject(
   const send = async (conditions: ConditionFields): Promise<string | undefined> => {
     if (body instanceof Readable) {
       const output = await client.send(
-        new PutObjectCommand({
+        new (s3().PutObjectCommand)({
           Bucket: bucket,
           Key: key,
           Body: body,

@@ -1,4 +1,4 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from './sdk';
+import { s3 } from './sdk';
 import type { R2Client } from './client';
 import { R2Error } from './errors';
 import { checkKey } from './keys';
@@ -30,13 +30,13 @@ export async function presignUrl(client: R2Client, input: PresignInput): Promise
   const location = { Bucket: bucket, Key: key };
   switch (method) {
     case 'GET':
-      return await client.presign(new GetObjectCommand(location), expiresInSeconds, new Set());
+      return await client.presign(new (s3().GetObjectCommand)(location), expiresInSeconds, new Set());
     case 'HEAD':
-      return await client.presign(new HeadObjectCommand(location), expiresInSeconds, new Set());
+      return await client.presign(new (s3().HeadObjectCommand)(location), expiresInSeconds, new Set());
     case 'PUT':
       // Signing the header (rather than leaving it free) is what binds the URL to the type.
       return await client.presign(
-        new PutObjectCommand({ ...location, ContentType: contentType }),
+        new (s3().PutObjectCommand)({ ...location, ContentType: contentType }),
         expiresInSeconds,
         new Set(contentType === undefined ? [] : ['content-type']),
       );

@@ -4,17 +4,15 @@
 // way) and a folder upload is made of those; and the listings, so that browsing never loads the SDK
 // (sdk.ts). Failures take the same classification as the SDK's (classifyError) and the same retry
 // loop as streamed bodies (withRetries); the SDK still sends everything else.
-import type { Hash, Hmac } from 'node:crypto';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Agent as HttpAgent, ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { Checksum, SourceData } from '@smithy/types';
 import type { ResolvedEndpoint } from './endpoint';
 import type { ErrorContext } from './errors';
 import { classifyError } from './errors';
 import { withRetries } from './retry';
+import { encodeStrictly, SigV4Signer } from './sigv4';
 
 export interface SignedRequest {
   method: 'PUT' | 'GET' | 'DELETE';
@@ -46,48 +44,7 @@ export interface SignedSenderOptions {
   onRequest?: (operation: string) => void;
 }
 
-function bytesOf(data: SourceData): Buffer {
-  if (typeof data === 'string') {
-    return Buffer.from(data, 'utf8');
-  }
-  return ArrayBuffer.isView(data)
-    ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-    : Buffer.from(data as ArrayBuffer);
-}
-
 const EMPTY = Buffer.alloc(0);
-
-/** SHA-256 (or its HMAC, given a secret) from node:crypto, in the shape the signer takes. */
-class NodeSha256 implements Checksum {
-  readonly #secret?: Buffer;
-  #hash: Hash | Hmac;
-
-  constructor(secret?: SourceData) {
-    this.#secret = secret === undefined ? undefined : bytesOf(secret);
-    this.#hash = this.#fresh();
-  }
-
-  #fresh(): Hash | Hmac {
-    return this.#secret === undefined ? createHash('sha256') : createHmac('sha256', this.#secret);
-  }
-
-  update(data: Uint8Array): void {
-    this.#hash.update(data);
-  }
-
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(this.#hash.digest());
-  }
-
-  reset(): void {
-    this.#hash = this.#fresh();
-  }
-}
-
-/** RFC 3986 as SigV4 wants it: encodeURIComponent, and !'()* too. */
-function encodeStrictly(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
 
 /** Each key segment as the SDK writes it; slashes stay. */
 function encodeKey(key: string): string {
@@ -188,7 +145,6 @@ function applyTimeouts(request: ClientRequest, idleTimeoutMs: number, connectTim
   });
 }
 
-/** Signs and sends in-memory requests for one endpoint; holds the credentials inside its signer. */
 /**
  * Asked for on every request, unsigned. Inside VS Code, http.request is wrapped for proxy support
  * ("http.proxySupport"): each request goes through an agent of VS Code's that is not keep-alive, so
@@ -198,9 +154,10 @@ function applyTimeouts(request: ClientRequest, idleTimeoutMs: number, connectTim
  */
 export const KEEP_ALIVE = { connection: 'keep-alive' } as const;
 
+/** Signs and sends in-memory requests for one endpoint; holds the credentials inside its signer. */
 export class SignedSender {
   readonly #options: SignedSenderOptions;
-  readonly #signer: SignatureV4;
+  readonly #signer: SigV4Signer;
   /**
    * The server's clock minus ours, from every answer's Date header (unless a cache answered: Age), as
    * the SDK keeps it: a computer whose clock is off still signs requests the server accepts.
@@ -209,14 +166,7 @@ export class SignedSender {
 
   constructor(options: SignedSenderOptions) {
     this.#options = options;
-    this.#signer = new SignatureV4({
-      credentials: options.credentials,
-      region: 'auto',
-      service: 's3',
-      sha256: NodeSha256,
-      // S3 signs the path as sent, without the second encoding other services use.
-      uriEscapePath: false,
-    });
+    this.#signer = new SigV4Signer(options.credentials, 'auto', 's3');
   }
 
   /** Sends `request` under `operation`'s name; every attempt is counted, every failure classified. */
@@ -258,18 +208,14 @@ export class SignedSender {
   }
 
   /** The headers to send, signature included: `headers` must hold the host and the payload's hash. */
-  async sign(
+  sign(
     method: string,
     target: RequestTarget,
     headers: Record<string, string>,
     signingDate: Date,
     query: Record<string, string> = {},
-  ): Promise<Record<string, string>> {
-    const signed = await this.#signer.sign(
-      { method, protocol: target.protocol, hostname: target.hostname, path: target.path, query, headers },
-      { signingDate },
-    );
-    return signed.headers;
+  ): Record<string, string> {
+    return this.#signer.sign({ method, path: target.path, query, headers }, signingDate);
   }
 
   /** Learns the server's clock from an answer's headers (see #clockOffsetMs). */
@@ -287,7 +233,7 @@ export class SignedSender {
   ): Promise<SignedResponse> {
     const { endpoint, httpAgent, httpsAgent, idleTimeoutMs, connectTimeoutMs } = this.#options;
     const target = requestTarget(endpoint, bucket, key);
-    const signedHeaders = await this.sign(
+    const signedHeaders = this.sign(
       method,
       target,
       {

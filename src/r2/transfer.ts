@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { createReadStream } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
-import { open, stat } from 'node:fs/promises';
+import { close, createReadStream, fstat, open, read } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { R2Client } from './client';
 import type { ErrorContext } from './errors';
 import { classifyError, R2Error } from './errors';
@@ -70,11 +69,19 @@ async function regularFileVersion(filePath: string, context: ErrorContext): Prom
   return fileVersion(stats, filePath, context);
 }
 
+/**
+ * One call of node:fs's callback API as a promise. For the small files of a folder upload these cost
+ * about a third less CPU than fs/promises' FileHandle, whose every call goes through more machinery.
+ */
+function fsCall<T>(call: (done: (err: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => call((err, value) => (err ? reject(err) : resolve(value))));
+}
+
 /** `size` bytes from the start of the file, or undefined if it ends sooner (it was cut short meanwhile). */
-async function readFully(handle: FileHandle, size: number): Promise<Buffer | undefined> {
+async function readFully(fd: number, size: number): Promise<Buffer | undefined> {
   const bytes = Buffer.allocUnsafe(size);
   for (let filled = 0; filled < size;) {
-    const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+    const bytesRead = await fsCall<number>((done) => read(fd, bytes, filled, size - filled, filled, done));
     if (bytesRead === 0) {
       return undefined;
     }
@@ -85,32 +92,43 @@ async function readFully(handle: FileHandle, size: number): Promise<Buffer | und
 
 /**
  * The file's version and, when it is at most `inMemoryLimit` bytes, its contents, read through one
- * handle and checked unchanged right after: the bytes sent are then one version (nothing to remove
- * afterwards), in a body the SDK retries by itself. For the small files of a folder upload, that is
- * five file-system calls per file (open, stat, read, stat, close) and no stream pipeline.
+ * descriptor and checked unchanged right after: the bytes sent are then one version (nothing to
+ * remove afterwards), in a body the SDK retries by itself. For the small files of a folder upload,
+ * that is five file-system calls per file (open, stat, read, stat, close) and no stream pipeline.
  */
 async function readVersion(
   filePath: string,
   inMemoryLimit: number,
   context: ErrorContext,
 ): Promise<{ version: FileVersion; bytes?: Buffer }> {
-  let handle: FileHandle | undefined;
   try {
-    handle = await open(filePath, 'r');
-    const version = fileVersion(await handle.stat(), filePath, context);
-    if (version.size > inMemoryLimit) {
-      return { version };
+    const fd = await fsCall<number>((done) => open(filePath, 'r', done));
+    try {
+      return await readOpenFile(fd, filePath, inMemoryLimit, context);
+    } finally {
+      await fsCall<void>((done) => close(fd, (err) => done(err, undefined)));
     }
-    const bytes = await readFully(handle, version.size);
-    if (bytes === undefined || !sameVersion(fileVersion(await handle.stat(), filePath, context), version)) {
-      throw new R2Error('FileChanged', context);
-    }
-    return { version, bytes };
   } catch (err) {
     throw classifyError(err, context);
-  } finally {
-    await handle?.close();
   }
+}
+
+async function readOpenFile(
+  fd: number,
+  filePath: string,
+  inMemoryLimit: number,
+  context: ErrorContext,
+): Promise<{ version: FileVersion; bytes?: Buffer }> {
+  const currentVersion = async () => fileVersion(await fsCall<Stats>((done) => fstat(fd, done)), filePath, context);
+  const version = await currentVersion();
+  if (version.size > inMemoryLimit) {
+    return { version };
+  }
+  const bytes = await readFully(fd, version.size);
+  if (bytes === undefined || !sameVersion(await currentVersion(), version)) {
+    throw new R2Error('FileChanged', context);
+  }
+  return { version, bytes };
 }
 
 /**

@@ -2,8 +2,11 @@
 // for it must still happen. It addresses the same host and path, sends the same headers and
 // conditions, retries transient failures, and every failure is classified as before.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
 import { headObject, putObject, resolveEndpoint } from '../../../src/r2';
 import type { EndpointConfig } from '../../../src/r2';
@@ -190,4 +193,33 @@ describe('r2 in-memory PUTs (signed without the SDK)', () => {
       server.close();
     }
   });
+
+  it('uploading small files loads no SDK, with the layer not bundled too (as the bench runs it); a HEAD does', async () => {
+    const layer = resolve(__dirname, '..', '..', '..', 'src', 'r2');
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', UPLOAD, layer, bucket.name, __filename], {
+      env: {
+        ...process.env,
+        R2_PROBE: JSON.stringify({ endpoint: s3env().endpoint, credentials: s3env().credentials }),
+      },
+    });
+    assert.deepEqual(JSON.parse(stdout), { sdkAfterUpload: false, sdkAfterHead: true });
+  });
 });
+
+/** Uploads a file (this test's own) create-only with a type, then sends a HEAD, telling when the SDK loaded. */
+const UPLOAD = `
+const [layer, bucket, file] = process.argv.slice(1);
+const r2 = require(layer);
+const sdkLoaded = () => Object.keys(require.cache).some((path) => path.includes('@aws-sdk'));
+const { endpoint, credentials } = JSON.parse(process.env.R2_PROBE);
+const client = new r2.R2Client({ endpoint: { kind: 'custom', url: endpoint }, credentials });
+const signal = new AbortController().signal;
+(async () => {
+  const key = 'lean-upload-' + Date.now();
+  await r2.uploadFile(client, { bucket, key, filePath: file, contentType: 'text/javascript', ifNoneMatch: '*' }, signal);
+  const sdkAfterUpload = sdkLoaded();
+  await r2.headObject(client, { bucket, key }, signal);
+  process.stdout.write(JSON.stringify({ sdkAfterUpload, sdkAfterHead: sdkLoaded() }));
+  client.destroy();
+})();
+`;

@@ -1,7 +1,7 @@
 // Shared set-up for the local R2 server's tests: a server per suite, SDK clients configured as the
 // extension's will be, and a hook to alter requests after the SDK has signed them.
 import { strict as assert } from 'node:assert';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { S3ClientConfig, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-s3';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { Checksum, FinalizeHandler, FinalizeHandlerArguments, HttpRequest, SourceData } from '@smithy/types';
+import type { FinalizeHandler, FinalizeHandlerArguments, HttpRequest } from '@smithy/types';
+import { NodeSha256 } from '../../support/nodeSha256';
 import type { R2Credential, R2Server, R2ServerOptions } from '../../support/r2server';
 import { startR2Server } from '../../support/r2server';
 
@@ -90,33 +91,6 @@ export async function inParallel<T>(items: T[], limit: number, task: (item: T) =
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-/** SHA-256 and HMAC-SHA-256 for @smithy/signature-v4, from node:crypto. */
-class NodeSha256 implements Checksum {
-  private hash;
-
-  constructor(private readonly secret?: SourceData) {
-    this.hash = this.fresh();
-  }
-
-  update(data: Uint8Array): void {
-    this.hash.update(data);
-  }
-
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-
-  reset(): void {
-    this.hash = this.fresh();
-  }
-
-  private fresh() {
-    return this.secret === undefined
-      ? createHash('sha256')
-      : createHmac('sha256', Buffer.from(this.secret as Uint8Array | string));
-  }
 }
 
 export interface RawResponse {

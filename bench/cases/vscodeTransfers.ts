@@ -2,7 +2,7 @@
 // commands inside VS Code (a fresh code-server), beside ours in the worker from the same run: what
 // the extension adds around src/r2 (progress, conflict checks, batching, the summary) shows as the
 // difference. Same fixtures as the worker cases, results checked the same way.
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deleteObject, deletePrefix, headObject, uploadFile } from '../../src/r2';
 import { randomFile, smallFilesFolder } from '../fixtures';
@@ -102,6 +102,7 @@ export async function vscodeTransfersCase(
       download: [downloadKey, hostFile],
       folder: [uploadFolder, hostPrefix, String(options.folderConcurrency)],
     },
+    downloadFiles: { worker: workerFile, inHost: hostFile, command: join(downloadFolder, downloadKey) },
     countRequests: target.counts !== undefined,
   };
   const folderBytes = smallFilesFolder(uploadFolder, options.folderFiles);
@@ -124,13 +125,15 @@ export async function vscodeTransfersCase(
       const { size } = await headObject(client, { bucket, key }, signal());
       check(size === mib * MiB, `${who} stored ${size} bytes for ${key}, not ${mib * MiB}`);
     }
-    for (const [who, file] of [
-      ['VS Code', join(downloadFolder, downloadKey)],
-      ['the worker', workerFile],
-      ['the worker in the extension host', hostFile],
-    ]) {
-      const { size } = statSync(file);
-      check(size === mib * MiB, `${who} wrote ${size} bytes to ${file}, not ${mib * MiB}`);
+    // The session removed each downloaded file once it had read its size (bench/vscode/transfers.ts).
+    const downloaded = session.transfers?.find((timing) => timing.kind === 'download')?.downloaded;
+    for (const [who, runner] of [
+      ['VS Code', 'command'],
+      ['the worker', 'worker'],
+      ['the worker in the extension host', 'inHost'],
+    ] as const) {
+      const size = downloaded?.[runner];
+      check(size === mib * MiB, `${who} wrote ${size} bytes to ${plan.downloadFiles[runner]}, not ${mib * MiB}`);
     }
     for (const [who, prefix] of [
       ['VS Code', folderPrefix],

@@ -19,9 +19,14 @@ export interface TransferPlan {
   workers: Record<TransferKind, Command>;
   /** Each worker's arguments (to other keys and files again) for its operation run inside the extension host. */
   inHost: Record<TransferKind, string[]>;
+  /** The files the three downloads write (the worker's, the operation's in the host, the command's). */
+  downloadFiles: Record<TransferRunner, string>;
   /** Only the local server counts requests. */
   countRequests: boolean;
 }
+
+/** Who runs a transfer: the worker process, its operation in the extension host, or the command. */
+export type TransferRunner = 'worker' | 'inHost' | 'command';
 
 export interface TransferTiming {
   kind: TransferKind;
@@ -36,4 +41,6 @@ export interface TransferTiming {
   worker: { operationMs: number; cpuMs: number };
   /** The worker's operation inside the extension host, just before the command: its time and CPU. */
   inHost: { ms: number; cpuMs: number };
+  /** A download's file sizes, read (and the files removed) as each of the three ended. */
+  downloaded?: Record<TransferRunner, number>;
 }

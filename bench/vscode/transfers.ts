@@ -6,6 +6,7 @@
 // worker's operation runs inside the extension host itself (bench/vscode/inHost.ts), on its main
 // thread: what the command would cost there, beside the command, whose large transfers move in the
 // extension's transfer thread (src/transfers). Connections are counted on the main thread only.
+import { rmSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { scriptPrompts } from '../../test/integration/support/prompts';
@@ -13,7 +14,22 @@ import { countConnections } from '../../test/support/connections';
 import { parseOurs } from '../cases/caseRunner';
 import { measure } from '../measure';
 import { addAccount, bucketNode, serverCounts, setting } from './host';
-import type { TransferKind, TransferPlan, TransferTiming } from './transferPlan';
+import type { TransferKind, TransferPlan, TransferRunner, TransferTiming } from './transferPlan';
+
+/**
+ * Reads the size of the file a download wrote and removes it at once, as the download case settles
+ * each tool (bench/cases/transfers.ts): each of the three downloads then fills the page cache with
+ * memory that the one before freed. Files kept until the end gave the first download (the worker)
+ * the memory the download source freed and the two after it memory not used for a while, which on
+ * this bench's VM costs about 3 CPU-s per GiB more to fill (the hypervisor backs each page again
+ * on first touch): VS Code's download measured 2× the worker's for that alone (README "Performance").
+ */
+function settleDownload(plan: TransferPlan, runner: TransferRunner): number {
+  const file = plan.downloadFiles[runner];
+  const { size } = statSync(file);
+  rmSync(file);
+  return size;
+}
 
 async function timed(
   kind: TransferKind,
@@ -22,9 +38,17 @@ async function timed(
   args: unknown[],
   answers: vscode.Uri[][] = [],
 ): Promise<TransferTiming> {
+  const downloaded: Partial<Record<TransferRunner, number>> = {};
+  const settle = (runner: TransferRunner) => {
+    if (kind === 'download') {
+      downloaded[runner] = settleDownload(plan, runner);
+    }
+  };
   const worker = await measure(plan.workers[kind]);
+  settle('worker');
   const credentials = { accessKeyId: setting('accessKeyId'), secretAccessKey: setting('secretAccessKey') };
   const host = await (await import('./inHost.js')).inHost(kind, plan, setting('bucket'), credentials);
+  settle('inHost');
   if (plan.countRequests) {
     await serverCounts.reset();
   }
@@ -45,6 +69,7 @@ async function timed(
   if (problems.length > 0) {
     throw new Error(`${command} (${kind}): ${problems.map((shown) => shown.message).join('; ')}`);
   }
+  settle('command');
   return {
     kind,
     ms,
@@ -53,6 +78,7 @@ async function timed(
     connections: connections.opened(),
     worker: { operationMs: parseOurs(worker).operationMs, cpuMs: worker.cpuMs },
     inHost: host,
+    downloaded: kind === 'download' ? (downloaded as Record<TransferRunner, number>) : undefined,
   };
 }
 

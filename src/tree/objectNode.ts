@@ -23,11 +23,10 @@ function shared(storageClass: string): string {
 /**
  * An object's row. A large folder has thousands, all kept so that `reveal()` finds them: each keeps
  * only what it renders and what commands on it read (no copy of the listing's object, no Date, no
- * closure, the account and bucket from its level), and builds its tree item on demand.
+ * closure, the account and bucket from its level, kind and id from its class and URI), and builds
+ * its tree item on demand.
  */
 export class ObjectNode implements ExplorerNode {
-  readonly kind = 'object';
-  readonly id: string;
   readonly uri: vscode.Uri;
   readonly key: string;
   readonly size: number;
@@ -48,7 +47,15 @@ export class ObjectNode implements ExplorerNode {
     this.lastModifiedMs = object.lastModified.getTime();
     this.storageClass = object.storageClass === undefined ? undefined : shared(object.storageClass);
     this.uri = toR2Uri({ accountId: this.account.id, bucket: this.bucket, key: object.key });
-    this.id = this.uri.toString();
+  }
+
+  get kind(): 'object' {
+    return 'object';
+  }
+
+  /** The URI's string, which the URI keeps once made. */
+  get id(): string {
+    return this.uri.toString();
   }
 
   get account(): Account {

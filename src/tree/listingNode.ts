@@ -12,7 +12,13 @@ import type { SortOrder } from './viewState';
 /** The pages loaded so far; child nodes are kept so `reveal()` finds the same instances. */
 interface Loaded {
   readonly folders: Map<string, ExplorerNode>;
-  readonly objects: Map<string, ObjectNode>;
+  /**
+   * In listing order. A list, not a map by key: a map's table took 46 bytes a row, more than the
+   * rest of the level, for lookups that come one at a time (reveal, Go to Key).
+   */
+  readonly objects: ObjectNode[];
+  /** How many pages were added: a page comes in only onto the pages it was asked after. */
+  pages: number;
   nextToken?: string;
 }
 
@@ -74,7 +80,7 @@ export abstract class ListingNode implements ExplorerNode {
   /** The objects shown in this level, whose rows show their ages. */
   loadedObjects(): ObjectNode[] {
     const found = [...this.found.values()].filter((node) => node instanceof ObjectNode);
-    return [...(this.loaded?.objects.values() ?? []), ...found];
+    return [...(this.loaded?.objects ?? []), ...found];
   }
 
   get hasMore(): boolean {
@@ -97,9 +103,11 @@ export abstract class ListingNode implements ExplorerNode {
 
   /** The loaded child for a key or folder prefix directly under this level, if loaded. */
   loadedChild(keyOrPrefix: string): ExplorerNode | undefined {
-    return (
-      this.loaded?.folders.get(keyOrPrefix) ?? this.loaded?.objects.get(keyOrPrefix) ?? this.found.get(keyOrPrefix)
-    );
+    return this.loaded?.folders.get(keyOrPrefix) ?? this.loadedObject(keyOrPrefix) ?? this.found.get(keyOrPrefix);
+  }
+
+  private loadedObject(key: string): ObjectNode | undefined {
+    return this.loaded?.objects.find((object) => object.key === key);
   }
 
   /**
@@ -156,6 +164,8 @@ export abstract class ListingNode implements ExplorerNode {
 
   private async loadPage(): Promise<void> {
     const signal = this.controller.signal;
+    const onto = this.loaded;
+    const pages = onto?.pages ?? 0;
     try {
       const client = await this.context.clients.get(this.account);
       const page = await listPage(
@@ -168,16 +178,19 @@ export abstract class ListingNode implements ExplorerNode {
         },
         signal,
       );
-      if (signal.aborted) {
+      // Listed anew meanwhile, or the same page added by a listing beside this one (two clicks on
+      // "Load more…", or the view and a reveal expanding the level together).
+      if (signal.aborted || this.loaded !== onto || (this.loaded?.pages ?? 0) !== pages) {
         return;
       }
-      const loaded: Loaded = this.loaded ?? { folders: new Map(), objects: new Map() };
+      const loaded: Loaded = this.loaded ?? { folders: new Map(), objects: [], pages: 0 };
       for (const prefix of page.prefixes) {
         loaded.folders.set(prefix, this.createFolder(prefix));
       }
       for (const object of page.objects) {
-        loaded.objects.set(object.key, this.createObject(object));
+        loaded.objects.push(this.createObject(object));
       }
+      loaded.pages++;
       loaded.nextToken = page.nextToken;
       this.loaded = loaded;
       this.failure = undefined;
@@ -195,12 +208,13 @@ export abstract class ListingNode implements ExplorerNode {
     if (this.loaded) {
       const compare = COMPARE[this.context.viewState.sortBy()];
       children.push(...this.loaded.folders.values());
-      children.push(...[...this.loaded.objects.values()].sort(compare));
+      children.push(...[...this.loaded.objects].sort(compare));
       const loaded = this.loaded;
-      const notOnPages = ([key]: [string, ExplorerNode]) => !loaded.folders.has(key) && !loaded.objects.has(key);
+      const notOnPages = ([key]: [string, ExplorerNode]) =>
+        !loaded.folders.has(key) && this.loadedObject(key) === undefined;
       children.push(...[...this.found].filter(notOnPages).map(([, node]) => node));
       if (this.loaded.nextToken !== undefined) {
-        children.push(new LoadMoreNode(this, this.loaded.folders.size + this.loaded.objects.size));
+        children.push(new LoadMoreNode(this, this.loaded.folders.size + this.loaded.objects.length));
       } else if (children.length === 0) {
         children.push(
           new MessageNode(this, this.filter ? `No keys start with "${this.filter}"` : 'No objects', { kind: 'info' }),

@@ -21,13 +21,32 @@ function shared(storageClass: string): string {
 }
 
 /**
+ * An object row's tree item, which VS Code keeps for every row shown. A class of its own whose
+ * constructor sets every field: V8 sizes an object by the first few made from its class, and items
+ * made as `new TreeItem` are sized by whichever items the extension host made first; in some
+ * sessions every row's item then held one field apart, 32 bytes more each.
+ */
+class ObjectTreeItem extends vscode.TreeItem {
+  constructor(node: ObjectNode, description: string) {
+    // The key as stored, relative to its folder: never trimmed, normalized or decoded.
+    super({ label: node.key.slice(node.getParent().prefix.length) }, vscode.TreeItemCollapsibleState.None);
+    this.id = node.id;
+    // With resourceUri the user's file icon theme picks the icon, as in VS Code's Explorer.
+    this.resourceUri = node.uri;
+    this.iconPath = vscode.ThemeIcon.File;
+    this.description = description;
+    this.contextValue = withStates(contextValues.object, { readonly: node.account.readOnly === true });
+    this.command = openOnClick(node);
+  }
+}
+
+/**
  * An object's row. A large folder has thousands, all kept so that `reveal()` finds them: each keeps
  * only what it renders and what commands on it read (no copy of the listing's object, no Date, no
- * closure, the account and bucket from its level), and builds its tree item on demand.
+ * closure, the account and bucket from its level, kind and id from its class and URI), and builds
+ * its tree item on demand.
  */
 export class ObjectNode implements ExplorerNode {
-  readonly kind = 'object';
-  readonly id: string;
   readonly uri: vscode.Uri;
   readonly key: string;
   readonly size: number;
@@ -48,7 +67,15 @@ export class ObjectNode implements ExplorerNode {
     this.lastModifiedMs = object.lastModified.getTime();
     this.storageClass = object.storageClass === undefined ? undefined : shared(object.storageClass);
     this.uri = toR2Uri({ accountId: this.account.id, bucket: this.bucket, key: object.key });
-    this.id = this.uri.toString();
+  }
+
+  get kind(): 'object' {
+    return 'object';
+  }
+
+  /** The URI's string, which the URI keeps once made. */
+  get id(): string {
+    return this.uri.toString();
   }
 
   get account(): Account {
@@ -71,21 +98,9 @@ export class ObjectNode implements ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    // The key as stored, relative to its folder: never trimmed, normalized or decoded.
-    const item = new vscode.TreeItem(
-      { label: this.key.slice(this.parent.prefix.length) },
-      vscode.TreeItemCollapsibleState.None,
-    );
-    item.id = this.id;
-    // With resourceUri the user's file icon theme picks the icon, as in VS Code's Explorer.
-    item.resourceUri = this.uri;
-    item.iconPath = vscode.ThemeIcon.File;
     // Short enough for the side bar's default width; the tooltip has the full date.
     this.shownAge = this.age();
-    item.description = `${formatBytes(this.size)} · ${this.shownAge}`;
-    item.contextValue = withStates(contextValues.object, { readonly: this.account.readOnly === true });
-    item.command = openOnClick(this);
-    return item;
+    return new ObjectTreeItem(this, `${formatBytes(this.size)} · ${this.shownAge}`);
   }
 
   /** Whether the row, drawn before, now shows an age the clock has moved past ("now" a minute ago). */

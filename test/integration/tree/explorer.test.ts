@@ -88,6 +88,22 @@ describe('Explorer tree', function () {
     assert.deepEqual(await requests.byOperation(), { ListObjectsV2: 3 });
   });
 
+  it('adds a page once when "Load more…" is run twice before the page comes', async () => {
+    const big = await child(bucket, 'big/');
+    (await api()).explorer.refresh(big);
+    const first = await children(big);
+    assert.equal(first.length, 1001);
+    // Both start from the same first page and ask for the same second one.
+    await Promise.all([runItemCommand(first[1000]), runItemCommand(first[1000])]);
+    const level = await children(big);
+    assert.equal(level.length, 2001);
+    assert.equal(new Set(level.map((node) => node.id)).size, 2001, 'every row once');
+    assert.equal(label(level[1999]), 'key-01999.txt');
+    // The last page, as the tests after this one find the folder.
+    await runItemCommand(level[2000]);
+    assert.equal((await children(big)).length, 2500);
+  });
+
   it('keeps in each row of a large folder only what it shows and what commands read', async () => {
     // Thousands of rows stay in memory so that reveal() finds them: no copy of the listing's object,
     // no Date, no closure per row (the extension host grew by ~1 kB per row with them).
@@ -97,6 +113,19 @@ describe('Explorer tree', function () {
     const row = rows[0];
     const held = Object.entries(row).filter(([, value]) => typeof value === 'object' || typeof value === 'function');
     assert.deepEqual(held.map(([name]) => name).sort(), ['parent', 'uri']);
+    // Each field is 8 bytes of each of the thousands of rows: kind and id come from the class and the URI.
+    assert.deepEqual(Object.keys(row).sort(), [
+      'etag',
+      'key',
+      'lastModifiedMs',
+      'parent',
+      'shownAge',
+      'size',
+      'storageClass',
+      'uri',
+    ]);
+    assert.equal(row.kind, 'object');
+    assert.equal(row.id, row.getTreeItem().id);
     assert.equal(row.getParent(), big);
     // What commands read is still there, built when asked.
     const object = row.object;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:http';
+import { Agent as HttpAgent, createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -62,6 +62,26 @@ describe('r2 in-memory PUTs (signed without the SDK)', () => {
         }
       }
     }
+  });
+
+  it('tells its agent the protocol, which a proxy agent would otherwise read from a stack trace', async () => {
+    // VS Code's proxy agent (agent-base) reads options.protocol, or else parses a new Error's stack.
+    const seen: unknown[] = [];
+    // Node's Agent hands every request to addRequest, with the options it was made with (not typed).
+    const agent = HttpAgent.prototype as unknown as {
+      addRequest(request: unknown, options: { protocol?: string }): void;
+    };
+    const addRequest = agent.addRequest;
+    agent.addRequest = function (this: unknown, request, options) {
+      seen.push(options.protocol);
+      addRequest.call(this, request, options);
+    };
+    try {
+      await putObject(bucket.client, { bucket: bucket.name, key: 'protocol.txt', body: 'x' }, live);
+    } finally {
+      agent.addRequest = addRequest;
+    }
+    assert.deepEqual(seen, [new URL(s3env().endpoint).protocol]);
   });
 
   it('stores the headers the SDK sends: properties, lower-cased metadata, the default type', async () => {

@@ -4,7 +4,8 @@
 // through http.proxy, or the proxy the environment or the system names. A direct connection is a
 // plain socket and would bypass it, so it is used only where no proxy applies to the endpoint. A
 // proxy this cannot see (the system's own settings, a PAC file) is covered by the client itself:
-// where the endpoint cannot be reached directly, it falls back to node:http for good.
+// where the endpoint cannot be reached directly, it falls back to node:http for good, and the
+// transfer thread leaves that endpoint's transfers to the main thread (src/transfers/transferThread.ts).
 import { resolveEndpoint } from '../r2';
 import type { Account } from './account';
 import { endpointConfig } from './account';

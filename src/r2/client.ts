@@ -179,6 +179,7 @@ export class R2Client {
   readonly #signed: SignedSender;
   readonly #agents: readonly HttpAgent[];
   readonly #direct?: DirectGets;
+  #answered = false;
 
   constructor(options: R2ClientOptions) {
     this.endpoint = resolveEndpoint(options.endpoint);
@@ -246,10 +247,33 @@ export class R2Client {
     context: ErrorContext,
     signal: AbortSignal,
   ): Promise<Output> {
+    return await this.#heard(async () => {
+      try {
+        return await this.#s3.send(command, { abortSignal: signal });
+      } catch (err) {
+        throw classifyError(err, context, signal);
+      }
+    });
+  }
+
+  /**
+   * Whether the server has answered any request of this client, with an error status or not. One
+   * that has not, and failed to connect, may stand behind a proxy it cannot see (the extension's
+   * transfer thread then leaves the endpoint to the main thread, which VS Code proxies).
+   */
+  get answered(): boolean {
+    return this.#answered;
+  }
+
+  /** Runs `exchange`, noting an answer: a result `isAnswer` accepts, or a failure with a status. */
+  async #heard<T>(exchange: () => Promise<T>, isAnswer: (result: T) => boolean = () => true): Promise<T> {
     try {
-      return await this.#s3.send(command, { abortSignal: signal });
-    } catch (err) {
-      throw classifyError(err, context, signal);
+      const result = await exchange();
+      this.#answered ||= isAnswer(result);
+      return result;
+    } catch (error) {
+      this.#answered ||= error instanceof R2Error && error.status !== undefined;
+      throw error;
     }
   }
 
@@ -264,7 +288,7 @@ export class R2Client {
     context: ErrorContext,
     signal: AbortSignal,
   ): Promise<SignedResponse> {
-    return await this.#signed.send(operation, request, context, signal);
+    return await this.#heard(() => this.#signed.send(operation, request, context, signal));
   }
 
   /**
@@ -272,7 +296,11 @@ export class R2Client {
    * client sends it through the SDK (directDownloads off, or fallen back).
    */
   async getDirect(input: GetObjectInput, signal: AbortSignal): Promise<OpenedRange | undefined> {
-    return await this.#direct?.get(input, signal);
+    // Undefined: not sent this way, or its connection could not be made. Neither is an answer.
+    return await this.#heard(
+      async () => await this.#direct?.get(input, signal),
+      (opened) => opened !== undefined,
+    );
   }
 
   /** Whether downloads still go on direct connections (see R2ClientOptions.directDownloads). */

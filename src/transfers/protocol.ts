@@ -31,7 +31,8 @@ export type FromThread =
   | { type: 'request'; id: number; operation: string }
   | { type: 'abortFailed'; id: number; bucket: string; key: string; uploadId: string; error: CrossingError }
   | { type: 'done'; id: number }
-  | { type: 'failed'; id: number; error: CrossingError };
+  /** `answered`: whether the server answered any of the transfer's requests (see R2Client.answered). */
+  | { type: 'failed'; id: number; error: CrossingError; answered: boolean };
 
 /** An error as data. `r2` holds what an R2Error has beyond a message. */
 export interface CrossingError {

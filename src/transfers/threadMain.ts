@@ -39,7 +39,8 @@ function progressSender(id: number) {
   return { onProgress, flush };
 }
 
-async function run({ id, transfer, options, observe }: Start, signal: AbortSignal): Promise<void> {
+/** Runs one transfer to its outcome: done, or failed with whether the server answered any request of it. */
+async function run({ id, transfer, options, observe }: Start, signal: AbortSignal): Promise<FromThread> {
   const clientOptions: R2ClientOptions = {
     ...options,
     onRequest: observe.requests ? (operation) => send({ type: 'request', id, operation }) : undefined,
@@ -49,18 +50,23 @@ async function run({ id, transfer, options, observe }: Start, signal: AbortSigna
       : undefined,
   };
   const progress = progressSender(id);
-  // One client per transfer: built from the account's options of now, so a changed secret or
-  // setting applies, and nothing is left to retire. Its connections close with it.
-  const client = new R2Client(clientOptions);
+  let client: R2Client | undefined;
   try {
+    // One client per transfer: built from the account's options of now, so a changed secret or
+    // setting applies, and nothing is left to retire. Its connections close with it.
+    client = new R2Client(clientOptions);
     if (transfer.kind === 'download') {
       await downloadFile(client, { ...transfer.input, onProgress: progress.onProgress }, signal);
     } else {
       await uploadFile(client, { ...transfer.input, onProgress: progress.onProgress }, signal);
     }
+    return { type: 'done', id };
+  } catch (error) {
+    return { type: 'failed', id, error: toCrossing(error), answered: client?.answered ?? false };
   } finally {
+    // The last progress goes before the outcome, which settles the transfer on the other side.
     progress.flush();
-    client.destroy();
+    client?.destroy();
   }
 }
 
@@ -72,11 +78,8 @@ port.on('message', (message: ToThread) => {
   }
   const controller = new AbortController();
   running.set(message.id, controller);
-  run(message, controller.signal)
-    .then(
-      () => send({ type: 'done', id: message.id }),
-      (error: unknown) => send({ type: 'failed', id: message.id, error: toCrossing(error) }),
-    )
+  void run(message, controller.signal)
+    .then(send)
     .finally(() => running.delete(message.id));
 });
 

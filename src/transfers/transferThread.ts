@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Account } from '../accounts/account';
 import { inThisThread } from '../operations';
 import type { FileTransfers } from '../operations';
-import { DOWNLOAD_DEFAULTS, UPLOAD_DEFAULTS } from '../r2';
+import { DOWNLOAD_DEFAULTS, isR2Error, resolveEndpoint, UPLOAD_DEFAULTS } from '../r2';
 import type { AbortFailure, R2Client, R2ClientOptions } from '../r2';
 import { crossingOptions, fromCrossing } from './protocol';
 import type { FromThread, ThreadTransfer, ToThread } from './protocol';
@@ -41,8 +41,17 @@ export function threadAbove(kind: ThreadTransfer['kind']): number {
 interface Running {
   readonly onProgress?: (bytes: number, total: number | undefined) => void;
   readonly options: R2ClientOptions;
-  readonly settle: (error?: Error) => void;
+  /** `answered`: whether the server answered any request of the transfer in the thread. */
+  readonly settle: (error?: Error, answered?: boolean) => void;
 }
+
+/**
+ * A transfer the thread could not connect for: it failed to reach the server without an answer to
+ * any request. VS Code proxies the main thread's connections, never a worker thread's; where the
+ * system's settings or a PAC file name a proxy (which src/accounts/directDownloads.ts cannot see),
+ * only the main thread gets through.
+ */
+class Unreached extends Error {}
 
 /**
  * One worker thread per extension host, started on the first large transfer, unref'd (it keeps
@@ -56,6 +65,8 @@ export class TransferThread {
   /** Transfers handed to the thread so far: how a test sees where one ran. */
   #handed = 0;
   readonly #running = new Map<number, Running>();
+  /** Endpoints (host:port) the thread could not connect to: their transfers stay in the main thread. */
+  readonly #unreachable = new Set<string>();
 
   constructor(private readonly settings: TransferThreadOptions) {}
 
@@ -96,10 +107,11 @@ export class TransferThread {
     inMainThread: () => Promise<void>,
   ): Promise<void> {
     const clientOptions = await options();
+    const endpoint = new URL(resolveEndpoint(clientOptions.endpoint).url).host;
     // VS Code sends the main thread's requests through the user's proxy, never a worker thread's. The
     // account's client may connect directly exactly where no proxy applies to its endpoint
     // (src/accounts/directDownloads.ts); elsewhere its transfers stay here, proxied.
-    if (clientOptions.directDownloads !== true) {
+    if (clientOptions.directDownloads !== true || this.#unreachable.has(endpoint)) {
       return inMainThread();
     }
     let worker: Worker;
@@ -109,6 +121,28 @@ export class TransferThread {
       this.settings.log.warn(`Transfer thread not started, transferring in the main thread: ${String(error)}`);
       return inMainThread();
     }
+    try {
+      await this.#handOver(worker, transfer, onProgress, clientOptions, signal);
+    } catch (error) {
+      if (!(error instanceof Unreached)) {
+        throw error;
+      }
+      this.#unreachable.add(endpoint);
+      this.settings.log.warn(
+        `The transfer thread could not connect to ${endpoint} (${error.message}): transfers to it run in the main thread from now on, through VS Code's proxy support.`,
+      );
+      return inMainThread();
+    }
+  }
+
+  /** Runs the transfer in the thread; one that could not connect fails as Unreached. */
+  async #handOver(
+    worker: Worker,
+    transfer: ThreadTransfer,
+    onProgress: Running['onProgress'],
+    clientOptions: R2ClientOptions,
+    signal: AbortSignal,
+  ): Promise<void> {
     const id = this.#nextId++;
     const cancel = () => {
       const { reason } = signal;
@@ -120,7 +154,14 @@ export class TransferThread {
         this.#running.set(id, {
           onProgress,
           options: clientOptions,
-          settle: (error) => (error ? reject(error) : resolve()),
+          settle: (error, answered = true) => {
+            if (error === undefined) {
+              resolve();
+            } else {
+              const unreached = !answered && (isR2Error(error, 'Network') || isR2Error(error, 'Timeout'));
+              reject(unreached ? new Unreached(error.message, { cause: error }) : error);
+            }
+          },
         });
         // The secret crosses here, to a thread of this same process: it is in this process's memory
         // already (read from SecretStorage into the main thread's client), is never written out or
@@ -210,7 +251,7 @@ export class TransferThread {
         running?.settle();
         break;
       case 'failed':
-        running?.settle(fromCrossing(message.error));
+        running?.settle(fromCrossing(message.error), message.answered);
         break;
     }
   }

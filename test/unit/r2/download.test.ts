@@ -10,6 +10,7 @@ import { s3env } from '../../support/s3env';
 import { startTlsRelay, withUncheckedCertificates } from '../../support/tlsRelay';
 import {
   assertRequests,
+  closedPort,
   countRequests,
   expectR2Error,
   live,
@@ -428,6 +429,24 @@ describe('r2 downloads', () => {
       await downloadFile(client, { bucket: bucket.name, key, filePath }, live);
       assert.equal(await sha256File(filePath), hash);
     }
+
+    it('knows whether the server answered any of its requests: a refused connection is no answer, a 404 is', async () => {
+      const nowhere = newClient({
+        endpoint: { kind: 'custom', url: `http://127.0.0.1:${await closedPort()}` },
+        directDownloads: true,
+        maxAttempts: 1,
+      });
+      try {
+        const filePath = join(temp.path, 'nowhere.bin');
+        await expectR2Error(downloadFile(nowhere, { bucket: bucket.name, key, filePath }, live), 'Network');
+        assert.equal(nowhere.answered, false);
+      } finally {
+        nowhere.destroy();
+      }
+      assert.equal(client.answered, false);
+      await expectR2Error(headObject(client, { bucket: bucket.name, key: 'absent' }, live), 'NoSuchKey');
+      assert.equal(client.answered, true);
+    });
 
     it('sends every GET through node:http once a direct connection cannot be made', async function () {
       const local = s3env().local;

@@ -21,6 +21,7 @@ import { threadAbove, TransferThread } from '../../../src/transfers/transferThre
 import { RequestCounter } from '../../support/requestCounter';
 import { s3env } from '../../support/s3env';
 import {
+  closedPort,
   expectR2Error,
   live,
   newClient,
@@ -246,6 +247,29 @@ describe('transfer thread', function () {
     await proxied.upload({ bucket: bucket.name, key: 'proxied.bin', filePath: upload }, uploadSize, live);
     assert.equal(thread.handed, handed);
     assert.ok((await readFile(target)).equals(Buffer.alloc(downloadSize, 7)));
+  });
+
+  it('an endpoint the thread cannot connect to moves the transfer here, and the next ones start here', async () => {
+    // As behind a proxy only VS Code's connections follow (the system's settings, a PAC file): the
+    // thread's own connections are refused, this thread's client (here: straight to the server) works.
+    const unreachable = new TransferThread({ script: SCRIPT, log });
+    const refused = { ...options(), endpoint: { kind: 'custom', url: `http://127.0.0.1:${await closedPort()}` } };
+    const blocked = unreachable.transfers(client, async () => ({ ...refused, maxAttempts: 2 }) as R2ClientOptions);
+    try {
+      const first = join(temp.path, 'unreached-1.bin');
+      await blocked.download({ bucket: bucket.name, key: downloadKey, filePath: first }, downloadSize, live);
+      assert.ok((await readFile(first)).equals(Buffer.alloc(downloadSize, 7)));
+      assert.equal(unreachable.handed, 1);
+      assert.match(warnings.at(-1) ?? '', /^The transfer thread could not connect to 127\.0\.0\.1:\d+ \(.+\)/);
+      await blocked.upload({ bucket: bucket.name, key: 'unreached.bin', filePath: upload }, uploadSize, live);
+      assert.equal(unreachable.handed, 1);
+      assert.equal(
+        (await headObject(bucket.client, { bucket: bucket.name, key: 'unreached.bin' }, live)).size,
+        uploadSize,
+      );
+    } finally {
+      unreachable.dispose();
+    }
   });
 
   it('a thread that cannot start leaves the transfer to this thread, and says why in the log', async () => {

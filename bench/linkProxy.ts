@@ -6,6 +6,7 @@
 // It passes bytes untouched (SigV4 signs the Host header the proxy's address is in), and counts them.
 import { createConnection, createServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface LinkProfile {
   rttMs: number;
@@ -17,6 +18,11 @@ export interface Traffic {
   sentBytes: number;
   receivedBytes: number;
   connections: number;
+  /**
+   * The proxy's own state over the same span (it runs in the bench's process): CPU time of that
+   * process, and how late its timers ran (a late timer holds bytes back).
+   */
+  proxy: { cpuMs: number; lateP99Ms: number; lateMaxMs: number; heapUsedMB: number };
 }
 
 export interface LinkProxy {
@@ -106,7 +112,11 @@ export async function startLinkProxy(upstream: string, profile: LinkProfile): Pr
   const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
   const bytesPerMs = profile.bytesPerSecond / 1000;
   const sockets = new Set<Socket>();
-  let traffic: Traffic = { sentBytes: 0, receivedBytes: 0, connections: 0 };
+  const counts = () => ({ sentBytes: 0, receivedBytes: 0, connections: 0 });
+  let traffic = counts();
+  const late = monitorEventLoopDelay({ resolution: 5 });
+  late.enable();
+  let cpuFrom = process.cpuUsage();
 
   const proxy = createServer((client) => {
     const accepted = performance.now();
@@ -150,11 +160,23 @@ export async function startLinkProxy(upstream: string, profile: LinkProfile): Pr
   const address = proxy.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}`,
-    traffic: () => ({ ...traffic }),
+    traffic: () => {
+      const cpu = process.cpuUsage(cpuFrom);
+      const proxy = {
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        lateP99Ms: late.percentile(99) / 1e6,
+        lateMaxMs: late.max / 1e6,
+        heapUsedMB: process.memoryUsage().heapUsed / 1e6,
+      };
+      return { ...traffic, proxy };
+    },
     resetTraffic: () => {
-      traffic = { sentBytes: 0, receivedBytes: 0, connections: 0 };
+      traffic = counts();
+      late.reset();
+      cpuFrom = process.cpuUsage();
     },
     stop: async () => {
+      late.disable();
       for (const socket of sockets) {
         socket.destroy();
       }

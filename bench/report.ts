@@ -2,6 +2,7 @@
 import type { CaseResult, ToolResult } from './cases/caseRunner';
 import { extensionReport } from './cases/extensionReport';
 import { vscodeTransfersTable } from './cases/vscodeTransfersReport';
+import { pageReportingNote } from './pageReporting';
 import type { BenchResults } from './run';
 import type { Spread } from './summary';
 import type { RequestCounts } from './localServer';
@@ -263,6 +264,10 @@ export function printReport(results: BenchResults): void {
   console.log(
     `${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, load average at start ${machine.loadAverageAtStart.map((n) => n.toFixed(2)).join(' ')}; Node ${machine.node}; ${machine.aws}; ${machine.rclone}`,
   );
+  const pageReporting = pageReportingNote(machine.pageReportingDelayMs);
+  if (pageReporting !== undefined) {
+    console.log(pageReporting);
+  }
   console.log(
     `Server: ${results.server}. Times are whole processes (start-up included), median (min–max) of ${results.options.runs} runs; ratios are peer time / our time per run.`,
   );

@@ -17,6 +17,7 @@ import type { VsCodeTransfer } from './cases/vscodeTransfers';
 import { startLinkProxy } from './linkProxy';
 import type { LinkProxy } from './linkProxy';
 import { startLocalServer } from './localServer';
+import { pageReportingDelayMs } from './pageReporting';
 import type { LocalServer } from './localServer';
 import type { BenchOptions, CaseName } from './options';
 import { readOptions } from './options';
@@ -35,6 +36,8 @@ export interface BenchResults {
     cpuModel: string;
     memoryGiB: number;
     loadAverageAtStart: number[];
+    /** See pageReporting.ts; undefined where the kernel reports no freed pages. */
+    pageReportingDelayMs?: number;
     node: string;
     aws: string;
     rclone: string;
@@ -191,6 +194,7 @@ async function main(): Promise<void> {
         cpuModel: cpus()[0]?.model ?? '',
         memoryGiB: Math.round(totalmem() / 1024 ** 3),
         loadAverageAtStart,
+        pageReportingDelayMs: pageReportingDelayMs(),
         node: process.version,
         aws: version(AWS, ['--version']),
         rclone: version(RCLONE, ['--version']),

@@ -104,8 +104,13 @@ export async function runCase(
         push(retained, command.tool, own.retainedHeapBytes);
         reports.set(command.tool, own);
       }
+      const proxy = traffic.get(command.tool)?.proxy;
+      const proxied =
+        proxy === undefined
+          ? ''
+          : `; link proxy ${(proxy.cpuMs / 1000).toFixed(2)} CPU-s, timers late p99 ${proxy.lateP99Ms.toFixed(1)} ms (max ${proxy.lateMaxMs.toFixed(0)}), bench heap ${proxy.heapUsedMB.toFixed(0)} MB`;
       process.stdout.write(
-        `  ${id} (${target.profile}) run ${run + 1}/${runs} ${command.tool}: ${(measured.wallMs / 1000).toFixed(2)} s, peak RSS ${(measured.peakRssBytes / 1e6).toFixed(0)} MB\n`,
+        `  ${id} (${target.profile}) run ${run + 1}/${runs} ${command.tool}: ${(measured.wallMs / 1000).toFixed(2)} s, peak RSS ${(measured.peakRssBytes / 1e6).toFixed(0)} MB${proxied}\n`,
       );
     }
   }

@@ -158,7 +158,9 @@ export class TransferThread {
             if (error === undefined) {
               resolve();
             } else {
-              const unreached = !answered && (isR2Error(error, 'Network') || isR2Error(error, 'Timeout'));
+              // A time limit of this side's signal is no sign of an unreachable endpoint.
+              const unreached =
+                !answered && !signal.aborted && (isR2Error(error, 'Network') || isR2Error(error, 'Timeout'));
               reject(unreached ? new Unreached(error.message, { cause: error }) : error);
             }
           },

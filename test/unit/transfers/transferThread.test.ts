@@ -3,6 +3,8 @@
 // in this thread gives.
 import assert from 'node:assert/strict';
 import { readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import {
   abortIncompleteUpload,
@@ -269,6 +271,33 @@ describe('transfer thread', function () {
       );
     } finally {
       unreachable.dispose();
+    }
+  });
+
+  it('a transfer this side timed out is no unreachable endpoint: the next one goes to the thread again', async () => {
+    // A server that takes connections and never answers: the thread's GET waits until this side's time limit.
+    const held = new Set<Socket>();
+    const silent = createServer((socket) => held.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const waiting = new TransferThread({ script: SCRIPT, log });
+    const slow = waiting.transfers(client, async () => ({
+      ...options(),
+      endpoint: { kind: 'custom', url: `http://127.0.0.1:${port}` },
+    }));
+    try {
+      for (const attempt of [1, 2]) {
+        const filePath = join(temp.path, `silent-${attempt}.bin`);
+        await expectR2Error(
+          slow.download({ bucket: bucket.name, key: downloadKey, filePath }, downloadSize, AbortSignal.timeout(300)),
+          'Timeout',
+        );
+        assert.equal(waiting.handed, attempt);
+      }
+    } finally {
+      waiting.dispose();
+      held.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 

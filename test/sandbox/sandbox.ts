@@ -9,15 +9,10 @@ import { join, resolve } from 'node:path';
 import type { Account } from '../../src/accounts/account';
 import { SANDBOX_ACCOUNT_VARIABLE } from '../../src/accounts/sandboxAccount';
 import { R2Client } from '../../src/r2';
+import { freePort } from '../support/freePort';
 import { runInGroup } from '../support/processGroup';
 import { DEFAULT_CREDENTIAL, startR2Server } from '../support/r2server';
-import {
-  freePort,
-  installExtension,
-  QUIET_SETTINGS,
-  startCodeServer,
-  writeUserSettings,
-} from '../support/vscodeHost/codeServer';
+import { installExtension, QUIET_SETTINGS, startCodeServer, writeUserSettings } from '../support/vscodeHost/codeServer';
 import { seedBuckets, seedWorkspace } from './seed';
 
 /** The clone: compiled, this file is out/test/sandbox/sandbox.js. */

@@ -4,9 +4,8 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
+import { freePort } from '../freePort';
 import { killGroup, runInGroup } from '../processGroup';
 import { ensureCodeServer, ensureNode24 } from './install';
 
@@ -50,21 +49,6 @@ export interface CodeServer {
   url(path: string): string;
   /** Stops code-server and every process it started. */
   stop(): Promise<void>;
-}
-
-/** A port nothing listens on at the moment, or an error saying which port is taken. */
-export async function freePort(port = 0): Promise<number> {
-  const server = createServer();
-  server.listen(port, '127.0.0.1');
-  try {
-    await once(server, 'listening');
-  } catch (error) {
-    throw new Error(`port ${port} on 127.0.0.1 is in use (${(error as NodeJS.ErrnoException).code})`, { cause: error });
-  }
-  const { port: free } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return free;
 }
 
 /** Writes `settings` as the user's settings.json; with `keep`, a file the user already has stays. */

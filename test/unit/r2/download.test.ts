@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DOWNLOAD_DEFAULTS, downloadFile, headObject, putObject, R2Client, uploadFile } from '../../../src/r2';
+import { freePort } from '../../support/freePort';
 import { RequestCounter } from '../../support/requestCounter';
 import { s3env } from '../../support/s3env';
 import { startTlsRelay, withUncheckedCertificates } from '../../support/tlsRelay';
 import {
   assertRequests,
-  closedPort,
   countRequests,
   expectR2Error,
   live,
@@ -432,7 +432,7 @@ describe('r2 downloads', () => {
 
     it('knows whether the server answered any of its requests: a refused connection is no answer, a 404 is', async () => {
       const nowhere = newClient({
-        endpoint: { kind: 'custom', url: `http://127.0.0.1:${await closedPort()}` },
+        endpoint: { kind: 'custom', url: `http://127.0.0.1:${await freePort()}` },
         directDownloads: true,
         maxAttempts: 1,
       });

@@ -14,6 +14,7 @@ import {
   putObject,
 } from '../../../src/r2';
 import { DeadlineExceeded, deadline } from '../../../src/r2/deadline';
+import { freePort } from '../../support/freePort';
 import { s3env } from '../../support/s3env';
 import { expectR2Error, live, newClient, useBucket } from './helpers';
 
@@ -33,13 +34,6 @@ async function startBlackHole(): Promise<{ url: string; close: () => Promise<voi
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** A loopback port nothing listens on. */
-async function closedPortUrl(): Promise<string> {
-  const hole = await startBlackHole();
-  await hole.close();
-  return hole.url;
 }
 
 function clientFor(url: string, overrides: Parameters<typeof newClient>[0] = {}): R2Client {
@@ -107,7 +101,7 @@ describe('r2 errors', () => {
   });
 
   it('classifies a refused connection as Network', async () => {
-    const client = clientFor(await closedPortUrl(), { maxAttempts: 2 });
+    const client = clientFor(`http://127.0.0.1:${await freePort()}`, { maxAttempts: 2 });
     try {
       await expectCode(listBuckets(client, live), 'Network');
     } finally {

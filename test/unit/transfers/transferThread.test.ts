@@ -20,10 +20,10 @@ import { inThisThread } from '../../../src/operations';
 import type { FileTransfers } from '../../../src/operations';
 import { crossingOptions, fromCrossing, toCrossing } from '../../../src/transfers/protocol';
 import { threadAbove, TransferThread } from '../../../src/transfers/transferThread';
+import { freePort } from '../../support/freePort';
 import { RequestCounter } from '../../support/requestCounter';
 import { s3env } from '../../support/s3env';
 import {
-  closedPort,
   expectR2Error,
   live,
   newClient,
@@ -255,7 +255,7 @@ describe('transfer thread', function () {
     // As behind a proxy only VS Code's connections follow (the system's settings, a PAC file): the
     // thread's own connections are refused, this thread's client (here: straight to the server) works.
     const unreachable = new TransferThread({ script: SCRIPT, log });
-    const refused = { ...options(), endpoint: { kind: 'custom', url: `http://127.0.0.1:${await closedPort()}` } };
+    const refused = { ...options(), endpoint: { kind: 'custom', url: `http://127.0.0.1:${await freePort()}` } };
     const blocked = unreachable.transfers(client, async () => ({ ...refused, maxAttempts: 2 }) as R2ClientOptions);
     try {
       const first = join(temp.path, 'unreached-1.bin');
